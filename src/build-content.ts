@@ -1,0 +1,18 @@
+/** Build entry: validate content/ and compile it into dist/content (exit 4 on bad content). */
+import { loadContent } from './content/load.js';
+import { checkContent, compileContent, writeCompiled } from './content/compile.js';
+import { formatProblem } from './errors.js';
+
+const [dir = 'content', out = 'dist/content'] = process.argv.slice(2);
+const started = performance.now();
+const set = loadContent(dir);
+const problems = checkContent(set);
+for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+const errors = problems.filter((p) => p.severity === 'error').length;
+if (errors) {
+  process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
+  process.exitCode = 4;
+} else {
+  writeCompiled(out, compileContent(set));
+  process.stderr.write(`content: ${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions → ${out} (${Math.round(performance.now() - started)} ms)\n`);
+}

@@ -1,0 +1,142 @@
+/**
+ * The command line: commander wiring, one Ctx per run, and the one place that turns
+ * errors into exit codes. Commands never exit the process themselves.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ExitCode, KapError, ContentError, formatProblem } from './errors.js';
+import { makeCtx, type Ctx } from './context.js';
+import { decideColor, decideWidth, MAX_WIDTH, MIN_WIDTH } from './terminal.js';
+import { dataDir } from './paths.js';
+
+declare const __KAP_VERSION__: string;
+const VERSION = typeof __KAP_VERSION__ === 'string' ? __KAP_VERSION__ : '0.0.0-dev';
+
+export interface Io {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stdinIsTTY: boolean;
+  /** Folder of the running bundle: compiled content is found beside it. */
+  bundleDir: string;
+}
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    success
+  1    internal error (a bug: KAP_DEBUG=1 shows the stack)
+  2    usage error (unknown command or option, bad value)
+  3    not found (unknown topic; suggestions on stderr)
+  4    invalid content (file:line messages on stderr)
+  130  interrupted (Ctrl+C)
+
+Environment:
+  NO_COLOR     no colour          FORCE_COLOR  colour even when piped
+  COLUMNS      width when piped   KAP_DATA     compiled content folder
+  KAP_DEBUG=1  show stack traces for internal errors`;
+
+function parseWidth(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < MIN_WIDTH || n > MAX_WIDTH) throw new InvalidArgumentError(`expected a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}`);
+  return n;
+}
+
+function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
+  const program = new Command('kap')
+    .description('Ketamine-assisted psychotherapy, explained: topics with their evidence, quizzes and citations.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--no-color', 'no colour, even in a terminal')
+    .addOption(new Option('--width <columns>', 'wrap output at this width').argParser(parseWidth))
+    .helpOption('-h, --help', 'show help')
+    .addHelpCommand('help [command]', 'show help for a command')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  program
+    .command('explain')
+    .description('explain a topic: a module, or a glossary term')
+    .argument('<topic...>', 'module id, title, alias or glossary term (several words are joined)')
+    .option('--brief', 'only the summary')
+    .option('--raw', "the module's Markdown source")
+    .option('--json', 'the structured module (front matter, sections, claims, citations)')
+    .addHelpText('after', '\nExamples:\n  kap explain glutamate\n  kap explain nmda receptor --brief\n  kap explain bdnf')
+    .action(async (words: string[], opts, cmd: Command) => {
+      const { explain } = await import('./commands/explain.js');
+      await explain(ctxFor(cmd), words, opts);
+    });
+
+  program
+    .command('list')
+    .description('list every topic, grouped by kind')
+    .option('--json', 'as JSON')
+    .action(async (opts, cmd: Command) => {
+      const { list } = await import('./commands/list.js');
+      list(ctxFor(cmd), opts);
+    });
+
+  program
+    .command('check')
+    .description('validate a content folder (file:line messages, exit 4 on errors)')
+    .argument('[dir]', 'content folder', 'content')
+    .action(async (dir: string, _opts, cmd: Command) => {
+      const { check } = await import('./commands/check.js');
+      check(ctxFor(cmd), dir);
+    });
+
+  return program;
+}
+
+/** Turn anything thrown into an exit code, printing what a user should see. */
+export function report(e: unknown, io: Io): number {
+  const say = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.Ok;
+    return ExitCode.Usage;
+  }
+  if (e instanceof ContentError) {
+    for (const p of e.problems) say(formatProblem(p));
+    say(`kap: ${e.message}`);
+    return e.exitCode;
+  }
+  if (e instanceof KapError) {
+    say(`kap: ${e.message}`);
+    if (e.hint) say(e.hint);
+    return e.exitCode;
+  }
+  if ((e as Error)?.name === 'ExitPromptError') return ExitCode.Interrupted;
+  say(`kap: internal error: ${(e as Error)?.message ?? String(e)}`);
+  if (io.env.KAP_DEBUG) say(String((e as Error)?.stack ?? e));
+  else say('This is a bug in kap. Run again with KAP_DEBUG=1 to see the stack trace, and report it.');
+  return ExitCode.Internal;
+}
+
+export async function run(io: Io): Promise<number> {
+  const ctxFor = (cmd: Command): Ctx => {
+    const g = cmd.optsWithGlobals() as { color?: boolean; width?: number };
+    const facts = { isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, env: io.env };
+    return makeCtx({
+      write: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      color: decideColor(g.color, facts),
+      width: decideWidth(g.width, facts),
+      isTTY: facts.isTTY,
+      stdinIsTTY: io.stdinIsTTY,
+      env: io.env,
+      dataDir: dataDir(io.env, io.bundleDir).path,
+    });
+  };
+  try {
+    await buildProgram(io, ctxFor).parseAsync(io.argv, { from: 'user' });
+    return ExitCode.Ok;
+  } catch (e) {
+    return report(e, io);
+  }
+}
+
+export function bundleDirOf(url: string): string {
+  return dirname(fileURLToPath(url));
+}

@@ -1,0 +1,44 @@
+/** kap explain <topic...>: a module rendered, a glossary term, or suggestions. */
+import type { Ctx } from '../context.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { resolveTopic } from '../resolve.js';
+import { readModule, type CompiledModule } from '../store.js';
+import { termView } from '../render/views.js';
+import { clean } from '../text/sanitize.js';
+
+export interface ExplainOptions {
+  brief?: boolean;
+  raw?: boolean;
+  json?: boolean;
+}
+
+export function moduleJson(m: CompiledModule): unknown {
+  const { meta, brief, sections, claims, citations, crisis } = m;
+  return { ...meta, summaryParagraph: brief, sections, claims, citations, crisisHelp: crisis };
+}
+
+export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): Promise<void> {
+  if ([opts.brief, opts.raw, opts.json].filter(Boolean).length > 1) throw new UsageError('choose one of --brief, --raw and --json');
+  const catalog = ctx.catalog();
+  const found = resolveTopic(catalog, words);
+  if (found.type === 'none') {
+    const shown = clean(words.join(' ')).slice(0, 80);
+    throw new NotFoundError(`no topic "${shown}"`, found.suggestions, found.suggestions.length ? `Did you mean: ${found.suggestions.map((s) => `kap explain ${s}`).join(', ')}?` : 'See every topic with `kap list`, or try `kap search <words>`.');
+  }
+  if (found.type === 'term') {
+    const t = found.term;
+    const title = catalog.modules.find((m) => m.id === t.module)?.title;
+    if (opts.json) return ctx.out(JSON.stringify({ type: 'term', ...t, moduleTitle: title }, null, 2));
+    return ctx.out(termView(t, title, ctx.theme, ctx.width));
+  }
+  const m = readModule(ctx.dataDir, found.id);
+  if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(m) as object) }, null, 2));
+  if (opts.raw) return ctx.out(m.raw);
+  if (opts.brief) {
+    const { renderTokens } = await import('../render/markdown.js');
+    const { Lexer } = await import('marked');
+    return ctx.out(renderTokens(Lexer.lex(`**${m.meta.title}**\n\n${m.brief}`), { width: ctx.width, color: ctx.color }).trimEnd());
+  }
+  const { renderTokens } = await import('../render/markdown.js');
+  ctx.out(renderTokens(m.tokens as never, { width: ctx.width, color: ctx.color }).trimEnd());
+}

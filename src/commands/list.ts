@@ -1,0 +1,10 @@
+/** kap list: every topic, grouped by kind. */
+import type { Ctx } from '../context.js';
+import { listJson, listLines, listView } from '../render/views.js';
+
+export function list(ctx: Ctx, opts: { json?: boolean }): void {
+  const c = ctx.catalog();
+  if (opts.json) ctx.out(JSON.stringify(listJson(c), null, 2));
+  else if (ctx.isTTY) ctx.out(listView(c, ctx.theme, ctx.width));
+  else ctx.out(listLines(c));
+}

@@ -1,0 +1,75 @@
+/**
+ * Build step: a validated content set becomes the files `kap` reads at run time.
+ * Markdown is lexed here, so start-up only runs marked's renderer, never its lexer.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Lexer } from 'marked';
+import { ContentError, type Problem } from '../errors.js';
+import { createCiter } from '../cite/csl.js';
+import type { ContentSet } from './load.js';
+import { validateContent } from './validate.js';
+import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
+import { replaceClusters } from './citations.js';
+import { normalizeKey } from './normalize.js';
+import type { Catalog, CompiledModule } from '../store.js';
+
+export const FORMAT_VERSION = 1;
+
+/** All problems: per-file (from loading) and cross-file, sorted by file and line. */
+export function checkContent(set: ContentSet): Problem[] {
+  return [...set.problems, ...validateContent(set)].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+export function compileContent(set: ContentSet): { catalog: Catalog; modules: CompiledModule[] } {
+  const problems = checkContent(set);
+  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
+  const citer = createCiter(set.references.items);
+  const titles = new Map(set.modules.map(({ module: m }) => [m.id, m.title]));
+  const lookup = { title: (id: string) => titles.get(id) };
+  const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
+
+  const modules: CompiledModule[] = set.modules.map(({ module: m }) => {
+    const markdown = moduleMarkdown(m, citer, lookup);
+    const { summary, sections } = splitBody(m.body);
+    return {
+      meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file },
+      brief: cite(summary),
+      sections: sections.map((s) => ({ heading: s.heading, markdown: cite(s.markdown) })),
+      claims: m.claims,
+      citations: moduleKeys(m).map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
+      crisis: mentionsSuicide(m),
+      raw: m.raw,
+      tokens: Lexer.lex(markdown, { gfm: true }),
+    };
+  });
+
+  const keys: Record<string, string> = {};
+  for (const { term: t } of set.terms) for (const k of [t.id, t.term, ...t.aliases]) keys[normalizeKey(k)] = `t:${t.id}`;
+  for (const { module: m } of set.modules) for (const k of [m.id, m.title, ...m.aliases]) keys[normalizeKey(k)] = `m:${m.id}`;
+  const catalog: Catalog = {
+    version: FORMAT_VERSION,
+    modules: modules.map((c) => ({ id: c.meta.id, title: c.meta.title, kind: c.meta.kind, summary: c.meta.summary })),
+    terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })),
+    keys,
+  };
+  return { catalog, modules };
+}
+
+/** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
+export function writeCompiled(outDir: string, compiled: { catalog: Catalog; modules: CompiledModule[] }): void {
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(join(tmp, 'modules'), { recursive: true });
+  for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
+  writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
+  mkdirSync(dirname(outDir), { recursive: true });
+  const old = `${outDir}.old-${process.pid}`;
+  try {
+    renameSync(outDir, old);
+  } catch {
+    /* first build: nothing to move aside */
+  }
+  renameSync(tmp, outDir);
+  rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,30 @@
+/** Parse `errata.yaml`: how the source article cited each of its references wrongly. */
+import type { Erratum } from './model.js';
+import { Fields, parseYaml, type Sink } from './fields.js';
+import { isSeq } from 'yaml';
+
+const KEYS = ['key', 'article_text', 'in_text', 'errors', 'cited_for', 'supports', 'instead'];
+
+export function parseErrata(text: string, sink: Sink): { erratum: Erratum; line: number }[] {
+  const { root, at } = parseYaml(text, sink);
+  if (!root) return [];
+  if (!isSeq(root)) {
+    sink.error(at.line(root), 'expected a list of errata');
+    return [];
+  }
+  const out: { erratum: Erratum; line: number }[] = [];
+  root.items.forEach((item, i) => {
+    const f = Fields.of(item as never, at, `[${i}]`);
+    if (!f) return;
+    f.onlyKeys(KEYS);
+    const key = f.str('key');
+    const articleText = f.str('article_text');
+    const inText = f.str('in_text', false) ?? '';
+    const errors = f.strList('errors', true);
+    const citedFor = f.str('cited_for', false) ?? '';
+    const supports = f.bool('supports', true);
+    const instead = f.strList('instead');
+    if (key && articleText) out.push({ erratum: { key, articleText, inText, errors, citedFor, supports, instead }, line: f.line() });
+  });
+  return out;
+}

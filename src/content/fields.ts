@@ -1,0 +1,168 @@
+/**
+ * Typed reads from YAML nodes that report every problem as `file:line: field: message`
+ * instead of throwing at the first one.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { Problem } from '../errors.js';
+
+export class Sink {
+  readonly problems: Problem[] = [];
+  constructor(readonly file: string) {}
+  error(line: number, message: string): void {
+    this.problems.push({ file: this.file, line, severity: 'error', message });
+  }
+  warn(line: number, message: string): void {
+    this.problems.push({ file: this.file, line, severity: 'warning', message });
+  }
+}
+
+/** Maps a node's offset to a 1-based line in the whole file. */
+export interface Locator {
+  sink: Sink;
+  line(node: Node | null | undefined, fallback?: number): number;
+}
+
+/** Parse YAML text that starts at `firstLine` of its file; YAML syntax errors go to the sink. */
+export function parseYaml(text: string, sink: Sink, firstLine = 1): { root: Node | null; at: Locator } {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const toLine = (offset: number) => lc.linePos(offset).line + firstLine - 1;
+  for (const e of doc.errors) sink.error(toLine(e.pos[0]), `invalid YAML: ${e.message.split('\n')[0]}`);
+  const at: Locator = {
+    sink,
+    line: (node, fallback = firstLine) => (node?.range ? toLine(node.range[0]) : fallback),
+  };
+  return { root: doc.errors.length ? null : (doc.contents as Node | null), at };
+}
+
+const show = (v: unknown) => JSON.stringify(v)?.slice(0, 60);
+
+/** A YAML mapping whose fields are read with validation. `path` names it in messages. */
+export class Fields {
+  constructor(
+    readonly node: YAMLMap,
+    readonly at: Locator,
+    readonly path: string,
+  ) {}
+
+  static of(node: Node | null, at: Locator, path: string, line = 1): Fields | undefined {
+    if (isMap(node)) return new Fields(node, at, path);
+    at.sink.error(at.line(node, line), `${path || 'document'}: expected a mapping of fields`);
+    return undefined;
+  }
+
+  private name(key: string): string {
+    return this.path ? `${this.path}.${key}` : key;
+  }
+
+  valueNode(key: string): Node | undefined {
+    return (this.node.get(key, true) as Node | undefined) ?? undefined;
+  }
+
+  line(key?: string): number {
+    const here = this.at.line(this.node);
+    if (!key) return here;
+    const pair = this.node.items.find((p) => isScalar(p.key) && p.key.value === key);
+    return pair ? this.at.line(pair.key as Node, here) : here;
+  }
+
+  has(key: string): boolean {
+    return this.node.has(key);
+  }
+
+  private fail(key: string, message: string): undefined {
+    this.at.sink.error(this.line(key), `${this.name(key)}: ${message}`);
+    return undefined;
+  }
+
+  str(key: string, required = true): string | undefined {
+    const n = this.valueNode(key);
+    if (n === undefined || (isScalar(n) && n.value === null)) return required ? this.fail(key, 'missing') : undefined;
+    if (!isScalar(n)) return this.fail(key, 'expected text');
+    const v = n.value;
+    // Dates and numbers are legitimate text in prose fields ("1970", "2026-11-27").
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (typeof v !== 'string') return this.fail(key, `expected text, got ${show(v)}`);
+    if (required && !v.trim()) return this.fail(key, 'must not be empty');
+    return v;
+  }
+
+  oneOf<T extends string>(key: string, values: readonly T[], required = true): T | undefined {
+    const v = this.str(key, required);
+    if (v === undefined) return undefined;
+    if (!(values as readonly string[]).includes(v)) return this.fail(key, `${show(v)} is not one of ${values.join(', ')}`);
+    return v as T;
+  }
+
+  int(key: string, required = true): number | undefined {
+    const n = this.valueNode(key);
+    if (n === undefined) return required ? this.fail(key, 'missing') : undefined;
+    const v = isScalar(n) ? n.value : undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v)) return this.fail(key, `expected a whole number, got ${show(v)}`);
+    return v;
+  }
+
+  bool(key: string, fallback: boolean): boolean {
+    const n = this.valueNode(key);
+    if (n === undefined) return fallback;
+    const v = isScalar(n) ? n.value : undefined;
+    if (typeof v !== 'boolean') {
+      this.fail(key, `expected true or false, got ${show(v)}`);
+      return fallback;
+    }
+    return v;
+  }
+
+  /** A list of text items; a single scalar is not accepted, to catch `aliases: foo` slips early. */
+  strList(key: string, required = false): string[] {
+    const n = this.valueNode(key);
+    if (n === undefined || (isScalar(n) && n.value === null)) {
+      if (required) this.fail(key, 'missing');
+      return [];
+    }
+    if (!isSeq(n)) {
+      this.fail(key, 'expected a list');
+      return [];
+    }
+    const out: string[] = [];
+    n.items.forEach((item, i) => {
+      const v = isScalar(item) ? item.value : undefined;
+      if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
+      else this.at.sink.error(this.at.line(item as Node, this.line(key)), `${this.name(key)}[${i}]: expected text`);
+    });
+    return out;
+  }
+
+  /** A list of mappings, each read as Fields. */
+  maps(key: string, required = false): Fields[] {
+    const n = this.valueNode(key);
+    if (n === undefined) {
+      if (required) this.fail(key, 'missing');
+      return [];
+    }
+    if (!isSeq(n)) {
+      this.fail(key, 'expected a list');
+      return [];
+    }
+    const out: Fields[] = [];
+    n.items.forEach((item, i) => {
+      const f = Fields.of(item as Node, this.at, `${this.name(key)}[${i}]`, this.line(key));
+      if (f) out.push(f);
+    });
+    return out;
+  }
+
+  map(key: string): Fields | undefined {
+    const n = this.valueNode(key);
+    return n === undefined ? undefined : Fields.of(n, this.at, this.name(key), this.line(key));
+  }
+
+  /** Report fields this schema does not know (typos like `alias:`). */
+  onlyKeys(allowed: readonly string[]): void {
+    for (const p of this.node.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : '?';
+      if (!allowed.includes(k)) this.at.sink.error(this.at.line(p.key as Node, this.line()), `${this.name(k)}: unknown field (allowed: ${allowed.join(', ')})`);
+    }
+  }
+}

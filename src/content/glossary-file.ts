@@ -1,0 +1,36 @@
+/** Parse `glossary.yaml`: a list of terms, each pointing to the module that covers it. */
+import type { Term } from './model.js';
+import { Fields, parseYaml, type Sink } from './fields.js';
+import { isSeq } from 'yaml';
+
+const TERM_KEYS = ['id', 'term', 'aliases', 'definition', 'module', 'sources'];
+
+export interface ParsedTerm {
+  term: Term;
+  line: number;
+  moduleLine: number;
+}
+
+export function parseGlossary(text: string, sink: Sink): ParsedTerm[] {
+  const { root, at } = parseYaml(text, sink);
+  if (!root) return [];
+  if (!isSeq(root)) {
+    sink.error(at.line(root), 'expected a list of terms');
+    return [];
+  }
+  const out: ParsedTerm[] = [];
+  root.items.forEach((item, i) => {
+    const f = Fields.of(item as never, at, `[${i}]`);
+    if (!f) return;
+    f.onlyKeys(TERM_KEYS);
+    const id = f.str('id');
+    const term = f.str('term');
+    const definition = f.str('definition');
+    const module = f.str('module');
+    const aliases = f.strList('aliases').map((a) => a.toLowerCase());
+    const sources = f.strList('sources');
+    if (id && term && definition && module)
+      out.push({ term: { id, term, aliases, definition, module, sources }, line: f.line(), moduleLine: f.line('module') });
+  });
+  return out;
+}

@@ -1,0 +1,100 @@
+/** Parse one module file (`modules/<id>.md`): YAML front matter + Markdown body. */
+import { CERTAINTIES, DESIGNS, KINDS, VERDICTS, type Claim, type Module } from './model.js';
+import { Fields, parseYaml, type Sink } from './fields.js';
+import { findClusters, uniqueKeys } from './citations.js';
+
+const MODULE_KEYS = ['id', 'title', 'kind', 'article_point', 'aliases', 'summary', 'tags', 'related', 'reviewed', 'claims'];
+const CLAIM_KEYS = ['id', 'text', 'design', 'certainty', 'sources', 'article'];
+const ARTICLE_KEYS = ['quote', 'cited', 'verdict', 'correction', 'factcheck'];
+
+export interface ParsedModule {
+  module: Module;
+  /** Where each cited key stands, for unknown-key messages. */
+  citeLines: Map<string, number>;
+  /** Lines of front-matter fields, for cross-file checks. */
+  lines: { id: number; aliases: number; related: number; claims: Map<string, number> };
+}
+
+function readClaim(f: Fields): Claim | undefined {
+  f.onlyKeys(CLAIM_KEYS);
+  const id = f.str('id');
+  const text = f.str('text');
+  const design = f.oneOf('design', DESIGNS);
+  const certainty = f.oneOf('certainty', CERTAINTIES);
+  const sources = f.strList('sources', true);
+  if (f.has('sources') && !sources.length) f.at.sink.error(f.line('sources'), `${f.path}.sources: a claim needs at least one source`);
+  const a = f.map('article');
+  let article: Claim['article'];
+  if (a) {
+    a.onlyKeys(ARTICLE_KEYS);
+    const quote = a.str('quote');
+    const verdict = a.oneOf('verdict', VERDICTS);
+    const correction = a.str('correction');
+    const factcheck = a.int('factcheck', false);
+    if (quote !== undefined && verdict && correction !== undefined)
+      article = { quote, cited: a.strList('cited'), verdict, correction, ...(factcheck !== undefined && { factcheck }) };
+  }
+  if (!id || !text || !design || !certainty) return undefined;
+  return { id, text, design, certainty, sources, ...(article && { article }) };
+}
+
+export function parseModuleFile(file: string, raw: string, sink: Sink): ParsedModule | undefined {
+  const text = raw.replace(/\r\n?/g, '\n');
+  if (!text.trim()) {
+    sink.error(1, 'empty file: a module needs front matter between --- lines and a body');
+    return undefined;
+  }
+  const m = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (!m) {
+    sink.error(1, 'missing front matter: the file must start with a --- line, YAML fields, and a closing --- line');
+    return undefined;
+  }
+  const { root, at } = parseYaml(m[1]!, sink, 2);
+  if (!root && sink.problems.length) return undefined;
+  const f = Fields.of(root, at, '', 2);
+  if (!f) return undefined;
+  f.onlyKeys(MODULE_KEYS);
+
+  const id = f.str('id');
+  if (id && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) sink.error(f.line('id'), `id: "${id}" must be lowercase words joined by hyphens`);
+  const expected = file.replace(/^.*\//, '').replace(/\.md$/, '');
+  if (id && id !== expected) sink.error(f.line('id'), `id: "${id}" does not match the file name (${expected}.md)`);
+  const title = f.str('title');
+  const kind = f.oneOf('kind', KINDS);
+  const articlePoint = f.int('article_point', false);
+  const aliases = f.strList('aliases').map((a) => a.toLowerCase());
+  const summary = f.str('summary');
+  const tags = f.strList('tags');
+  const related = f.strList('related');
+  const reviewed = f.str('reviewed');
+  if (reviewed && !/^\d{4}-\d{2}-\d{2}$/.test(reviewed)) sink.error(f.line('reviewed'), `reviewed: "${reviewed}" must be a date, YYYY-MM-DD`);
+  const claimFields = f.maps('claims');
+  const claims: Claim[] = [];
+  const claimLines = new Map<string, number>();
+  for (const cf of claimFields) {
+    const c = readClaim(cf);
+    if (c) {
+      claims.push(c);
+      claimLines.set(c.id, cf.line('id'));
+    }
+  }
+
+  const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0);
+  const body = text.slice(m[0].length).replace(/^\n+/, '');
+  const skipped = text.slice(m[0].length).length - body.length;
+  const bodyFirstLine = bodyStart + 1 + skipped;
+  if (!body.trim()) sink.error(bodyFirstLine - 1, 'empty body: write the module text after the front matter');
+  const clusters = findClusters(body);
+  const citeLines = new Map<string, number>();
+  for (const c of clusters) for (const k of c.keys) if (!citeLines.has(k)) citeLines.set(k, bodyFirstLine + c.line - 1);
+
+  if (!id || !title || !kind || !summary || !reviewed) return undefined;
+  return {
+    module: {
+      id, title, kind, ...(articlePoint !== undefined && { articlePoint }), aliases, summary, tags, related, reviewed,
+      file, claims, body, raw, cites: uniqueKeys(clusters),
+    },
+    citeLines,
+    lines: { id: f.line('id'), aliases: f.line('aliases'), related: f.line('related'), claims: claimLines },
+  };
+}

@@ -1,0 +1,9 @@
+/** One spelling for what people type: "NMDA-Receptor", "nmda_receptor" and "nmda  receptor" are one key. */
+export function normalizeKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_\-–—'"‘’“”.,;:!?()[\]{}/\\*]+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,58 @@
+/** Parse `quiz/<module>.yaml`: the question bank. Bank-wide rules live in validate-quiz.ts. */
+import { DIFFICULTIES, type Question } from './model.js';
+import { Fields, parseYaml, type Sink } from './fields.js';
+import { isSeq } from 'yaml';
+
+const QUESTION_KEYS = ['id', 'module', 'difficulty', 'question', 'choices', 'explanation', 'sources'];
+const CHOICE_KEYS = ['text', 'correct', 'why'];
+
+export interface ParsedQuestion {
+  question: Question;
+  line: number;
+  file: string;
+}
+
+export function parseQuizFile(file: string, text: string, sink: Sink): ParsedQuestion[] {
+  const { root, at } = parseYaml(text, sink);
+  if (!root) return [];
+  if (!isSeq(root)) {
+    sink.error(at.line(root), 'expected a list of questions');
+    return [];
+  }
+  const out: ParsedQuestion[] = [];
+  root.items.forEach((item, i) => {
+    const f = Fields.of(item as never, at, `[${i}]`);
+    if (!f) return;
+    f.onlyKeys(QUESTION_KEYS);
+    const id = f.str('id');
+    const module = f.str('module');
+    const difficulty = f.oneOf('difficulty', DIFFICULTIES);
+    const question = f.str('question');
+    const explanation = f.str('explanation');
+    const sources = f.strList('sources', true);
+    const choices = f.maps('choices', true).map((c) => {
+      c.onlyKeys(CHOICE_KEYS);
+      return { text: c.str('text') ?? '', correct: c.bool('correct', false), why: c.str('why', false) };
+    });
+    const where = `${f.path}`;
+    if (choices.length && (choices.length < 3 || choices.length > 5) && !(choices.length === 2 && isTrueFalse(choices)))
+      sink.error(f.line('choices'), `${where}.choices: ${choices.length} choices; write 3 to 5 (or True/False)`);
+    const keys = choices.filter((c) => c.correct).length;
+    if (choices.length && keys !== 1) sink.error(f.line('choices'), `${where}.choices: ${keys} marked correct; exactly one must be`);
+    choices.forEach((c, j) => {
+      if (!c.correct && !c.why?.trim()) sink.error(f.line('choices'), `${where}.choices[${j}].why: every distractor needs a short "why not"`);
+      if (/\b(all|none) of the above\b/i.test(c.text)) sink.error(f.line('choices'), `${where}.choices[${j}]: no "all/none of the above"`);
+    });
+    if (id && module && difficulty && question && explanation)
+      out.push({
+        question: { id, module, difficulty, question, choices: choices.map((c) => ({ text: c.text, correct: c.correct, ...(c.why && { why: c.why }) })), explanation, sources },
+        line: f.line(),
+        file,
+      });
+  });
+  return out;
+}
+
+export function isTrueFalse(choices: { text: string }[]): boolean {
+  return choices.length === 2 && choices.map((c) => c.text.toLowerCase()).sort().join() === 'false,true';
+}

@@ -1,0 +1,45 @@
+/** What a command may touch: output streams, terminal decisions, and content — built once in cli.ts. */
+import { readCatalog, type Catalog } from './store.js';
+import { makeTheme, type Theme } from './render/theme.js';
+
+export interface Ctx {
+  out(text: string): void;
+  err(text: string): void;
+  color: boolean;
+  width: number;
+  theme: Theme;
+  isTTY: boolean;
+  stdinIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  dataDir: string;
+  catalog(): Catalog;
+}
+
+export interface CtxInput {
+  write(text: string): void;
+  writeErr(text: string): void;
+  color: boolean;
+  width: number;
+  isTTY: boolean;
+  stdinIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  dataDir: string;
+}
+
+const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
+
+export function makeCtx(i: CtxInput): Ctx {
+  let catalog: Catalog | undefined;
+  return {
+    out: (s) => i.write(withNewline(s)),
+    err: (s) => i.writeErr(withNewline(s)),
+    color: i.color,
+    width: i.width,
+    theme: makeTheme(i.color),
+    isTTY: i.isTTY,
+    stdinIsTTY: i.stdinIsTTY,
+    env: i.env,
+    dataDir: i.dataDir,
+    catalog: () => (catalog ??= readCatalog(i.dataDir)),
+  };
+}

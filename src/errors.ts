@@ -1,0 +1,57 @@
+/** Exit codes, documented in the README and in `kap --help`. */
+export const ExitCode = {
+  Ok: 0,
+  Internal: 1,
+  Usage: 2,
+  NotFound: 3,
+  Content: 4,
+  Interrupted: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** An error a user can cause: printed as a message (and hint), never as a stack. */
+export class KapError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'KapError';
+  }
+}
+
+export class UsageError extends KapError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.Usage, hint);
+  }
+}
+
+export class NotFoundError extends KapError {
+  constructor(
+    message: string,
+    readonly suggestions: string[] = [],
+    hint?: string,
+  ) {
+    super(message, ExitCode.NotFound, hint ?? (suggestions.length ? `Did you mean: ${suggestions.join(', ')}?` : undefined));
+  }
+}
+
+/** One problem in a content file, located for `file:line: message` output. */
+export interface Problem {
+  file: string;
+  line: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.severity}: ${p.message}`;
+}
+
+/** Content that failed validation; carries every problem, not just the first. */
+export class ContentError extends KapError {
+  constructor(readonly problems: Problem[], summary?: string) {
+    super(summary ?? `${problems.filter((p) => p.severity === 'error').length} content error(s)`, ExitCode.Content);
+  }
+}

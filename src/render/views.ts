@@ -1,0 +1,51 @@
+/** Plain views of kap's own data (lists, terms): data in, text out, styled through a Theme. */
+import { KIND_LABELS, KINDS, type Term } from '../content/model.js';
+import type { Catalog } from '../store.js';
+import type { Theme } from './theme.js';
+import { clean } from '../text/sanitize.js';
+import { wrapLines } from './wrap.js';
+
+export function termView(t: Term, moduleTitle: string | undefined, theme: Theme, width: number): string {
+  const names = t.aliases.filter((a) => a.toLowerCase() !== t.term.toLowerCase());
+  const head = theme.bold(clean(t.term)) + (names.length ? theme.dim(` (${clean(names.join(', '))})`) : '');
+  const body = wrapLines(clean(t.definition), width);
+  const more = `Covered in ${moduleTitle ? clean(moduleTitle) : t.module}: ${theme.accent(`kap explain ${t.module}`)}`;
+  return [head, '', body, '', wrapLines(more, width)].join('\n');
+}
+
+/** `kap list` in a terminal: topics grouped by kind, ids aligned. */
+export function listView(c: Catalog, theme: Theme, width: number): string {
+  const idWidth = Math.min(24, Math.max(...c.modules.map((m) => m.id.length), ...c.terms.map((t) => t.id.length)));
+  const row = (id: string, text: string) => {
+    const pad = id.length > idWidth ? `${id}\n${' '.repeat(idWidth + 2)}` : id.padEnd(idWidth + 2);
+    const room = Math.max(10, width - idWidth - 2);
+    const t = clean(text);
+    return theme.accent(pad) + (t.length > room ? `${t.slice(0, room - 1)}…` : t);
+  };
+  const out: string[] = [];
+  for (const kind of KINDS) {
+    const mods = c.modules.filter((m) => m.kind === kind);
+    if (!mods.length) continue;
+    out.push(theme.heading(KIND_LABELS[kind]), ...mods.map((m) => row(m.id, m.summary)), '');
+  }
+  if (c.terms.length) {
+    out.push(theme.heading('Glossary terms'), ...[...c.terms].sort((a, b) => a.id.localeCompare(b.id)).map((t) => row(t.id, t.term)), '');
+  }
+  out.push(theme.dim('Read one with: kap explain <id>'));
+  return out.join('\n');
+}
+
+/** `kap list` piped: one line per topic, `id<TAB>kind<TAB>summary`. */
+export function listLines(c: Catalog): string {
+  return [
+    ...KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k).map((m) => `${m.id}\t${m.kind}\t${clean(m.summary)}`)),
+    ...[...c.terms].sort((a, b) => a.id.localeCompare(b.id)).map((t) => `${t.id}\tterm\t${clean(t.term)}`),
+  ].join('\n');
+}
+
+export function listJson(c: Catalog): unknown {
+  return {
+    modules: KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k)),
+    terms: [...c.terms].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, term, module, definition }) => ({ id, term, module, definition })),
+  };
+}

@@ -1,0 +1,58 @@
+/** Run-time reads of compiled content: the small catalog, and one module file on demand. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KapError, ExitCode } from './errors.js';
+import type { Claim, Kind, ModuleMeta, Term } from './content/model.js';
+
+export interface CatalogModule {
+  id: string;
+  title: string;
+  kind: Kind;
+  summary: string;
+}
+
+export interface Catalog {
+  version: number;
+  modules: CatalogModule[];
+  terms: Term[];
+  /** Normalised name (id, title, alias) → "m:<module id>" or "t:<term id>". */
+  keys: Record<string, string>;
+}
+
+export interface CompiledModule {
+  meta: ModuleMeta & { file: string };
+  brief: string;
+  sections: { heading: string; markdown: string }[];
+  claims: Claim[];
+  citations: { key: string; inText: string; reference: string }[];
+  crisis: boolean;
+  raw: string;
+  tokens: unknown[];
+}
+
+const SUPPORTED_VERSION = 1;
+
+function readJson<T>(path: string): T {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new KapError(`compiled content not found at ${path}`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new KapError(`compiled content is corrupted: ${path}`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+  }
+}
+
+export function readCatalog(dataDir: string): Catalog {
+  const c = readJson<Catalog>(join(dataDir, 'catalog.json'));
+  if (c?.version !== SUPPORTED_VERSION || !Array.isArray(c.modules))
+    throw new KapError(`compiled content at ${dataDir} has an unknown format`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+  return c;
+}
+
+export function readModule(dataDir: string, id: string): CompiledModule {
+  return readJson<CompiledModule>(join(dataDir, 'modules', `${id}.json`));
+}

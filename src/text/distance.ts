@@ -1,0 +1,42 @@
+/** Edit distance with adjacent transpositions (optimal string alignment): "glutamte" is 1 from "glutamate". */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** How many edits still count as a typo of a word this long. */
+export function typoBudget(length: number): number {
+  return length <= 3 ? 1 : length <= 7 ? 2 : 3;
+}
+
+/**
+ * The candidates closest to `input`, best first: typos within budget, then names that
+ * start with the input. Each candidate maps to a target; targets are listed once.
+ */
+export function nearest(input: string, candidates: Iterable<[name: string, target: string]>, limit = 3): string[] {
+  const scored: { target: string; score: number }[] = [];
+  const budget = typoBudget(input.length);
+  for (const [name, target] of candidates) {
+    const d = editDistance(input, name, budget);
+    if (d <= budget) scored.push({ target, score: d });
+    else if (input.length >= 3 && (name.startsWith(input) || input.startsWith(name + ' '))) scored.push({ target, score: budget + 0.5 });
+  }
+  scored.sort((x, y) => x.score - y.score || x.target.localeCompare(y.target));
+  return [...new Set(scored.map((s) => s.target))].slice(0, limit);
+}
