@@ -22,6 +22,7 @@ export interface Catalog {
 export interface CompiledModule {
   meta: ModuleMeta & { file: string };
   brief: string;
+  briefTokens: unknown[];
   sections: { heading: string; markdown: string }[];
   claims: Claim[];
   citations: { key: string; inText: string; reference: string }[];

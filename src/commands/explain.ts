@@ -34,11 +34,6 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   const m = readModule(ctx.dataDir, found.id);
   if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(m) as object) }, null, 2));
   if (opts.raw) return ctx.out(m.raw);
-  if (opts.brief) {
-    const { renderTokens } = await import('../render/markdown.js');
-    const { Lexer } = await import('marked');
-    return ctx.out(renderTokens(Lexer.lex(`**${m.meta.title}**\n\n${m.brief}`), { width: ctx.width, color: ctx.color }).trimEnd());
-  }
   const { renderTokens } = await import('../render/markdown.js');
-  ctx.out(renderTokens(m.tokens as never, { width: ctx.width, color: ctx.color }).trimEnd());
+  ctx.out(renderTokens(opts.brief ? m.briefTokens : m.tokens, { width: ctx.width, color: ctx.color }).trimEnd());
 }

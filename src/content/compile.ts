@@ -35,6 +35,7 @@ export function compileContent(set: ContentSet): { catalog: Catalog; modules: Co
     return {
       meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file },
       brief: cite(summary),
+      briefTokens: Lexer.lex(`**${m.title}**\n\n${cite(summary)}`, { gfm: true }),
       sections: sections.map((s) => ({ heading: s.heading, markdown: cite(s.markdown) })),
       claims: m.claims,
       citations: moduleKeys(m).map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),

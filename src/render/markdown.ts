@@ -1,14 +1,12 @@
 /**
- * Pre-lexed Markdown tokens → terminal text, with marked-terminal. Two mends on top of it:
- * inline Markdown inside tight list items (marked-terminal renders it raw with marked >= 13),
- * and table columns sized to the terminal width.
+ * Pre-lexed Markdown tokens → terminal text, with marked-terminal's renderer. Mends on top:
+ * inline Markdown inside tight list items (marked-terminal prints it raw with marked >= 13),
+ * table columns sized to the width, quotes reflowed inside their indent.
  */
-import { Marked, type Token, type Tokens } from 'marked';
 import Renderer from 'marked-terminal';
 import chalk from 'chalk';
 import { wrapLines } from './wrap.js';
-
-const FUNCS = ['text', 'code', 'blockquote', 'html', 'heading', 'hr', 'list', 'listitem', 'checkbox', 'paragraph', 'table', 'tablerow', 'tablecell', 'strong', 'em', 'codespan', 'br', 'del', 'link', 'image'] as const;
+import { makeWalker, type Renderer as Fns } from './walk.js';
 
 /**
  * Column widths that fit `width`: each column first gets room for its longest word (so no
@@ -32,61 +30,48 @@ export interface MarkdownOptions {
   color: boolean;
 }
 
-export function renderTokens(tokens: Token[], opts: MarkdownOptions): string {
-  chalk.level = opts.color ? (chalk.level || 1) : 0;
-  const r = new Renderer(
-    {
-      width: opts.width,
-      reflowText: true,
-      showSectionPrefix: false,
-      emoji: false,
-      tab: 2,
-      firstHeading: chalk.bold.underline,
-      heading: chalk.bold,
-      blockquote: chalk.italic,
-      link: chalk.cyan,
-      href: chalk.cyan.underline,
-      codespan: chalk.cyan,
-      tableOptions: { wordWrap: true, style: { head: opts.color ? ['bold'] : [], border: [] } },
-    },
-    {},
-  ) as unknown as Record<string, (...a: unknown[]) => string> & { options: unknown; parser: unknown; tableSettings: Record<string, unknown> };
+type Token = { type: string; [k: string]: unknown };
+type TerminalRenderer = Fns & { o: { width: number }; options: unknown; parser: unknown; tableSettings: Record<string, unknown> };
+
+export function renderTokens(tokens: unknown[], opts: MarkdownOptions): string {
+  chalk.level = opts.color ? chalk.level || 1 : 0;
+  const r = new Renderer({
+    width: opts.width,
+    reflowText: true,
+    showSectionPrefix: false,
+    emoji: false,
+    tab: 2,
+    firstHeading: chalk.bold.underline,
+    heading: chalk.bold,
+    blockquote: chalk.italic,
+    link: chalk.cyan,
+    href: chalk.cyan.underline,
+    codespan: chalk.cyan,
+    tableOptions: { wordWrap: true, style: { head: opts.color ? ['bold'] : [], border: [] } },
+  }) as TerminalRenderer;
   const base = r.tableSettings;
-  const renderer: Record<string, (this: { options: unknown; parser: { parseInline(t: Token[]): string } }, ...a: unknown[]) => string | false> = {};
-  for (const name of FUNCS) {
-    renderer[name] = function (...args) {
-      r.options = this.options;
-      r.parser = this.parser;
-      return r[name]!(...args);
-    };
-  }
-  renderer.text = function (token) {
-    const t = token as Tokens.Text;
-    r.options = this.options;
-    r.parser = this.parser;
-    // Soft line breaks in a tight list item are spaces; wrapLines re-wraps to the width.
-    return t.tokens ? this.parser.parseInline(t.tokens).replace(/[\r\n]+/g, ' ') : r.text!(token);
-  };
-  renderer.table = function (token) {
-    const t = token as Tokens.Table;
-    const cells = [t.header.map((c) => c.text), ...t.rows.map((row) => row.map((c) => c.text))];
+  const fns: Fns = {};
+  for (const name of ['code', 'html', 'heading', 'hr', 'list', 'listitem', 'checkbox', 'paragraph', 'tablerow', 'tablecell', 'strong', 'em', 'codespan', 'br', 'del', 'link', 'image', 'space'])
+    fns[name] = (t) => r[name]!.call(r, t);
+  // Block text in a tight list item carries inline tokens: render them, and join soft breaks
+  // (wrapLines re-wraps to the width).
+  fns.text = (t) => (Array.isArray(t.tokens) ? walker.parseInline(t.tokens as Token[]).replace(/[\r\n]+/g, ' ') : r.text!.call(r, t));
+  fns.table = (t) => {
+    const cell = (c: unknown) => String((c as { text: string }).text);
+    const cells = [(t.header as unknown[]).map(cell), ...(t.rows as unknown[][]).map((row) => row.map(cell))];
     r.tableSettings = { ...base, colWidths: tableColumns(cells, opts.width) };
-    r.options = this.options;
-    r.parser = this.parser;
-    return r.table!(token);
+    return r.table!.call(r, t);
   };
-  // A quote is indented by two columns: reflow its text two columns narrower.
-  renderer.blockquote = function (token) {
-    const o = (r as unknown as { o: { width: number } }).o;
-    r.options = this.options;
-    r.parser = this.parser;
-    o.width = opts.width - 2;
+  fns.blockquote = (t) => {
+    r.o.width = opts.width - 2;
     try {
-      return r.blockquote!(token);
+      return r.blockquote!.call(r, t);
     } finally {
-      o.width = opts.width;
+      r.o.width = opts.width;
     }
   };
-  const marked = new Marked({ renderer, gfm: true } as never);
-  return wrapLines(marked.parser(tokens) as string, opts.width);
+  const walker = makeWalker(fns);
+  r.options = { gfm: true };
+  r.parser = walker;
+  return wrapLines(walker.parse(tokens as Token[]), opts.width);
 }

@@ -6,29 +6,34 @@ const TABLE_LINE = /[│┌└├┐┘┤┬┴┼─]/;
 const BULLET = /^(\s*)((?:[*•-]|\d+\.)\s+)?/;
 
 export function visibleLength(s: string): number {
-  return s.replace(ANSI, '').length;
+  return s.includes('\u001b') ? s.replace(ANSI, '').length : s.length;
 }
 
 /** Wrap each line longer than `width` at spaces; continuation lines keep the indent and bullet width. */
 export function wrapLines(text: string, width: number): string {
   return text
     .split(/\r\n?|\n/)
-    .map((line) => (visibleLength(line) <= width || TABLE_LINE.test(line) ? line : wrapLine(line, width)))
+    .map((line) => line.trimEnd())
+    .map((line) => (line.length <= width || visibleLength(line) <= width || TABLE_LINE.test(line) ? line : wrapLine(line, width)))
     .join('\n');
 }
 
 function wrapLine(line: string, width: number): string {
-  const plain = line.replace(ANSI, '');
-  const m = BULLET.exec(plain)!;
+  const m = BULLET.exec(line.replace(ANSI, ''))!;
   const indent = ' '.repeat(Math.min(m[0].length, Math.floor(width / 2)));
-  const words = line.split(/(?<=\S) (?=\S)/);
   const out: string[] = [];
   let cur = '';
-  for (const w of words) {
-    if (cur && visibleLength(cur) + 1 + visibleLength(w) > width) {
+  let len = 0;
+  for (const w of line.split(/(?<=\S) (?=\S)/)) {
+    const wl = visibleLength(w);
+    if (cur && len + 1 + wl > width) {
       out.push(cur);
       cur = indent + w;
-    } else cur = cur ? `${cur} ${w}` : w;
+      len = indent.length + wl;
+    } else {
+      cur = cur ? `${cur} ${w}` : w;
+      len += (len ? 1 : 0) + wl;
+    }
   }
   out.push(cur);
   return out.join('\n');
