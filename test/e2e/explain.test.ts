@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ANSI, kap, sh } from '../helpers/run-kap.js';
+import { fixtureData } from '../helpers/fixture.js';
+
+const fx = () => ({ KAP_DATA: fixtureData() });
+
+describe('kap explain (fixture pack)', () => {
+  it('renders a module: Markdown becomes text, citations become author-year, sources and notice at the end', () => {
+    const r = kap(['explain', 'alpha'], { env: fx() });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Alpha receptor basics\n/);
+    expect(r.stdout).toContain('Bold item with italics and a link (https://example.org)');
+    expect(r.stdout).not.toMatch(/\*\*|\[@|^#/m);
+    expect(r.stdout).toContain('(Li et al., 2010; Zanos & Gould, 2018)');
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('Preclinical · low certainty · (Li et al., 2010; Zanos & Gould, 2018)');
+    expect(flat).toContain('Misattributed (the cited source does not say this)');
+    expect(r.stdout).toMatch(/Sources\n\n {2}\* Furukawa, H., Singh, S. K., Mancusso, R., & Gouaux, E\. \(2005\)/);
+    expect(r.stdout).toContain('Beta and mood: kap explain beta');
+    expect(r.stdout.trimEnd()).toMatch(/not medical advice\. Talk to a qualified clinician about your own care\.$/);
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it('resolves aliases, titles and several words, case-insensitively', () => {
+    for (const words of [['ALPHA'], ['alpha', 'receptor'], ['Alpha', 'Receptor', 'Basics'], ['first-topic']]) {
+      const r = kap(['explain', ...words], { env: fx() });
+      expect(r.status, words.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/^Alpha receptor basics/);
+    }
+  });
+
+  it('shows a glossary term with its definition and the module that covers it', () => {
+    const r = kap(['explain', 'widgetr'], { env: fx() });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Widget receptor');
+    expect(r.stdout).toContain('A receptor that exists only in kap\'s test fixtures (Li et al., 2010).');
+    expect(r.stdout).toContain('Covered in Alpha receptor basics: kap explain alpha');
+  });
+
+  it('a typo gets suggestions on stderr, nothing on stdout, exit 3', () => {
+    const r = kap(['explain', 'alpah'], { env: fx() });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('kap: no topic "alpah"');
+    expect(r.stderr).toContain('Did you mean: kap explain alpha?');
+  });
+
+  it('shows the crisis help block where a module mentions suicide', () => {
+    const r = kap(['explain', 'beta'], { env: fx() });
+    expect(r.stdout).toContain('call or text 988');
+    expect(r.stdout).toContain('findahelpline.com');
+    expect(kap(['explain', 'alpha'], { env: fx() }).stdout).not.toContain('988');
+  });
+
+  it('--brief prints the title and summary only; --raw the Markdown file; --json the structure', () => {
+    const brief = kap(['explain', 'alpha', '--brief'], { env: fx() });
+    expect(brief.stdout.trim()).toBe('Alpha receptor basics\n\nAlpha is the first fixture topic. It is short on purpose.');
+    const raw = kap(['explain', 'alpha', '--raw'], { env: fx() });
+    expect(raw.stdout).toMatch(/^---\nid: alpha\n/);
+    expect(raw.stdout).toContain('[@li2010; @zanos2018]');
+    const json = JSON.parse(kap(['explain', 'alpha', '--json'], { env: fx() }).stdout);
+    expect(json).toMatchObject({ type: 'module', id: 'alpha', kind: 'mechanism', related: ['beta'] });
+    expect(json.sections.map((s: { heading: string }) => s.heading)).toEqual(['How it works', "What we don't know"]);
+    expect(json.claims.map((c: { id: string }) => c.id)).toEqual(['alpha-block', 'alpha-article']);
+    expect(json.citations.map((c: { key: string }) => c.key).sort()).toEqual(['furukawa2005', 'li2010', 'zanos2018']);
+  });
+
+  it('wraps to --width, else COLUMNS, else 80', () => {
+    // A line may pass the width only when it is one unbreakable word (a long URL).
+    const longest = (s: string) => Math.max(...s.split('\n').map((l) => (/\S\s+\S/.test(l.trim()) ? l.length : 0)));
+    expect(longest(kap(['explain', 'alpha', '--width', '40'], { env: fx() }).stdout)).toBeLessThanOrEqual(40);
+    expect(longest(kap(['explain', 'alpha'], { env: { ...fx(), COLUMNS: '50' } }).stdout)).toBeLessThanOrEqual(50);
+    const wide = kap(['explain', 'alpha'], { env: fx() }).stdout;
+    expect(longest(wide)).toBeLessThanOrEqual(80);
+    expect(longest(wide)).toBeGreaterThan(60);
+  });
+
+  it('colour: none when piped or with NO_COLOR/--no-color; FORCE_COLOR forces it', () => {
+    expect(kap(['explain', 'alpha'], { env: { ...fx(), FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(kap(['explain', 'alpha'], { env: { ...fx(), FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(kap(['explain', 'alpha', '--no-color'], { env: { ...fx(), FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+  });
+
+  it('exits quietly when the reader closes the pipe', () => {
+    const r = sh('$KAP explain alpha | head -3; echo "status=${PIPESTATUS:-done}"', { env: fx() });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').slice(0, 3).join('\n')).toMatch(/^Alpha receptor basics\n\nAlpha is/);
+  });
+});
