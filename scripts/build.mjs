@@ -9,28 +9,33 @@ const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.js`, import.meta.url));
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { kap: 'src/main.ts', 'build-content': 'src/build-content.ts' },
-  outdir: 'dist',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
-  metafile: true,
   define: { __KAP_VERSION__: JSON.stringify(pkg.version) },
   alias: { 'cli-highlight': stub('cli-highlight'), 'node-emoji': stub('node-emoji') },
+  logLevel: 'warning',
+};
+// The CLI: one CommonJS file (Node's ES-module loader costs ~8 ms more per start); lazy
+// imports stay lazy, as functions that run on first use.
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', format: 'cjs' });
+// The content compiler runs at build time only, with citation-js.
+await build({
+  ...common,
+  entryPoints: ['src/build-content.ts'],
+  outfile: 'dist/build-content.mjs',
+  format: 'esm',
   // Bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import{createRequire as __kapCR}from'module';const require=__kapCR(import.meta.url);" },
-  logLevel: 'warning',
 });
 
 try {
-  execFileSync(process.execPath, [`${root}/dist/build-content.js`, 'content', 'dist/content'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [`${root}/scripts/code-cache.cjs`], { cwd: root, stdio: 'inherit' });
 } catch {
   process.exit(4);
 }

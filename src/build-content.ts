@@ -1,6 +1,7 @@
 /** Build entry: validate content/ and compile it into dist/content (exit 4 on bad content). */
 import { loadContent } from './content/load.js';
-import { checkContent, compileContent, writeCompiled } from './content/compile.js';
+import { compileContent, writeCompiled } from './content/compile.js';
+import { checkContent } from './content/check.js';
 import { formatProblem } from './errors.js';
 
 const [dir = 'content', out = 'dist/content'] = process.argv.slice(2);

@@ -3,8 +3,6 @@
  * errors into exit codes. Commands never exit the process themselves.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ExitCode, KapError, ContentError, formatProblem } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { decideColor, decideWidth, MAX_WIDTH, MIN_WIDTH } from './terminal.js';
@@ -135,8 +133,4 @@ export async function run(io: Io): Promise<number> {
   } catch (e) {
     return report(e, io);
   }
-}
-
-export function bundleDirOf(url: string): string {
-  return dirname(fileURLToPath(url));
 }

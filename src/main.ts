@@ -1,19 +1,23 @@
-/** Process entry: real streams in, exit code out. Everything else lives in cli.ts. */
-import { bundleDirOf, run } from './cli.js';
+/** Process entry, called by bin/kap with the folder of this bundle: real streams in, exit code out. */
+import { run } from './cli.js';
 
-// `kap list | head -1` closes the pipe early: that is the reader's choice, not an error.
-for (const s of [process.stdout, process.stderr])
-  s.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+export { run };
+
+export function main(bundleDir: string): Promise<void> {
+  // `kap list | head -1` closes the pipe early: that is the reader's choice, not an error.
+  for (const s of [process.stdout, process.stderr])
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  return run({
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    bundleDir,
+  }).then((code) => {
+    process.exitCode = code;
   });
-
-const code = await run({
-  argv: process.argv.slice(2),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdinIsTTY: Boolean(process.stdin.isTTY),
-  bundleDir: bundleDirOf(import.meta.url),
-});
-process.exitCode = code;
+}

@@ -2,7 +2,7 @@
 import type { Ctx } from '../context.js';
 import { ExitCode, KapError, formatProblem } from '../errors.js';
 import { loadContent } from '../content/load.js';
-import { checkContent } from '../content/compile.js';
+import { checkContent } from '../content/check.js';
 
 export function check(ctx: Ctx, dir: string): void {
   const set = loadContent(dir);

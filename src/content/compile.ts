@@ -5,21 +5,16 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Lexer } from 'marked';
-import { ContentError, type Problem } from '../errors.js';
+import { ContentError } from '../errors.js';
 import { createCiter } from '../cite/csl.js';
 import type { ContentSet } from './load.js';
-import { validateContent } from './validate.js';
+import { checkContent } from './check.js';
 import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
 import type { Catalog, CompiledModule } from '../store.js';
 
 export const FORMAT_VERSION = 1;
-
-/** All problems: per-file (from loading) and cross-file, sorted by file and line. */
-export function checkContent(set: ContentSet): Problem[] {
-  return [...set.problems, ...validateContent(set)].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-}
 
 export function compileContent(set: ContentSet): { catalog: Catalog; modules: CompiledModule[] } {
   const problems = checkContent(set);
