@@ -16,7 +16,7 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean };
-  stdinIsTTY: boolean;
+  stdinIsTTY(): boolean;
   /** Folder of the running bundle: compiled content is found beside it. */
   bundleDir: string;
 }

@@ -9,7 +9,7 @@ export interface Ctx {
   width: number;
   theme: Theme;
   isTTY: boolean;
-  stdinIsTTY: boolean;
+  stdinIsTTY(): boolean;
   env: Record<string, string | undefined>;
   dataDir: string;
   catalog(): Catalog;
@@ -21,7 +21,7 @@ export interface CtxInput {
   color: boolean;
   width: number;
   isTTY: boolean;
-  stdinIsTTY: boolean;
+  stdinIsTTY(): boolean;
   env: Record<string, string | undefined>;
   dataDir: string;
 }

@@ -15,7 +15,8 @@ export function main(bundleDir: string): Promise<void> {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Only the quiz asks; creating process.stdin costs every other command.
+    stdinIsTTY: () => Boolean(process.stdin.isTTY),
     bundleDir,
   }).then((code) => {
     process.exitCode = code;
