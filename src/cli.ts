@@ -92,8 +92,8 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
 export function report(e: unknown, io: Io): number {
   const say = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.Ok;
-    return ExitCode.Usage;
+    // Commander has printed its message; help and version asked for exit 0, the rest is misuse.
+    return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
   if (e instanceof ContentError) {
     for (const p of e.problems) say(formatProblem(p));
