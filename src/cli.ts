@@ -19,6 +19,7 @@ export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   stdinIsTTY: boolean;
+  readStdin?: () => Promise<string>;
   /** Folder of the running bundle: compiled content is found beside it. */
   bundleDir: string;
 }
@@ -127,6 +128,7 @@ export async function run(io: Io): Promise<number> {
       stdinIsTTY: io.stdinIsTTY,
       env: io.env,
       dataDir: dataDir(io.env, io.bundleDir).path,
+      readStdin: io.readStdin,
     });
   };
   try {

@@ -14,6 +14,11 @@ const code = await run({
   stdout: process.stdout,
   stderr: process.stderr,
   stdinIsTTY: Boolean(process.stdin.isTTY),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
   bundleDir: bundleDirOf(import.meta.url),
 });
 process.exitCode = code;
