@@ -85,25 +85,28 @@ export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opt
   const started = io.now();
   const result: QuizResult = { seed: opts.seed, mode: opts.mode, interrupted: false, durationMs: 0, score: null, retries: [] };
   const v = opts.view;
-  let state: QuizState = start(items);
+  // Shared with playRound, so that Ctrl+C mid-round still sees the answers given so far.
+  const live = { state: start(items) };
   try {
     if (opts.mode === 'present') {
       await present(items, ask, io, v);
     } else {
       for (let round = 0; ; round++) {
-        state = await playRound(state, ask, io, opts);
+        await playRound(live, ask, io, opts);
+        const state = live.state;
         const rr = roundResult(state);
         if (round === 0) result.score = rr;
         else result.retries.push(rr);
         const sc = score(state);
         io.out(`\n${summaryView(sc, io.now() - started, opts.seed, v)}`);
         if (!sc.missed.length || !(await ask.confirm(`Retry the ${sc.missed.length} missed question${sc.missed.length > 1 ? 's' : ''}?`))) break;
-        state = start(retryItems(state));
+        live.state = start(retryItems(state));
       }
     }
   } catch (e) {
     if (!isInterrupt(e)) throw e;
     result.interrupted = true;
+    const state = live.state;
     if (opts.mode !== 'present' && state.answers.length < state.items.length) {
       const rr = roundResult(state);
       if (result.score) result.retries.push(rr);
@@ -118,22 +121,22 @@ export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opt
   return result;
 }
 
-async function playRound(state: QuizState, ask: Ask, io: SessionIo, opts: SessionOptions): Promise<QuizState> {
+async function playRound(live: { state: QuizState }, ask: Ask, io: SessionIo, opts: SessionOptions): Promise<void> {
   const v = opts.view;
-  const total = state.items.length;
-  for (let item = current(state); item; item = current(state)) {
-    const n = state.answers.length + 1;
+  const total = live.state.items.length;
+  for (let item = current(live.state); item; item = current(live.state)) {
+    const n = live.state.answers.length + 1;
     if (ask.echo) io.out(`\n${questionView(item, n, total, v)}`);
     const chosen = await ask.choose(item, n, total);
     if (ask.echo) io.out(`Your answer: ${label(item, chosen)}`);
-    state = answer(state, chosen).state;
+    live.state = answer(live.state, chosen).state;
     if (opts.mode === 'practice') io.out(`\n${feedbackView(item, chosen, v)}`);
   }
+  const state = live.state;
   if (opts.mode === 'exam') {
     io.out(`\n${v.theme.heading('Answers')}`);
     state.items.forEach((item, i) => io.out(`\n${v.theme.dim(header(item, i + 1, total))}\n${v.theme.bold(item.question.question)}\n${feedbackView(item, state.answers[i]!.chosen, v)}`));
   }
-  return state;
 }
 
 /** Trainer mode: one large question at a time, a key reveals the answer; no scoring. */
