@@ -6,7 +6,7 @@ import { isSeq } from 'yaml';
 const QUESTION_KEYS = ['id', 'module', 'difficulty', 'question', 'choices', 'explanation', 'sources'];
 const CHOICE_KEYS = ['text', 'correct', 'why'];
 
-const ALL_NONE = /\b(all|none) of the (above|these)\b/i;
+const ALL_NONE = /\b(all|none) (of )?(the above|these)\b/i;
 
 export interface ParsedQuestion {
   question: Question;
