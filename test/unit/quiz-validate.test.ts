@@ -34,7 +34,7 @@ describe('bank-wide quiz checks', () => {
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({ severity: 'error' });
     expect(p[0]!.message).toMatch(/key positions are unbalanced \(observed\/expected: A 14\/5, B 2\/5, C 2\/5, D 2\/5/);
-    expect(validateQuizBank(bank(20, (i) => (i < 3 ? 0 : i % 4)))[0]).toMatchObject({ severity: 'warning' });
+    expect(validateQuizBank(bank(20, (i) => (i < 4 ? 0 : i % 4)))[0]).toMatchObject({ severity: 'warning' });
   });
 });
 
