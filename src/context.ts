@@ -13,6 +13,9 @@ export interface Ctx {
   env: Record<string, string | undefined>;
   dataDir: string;
   catalog(): Catalog;
+  /** All of stdin as text (for scripted quiz answers). */
+  readStdin(): Promise<string>;
+  now(): number;
 }
 
 export interface CtxInput {
@@ -24,6 +27,8 @@ export interface CtxInput {
   stdinIsTTY(): boolean;
   env: Record<string, string | undefined>;
   dataDir: string;
+  readStdin?: () => Promise<string>;
+  now?: () => number;
 }
 
 const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
@@ -41,5 +46,7 @@ export function makeCtx(i: CtxInput): Ctx {
     env: i.env,
     dataDir: i.dataDir,
     catalog: () => (catalog ??= readCatalog(i.dataDir)),
+    readStdin: i.readStdin ?? (async () => ''),
+    now: i.now ?? Date.now,
   };
 }

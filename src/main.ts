@@ -17,6 +17,11 @@ export function main(bundleDir: string): Promise<void> {
     stderr: process.stderr,
     // Only the quiz asks; creating process.stdin costs every other command.
     stdinIsTTY: () => Boolean(process.stdin.isTTY),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
     bundleDir,
   }).then((code) => {
     process.exitCode = code;

@@ -12,11 +12,17 @@ import { checkContent } from './check.js';
 import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
-import type { Catalog, CompiledModule } from '../store.js';
+import type { Catalog, CompiledModule, CompiledQuiz } from '../store.js';
 
 export const FORMAT_VERSION = 1;
 
-export function compileContent(set: ContentSet): { catalog: Catalog; modules: CompiledModule[] } {
+export interface Compiled {
+  catalog: Catalog;
+  modules: CompiledModule[];
+  quiz: CompiledQuiz;
+}
+
+export function compileContent(set: ContentSet): Compiled {
   const problems = checkContent(set);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const citer = createCiter(set.references.items);
@@ -49,16 +55,32 @@ export function compileContent(set: ContentSet): { catalog: Catalog; modules: Co
     terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })),
     keys,
   };
-  return { catalog, modules };
+  const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));
+  const quiz: CompiledQuiz = {
+    version: FORMAT_VERSION,
+    questions: set.questions.map(({ question: q }) => ({
+      id: q.id,
+      module: q.module,
+      moduleTitle: titles.get(q.module) ?? q.module,
+      tags: tags.get(q.module) ?? [],
+      difficulty: q.difficulty,
+      question: q.question,
+      choices: q.choices.map((c) => ({ ...c, ...(c.why && { why: cite(c.why) }) })),
+      explanation: cite(q.explanation),
+      sources: q.sources.map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
+    })),
+  };
+  return { catalog, modules, quiz };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
-export function writeCompiled(outDir: string, compiled: { catalog: Catalog; modules: CompiledModule[] }): void {
+export function writeCompiled(outDir: string, compiled: Compiled): void {
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'modules'), { recursive: true });
   for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
+  writeFileSync(join(tmp, 'quiz.json'), JSON.stringify(compiled.quiz));
   mkdirSync(dirname(outDir), { recursive: true });
   const old = `${outDir}.old-${process.pid}`;
   try {
