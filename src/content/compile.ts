@@ -12,11 +12,17 @@ import { checkContent } from './check.js';
 import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
-import type { Catalog, CompiledModule } from '../store.js';
+import type { Catalog, ClaimsFile, CompiledModule } from '../store.js';
 
 export const FORMAT_VERSION = 1;
 
-export function compileContent(set: ContentSet): { catalog: Catalog; modules: CompiledModule[] } {
+export interface Compiled {
+  catalog: Catalog;
+  modules: CompiledModule[];
+  claims: ClaimsFile;
+}
+
+export function compileContent(set: ContentSet): Compiled {
   const problems = checkContent(set);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const citer = createCiter(set.references.items);
@@ -49,16 +55,33 @@ export function compileContent(set: ContentSet): { catalog: Catalog; modules: Co
     terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })),
     keys,
   };
-  return { catalog, modules };
+  // "(Zanos & Gould, 2018)" → "Zanos & Gould, 2018": `kap claims` lists sources without brackets.
+  const authorYear = (key: string) => citer.inText([key]).replace(/^\((.*)\)$/, '$1');
+  const claims: ClaimsFile = {
+    version: FORMAT_VERSION,
+    claims: set.modules.flatMap(({ module: m }) =>
+      m.claims.map((c) => ({
+        id: c.id,
+        module: m.id,
+        text: cite(c.text),
+        design: c.design,
+        certainty: c.certainty,
+        sources: c.sources.map((key) => ({ key, cite: authorYear(key) })),
+        ...(c.article && { article: { ...c.article, correction: cite(c.article.correction) } }),
+      })),
+    ),
+  };
+  return { catalog, modules, claims };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
-export function writeCompiled(outDir: string, compiled: { catalog: Catalog; modules: CompiledModule[] }): void {
+export function writeCompiled(outDir: string, compiled: Compiled): void {
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'modules'), { recursive: true });
   for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
+  writeFileSync(join(tmp, 'claims.json'), JSON.stringify(compiled.claims));
   mkdirSync(dirname(outDir), { recursive: true });
   const old = `${outDir}.old-${process.pid}`;
   try {
