@@ -93,14 +93,22 @@ function suicideLines(lines: string[], from: number, to: number): number[] {
   return out;
 }
 
+/** The renderers' suicide detection, injectable so that tests can show the check firing. */
+export interface SuicideDetection {
+  module: typeof mentionsSuicide;
+  term: typeof termMentionsSuicide;
+  question: typeof questionMentionsSuicide;
+}
+const DETECTION: SuicideDetection = { module: mentionsSuicide, term: termMentionsSuicide, question: questionMentionsSuicide };
+
 /** Wherever a file mentions suicide, the renderer's detection must see it, so the help block shows. */
-function helpBlocks(set: ContentSet, fileLines: (file: string) => string[]): Problem[] {
+function helpBlocks(set: ContentSet, fileLines: (file: string) => string[], detect: SuicideDetection): Problem[] {
   const out: Problem[] = [];
   const miss = (file: string, line: number, what: string) =>
     out.push({ file, line, severity: 'error', message: `mentions suicide, but ${what} would show no help block (update the detection in src/content/safety.ts)` });
   for (const { module: m } of set.modules) {
     const hits = suicideLines(m.raw.split('\n'), 1, Infinity).filter((l) => !/^\s*aliases:/.test(m.raw.split('\n')[l - 1]!));
-    if (hits.length && !mentionsSuicide(m)) miss(m.file, hits[0]!, `module "${m.id}"`);
+    if (hits.length && !detect.module(m)) miss(m.file, hits[0]!, `module "${m.id}"`);
   }
   const items = <T extends { line: number; file: string }>(list: T[], detect: (x: T) => boolean, name: (x: T) => string) => {
     const sorted = [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -110,8 +118,8 @@ function helpBlocks(set: ContentSet, fileLines: (file: string) => string[]): Pro
       if (hits.length && !detect(x)) miss(x.file, hits[0]!, name(x));
     });
   };
-  items(set.terms, (t) => termMentionsSuicide(t.term), (t) => `the term view of "${t.term.id}"`);
-  items(set.questions, (q) => questionMentionsSuicide(q.question), (q) => `the feedback of "${q.question.id}"`);
+  items(set.terms, (t) => detect.term(t.term), (t) => `the term view of "${t.term.id}"`);
+  items(set.questions, (q) => detect.question(q.question), (q) => `the feedback of "${q.question.id}"`);
   return out;
 }
 
@@ -171,8 +179,8 @@ function grades(set: ContentSet): Problem[] {
   ]);
 }
 
-export function checkQuality(set: ContentSet): Problem[] {
+export function checkQuality(set: ContentSet, detect: SuicideDetection = DETECTION): Problem[] {
   const cache = new Map<string, string[]>();
   const fileLines = (file: string) => cache.get(file) ?? (cache.set(file, (set.texts.get(file) ?? '').replace(/\r\n?/g, '\n').split('\n')), cache.get(file)!);
-  return [...coverage(set), ...wording(set, fileLines), ...helpBlocks(set, fileLines), ...grades(set)];
+  return [...coverage(set), ...wording(set, fileLines), ...helpBlocks(set, fileLines, detect), ...grades(set)];
 }

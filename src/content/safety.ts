@@ -18,7 +18,7 @@ export function mentionsSuicide(m: Module): boolean {
 }
 
 export function termMentionsSuicide(t: Term): boolean {
-  return [t.term, t.definition].some((s) => SUICIDE.test(s));
+  return [t.term, ...t.aliases, t.definition].some((s) => SUICIDE.test(s));
 }
 
 /** A question whose text, choices or explanation mention suicide: its feedback needs the help block. */
