@@ -22,8 +22,12 @@ function cell(text: string, width: number): string[] {
   return wrapLines(text, width).split('\n');
 }
 
+/** Below this width the columns would crush the claim text: each claim is a small block instead. */
+const TABLE_MIN_WIDTH = 72;
+
 /** Columns: claim (wrapped), evidence (design, certainty, verdict), sources (author-year, one a line). */
 export function claimsTable(rows: ClaimRow[], theme: Theme, width: number, titles: Map<string, string>): string {
+  const narrow = width < TABLE_MIN_WIDTH;
   const textWidth = Math.max(24, width - EVIDENCE_WIDTH - SOURCES_WIDTH - 2 * GAP.length);
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - visibleLength(s)));
   const row = (cols: string[][]) => {
@@ -39,10 +43,15 @@ export function claimsTable(rows: ClaimRow[], theme: Theme, width: number, title
       module = c.module;
       if (out.length) out.push('');
       out.push(theme.heading(oneLine(titles.get(c.module) ?? c.module)) + theme.dim(` (${c.module})`));
-      out.push(theme.dim(row([['Claim'], ['Evidence'], ['Sources']])));
+      if (!narrow) out.push(theme.dim(row([['Claim'], ['Evidence'], ['Sources']])));
     }
     const evidence = [DESIGN_LABELS[c.design], `${c.certainty} certainty`];
     if (c.article) evidence.push(verdictStyle(c.article.verdict, theme)(c.article.verdict));
+    if (narrow) {
+      const more = (s: string) => wrapLines(`  ${s}`, width);
+      out.push(wrapLines(oneLine(c.text), width), more(evidence.join(' · ')), more(`Sources: ${c.sources.map((x) => oneLine(x.cite)).join('; ')}`), '');
+      continue;
+    }
     const sources = c.sources.flatMap((s) => cell(oneLine(s.cite), SOURCES_WIDTH));
     out.push(row([cell(oneLine(c.text), textWidth), evidence, sources]), '');
   }

@@ -66,3 +66,10 @@ describe('claims views', () => {
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 });
+
+describe('claims view, narrow terminal', () => {
+  it('below 72 columns each claim is a block: text, then evidence, then sources', () => {
+    const out = claimsTable(rows.slice(1, 2), makeTheme(false), 50, new Map([['a', 'Alpha']]));
+    expect(out).toBe(['Alpha (a)', 'The cited paper does not study the drug.', '  Mechanism · moderate certainty · misattributed', '  Sources: Zanos & Gould, 2018; Li et al., 2010', '', "1 claim(s). Each module's evidence in full: kap explain <module>"].join('\n'));
+  });
+});
