@@ -16,6 +16,7 @@ const sink = { write: () => true, isTTY: true, columns: 100 };
 const runs = [
   ['explain', 'glutamate'], ['explain', 'nmda', '--brief'], ['explain', 'bdnf'], ['explain', 'glutamte'],
   ['explain', 'dissociation', '--json'], ['list'], ['list', '--json'], ['--help'],
+  ['claims'], ['claims', 'glutamate'], ['claims', '--verdict', 'any', '--json'],
   ...(process.argv.slice(2).map((a) => a.split(' '))),
 ];
 (async () => {

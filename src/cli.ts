@@ -22,6 +22,9 @@ export interface Io {
   bundleDir: string;
 }
 
+// Spelled out here so that `kap --help` needs no content modules at start-up.
+export const CLAIM_VERDICTS = ['supported', 'partly-supported', 'overstated', 'unsupported', 'misattributed', 'any'];
+
 const EXIT_CODES_HELP = `
 Exit codes:
   0    success
@@ -88,6 +91,19 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     });
 
   program
+    .command('claims')
+    .description("list the content's claims with their evidence: all, or one topic's")
+    .argument('[topic...]', 'module id, title, alias or glossary term')
+    .addOption(new Option('--verdict <verdict>', "only the article's claims with this verdict (any: all of the article's claims)").choices(CLAIM_VERDICTS))
+    .option('--source <key>', 'only claims citing this reference key')
+    .option('--json', 'as JSON')
+    .addHelpText('after', '\nPiped, one line per claim: id, module, design, certainty, verdict, source keys, text (tab-separated).\n\nExamples:\n  kap claims glutamate\n  kap claims --verdict any\n  kap claims --source zanos2018 --json')
+    .action(async (words: string[], opts, cmd: Command) => {
+      const { claims } = await import('./commands/claims.js');
+      claims(ctxFor(cmd), words, opts);
+    });
+
+  program
     .command('list')
     .description('list every topic, grouped by kind')
     .option('--json', 'as JSON')
@@ -131,9 +147,11 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     .command('check')
     .description('validate a content folder (file:line messages, exit 4 on errors)')
     .argument('[dir]', 'content folder', 'content')
-    .action(async (dir: string, _opts, cmd: Command) => {
+    .option('--grades', "print each module's reading grade (summary paragraph and one-line summary)")
+    .addHelpText('after', '\nProblems go to stderr as file:line: severity: message. Errors fail (exit 4);\nwarnings (hype words) and info (reading grade over 9) do not.')
+    .action(async (dir: string, opts: { grades?: boolean }, cmd: Command) => {
       const { check } = await import('./commands/check.js');
-      check(ctxFor(cmd), dir);
+      check(ctxFor(cmd), dir, opts);
     });
 
   return program;

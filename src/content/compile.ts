@@ -12,7 +12,7 @@ import { checkContent } from './check.js';
 import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
-import type { Catalog, CompiledModule, CompiledQuiz } from '../store.js';
+import type { Catalog, ClaimsFile, CompiledModule, CompiledQuiz } from '../store.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -20,6 +20,7 @@ export interface Compiled {
   catalog: Catalog;
   modules: CompiledModule[];
   quiz: CompiledQuiz;
+  claims: ClaimsFile;
 }
 
 export function compileContent(set: ContentSet): Compiled {
@@ -70,7 +71,23 @@ export function compileContent(set: ContentSet): Compiled {
       sources: q.sources.map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
     })),
   };
-  return { catalog, modules, quiz };
+  // "(Zanos & Gould, 2018)" → "Zanos & Gould, 2018": `kap claims` lists sources without brackets.
+  const authorYear = (key: string) => citer.inText([key]).replace(/^\((.*)\)$/, '$1');
+  const claims: ClaimsFile = {
+    version: FORMAT_VERSION,
+    claims: set.modules.flatMap(({ module: m }) =>
+      m.claims.map((c) => ({
+        id: c.id,
+        module: m.id,
+        text: cite(c.text),
+        design: c.design,
+        certainty: c.certainty,
+        sources: c.sources.map((key) => ({ key, cite: authorYear(key) })),
+        ...(c.article && { article: { ...c.article, correction: cite(c.article.correction) } }),
+      })),
+    ),
+  };
+  return { catalog, modules, quiz, claims };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
@@ -81,6 +98,7 @@ export function writeCompiled(outDir: string, compiled: Compiled): void {
   for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
   writeFileSync(join(tmp, 'quiz.json'), JSON.stringify(compiled.quiz));
+  writeFileSync(join(tmp, 'claims.json'), JSON.stringify(compiled.claims));
   mkdirSync(dirname(outDir), { recursive: true });
   const old = `${outDir}.old-${process.pid}`;
   try {

@@ -4,13 +4,20 @@ import type { Catalog } from '../store.js';
 import type { Theme } from './theme.js';
 import { clean } from '../text/sanitize.js';
 import { wrapLines } from './wrap.js';
+import { CRISIS_HELP, termMentionsSuicide } from '../content/safety.js';
 
 export function termView(t: Term, moduleTitle: string | undefined, theme: Theme, width: number): string {
   const names = t.aliases.filter((a) => a.toLowerCase() !== t.term.toLowerCase());
   const head = theme.bold(clean(t.term)) + (names.length ? theme.dim(` (${clean(names.join(', '))})`) : '');
   const body = wrapLines(clean(t.definition), width);
   const more = `Covered in ${moduleTitle ? clean(moduleTitle) : t.module}: ${theme.accent(`kap explain ${t.module}`)}`;
-  return [head, '', body, '', wrapLines(more, width)].join('\n');
+  const help = termMentionsSuicide(t) ? ['', ...crisisLines(theme, width)] : [];
+  return [head, '', body, ...help, '', wrapLines(more, width)].join('\n');
+}
+
+/** The crisis help block as plain lines: `**bold**` spans styled through the theme. */
+export function crisisLines(theme: Theme, width: number): string[] {
+  return CRISIS_HELP.map((l) => wrapLines(l.replace(/\*\*(.+?)\*\*/g, (_, s: string) => theme.bold(s)), width));
 }
 
 /** `kap list` in a terminal: topics grouped by kind, ids aligned. */
