@@ -120,7 +120,7 @@ describe('kap quiz export', () => {
     const b1 = parsed.find((p) => p.title === 'beta-01');
     expect(b1.stem.text).toBe('What does the label say about preventing suicide: is it shown?');
     expect(b1.choices.find((c: any) => c.isCorrect).text.text).toBe('Not demonstrated {yet}');
-    expect(b1.choices.find((c: any) => c.text.text === 'Proven = yes').feedback.text).toBe('Incorrect. The label says it has #not been shown.');
+    expect(b1.choices.find((c: any) => c.text.text === 'Demonstrated = yes').feedback.text).toBe('Incorrect. The label says it has #not been shown.');
     expect(b1.globalFeedback.text).toContain('The label says so (Janssen Pharmaceuticals, Inc., 2026). Source: Janssen');
   });
 
