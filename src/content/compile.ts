@@ -53,7 +53,7 @@ export function compileContent(set: ContentSet): Compiled {
   const catalog: Catalog = {
     version: FORMAT_VERSION,
     modules: modules.map((c) => ({ id: c.meta.id, title: c.meta.title, kind: c.meta.kind, summary: c.meta.summary })),
-    terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })),
+    terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     keys,
   };
   const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));

@@ -1,4 +1,4 @@
-/** Plain views of kap's own data (lists, terms): data in, text out, styled through a Theme. */
+/** Plain views of kap's own data (lists, terms): data in, text out, styled through a Theme. Terms come sorted by id from the build. */
 import { KIND_LABELS, KINDS, type Term } from '../content/model.js';
 import type { Catalog } from '../store.js';
 import type { Theme } from './theme.js';
@@ -36,7 +36,7 @@ export function listView(c: Catalog, theme: Theme, width: number): string {
     out.push(theme.heading(KIND_LABELS[kind]), ...mods.map((m) => row(m.id, m.summary)), '');
   }
   if (c.terms.length) {
-    out.push(theme.heading('Glossary terms'), ...[...c.terms].sort((a, b) => a.id.localeCompare(b.id)).map((t) => row(t.id, t.term)), '');
+    out.push(theme.heading('Glossary terms'), ...c.terms.map((t) => row(t.id, t.term)), '');
   }
   out.push(theme.dim('Read one with: kap explain <id>'));
   return out.join('\n');
@@ -46,13 +46,13 @@ export function listView(c: Catalog, theme: Theme, width: number): string {
 export function listLines(c: Catalog): string {
   return [
     ...KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k).map((m) => `${m.id}\t${m.kind}\t${clean(m.summary)}`)),
-    ...[...c.terms].sort((a, b) => a.id.localeCompare(b.id)).map((t) => `${t.id}\tterm\t${clean(t.term)}`),
+    ...c.terms.map((t) => `${t.id}\tterm\t${clean(t.term)}`),
   ].join('\n');
 }
 
 export function listJson(c: Catalog): unknown {
   return {
     modules: KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k)),
-    terms: [...c.terms].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, term, module, definition }) => ({ id, term, module, definition })),
+    terms: c.terms.map(({ id, term, module, definition }) => ({ id, term, module, definition })),
   };
 }
