@@ -2,7 +2,7 @@
  * Build step: a validated content set becomes the files `kap` reads at run time.
  * Markdown is lexed here, so start-up only runs marked's renderer, never its lexer.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Lexer } from 'marked';
 import { ContentError, type Problem } from '../errors.js';
@@ -13,6 +13,17 @@ import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './docume
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
 import type { Catalog, CompiledModule } from '../store.js';
+import { BIBLIOGRAPHY_VERSION, type Bibliography } from '../cite/bibliography.js';
+import { precomputeEntry, registerStyles } from '../cite/precompute.js';
+import { claimsByReference, keysByModule } from '../cite/claims-index.js';
+
+export interface Compiled {
+  catalog: Catalog;
+  modules: CompiledModule[];
+  bibliography: Bibliography;
+  /** Folder of the official CSL files, copied into the output for later formatting. */
+  stylesDir: string;
+}
 
 export const FORMAT_VERSION = 1;
 
@@ -21,7 +32,16 @@ export function checkContent(set: ContentSet): Problem[] {
   return [...set.problems, ...validateContent(set)].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
-export function compileContent(set: ContentSet): { catalog: Catalog; modules: CompiledModule[] } {
+/** Every reference in every style and format, plus the indexes `kap refs` needs. */
+export function compileBibliography(set: ContentSet, stylesDir: string): Bibliography {
+  registerStyles(stylesDir);
+  const entries = set.references.items.map(precomputeEntry);
+  entries.sort((a, b) => a.authorYear.localeCompare(b.authorYear) || a.key.localeCompare(b.key));
+  const modules = set.modules.map((m) => m.module);
+  return { version: BIBLIOGRAPHY_VERSION, entries, byModule: keysByModule(modules), claims: claimsByReference(modules), errata: set.errata.map((e) => e.erratum) };
+}
+
+export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const problems = checkContent(set);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const citer = createCiter(set.references.items);
@@ -54,16 +74,19 @@ export function compileContent(set: ContentSet): { catalog: Catalog; modules: Co
     terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })),
     keys,
   };
-  return { catalog, modules };
+  return { catalog, modules, bibliography: compileBibliography(set, stylesDir), stylesDir };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
-export function writeCompiled(outDir: string, compiled: { catalog: Catalog; modules: CompiledModule[] }): void {
+export function writeCompiled(outDir: string, compiled: Compiled): void {
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'modules'), { recursive: true });
   for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
+  writeFileSync(join(tmp, 'bibliography.json'), JSON.stringify(compiled.bibliography));
+  mkdirSync(join(tmp, 'styles'));
+  for (const f of readdirSync(compiled.stylesDir)) copyFileSync(join(compiled.stylesDir, f), join(tmp, 'styles', f));
   mkdirSync(dirname(outDir), { recursive: true });
   const old = `${outDir}.old-${process.pid}`;
   try {
