@@ -17,7 +17,8 @@ export interface Formatted {
   inText: string;
 }
 
-export interface BibEntry {
+/** What lookup and listing need: small, read by every `kap cite`. */
+export interface BibSummary {
   key: string;
   /** "Furukawa et al., 2005": the APA in-text form without parentheses. */
   authorYear: string;
@@ -26,6 +27,10 @@ export interface BibEntry {
   authors: string[];
   year: string;
   doi?: string;
+}
+
+/** One reference formatted every way: one file each, read only when printed. */
+export interface BibEntry extends BibSummary {
   styles: Record<StyleId, Formatted>;
   exports: Record<ExportId, string>;
 }
@@ -43,26 +48,49 @@ export interface ClaimUse {
   correction?: string;
 }
 
+/** The whole compiled bibliography, as the build makes it; written as the three parts below. */
 export interface Bibliography {
-  version: number;
   /** Sorted by author-year, as a reference list is. */
   entries: BibEntry[];
+  index: RefIndex;
+  claims: ClaimsIndex;
+}
+
+/** bibliography/index.json */
+export interface RefIndex {
+  version: number;
+  entries: BibSummary[];
+  errata: Erratum[];
+}
+
+/** bibliography/claims.json: only `kap refs` reads it. */
+export interface ClaimsIndex {
   /** Module id → the keys it cites (body and claims). */
   byModule: Record<string, string[]>;
   /** Reference key → the claims it is cited for (the reverse index). */
   claims: Record<string, ClaimUse[]>;
-  errata: Erratum[];
 }
 
-export function readBibliography(dataDir: string): Bibliography {
-  const path = join(dataDir, 'bibliography.json');
-  let b: Bibliography;
+/** File of one reference: keys are CSL ids, which may hold characters a file name cannot. */
+export const entryFile = (key: string): string => `refs/${encodeURIComponent(key)}.json`;
+
+const rebuild = 'Run `npm run build` (or reinstall kap).';
+
+function readJson<T>(dataDir: string, file: string): T {
+  const path = join(dataDir, 'bibliography', file);
   try {
-    b = JSON.parse(readFileSync(path, 'utf8')) as Bibliography;
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
-    throw new KapError(`compiled bibliography not found or unreadable at ${path}`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+    throw new KapError(`compiled bibliography not found or unreadable at ${path}`, ExitCode.Content, rebuild);
   }
-  if (b?.version !== BIBLIOGRAPHY_VERSION || !Array.isArray(b.entries))
-    throw new KapError(`compiled bibliography at ${path} has an unknown format`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
-  return b;
 }
+
+export function readRefIndex(dataDir: string): RefIndex {
+  const i = readJson<RefIndex>(dataDir, 'index.json');
+  if (i?.version !== BIBLIOGRAPHY_VERSION || !Array.isArray(i.entries))
+    throw new KapError(`compiled bibliography at ${dataDir} has an unknown format`, ExitCode.Content, rebuild);
+  return i;
+}
+
+export const readEntry = (dataDir: string, key: string): BibEntry => readJson<BibEntry>(dataDir, entryFile(key));
+export const readClaims = (dataDir: string): ClaimsIndex => readJson<ClaimsIndex>(dataDir, 'claims.json');

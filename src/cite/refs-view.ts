@@ -1,7 +1,7 @@
 /** Views of the bibliography for `kap refs` and the errata notes of `kap cite`. Pure: data and a theme in, text out. */
 import type { Erratum } from '../content/model.js';
 import type { Theme } from '../render/theme.js';
-import type { BibEntry, ClaimUse } from './bibliography.js';
+import type { BibSummary, ClaimUse } from './bibliography.js';
 
 const VERDICT_WORDS: Record<string, string> = {
   supported: 'supported',
@@ -12,14 +12,14 @@ const VERDICT_WORDS: Record<string, string> = {
 };
 
 /** Piped: key<TAB>author-year<TAB>title, one reference a line, nothing else. */
-export function refsPlain(entries: BibEntry[]): string {
+export function refsPlain(entries: BibSummary[]): string {
   return entries.map((e) => [e.key, e.authorYear, e.title].map((s) => s.replace(/\s+/g, ' ')).join('\t')).join('\n');
 }
 
 const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, Math.max(0, n - 1))}…`);
 
 /** In a terminal: aligned columns, titles cut to the width. */
-export function refsTable(entries: BibEntry[], theme: Theme, width: number): string {
+export function refsTable(entries: BibSummary[], theme: Theme, width: number): string {
   const kw = Math.max(...entries.map((e) => e.key.length), 3);
   const aw = Math.min(Math.max(...entries.map((e) => e.authorYear.length), 6), 36);
   return entries
@@ -47,7 +47,7 @@ export function errataList(errata: Erratum[], theme: Theme): string {
 }
 
 /** What one reference is cited for: by kap's modules, and by the article with its verdict. */
-export function claimsView(entry: BibEntry, uses: ClaimUse[], erratum: Erratum | undefined, theme: Theme): string {
+export function claimsView(entry: BibSummary, uses: ClaimUse[], erratum: Erratum | undefined, theme: Theme): string {
   const out = [`${theme.bold(entry.key)}  ${entry.authorYear}  ${entry.title}`, ''];
   const sources = uses.filter((u) => u.role === 'source');
   const article = uses.filter((u) => u.role === 'article');

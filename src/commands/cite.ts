@@ -1,7 +1,7 @@
 /** kap cite <key...>: formatted references, read from the precomputed bibliography (never the processor). */
 import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { readBibliography, type BibEntry } from '../cite/bibliography.js';
+import { readEntry, readRefIndex, type BibSummary } from '../cite/bibliography.js';
 import { findReferences } from '../cite/lookup.js';
 import { renderCitations } from '../cite/format.js';
 import { errataNote } from '../cite/refs-view.js';
@@ -24,14 +24,14 @@ export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
   if (opts.all && words.length) throw new UsageError('give reference keys or --all, not both');
   if (!opts.all && !words.length) throw new UsageError('which reference?', 'Give a key, a DOI or an author and year (kap cite furukawa 2005), or --all. `kap refs` lists every key.');
 
-  const bib = readBibliography(ctx.dataDir);
-  const entries = opts.all ? bib.entries : pick(bib.entries, words);
+  const index = readRefIndex(ctx.dataDir);
+  const entries = (opts.all ? index.entries : pick(index.entries, words)).map((r) => readEntry(ctx.dataDir, r.key));
   ctx.out(renderCitations(entries, { style: style as StyleId, format: format as FormatId, inText: Boolean(opts.inText) }, ctx.theme.italic));
   // Errata go to stderr so that `kap cite x > refs.txt` stays clean; --all is an export, not a question.
-  if (!opts.all) for (const e of bib.errata.filter((x) => entries.some((r) => r.key === x.key))) ctx.err(errataNote(e, ctx.theme));
+  if (!opts.all) for (const e of index.errata.filter((x) => entries.some((r) => r.key === x.key))) ctx.err(errataNote(e, ctx.theme));
 }
 
-function pick(entries: BibEntry[], words: string[]): BibEntry[] {
+function pick(entries: BibSummary[], words: string[]): BibSummary[] {
   const found = findReferences(entries, words);
   const miss = found.missing[0];
   if (miss) {

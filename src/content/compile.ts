@@ -13,7 +13,7 @@ import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './docume
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
 import type { Catalog, CompiledModule } from '../store.js';
-import { BIBLIOGRAPHY_VERSION, type Bibliography } from '../cite/bibliography.js';
+import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntry, registerStyles } from '../cite/precompute.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 
@@ -38,7 +38,8 @@ export function compileBibliography(set: ContentSet, stylesDir: string): Bibliog
   const entries = set.references.items.map(precomputeEntry);
   entries.sort((a, b) => a.authorYear.localeCompare(b.authorYear) || a.key.localeCompare(b.key));
   const modules = set.modules.map((m) => m.module);
-  return { version: BIBLIOGRAPHY_VERSION, entries, byModule: keysByModule(modules), claims: claimsByReference(modules), errata: set.errata.map((e) => e.erratum) };
+  const index = { version: BIBLIOGRAPHY_VERSION, entries: entries.map(({ styles: _s, exports: _e, ...summary }) => summary), errata: set.errata.map((e) => e.erratum) };
+  return { entries, index, claims: { byModule: keysByModule(modules), claims: claimsByReference(modules) } };
 }
 
 export function compileContent(set: ContentSet, stylesDir: string): Compiled {
@@ -84,7 +85,11 @@ export function writeCompiled(outDir: string, compiled: Compiled): void {
   mkdirSync(join(tmp, 'modules'), { recursive: true });
   for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
-  writeFileSync(join(tmp, 'bibliography.json'), JSON.stringify(compiled.bibliography));
+  const bib = compiled.bibliography;
+  mkdirSync(join(tmp, 'bibliography', 'refs'), { recursive: true });
+  writeFileSync(join(tmp, 'bibliography', 'index.json'), JSON.stringify(bib.index));
+  writeFileSync(join(tmp, 'bibliography', 'claims.json'), JSON.stringify(bib.claims));
+  for (const e of bib.entries) writeFileSync(join(tmp, 'bibliography', entryFile(e.key)), JSON.stringify(e));
   mkdirSync(join(tmp, 'styles'));
   for (const f of readdirSync(compiled.stylesDir)) copyFileSync(join(compiled.stylesDir, f), join(tmp, 'styles', f));
   mkdirSync(dirname(outDir), { recursive: true });
