@@ -48,7 +48,17 @@ export function formatReference(item: CslItem, style: StyleId): Formatted {
     .replace(/<div class="csl-left-margin">[^<]*<\/div>/, '') // a lone reference has no list number
     .replace(/<\/?div[^>]*>/g, '')
     .trim();
-  return { html, inText: cite.format('citation', { ...opts, format: 'text' }).trim() };
+  return { html: adjust(html, item, style), inText: cite.format('citation', { ...opts, format: 'text' }).trim() };
+}
+
+/** Where the official style's output breaks its own guide, fixed after formatting (listed in styles/README.md). */
+function adjust(html: string, item: CslItem, style: StyleId): string {
+  // Citing Medicine writes page ranges with a hyphen (185-92); citeproc always uses an en dash.
+  if (style === 'vancouver') return html.replace(/(\d)–(\d)/g, '$1-$2');
+  // apa.csl writes "Retrieved <accessed>, from <URL>" for undated pages; with no access date
+  // on record it leaves a bare "Retrieved <URL>". APA 7 then gives just the URL.
+  if (style === 'apa' && !item.accessed) return html.replace(/Retrieved (?=https?:)/, '');
+  return html;
 }
 
 /** RIS writers wrap values at 70 characters and cut ID to 20; readers expect one line per tag. */
