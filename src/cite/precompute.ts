@@ -71,15 +71,43 @@ export function unwrapRis(ris: string, key: string): string {
   return lines.map((l) => (l.startsWith('ID  - ') ? `ID  - ${key}` : l.startsWith('ER  -') ? 'ER  - ' : l)).join('\n').trim() + ' ';
 }
 
+const bibEscape = (v: string) => v.replace(/([&%$#_{}])/g, '\\$1');
+
+/** Add `field = {value}` to a one-entry .bib text when the exporter left it out. */
+export function ensureBibField(bib: string, field: string, value: unknown): string {
+  if (value === undefined || value === '' || new RegExp(`^\\s*${field} = `, 'm').test(bib)) return bib;
+  return bib.replace(/\n}\s*$/, `\n\t${field} = {${bibEscape(String(value))}},\n}`);
+}
+
+/** Add `TAG  - value` before ER when the exporter left it out. */
+export function ensureRisTag(ris: string, tag: string, value: unknown): string {
+  if (value === undefined || value === '' || new RegExp(`^${tag} {2}- `, 'm').test(ris)) return ris;
+  return ris.replace(/\nER {2}- ?$/, `\n${tag}  - ${String(value)}\nER  - `);
+}
+
+/**
+ * The exporters drop a few fields for types other than journal articles (a blog's name, a
+ * regulation's issue); they are put back so that no verified field is lost in an export.
+ */
 export function exportReference(item: CslItem): Record<ExportId, string> {
   // The citation key of a .bib entry is kap's key, so [@key] and \cite{key} agree.
   const cite = new Cite([{ ...bibliographic(item), 'citation-key': item.id }]);
-  return {
-    bibtex: cite.format('bibtex', { format: 'text' }).trim(),
-    biblatex: cite.format('biblatex', { format: 'text' }).trim(),
-    ris: unwrapRis(cite.format('ris', { format: 'text' }), item.id),
-    'csl-json': JSON.stringify(item, null, 2),
-  };
+  const bibtexConfig = plugins.config.get('@bibtex') as unknown as { format: { asciiOnly: boolean } };
+  // Classic BibTeX is safest with LaTeX escapes; biber reads UTF-8, so BibLaTeX keeps names as written.
+  bibtexConfig.format.asciiOnly = true;
+  let bibtex = cite.format('bibtex', { format: 'text' }).trim();
+  bibtexConfig.format.asciiOnly = false;
+  let biblatex = cite.format('biblatex', { format: 'text' }).trim();
+  bibtexConfig.format.asciiOnly = true;
+  const container = item['container-title'];
+  if (/^@misc\{/.test(bibtex) && container) bibtex = bibtex.replace(/^\thowpublished = \{.*\},\n/m, '');
+  const containerField = /^@misc\{/.test(bibtex) ? 'howpublished' : /^@article\{/.test(bibtex) ? 'journal' : undefined;
+  bibtex = ensureBibField(bibtex, 'number', item.issue);
+  if (containerField) bibtex = ensureBibField(bibtex, containerField, container);
+  biblatex = ensureBibField(biblatex, 'number', item.issue);
+  let ris = unwrapRis(cite.format('ris', { format: 'text' }), item.id);
+  ris = ensureRisTag(ensureRisTag(ris, 'IS', item.issue), 'T2', container);
+  return { bibtex, biblatex, ris, 'csl-json': JSON.stringify(item, null, 2) };
 }
 
 const names = (item: CslItem): string[] =>

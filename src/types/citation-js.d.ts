@@ -16,3 +16,7 @@ declare module '@citation-js/core' {
 declare module '@citation-js/plugin-csl';
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';
+declare module 'bibtex-parse' {
+  const bibtexParse: { entries(text: string): Record<string, string>[] };
+  export default bibtexParse;
+}
