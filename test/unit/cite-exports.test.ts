@@ -22,8 +22,8 @@ const LETTERS: Record<string, string> = { l: 'ł', L: 'Ł', o: 'ø', O: 'Ø', ss
 const unlatex = (s: string) =>
   s
     .replace(/\\textunderscore\{\}/g, '_')
-    // bibtex-parse itself reduces {\' a} to "' a": read that back as the accent it was.
-    .replace(/(?<=[A-Za-z])(['`^~]) ([A-Za-z])/g, (_, a: string, ch: string) => ch + ACCENTS[a])
+    // bibtex-parse itself reduces {\' a} to "{' a": read that back as the accent it was.
+    .replace(/(?<=[A-Za-z])\{?(['`^~]) ([A-Za-z])\}?/g, (_, a: string, ch: string) => ch + ACCENTS[a])
     .replace(/\\([`'^"~=.])\s*\{?([A-Za-z])\}?/g, (_, a: string, ch: string) => ch + ACCENTS[a])
     .replace(/\\([cvkuH])\s*\{([A-Za-z])\}/g, (_, a: string, ch: string) => ch + ACCENTS[a])
     .replace(/\\(ss|aa|AA|ae|AE|l|L|o|O|i)(\{\})?/g, (_, l: string) => LETTERS[l]!)
