@@ -7,6 +7,7 @@ import { renderCitations } from '../cite/format.js';
 import { errataNote } from '../cite/refs-view.js';
 import { isFormat, isStyle, type FormatId, type StyleId } from '../cite/styles.js';
 import { clean } from '../text/sanitize.js';
+import { wrapLines } from '../render/wrap.js';
 
 export interface CiteOptions {
   style?: string;
@@ -26,9 +27,10 @@ export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
 
   const index = readRefIndex(ctx.dataDir);
   const entries = (opts.all ? index.entries : pick(index.entries, words)).map((r) => readEntry(ctx.dataDir, r.key));
+  // References are never wrapped: a line break pasted into a manuscript is a bug.
   ctx.out(renderCitations(entries, { style: style as StyleId, format: format as FormatId, inText: Boolean(opts.inText) }, ctx.theme.italic));
   // Errata go to stderr so that `kap cite x > refs.txt` stays clean; --all is an export, not a question.
-  if (!opts.all) for (const e of index.errata.filter((x) => entries.some((r) => r.key === x.key))) ctx.err(errataNote(e, ctx.theme));
+  if (!opts.all) for (const e of index.errata.filter((x) => entries.some((r) => r.key === x.key))) ctx.err(wrapLines(errataNote(e, ctx.theme), ctx.width));
 }
 
 function pick(entries: BibSummary[], words: string[]): BibSummary[] {

@@ -105,12 +105,14 @@ describe('kap refs (fixture pack)', () => {
   });
 
   it('--claims: what a source is cited for, with the verdict on the article\'s use', () => {
-    const r = kap(['refs', '--claims', 'furukawa2005'], fx());
+    const r = kap(['refs', '--claims', 'furukawa2005', '--width', '200'], fx());
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('The article cites it for\n  - "The drug blocks the receptor, allowing more transmitter in the synapse." [alpha: alpha-article]\n    Verdict: misattributed: the cited source does not say this');
     const j = JSON.parse(kap(['refs', '--claims', 'zanos2018', '--json'], fx()).stdout);
     expect(j[0].claims.map((c: { claim: string; role: string }) => `${c.claim}:${c.role}`)).toEqual(['alpha-block:source', 'alpha-article:source']);
     expect(kap(['refs', '--claims', 'zanos2019'], fx()).status).toBe(3);
+    // Wrapped to the width like every other view (references themselves never are).
+    expect(kap(['refs', '--claims', 'furukawa2005', '--width', '40'], fx()).stdout.split('\n').every((l) => l.length <= 40 || !/\S\s+\S/.test(l.trim()))).toBe(true);
   });
 });
 
