@@ -28,10 +28,20 @@ export function tokens(words: string[]): string[] {
 
 const yearMatches = (entry: Findable, year: string) => fold(entry.year).replace(/\./g, '') === year.replace(/\./g, '') || entry.year === year.slice(0, 4);
 
-/** Entries whose first author (else any author) has this family name. */
-function byAuthor(entries: Findable[], name: string): Findable[] {
-  const first = entries.filter((e) => e.authors[0] && fold(e.authors[0]) === name);
-  return first.length ? first : entries.filter((e) => e.authors.some((a) => fold(a) === name));
+/** Entries by these authors: the first name as first author (else anywhere), the others anywhere. */
+function byAuthors(entries: Findable[], names: string[]): Findable[] {
+  const all = (e: Findable) => names.every((n) => e.authors.some((a) => fold(a) === n));
+  const first = entries.filter((e) => e.authors[0] && fold(e.authors[0]) === names[0] && all(e));
+  return first.length ? first : entries.filter(all);
+}
+
+/** The longest author name starting at token `at`: names of organisations span several words. */
+function nameAt(ts: string[], at: number, names: Set<string>): { name: string; length: number } | undefined {
+  for (let len = Math.min(6, ts.length - at); len > 0; len--) {
+    const name = fold(ts.slice(at, at + len).join(' '));
+    if (names.has(name)) return { name, length: len };
+  }
+  return undefined;
 }
 
 export function findReferences(entries: Findable[], words: string[]): Lookup {
@@ -39,6 +49,7 @@ export function findReferences(entries: Findable[], words: string[]): Lookup {
   const missing: Lookup['missing'] = [];
   const byKey = new Map(entries.map((e) => [fold(e.key), e.key]));
   const byDoi = new Map(entries.filter((e) => e.doi).map((e) => [fold(e.doi!), e.key]));
+  const authorNames = new Set(entries.flatMap((e) => e.authors.map(fold)));
   const ts = tokens(words);
   for (let i = 0; i < ts.length; i++) {
     const raw = ts[i]!;
@@ -48,17 +59,22 @@ export function findReferences(entries: Findable[], words: string[]): Lookup {
       keys.push(direct);
       continue;
     }
-    const authored = byAuthor(entries, t);
-    const next = ts[i + 1] !== undefined ? fold(ts[i + 1]!) : undefined;
-    if (authored.length && next && YEAR.test(next)) {
-      const dated = authored.filter((e) => yearMatches(e, next));
-      i++;
-      if (dated.length) keys.push(...dated.map((e) => e.key));
-      else missing.push({ query: `${raw} ${ts[i]}`, suggestions: authored.map((e) => e.key).slice(0, 3) });
-      continue;
+    // "Rush Thase 2018": a run of author names, then perhaps a year, is one query.
+    const names: string[] = [];
+    let j = i;
+    for (let n = nameAt(ts, j, authorNames); n; n = nameAt(ts, j, authorNames)) {
+      names.push(n.name);
+      j += n.length;
     }
-    if (authored.length) {
-      keys.push(...authored.map((e) => e.key));
+    if (names.length) {
+      const next = ts[j] !== undefined ? fold(ts[j]!) : undefined;
+      const dated = next !== undefined && YEAR.test(next);
+      const query = ts.slice(i, j + (dated ? 1 : 0)).join(' ');
+      i = j - 1 + (dated ? 1 : 0);
+      const authored = byAuthors(entries, names);
+      const found = dated ? authored.filter((e) => yearMatches(e, next)) : authored;
+      if (found.length) keys.push(...found.map((e) => e.key));
+      else missing.push({ query, suggestions: (authored.length ? authored : byAuthors(entries, names.slice(0, 1))).map((e) => e.key).slice(0, 3) });
       continue;
     }
     const candidates: [string, string][] = entries.flatMap((e) => [[fold(e.key), e.key] as [string, string], ...e.authors.map((a) => [fold(a), e.key] as [string, string])]);

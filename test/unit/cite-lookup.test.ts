@@ -24,6 +24,11 @@ describe('findReferences', () => {
     [['thase', '2018'], ['rush2018']],
     [['muller', '2020'], ['muller2020']],
     [['rush2018', 'RUSH2018'], ['rush2018']],
+    [['Rush & Thase, 2018'], ['rush2018']],
+    [['psychology', 'today', 'n.d.'], ['psychologytoday_ketamine_basics']],
+    [['Psychology Today'], ['psychologytoday_ketamine_basics']],
+    [['rush', 'thase'], ['rush2018']],
+    [['rush', 'trivedi', '2006', 'furukawa', '2005'], ['rush2006', 'furukawa2005']],
   ])('%j → %j', (words, keys) => {
     expect(find(...words)).toEqual({ keys, missing: [] });
   });
