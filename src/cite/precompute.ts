@@ -54,7 +54,7 @@ export function formatReference(item: CslItem, style: StyleId): Formatted {
 /** Where the official style's output breaks its own guide, fixed after formatting (listed in styles/README.md). */
 function adjust(html: string, item: CslItem, style: StyleId): string {
   // Citing Medicine writes page ranges with a hyphen (185-92); citeproc always uses an en dash.
-  if (style === 'vancouver') return html.replace(/(\d)–(\d)/g, '$1-$2');
+  if (style === 'vancouver') return html.replace(/(:|\bp\. ?)(\d+)–(\d+)/g, '$1$2-$3');
   // apa.csl writes "Retrieved <accessed>, from <URL>" for undated pages; with no access date
   // on record it leaves a bare "Retrieved <URL>". APA 7 then gives just the URL.
   if (style === 'apa' && !item.accessed) return html.replace(/Retrieved (?=https?:)/, '');
