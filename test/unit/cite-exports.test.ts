@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import bibtexParse from 'bibtex-parse';
 import { parse as parseRis } from 'astrocite-ris';
-import { exportReference, unwrapRis } from '../../src/cite/precompute.js';
+import { plugins } from '@citation-js/core';
+import { englishGbLocale, ensureBibField, ensureRisTag, exportReference, unwrapRis } from '../../src/cite/precompute.js';
 import type { CslItem } from '../../src/content/model.js';
 
 const items = JSON.parse(readFileSync(new URL('../../content/references.json', import.meta.url), 'utf8')) as CslItem[];
@@ -86,5 +87,25 @@ describe('RIS export, read back by astrocite-ris', () => {
 describe('CSL-JSON export', () => {
   it('is the record as stored', () => {
     for (const item of items) expect(JSON.parse(exportReference(item)['csl-json'])).toEqual(item);
+  });
+});
+
+describe('export repairs', () => {
+  it('ensureBibField adds a missing field, escaped, and leaves a present one alone', () => {
+    const bib = '@misc{k,\n\ttitle = {T},\n}';
+    expect(ensureBibField(bib, 'howpublished', 'A & B_1')).toBe('@misc{k,\n\ttitle = {T},\n\thowpublished = {A \\& B\\_1},\n}');
+    expect(ensureBibField(bib, 'title', 'Other')).toBe(bib);
+    expect(ensureBibField(bib, 'number', undefined)).toBe(bib);
+  });
+  it('ensureRisTag adds a missing tag before ER', () => {
+    expect(ensureRisTag('TY  - GEN\nER  - ', 'T2', 'Federal Register')).toBe('TY  - GEN\nT2  - Federal Register\nER  - ');
+    expect(ensureRisTag('TY  - GEN\nIS  - 1\nER  - ', 'IS', '2')).toBe('TY  - GEN\nIS  - 1\nER  - ');
+  });
+  it('the derived en-GB locale has British quotes, punctuation outside them, day-month dates', () => {
+    const gb = englishGbLocale(plugins.config.get('@csl').locales.get('en-US'));
+    expect(gb).toContain('xml:lang="en-GB"');
+    expect(gb).toContain('punctuation-in-quote="false"');
+    expect(gb).toContain('<term name="open-quote">‘</term>');
+    expect(gb).toContain('<date form="text"><date-part name="day" suffix=" "/>');
   });
 });
