@@ -3,8 +3,11 @@ import { loadContent } from './content/load.js';
 import { compileContent, writeCompiled } from './content/compile.js';
 import { checkContent } from './content/check.js';
 import { formatProblem } from './errors.js';
+import { dirname, join } from 'node:path';
 
 const [dir = 'content', out = 'dist/content'] = process.argv.slice(2);
+// This script runs as dist/build-content.js; the official CSL files live in the source tree.
+const stylesDir = join(dirname(process.argv[1] ?? '.'), '..', 'src', 'cite', 'styles');
 const started = performance.now();
 const set = loadContent(dir);
 const problems = checkContent(set);
@@ -14,6 +17,6 @@ if (errors) {
   process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
   process.exitCode = 4;
 } else {
-  writeCompiled(out, compileContent(set));
+  writeCompiled(out, compileContent(set, stylesDir));
   process.stderr.write(`content: ${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions → ${out} (${Math.round(performance.now() - started)} ms)\n`);
 }

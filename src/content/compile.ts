@@ -2,7 +2,7 @@
  * Build step: a validated content set becomes the files `kap` reads at run time.
  * Markdown is lexed here, so start-up only runs marked's renderer, never its lexer.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Lexer } from 'marked';
 import { ContentError } from '../errors.js';
@@ -13,17 +13,33 @@ import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './docume
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
 import type { Catalog, ClaimsFile, CompiledModule, CompiledQuiz } from '../store.js';
-
-export const FORMAT_VERSION = 1;
+import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
+import { precomputeEntry, registerStyles } from '../cite/precompute.js';
+import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 
 export interface Compiled {
   catalog: Catalog;
   modules: CompiledModule[];
   quiz: CompiledQuiz;
   claims: ClaimsFile;
+  bibliography: Bibliography;
+  /** Folder of the official CSL files, copied into the output for later formatting. */
+  stylesDir: string;
 }
 
-export function compileContent(set: ContentSet): Compiled {
+export const FORMAT_VERSION = 1;
+
+/** Every reference in every style and format, plus the indexes `kap refs` needs. */
+export function compileBibliography(set: ContentSet, stylesDir: string): Bibliography {
+  registerStyles(stylesDir);
+  const entries = set.references.items.map(precomputeEntry);
+  entries.sort((a, b) => a.authorYear.localeCompare(b.authorYear) || a.key.localeCompare(b.key));
+  const modules = set.modules.map((m) => m.module);
+  const index = { version: BIBLIOGRAPHY_VERSION, entries: entries.map(({ styles: _s, exports: _e, ...summary }) => summary), errata: set.errata.map((e) => e.erratum) };
+  return { entries, index, claims: { byModule: keysByModule(modules), claims: claimsByReference(modules) } };
+}
+
+export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const problems = checkContent(set);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const citer = createCiter(set.references.items);
@@ -87,7 +103,7 @@ export function compileContent(set: ContentSet): Compiled {
       })),
     ),
   };
-  return { catalog, modules, quiz, claims };
+  return { catalog, modules, quiz, claims, bibliography: compileBibliography(set, stylesDir), stylesDir };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
@@ -99,6 +115,13 @@ export function writeCompiled(outDir: string, compiled: Compiled): void {
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
   writeFileSync(join(tmp, 'quiz.json'), JSON.stringify(compiled.quiz));
   writeFileSync(join(tmp, 'claims.json'), JSON.stringify(compiled.claims));
+  const bib = compiled.bibliography;
+  mkdirSync(join(tmp, 'bibliography', 'refs'), { recursive: true });
+  writeFileSync(join(tmp, 'bibliography', 'index.json'), JSON.stringify(bib.index));
+  writeFileSync(join(tmp, 'bibliography', 'claims.json'), JSON.stringify(bib.claims));
+  for (const e of bib.entries) writeFileSync(join(tmp, 'bibliography', entryFile(e.key)), JSON.stringify(e));
+  mkdirSync(join(tmp, 'styles'));
+  for (const f of readdirSync(compiled.stylesDir)) copyFileSync(join(compiled.stylesDir, f), join(tmp, 'styles', f));
   mkdirSync(dirname(outDir), { recursive: true });
   const old = `${outDir}.old-${process.pid}`;
   try {

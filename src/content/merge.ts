@@ -37,5 +37,6 @@ export function mergeSets(sets: { set: ContentSet; origin: string }[]): ContentS
       file: withOrigin.length > 1 ? 'the bibliography (built-in and packs)' : last.references.file,
     },
     problems: withOrigin.flatMap((s) => s.problems),
+    texts: new Map(withOrigin.flatMap((s) => [...s.texts])),
   };
 }
