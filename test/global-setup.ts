@@ -7,10 +7,10 @@ import { ROOT } from './helpers/run-kap.js';
 import { FIXTURE_CONTENT } from './helpers/fixture.js';
 
 export default function setup(): () => void {
-  if (!existsSync(join(ROOT, 'dist', 'build-content.js'))) throw new Error('dist/ is missing: run `npm run build` before the tests');
+  if (!existsSync(join(ROOT, 'dist', 'build-content.mjs'))) throw new Error('dist/ is missing: run `npm run build` before the tests');
   const dir = mkdtempSync(join(tmpdir(), 'kap-fixture-'));
   const out = join(dir, 'data');
-  execFileSync(process.execPath, [join(ROOT, 'dist', 'build-content.js'), FIXTURE_CONTENT, out], { stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'dist', 'build-content.mjs'), FIXTURE_CONTENT, out], { stdio: 'pipe' });
   process.env.KAP_TEST_FIXTURE_DATA = out;
   return () => rmSync(dir, { recursive: true, force: true });
 }
