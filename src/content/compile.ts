@@ -13,10 +13,19 @@ import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './docume
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
 import type { Catalog, CompiledModule } from '../store.js';
+import { searchDocuments } from '../search/documents.js';
+import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
 
 export const FORMAT_VERSION = 1;
 
-export function compileContent(set: ContentSet): { catalog: Catalog; modules: CompiledModule[] } {
+export interface Compiled {
+  catalog: Catalog;
+  modules: CompiledModule[];
+  /** The search index, file by file (see src/search/format.ts). */
+  search: IndexFiles;
+}
+
+export function compileContent(set: ContentSet): Compiled {
   const problems = checkContent(set);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const citer = createCiter(set.references.items);
@@ -49,16 +58,24 @@ export function compileContent(set: ContentSet): { catalog: Catalog; modules: Co
     terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })),
     keys,
   };
-  return { catalog, modules };
+  const search = buildIndex(
+    searchDocuments({ modules, terms: catalog.terms, references: set.references.items, referenceText: (k) => citer.referenceText(k), inText: (k) => citer.inText([k]) }),
+  );
+  return { catalog, modules, search };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
-export function writeCompiled(outDir: string, compiled: { catalog: Catalog; modules: CompiledModule[] }): void {
+export function writeCompiled(outDir: string, compiled: Compiled): void {
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'modules'), { recursive: true });
   for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
+  for (const [path, text] of compiled.search) {
+    const file = join(tmp, INDEX_DIR, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
   mkdirSync(dirname(outDir), { recursive: true });
   const old = `${outDir}.old-${process.pid}`;
   try {
