@@ -55,7 +55,8 @@ export function plainText(md: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
     .replace(/^\s*\|?[-:| ]+\|?\s*$/gm, '')
-    .replace(/[*_`|]+/g, ' ')
+    .replace(/[*`]+|\b_+|_+\b/g, '')
+    .replace(/\|/g, ' ')
     .replace(/[ \t]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();
