@@ -62,6 +62,11 @@ export function plainText(md: string): string {
     .trim();
 }
 
+/** Body text for the index: author-year citations out, so a section that cites Feder is not "about" Feder. */
+export function withoutCitations(text: string): string {
+  return text.replace(/\((?:[^()]*?(?:19|20)\d\d[a-z]?)(?:;[^()]*)?\)/g, ' ');
+}
+
 export function slug(heading: string): string {
   return heading.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'intro';
 }
@@ -75,11 +80,11 @@ function moduleDocs(m: CompiledModule): SearchDoc[] {
   ];
   for (const s of m.sections) {
     const heading = s.heading || 'Introduction';
-    docs.push({ type: 'section', id: `${id}#${slug(heading)}`, module: id, section: heading, title, text: plainText(s.markdown), tags, fields: { heading, body: plainText(s.markdown), context: title } });
+    docs.push({ type: 'section', id: `${id}#${slug(heading)}`, module: id, section: heading, title, text: plainText(s.markdown), tags, fields: { heading, body: withoutCitations(plainText(s.markdown)), context: title } });
   }
   for (const c of m.claims) {
     const article = c.article ? `${c.article.quote}\n${c.article.correction}` : '';
-    docs.push({ type: 'claim', id: c.id, module: id, section: c.article ? 'The article, checked' : 'Evidence at a glance', title, text: plainText(c.text), tags, fields: { body: plainText(`${c.text}\n${article}`), context: title } });
+    docs.push({ type: 'claim', id: c.id, module: id, section: c.article ? 'The article, checked' : 'Evidence at a glance', title, text: plainText(c.text), tags, fields: { body: withoutCitations(plainText(`${c.text}\n${article}`)), context: title } });
   }
   return docs;
 }

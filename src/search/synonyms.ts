@@ -14,6 +14,8 @@ const TABLE: Record<string, string[]> = {
   speed: ['rapid', 'fast'],
   trip: ['dissociation', 'dissociative', 'psychedelic'],
   tripping: ['dissociation', 'dissociative'],
+  psychedelic: ['dissociative', 'psychotomimetic', 'hallucinogen'],
+  hallucinogen: ['dissociative', 'psychotomimetic'],
   high: ['dissociation', 'dissociative', 'euphoria'],
   khole: ['dissociation'],
   spray: ['esketamine', 'nasal', 'spravato'],

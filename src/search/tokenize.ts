@@ -10,7 +10,7 @@ export const STOP_WORDS = new Set(
     'itself just me might more most much must my no nor not of off on once only or other our out over own really same she should ' +
     'so some such than that the their them then there these they this those through to too under until up very was we were what ' +
     'when where which while who whom why will with would you your yours thing things someone something people person use used ' +
-    'tell know want mean means like').split(' '),
+    'tell know want mean means like make makes').split(' '),
 );
 
 /** Lowercase, accents dropped; keeps letters and digits as they are. */
