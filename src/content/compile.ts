@@ -23,6 +23,8 @@ export interface Compiled {
   modules: CompiledModule[];
   /** The search index, file by file (see src/search/format.ts). */
   search: IndexFiles;
+  /** How long building the search index took, in ms (reported by the build). */
+  searchMs: number;
 }
 
 export function compileContent(set: ContentSet): Compiled {
@@ -58,10 +60,11 @@ export function compileContent(set: ContentSet): Compiled {
     terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })),
     keys,
   };
+  const started = performance.now();
   const search = buildIndex(
     searchDocuments({ modules, terms: catalog.terms, references: set.references.items, referenceText: (k) => citer.referenceText(k), inText: (k) => citer.inText([k]) }),
   );
-  return { catalog, modules, search };
+  return { catalog, modules, search, searchMs: performance.now() - started };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
