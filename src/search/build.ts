@@ -2,7 +2,7 @@
  * Build time: documents → a sharded inverted index. Scores are BM25F, computed here and
  * stored per posting as an impact, so a query only adds numbers from the files of its terms.
  */
-import { FIELD_WEIGHTS, DOC_TYPES, type Field, type SearchDoc, type DocType } from './documents.js';
+import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
 import { INDEX_DIR, INDEX_VERSION, hash, tagFile, vocabKey, type IndexMeta, type PostingsFile, type StoredDoc } from './format.js';
 import { terms } from './tokenize.js';
 
@@ -92,7 +92,9 @@ export function buildIndex(docs: SearchDoc[]): IndexFiles {
 }
 
 function stored(d: SearchDoc): StoredDoc {
-  const more = Object.values(d.fields).filter((v) => v && v !== d.text).join('\n');
+  // Phrases are checked against title, text and `more`: store only what the text does not repeat.
+  const bare = withoutCitations(d.text);
+  const more = Object.values(d.fields).filter((v) => v && v !== d.text && v !== bare).join('\n');
   return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), title: d.title, text: d.text, more };
 }
 

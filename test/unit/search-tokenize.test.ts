@@ -12,7 +12,7 @@ describe('search tokenizer', () => {
   });
 
   it('stems word forms to one term', () => {
-    for (const [a, b] of [['receptors', 'receptor'], ['blocking', 'blocked'], ['doses', 'dosing'], ['rapidly', 'rapid'], ['therapies', 'therapy']])
+    for (const [a, b] of <[string, string][]>[['receptors', 'receptor'], ['blocking', 'blocked'], ['doses', 'dosing'], ['rapidly', 'rapid'], ['therapies', 'therapy']])
       expect(stem(a), `${a} ~ ${b}`).toBe(stem(b));
     expect(stem('2005')).toBe('2005');
     expect(stem('gas')).toBe('gas');
