@@ -1,4 +1,4 @@
-// Build: bundle the CLI with esbuild (lazy chunks per command), then validate and compile content/.
+// Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code cache.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -22,7 +22,13 @@ const common = {
 };
 // The CLI: one CommonJS file (Node's ES-module loader costs ~8 ms more per start); lazy
 // imports stay lazy, as functions that run on first use.
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', format: 'cjs' });
+const noChildProcess = {
+  name: 'no-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: stub('child-process') }));
+  },
+};
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', format: 'cjs', plugins: [noChildProcess] });
 // The content compiler runs at build time only, with citation-js.
 await build({
   ...common,

@@ -16,7 +16,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean };
-  stdinIsTTY: boolean;
+  stdinIsTTY(): boolean;
+  readStdin?: () => Promise<string>;
   /** Folder of the running bundle: compiled content is found beside it. */
   bundleDir: string;
 }
@@ -46,6 +47,25 @@ function parseLimit(v: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 100) throw new InvalidArgumentError('expected a whole number from 1 to 100');
   return n;
 }
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function parseCount(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
+}
+
+const QUIZ_HELP = `
+Answer with the arrow keys and Enter, or press a choice's letter (A-E) or number (1-5).
+Ctrl+C stops the quiz and shows the score so far (exit 130).
+
+Examples:
+  kap quiz                                  every question, shuffled (the seed is shown)
+  kap quiz --topic glutamate --count 5      five questions on one topic
+  kap quiz --seed class1 --mode exam        the same quiz for everyone, feedback at the end
+  kap quiz --mode present --seed week3      one question at a time, for projecting
+  kap quiz --seed x --answers B,A,C --json  scripted, results as JSON`;
 
 function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
   const program = new Command('kap')
@@ -96,6 +116,37 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
       list(ctxFor(cmd), opts);
     });
 
+  const selection = (cmd: Command) =>
+    cmd
+      .option('--topic <topic>', 'module id or tag (repeatable, or comma-separated)', collect)
+      .option('--count <n>', 'how many questions (default: all that match)', parseCount)
+      .option('--seed <text>', 'same seed = same questions and order on every machine (default: a new one, shown)')
+      .option('--difficulty <level>', 'easy, medium or hard (repeatable, or comma-separated)', collect)
+      .option('--no-shuffle', "keep the bank's question order and the written choice order");
+
+  const quiz = selection(program.command('quiz').description('test yourself: multiple-choice questions with explanations and sources'))
+    .addOption(new Option('--mode <mode>', 'practice: feedback after each; exam: at the end; present: for a trainer projecting to a class').choices(['practice', 'exam', 'present']).default('practice'))
+    .option('--json', 'print the results as JSON on stdout (questions and feedback go to stderr)')
+    .option('--out <file>', 'also write the results as JSON to this file')
+    .option('--answers <list>', 'answer without a terminal, e.g. B,A,C (or one answer per line on stdin)')
+    .addHelpText('after', QUIZ_HELP)
+    .action(async (opts, cmd: Command) => {
+      const { quiz } = await import('./commands/quiz.js');
+      await quiz(ctxFor(cmd), opts);
+    });
+  selection(quiz.command('export').description('write questions for trainers: a handout, Moodle, Anki, Quizlet or a web page'))
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'gift', 'aiken', 'anki', 'quizlet', 'html']).default('markdown'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--title <text>', 'title of the handout or page', 'kap quiz')
+    .addHelpText('after', '\nExamples:\n  kap quiz export --format markdown --seed class1 --count 10 > handout.md\n  kap quiz export --format gift --topic glutamate --out glutamate.gift\n  kap quiz export --format html --seed week3 --out quiz.html')
+    .action(async (opts, cmd: Command) => {
+      const { quizExport } = await import('./commands/quiz.js');
+      // Selection options may come before `export` (kap quiz --seed x export) or after it.
+      const parent = cmd.parent?.opts() ?? {};
+      const both = (k: 'topic' | 'difficulty') => [...(parent[k] ?? []), ...(opts[k] ?? [])];
+      quizExport(ctxFor(cmd), { ...parent, ...opts, topic: both('topic'), difficulty: both('difficulty') });
+    });
+
   program
     .command('check')
     .description('validate a content folder (file:line messages, exit 4 on errors)')
@@ -112,8 +163,8 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
 export function report(e: unknown, io: Io): number {
   const say = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.Ok;
-    return ExitCode.Usage;
+    // Commander has printed its message; help and version asked for exit 0, the rest is misuse.
+    return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
   if (e instanceof ContentError) {
     for (const p of e.problems) say(formatProblem(p));
@@ -145,6 +196,7 @@ export async function run(io: Io): Promise<number> {
       stdinIsTTY: io.stdinIsTTY,
       env: io.env,
       dataDir: dataDir(io.env, io.bundleDir).path,
+      readStdin: io.readStdin,
     });
   };
   try {

@@ -9,10 +9,13 @@ export interface Ctx {
   width: number;
   theme: Theme;
   isTTY: boolean;
-  stdinIsTTY: boolean;
+  stdinIsTTY(): boolean;
   env: Record<string, string | undefined>;
   dataDir: string;
   catalog(): Catalog;
+  /** All of stdin as text (for scripted quiz answers). */
+  readStdin(): Promise<string>;
+  now(): number;
 }
 
 export interface CtxInput {
@@ -21,9 +24,11 @@ export interface CtxInput {
   color: boolean;
   width: number;
   isTTY: boolean;
-  stdinIsTTY: boolean;
+  stdinIsTTY(): boolean;
   env: Record<string, string | undefined>;
   dataDir: string;
+  readStdin?: () => Promise<string>;
+  now?: () => number;
 }
 
 const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
@@ -41,5 +46,7 @@ export function makeCtx(i: CtxInput): Ctx {
     env: i.env,
     dataDir: i.dataDir,
     catalog: () => (catalog ??= readCatalog(i.dataDir)),
+    readStdin: i.readStdin ?? (async () => ''),
+    now: i.now ?? Date.now,
   };
 }

@@ -15,7 +15,13 @@ export function main(bundleDir: string): Promise<void> {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Only the quiz asks; creating process.stdin costs every other command.
+    stdinIsTTY: () => Boolean(process.stdin.isTTY),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
     bundleDir,
   }).then((code) => {
     process.exitCode = code;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KapError, ExitCode } from './errors.js';
-import type { Claim, Kind, ModuleMeta, Term } from './content/model.js';
+import type { Choice, Claim, Difficulty, Kind, ModuleMeta, Term } from './content/model.js';
 
 export interface CatalogModule {
   id: string;
@@ -56,4 +56,32 @@ export function readCatalog(dataDir: string): Catalog {
 
 export function readModule(dataDir: string, id: string): CompiledModule {
   return readJson<CompiledModule>(join(dataDir, 'modules', `${id}.json`));
+}
+
+/** A question as `kap quiz` and the exports use it: citations already formatted. */
+export interface CompiledQuestion {
+  id: string;
+  module: string;
+  moduleTitle: string;
+  /** The module's tags, so `--topic` can name a tag. */
+  tags: string[];
+  difficulty: Difficulty;
+  question: string;
+  /** In written order; `correct` marks the one key. */
+  choices: Choice[];
+  /** With author-year citations: "... (Zanos & Gould, 2018)." */
+  explanation: string;
+  sources: { key: string; inText: string; reference: string }[];
+}
+
+export interface CompiledQuiz {
+  version: number;
+  questions: CompiledQuestion[];
+}
+
+export function readQuiz(dataDir: string): CompiledQuiz {
+  const q = readJson<CompiledQuiz>(join(dataDir, 'quiz.json'));
+  if (q?.version !== SUPPORTED_VERSION || !Array.isArray(q.questions))
+    throw new KapError(`compiled quiz at ${dataDir} has an unknown format`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+  return q;
 }

@@ -12,7 +12,7 @@ import { checkContent } from './check.js';
 import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
-import type { Catalog, CompiledModule } from '../store.js';
+import type { Catalog, CompiledModule, CompiledQuiz } from '../store.js';
 import { searchDocuments } from '../search/documents.js';
 import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
 
@@ -21,6 +21,7 @@ export const FORMAT_VERSION = 1;
 export interface Compiled {
   catalog: Catalog;
   modules: CompiledModule[];
+  quiz: CompiledQuiz;
   /** The search index, file by file (see src/search/format.ts). */
   search: IndexFiles;
   /** How long building the search index took, in ms (reported by the build). */
@@ -60,11 +61,26 @@ export function compileContent(set: ContentSet): Compiled {
     terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })),
     keys,
   };
+  const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));
+  const quiz: CompiledQuiz = {
+    version: FORMAT_VERSION,
+    questions: set.questions.map(({ question: q }) => ({
+      id: q.id,
+      module: q.module,
+      moduleTitle: titles.get(q.module) ?? q.module,
+      tags: tags.get(q.module) ?? [],
+      difficulty: q.difficulty,
+      question: q.question,
+      choices: q.choices.map((c) => ({ ...c, ...(c.why && { why: cite(c.why) }) })),
+      explanation: cite(q.explanation),
+      sources: q.sources.map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
+    })),
+  };
   const started = performance.now();
   const search = buildIndex(
     searchDocuments({ modules, terms: catalog.terms, references: set.references.items, referenceText: (k) => citer.referenceText(k), inText: (k) => citer.inText([k]) }),
   );
-  return { catalog, modules, search, searchMs: performance.now() - started };
+  return { catalog, modules, quiz, search, searchMs: performance.now() - started };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
@@ -74,6 +90,7 @@ export function writeCompiled(outDir: string, compiled: Compiled): void {
   mkdirSync(join(tmp, 'modules'), { recursive: true });
   for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
+  writeFileSync(join(tmp, 'quiz.json'), JSON.stringify(compiled.quiz));
   for (const [path, text] of compiled.search) {
     const file = join(tmp, INDEX_DIR, path);
     mkdirSync(dirname(file), { recursive: true });

@@ -6,6 +6,8 @@ import { isSeq } from 'yaml';
 const QUESTION_KEYS = ['id', 'module', 'difficulty', 'question', 'choices', 'explanation', 'sources'];
 const CHOICE_KEYS = ['text', 'correct', 'why'];
 
+const ALL_NONE = /\b(all|none) (of )?(the above|these)\b/i;
+
 export interface ParsedQuestion {
   question: Question;
   line: number;
@@ -41,7 +43,8 @@ export function parseQuizFile(file: string, text: string, sink: Sink): ParsedQue
     if (choices.length && keys !== 1) sink.error(f.line('choices'), `${where}.choices: ${keys} marked correct; exactly one must be`);
     choices.forEach((c, j) => {
       if (!c.correct && !c.why?.trim()) sink.error(f.line('choices'), `${where}.choices[${j}].why: every distractor needs a short "why not"`);
-      if (/\b(all|none) of the above\b/i.test(c.text)) sink.error(f.line('choices'), `${where}.choices[${j}]: no "all/none of the above"`);
+      if (ALL_NONE.test(c.text)) sink.error(f.line('choices'), `${where}.choices[${j}]: no "all/none of the above" (or "of these"); write a specific answer`);
+      if (/^both [a-e] and [a-e]\b/i.test(c.text.trim())) sink.error(f.line('choices'), `${where}.choices[${j}]: no "both A and B": choices are shuffled`);
     });
     if (id && module && difficulty && question && explanation)
       out.push({

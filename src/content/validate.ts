@@ -2,6 +2,8 @@
 import type { Problem } from '../errors.js';
 import type { ContentSet } from './load.js';
 import { normalizeKey } from './normalize.js';
+import { findClusters } from './citations.js';
+import { validateQuizBank } from './validate-quiz.js';
 
 export function validateContent(set: ContentSet): Problem[] {
   const problems: Problem[] = [];
@@ -63,7 +65,10 @@ export function validateContent(set: ContentSet): Problem[] {
     questionIds.set(q.id, file);
     if (!moduleIds.has(q.module)) error(file, line, `${q.id}.module: no module "${q.module}"`);
     checkKeys(file, line, `${q.id}.sources`, q.sources);
+    checkKeys(file, line, `${q.id}.explanation`, findClusters(q.explanation).flatMap((c) => c.keys));
+    if (!new RegExp(`^${q.module.replace(/[^a-z0-9-]/g, '')}-\\d+$`).test(q.id)) problems.push({ file, line, severity: 'warning', message: `${q.id}: ids are <module>-NN (here ${q.module}-NN)` });
   }
+  problems.push(...validateQuizBank(set.questions));
 
   for (const { erratum: e, line, file } of set.errata) {
     checkKeys(file, line, `${e.key}.key`, [e.key]);

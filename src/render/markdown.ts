@@ -51,7 +51,7 @@ export function renderTokens(tokens: unknown[], opts: MarkdownOptions): string {
   }) as TerminalRenderer;
   const base = r.tableSettings;
   const fns: Fns = {};
-  for (const name of ['code', 'html', 'heading', 'hr', 'list', 'listitem', 'checkbox', 'paragraph', 'tablerow', 'tablecell', 'strong', 'em', 'codespan', 'br', 'del', 'link', 'image', 'space'])
+  for (const name of ['code', 'html', 'heading', 'hr', 'listitem', 'checkbox', 'tablerow', 'tablecell', 'strong', 'em', 'codespan', 'br', 'del', 'link', 'image', 'space'])
     fns[name] = (t) => r[name]!.call(r, t);
   // Block text in a tight list item carries inline tokens: render them, and join soft breaks
   // (wrapLines re-wraps to the width).
@@ -68,6 +68,28 @@ export function renderTokens(tokens: unknown[], opts: MarkdownOptions): string {
       return r.blockquote!.call(r, t);
     } finally {
       r.o.width = opts.width;
+    }
+  };
+  // Paragraphs in loose list items: marked-terminal reflows them at the full width and then
+  // indents them, so lines overflow. Inside a list, join the lines and let wrapLines wrap
+  // them with a hanging indent.
+  let listDepth = 0;
+  fns.list = (t) => {
+    listDepth++;
+    try {
+      return r.list!.call(r, t);
+    } finally {
+      listDepth--;
+    }
+  };
+  fns.paragraph = (t) => {
+    if (!listDepth) return r.paragraph!.call(r, t);
+    const o = r.o as unknown as { reflowText: boolean };
+    o.reflowText = false;
+    try {
+      return `${r.paragraph!.call(r, t).replace(/\n+$/, '').replace(/[\r\n]+/g, ' ')}\n\n`;
+    } finally {
+      o.reflowText = true;
     }
   };
   const walker = makeWalker(fns);

@@ -1,0 +1,126 @@
+/** kap quiz [options] and kap quiz export: wires the quiz engine to prompts, scripts and exports. */
+import { randomBytes } from 'node:crypto';
+import type { Ctx } from '../context.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { DIFFICULTIES, type Difficulty } from '../content/model.js';
+import { readQuiz } from '../store.js';
+import { nearest } from '../text/distance.js';
+import { clean } from '../text/sanitize.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
+import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
+import { EXPORTERS, FORMATS, toExport } from '../quiz/export/index.js';
+
+export interface SelectionFlags {
+  topic?: string[];
+  count?: number;
+  seed?: string;
+  difficulty?: string[];
+  shuffle?: boolean;
+}
+
+export interface QuizFlags extends SelectionFlags {
+  mode?: string;
+  json?: boolean;
+  out?: string;
+  answers?: string;
+}
+
+export interface ExportFlags extends SelectionFlags {
+  format?: string;
+  out?: string;
+  title?: string;
+}
+
+const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+/** A short, readable seed (not Math.random: the seed itself is what makes a quiz repeatable). */
+export function newSeed(): string {
+  const abc = 'abcdefghjkmnpqrstuvwxyz23456789';
+  return [...randomBytes(6)].map((b) => abc[b % abc.length]).join('');
+}
+
+function pick(ctx: Ctx, f: SelectionFlags): { items: QuizItem[]; seed: string } {
+  const bank = readQuiz(ctx.dataDir).questions;
+  const topics = list(f.topic).map((t) => t.toLowerCase());
+  const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
+  const badLevel = difficulty.find((d) => !(DIFFICULTIES as readonly string[]).includes(d));
+  if (badLevel) throw new UsageError(`--difficulty: "${clean(badLevel)}" is not one of ${DIFFICULTIES.join(', ')}`);
+  const unknown = unknownTopics(bank, topics);
+  if (unknown.length) {
+    const names = [...new Set(bank.flatMap((q) => [q.module, ...q.tags]))].sort();
+    const suggestions = nearest(unknown[0]!, names.map((n) => [n, n] as [string, string]));
+    throw new NotFoundError(`no quiz questions on "${clean(unknown[0]!).slice(0, 60)}"`, suggestions, `${suggestions.length ? `Did you mean: ${suggestions.join(', ')}? ` : ''}Topics are module ids or tags: ${names.join(', ')}`);
+  }
+  if (!filterBank(bank, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
+  const seed = f.seed ?? newSeed();
+  return { items: select(bank, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }), seed };
+}
+
+/** Answers given up front (--answers B,A,C or lines on stdin): the quiz runs as a script. */
+function scriptedAsk(answers: string[]): Ask {
+  let next = 0;
+  return {
+    echo: true,
+    async choose(item, n, total) {
+      const raw = answers[next];
+      if (raw === undefined) throw new UsageError(`question ${n} of ${total} has no answer: ${answers.length} answer(s) given`, 'Give one answer per question: --answers B,A,C (or one per line on stdin).');
+      next++;
+      const i = parseAnswer(raw, item.order.length);
+      if (i === undefined) throw new UsageError(`answer ${next} "${clean(raw).slice(0, 20)}" is not one of ${LETTERS.slice(0, item.order.length).split('').join(', ')} (or 1-${item.order.length})`);
+      return i;
+    },
+    async pause() {},
+    // Answers left over answer the retry round.
+    async confirm() {
+      return next < answers.length;
+    },
+  };
+}
+
+export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
+  const mode = (f.mode ?? 'practice') as Mode;
+  if (!MODES.includes(mode)) throw new UsageError(`--mode: "${clean(String(f.mode))}" is not one of ${MODES.join(', ')}`);
+  const { items, seed } = pick(ctx, f);
+  let answers: string[] | undefined;
+  if (f.answers !== undefined) answers = f.answers.split(/[\s,]+/).filter(Boolean);
+  else if (!ctx.stdinIsTTY() && mode !== 'present') {
+    answers = (await ctx.readStdin()).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    if (!answers.length)
+      throw new UsageError('kap quiz needs a terminal to ask questions', 'Run it in a terminal, or script it: kap quiz --answers B,A,C (or one answer per line on stdin). Handouts: kap quiz export --format markdown');
+  }
+  // With --json, stdout carries only the JSON; everything a person reads goes to stderr.
+  const say = f.json ? ctx.err : ctx.out;
+  say(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`));
+  const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json)) : scriptedAsk([]);
+  const finish = (r: QuizResult) => {
+    const text = JSON.stringify(r, null, 2);
+    if (f.out) writeFileAtomic(f.out, `${text}\n`);
+    if (f.json) ctx.out(text);
+  };
+  try {
+    finish(await runSession(items, ask, { out: say, now: ctx.now }, { mode, seed, view: { theme: ctx.theme, width: ctx.width } }));
+  } catch (e) {
+    if (isInterrupt(e) && (e as Interrupted).quizResult) finish((e as Interrupted).quizResult!);
+    throw e;
+  }
+}
+
+async function interactiveAsk(ctx: Ctx, toStderr: boolean): Promise<Ask> {
+  const { inquirerAsk } = await import('../quiz/prompt.js');
+  // Prompts draw on a real stream; this is the one place the quiz touches process streams.
+  const output = toStderr ? process.stderr : process.stdout;
+  return inquirerAsk({ theme: ctx.theme, width: ctx.width, output, isTTY: ctx.isTTY });
+}
+
+export function quizExport(ctx: Ctx, f: ExportFlags): void {
+  const format = (f.format ?? 'markdown').toLowerCase();
+  const exporter = EXPORTERS[format];
+  if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
+  const { items, seed } = pick(ctx, f);
+  const text = exporter(toExport(items), { title: f.title ?? 'kap quiz', seed });
+  if (f.out) {
+    writeFileAtomic(f.out, text);
+    ctx.err(`kap: wrote ${items.length} questions (${format}, seed ${seed}) to ${f.out}`);
+  } else ctx.out(text);
+}

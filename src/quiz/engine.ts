@@ -1,0 +1,143 @@
+/**
+ * The quiz, as pure functions: select questions (seeded), shuffle choices, record answers,
+ * score, and pick the missed ones to retry. No I/O, no clock, no Math.random.
+ */
+import type { Difficulty } from '../content/model.js';
+import type { CompiledQuestion } from '../store.js';
+import { rngFrom, shuffled } from './rng.js';
+
+export const LETTERS = 'ABCDE';
+
+export interface SelectOptions {
+  /** Module ids or module tags; empty = every topic. */
+  topics?: string[];
+  difficulty?: Difficulty[];
+  count?: number;
+  seed: string;
+  /** false: the bank's order of questions and the written order of choices. */
+  shuffle?: boolean;
+}
+
+/** A question as shown: `order[i]` is the index in `question.choices` of shown choice i. */
+export interface QuizItem {
+  question: CompiledQuestion;
+  order: number[];
+}
+
+/** Topics (module ids or tags) that match no question: for a helpful error. */
+export function unknownTopics(bank: CompiledQuestion[], topics: string[]): string[] {
+  return topics.filter((t) => !bank.some((q) => q.module === t || q.tags.includes(t)));
+}
+
+export function filterBank(bank: CompiledQuestion[], opts: Pick<SelectOptions, 'topics' | 'difficulty'>): CompiledQuestion[] {
+  const topics = opts.topics ?? [];
+  const levels = opts.difficulty ?? [];
+  return bank.filter(
+    (q) => (!topics.length || topics.some((t) => q.module === t || q.tags.includes(t))) && (!levels.length || levels.includes(q.difficulty)),
+  );
+}
+
+/**
+ * Same bank + same options = same questions, order and choice order. Each question's choices
+ * are shuffled by its own stream (seed + id), so they do not change with the selection.
+ */
+export function select(bank: CompiledQuestion[], opts: SelectOptions): QuizItem[] {
+  const pool = filterBank(bank, opts);
+  const shuffle = opts.shuffle !== false;
+  const ordered = shuffle ? shuffled([...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), rngFrom(opts.seed)) : pool;
+  const picked = ordered.slice(0, opts.count && opts.count > 0 ? opts.count : ordered.length);
+  return picked.map((question) => {
+    const written = question.choices.map((_, i) => i);
+    return { question, order: shuffle ? shuffled(written, rngFrom(`${opts.seed}\u0000${question.id}`)) : written };
+  });
+}
+
+/** The shown position of the key. */
+export function keyIndex(item: QuizItem): number {
+  return item.order.findIndex((i) => item.question.choices[i]!.correct);
+}
+
+export function choiceAt(item: QuizItem, shown: number) {
+  return item.question.choices[item.order[shown]!]!;
+}
+
+/** "B", "b", "2" → 1; anything else (or out of range) → undefined. */
+export function parseAnswer(text: string, choices: number): number | undefined {
+  const t = text.trim().toUpperCase();
+  const i = /^[A-E]$/.test(t) ? LETTERS.indexOf(t) : /^[1-5]$/.test(t) ? Number(t) - 1 : -1;
+  return i >= 0 && i < choices ? i : undefined;
+}
+
+export interface Answer {
+  id: string;
+  /** Shown index chosen. */
+  chosen: number;
+  correct: boolean;
+}
+
+export interface QuizState {
+  items: QuizItem[];
+  answers: Answer[];
+}
+
+export function start(items: QuizItem[]): QuizState {
+  return { items, answers: [] };
+}
+
+export function current(state: QuizState): QuizItem | undefined {
+  return state.items[state.answers.length];
+}
+
+export function answer(state: QuizState, chosen: number): { state: QuizState; answer: Answer } {
+  const item = current(state);
+  if (!item) throw new Error('the quiz is over');
+  if (!Number.isInteger(chosen) || chosen < 0 || chosen >= item.order.length) throw new RangeError(`no choice ${chosen}`);
+  const a: Answer = { id: item.question.id, chosen, correct: chosen === keyIndex(item) };
+  return { state: { items: state.items, answers: [...state.answers, a] }, answer: a };
+}
+
+export interface TopicScore {
+  module: string;
+  title: string;
+  correct: number;
+  total: number;
+}
+
+export interface Score {
+  correct: number;
+  answered: number;
+  total: number;
+  /** Of the questions answered, rounded to a whole number; 0 when none. */
+  percent: number;
+  byTopic: TopicScore[];
+  missed: { item: QuizItem; chosen: number }[];
+}
+
+export function score(state: QuizState): Score {
+  const byTopic = new Map<string, TopicScore>();
+  const missed: Score['missed'] = [];
+  state.answers.forEach((a, i) => {
+    const item = state.items[i]!;
+    const q = item.question;
+    const t = byTopic.get(q.module) ?? { module: q.module, title: q.moduleTitle, correct: 0, total: 0 };
+    t.total++;
+    if (a.correct) t.correct++;
+    else missed.push({ item, chosen: a.chosen });
+    byTopic.set(q.module, t);
+  });
+  const correct = state.answers.filter((a) => a.correct).length;
+  const answered = state.answers.length;
+  return {
+    correct,
+    answered,
+    total: state.items.length,
+    percent: answered ? Math.round((100 * correct) / answered) : 0,
+    byTopic: [...byTopic.values()],
+    missed,
+  };
+}
+
+/** The missed questions, in the order they were asked, for another round. */
+export function retryItems(state: QuizState): QuizItem[] {
+  return score(state).missed.map((m) => m.item);
+}

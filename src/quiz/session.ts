@@ -1,0 +1,152 @@
+/**
+ * One quiz session: drives the engine through an injected `ask` (inquirer, or a script of
+ * answers) and prints through `out`. Ctrl+C (inquirer's ExitPromptError) prints the partial
+ * score and is rethrown, so cli.ts turns it into exit 130.
+ */
+import { LETTERS, answer, current, keyIndex, retryItems, score, start, type QuizItem, type QuizState, type Score } from './engine.js';
+import { feedbackView, header, label, questionView, summaryView, type ViewOpts } from './view.js';
+
+export type Mode = 'practice' | 'exam' | 'present';
+export const MODES: Mode[] = ['practice', 'exam', 'present'];
+
+export interface Ask {
+  /** Show the question and return the shown index chosen. */
+  choose(item: QuizItem, n: number, total: number): Promise<number>;
+  /** Wait for a key (present mode). */
+  pause(message: string): Promise<void>;
+  confirm(message: string): Promise<boolean>;
+  /** Scripts print the question and answer themselves; inquirer's prompt already shows them. */
+  readonly echo: boolean;
+  /** Clear the screen between questions (present mode in a terminal). */
+  clear?(): void;
+}
+
+export interface SessionIo {
+  out(text: string): void;
+  now(): number;
+}
+
+export interface SessionOptions {
+  mode: Mode;
+  seed: string;
+  view: ViewOpts;
+}
+
+export interface QuestionResult {
+  id: string;
+  module: string;
+  chosen: string;
+  answer: string;
+  correct: boolean;
+}
+
+export interface RoundResult {
+  total: number;
+  answered: number;
+  correct: number;
+  percent: number;
+  byTopic: Score['byTopic'];
+  questions: QuestionResult[];
+}
+
+export interface QuizResult {
+  seed: string;
+  mode: Mode;
+  interrupted: boolean;
+  durationMs: number;
+  /** The first round; `retries` holds the rounds on missed questions. */
+  score: RoundResult | null;
+  retries: RoundResult[];
+}
+
+function roundResult(state: QuizState): RoundResult {
+  const sc = score(state);
+  return {
+    total: sc.total,
+    answered: sc.answered,
+    correct: sc.correct,
+    percent: sc.percent,
+    byTopic: sc.byTopic,
+    questions: state.answers.map((a, i) => {
+      const item = state.items[i]!;
+      return { id: a.id, module: item.question.module, chosen: LETTERS[a.chosen]!, answer: LETTERS[keyIndex(item)]!, correct: a.correct };
+    }),
+  };
+}
+
+/** Attached to the rethrown ExitPromptError so the command can still write `--json`/`--out`. */
+export interface Interrupted extends Error {
+  quizResult?: QuizResult;
+}
+
+export const isInterrupt = (e: unknown) => (e as Error)?.name === 'ExitPromptError';
+
+export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opts: SessionOptions): Promise<QuizResult> {
+  const started = io.now();
+  const result: QuizResult = { seed: opts.seed, mode: opts.mode, interrupted: false, durationMs: 0, score: null, retries: [] };
+  const v = opts.view;
+  // Shared with playRound, so that Ctrl+C mid-round still sees the answers given so far.
+  const live = { state: start(items) };
+  try {
+    if (opts.mode === 'present') {
+      await present(items, ask, io, v);
+    } else {
+      for (let round = 0; ; round++) {
+        await playRound(live, ask, io, opts);
+        const state = live.state;
+        const rr = roundResult(state);
+        if (round === 0) result.score = rr;
+        else result.retries.push(rr);
+        const sc = score(state);
+        io.out(`\n${summaryView(sc, io.now() - started, opts.seed, v)}`);
+        if (!sc.missed.length || !(await ask.confirm(`Retry the ${sc.missed.length} missed question${sc.missed.length > 1 ? 's' : ''}?`))) break;
+        live.state = start(retryItems(state));
+      }
+    }
+  } catch (e) {
+    if (!isInterrupt(e)) throw e;
+    result.interrupted = true;
+    const state = live.state;
+    if (opts.mode !== 'present' && state.answers.length < state.items.length) {
+      const rr = roundResult(state);
+      if (result.score) result.retries.push(rr);
+      else result.score = rr;
+      io.out(`\n${summaryView(score(state), io.now() - started, opts.seed, v, true)}`);
+    }
+    result.durationMs = io.now() - started;
+    (e as Interrupted).quizResult = result;
+    throw e;
+  }
+  result.durationMs = io.now() - started;
+  return result;
+}
+
+async function playRound(live: { state: QuizState }, ask: Ask, io: SessionIo, opts: SessionOptions): Promise<void> {
+  const v = opts.view;
+  const total = live.state.items.length;
+  for (let item = current(live.state); item; item = current(live.state)) {
+    const n = live.state.answers.length + 1;
+    if (ask.echo) io.out(`\n${questionView(item, n, total, v)}`);
+    const chosen = await ask.choose(item, n, total);
+    if (ask.echo) io.out(`Your answer: ${label(item, chosen)}`);
+    live.state = answer(live.state, chosen).state;
+    if (opts.mode === 'practice') io.out(`\n${feedbackView(item, chosen, v)}`);
+  }
+  const state = live.state;
+  if (opts.mode === 'exam') {
+    io.out(`\n${v.theme.heading('Answers')}`);
+    state.items.forEach((item, i) => io.out(`\n${v.theme.dim(header(item, i + 1, total))}\n${v.theme.bold(item.question.question)}\n${feedbackView(item, state.answers[i]!.chosen, v)}`));
+  }
+}
+
+/** Trainer mode: one large question at a time, a key reveals the answer; no scoring. */
+async function present(items: QuizItem[], ask: Ask, io: SessionIo, v: ViewOpts): Promise<void> {
+  for (const [i, item] of items.entries()) {
+    ask.clear?.();
+    io.out(`\n${questionView(item, i + 1, items.length, v, true)}\n`);
+    await ask.pause('Press Enter or Space to reveal the answer');
+    io.out(`\n${feedbackView(item, undefined, v)}\n`);
+    if (i < items.length - 1) await ask.pause('Press Enter or Space for the next question');
+  }
+  io.out(`\nEnd of the ${items.length} question${items.length === 1 ? '' : 's'}.`);
+}

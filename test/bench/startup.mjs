@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Start-up of kap's commands as a ratio to `node -e 0`, measured in the same run with hyperfine
+// (interleaved by running every command once per round, median of the rounds).
+// NODE_EXTRA_CA_CERTS is unset for every command, the baseline too: it adds ~50 ms to each start.
+// Usage: npm run bench [-- --runs 30]   (needs hyperfine: apt-get install hyperfine)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 25;
+const kap = `${root}bin/kap`;
+const commands = {
+  'node -e 0': 'node -e 0',
+  'kap explain glutamate': `node ${kap} explain glutamate`,
+  'kap list': `node ${kap} list`,
+  'kap --version': `node ${kap} --version`,
+};
+const extra = { 'kap search nmda': 'search', 'kap cite furukawa2005': 'cite', 'kap claims glutamate': 'claims' };
+const help = execFileSync(process.execPath, [kap, '--help'], { encoding: 'utf8' });
+for (const [name, verb] of Object.entries(extra)) if (new RegExp(`^  ${verb}\\b`, 'm').test(help)) commands[name] = `node ${kap} ${name.slice(4)}`;
+
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
+const out = join(mkdtempSync(join(tmpdir(), 'kap-bench-')), 'times.json');
+const names = Object.keys(commands);
+const times = Object.fromEntries(names.map((n) => [n, []]));
+// hyperfine runs one command's series at a time; to interleave, run rounds of one run each.
+for (let i = 0; i < runs; i++) {
+  execFileSync('hyperfine', ['-N', '--runs', '1', '--export-json', out, ...names.map((n) => commands[n])], { env, stdio: 'ignore' });
+  JSON.parse(readFileSync(out, 'utf8')).results.forEach((r, j) => times[names[j]].push(r.times[0] * 1000));
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const base = median(times['node -e 0']);
+console.log(`median of ${runs} interleaved runs; node ${process.version}`);
+for (const n of names) console.log(`${n.padEnd(24)} ${median(times[n]).toFixed(1).padStart(6)} ms  ${(median(times[n]) / base).toFixed(2)}x`);

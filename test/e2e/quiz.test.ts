@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'gift-pegjs';
+import { ANSI, kap } from '../helpers/run-kap.js';
+import { fixtureData } from '../helpers/fixture.js';
+
+const fx = () => ({ KAP_DATA: fixtureData() });
+
+describe('kap quiz without a terminal (fixture pack)', () => {
+  it('--answers runs the quiz as a script: questions, verdicts in words and symbols, explanation, source, score', () => {
+    const r = kap(['quiz', '--seed', 'x', '--count', '3', '--answers', 'A,B,C'], { env: fx() });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^kap quiz · practice · 3 questions · seed x\n/);
+    expect(r.stdout).toContain('Question 1 of 3');
+    expect(r.stdout).toMatch(/✓ Correct|✗ Incorrect/);
+    expect(r.stdout).toMatch(/Source: .*\(20\d\d/);
+    expect(r.stdout).toMatch(/Read more: kap explain (alpha|beta)/);
+    expect(r.stdout).toMatch(/Score: \d of 3 \(\d+%\)/);
+    expect(r.stdout).toContain('By topic');
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it('the same seed gives the same quiz; the seed is always shown', () => {
+    const a = kap(['quiz', '--seed', 'class1', '--answers', 'A,A,A,A,A,A'], { env: fx() });
+    const b = kap(['quiz', '--seed', 'class1', '--answers', 'A,A,A,A,A,A'], { env: fx() });
+    const strip = (s: string) => s.replace(/Time: \S+/, '');
+    expect(strip(a.stdout)).toBe(strip(b.stdout));
+    const c = kap(['quiz', '--answers', 'A,A,A,A,A,A'], { env: fx() });
+    expect(c.stdout).toMatch(/seed [a-z0-9]{6}\n/);
+  });
+
+  it('answers on stdin, one per line', () => {
+    const r = kap(['quiz', '--seed', 'x', '--count', '2'], { env: fx(), input: 'b\n2\n' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Your answer: B)');
+  });
+
+  it('no terminal and no answers: a clear message, exit 2, no stack trace', () => {
+    const r = kap(['quiz'], { env: fx() });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('kap: kap quiz needs a terminal');
+    expect(r.stderr).toContain('--answers B,A,C');
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('bad answers and too few answers are usage errors', () => {
+    expect(kap(['quiz', '--seed', 'x', '--count', '2', '--answers', 'Q,A'], { env: fx() })).toMatchObject({ status: 2, stderr: expect.stringContaining('answer 1 "Q" is not one of') });
+    const few = kap(['quiz', '--seed', 'x', '--count', '3', '--answers', 'A'], { env: fx() });
+    expect(few.status).toBe(2);
+    expect(few.stderr).toContain('question 2 of 3 has no answer');
+  });
+
+  it('--json: results on stdout, the quiz on stderr; --out writes the same JSON atomically', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kap-quiz-'));
+    const out = join(dir, 'results.json');
+    const r = kap(['quiz', '--seed', 'x', '--count', '2', '--answers', 'A,A', '--json', '--out', out], { env: fx() });
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ seed: 'x', mode: 'practice', interrupted: false, score: { total: 2, answered: 2 } });
+    expect(json.score.questions[0]).toEqual({ id: expect.any(String), module: expect.any(String), chosen: 'A', answer: expect.stringMatching(/^[A-E]$/), correct: expect.any(Boolean) });
+    expect(r.stderr).toContain('Question 1 of 2');
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(json);
+    expect(readdirSync(dir)).toEqual(['results.json']);
+  });
+
+  it('--topic takes module ids and tags; --difficulty filters; --no-shuffle keeps the written order', () => {
+    const beta = JSON.parse(kap(['quiz', '--topic', 'beta', '--json', '--answers', 'A,A,A,A'], { env: fx() }).stdout);
+    expect(beta.score.questions.map((q: { module: string }) => q.module)).toEqual(['beta', 'beta', 'beta', 'beta']);
+    const tag = JSON.parse(kap(['quiz', '--topic', 'mechanism', '--json', '--answers', 'A,A'], { env: fx() }).stdout);
+    expect(tag.score.total).toBe(2);
+    const hard = JSON.parse(kap(['quiz', '--difficulty', 'hard', '--json', '--answers', 'A'], { env: fx() }).stdout);
+    expect(hard.score.questions.map((q: { id: string }) => q.id)).toEqual(['beta-03']);
+    const plain = JSON.parse(kap(['quiz', '--no-shuffle', '--count', '2', '--json', '--answers', 'A,A'], { env: fx() }).stdout);
+    expect(plain.score.questions).toMatchObject([{ id: 'alpha-01', answer: 'A' }, { id: 'alpha-02', answer: 'B' }]);
+  });
+
+  it('unknown topic: exit 3 with suggestions; bad options: exit 2', () => {
+    const r = kap(['quiz', '--topic', 'alfa', '--answers', 'A'], { env: fx() });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('no quiz questions on "alfa"');
+    expect(r.stderr).toContain('Did you mean: alpha?');
+    expect(kap(['quiz', '--count', '0'], { env: fx() }).status).toBe(2);
+    expect(kap(['quiz', '--mode', 'race'], { env: fx() }).status).toBe(2);
+    expect(kap(['quiz', '--difficulty', 'extreme', '--answers', 'A'], { env: fx() }).status).toBe(2);
+  });
+
+  it('exam mode: answers reviewed after the last question', () => {
+    const r = kap(['quiz', '--mode', 'exam', '--seed', 'x', '--count', '2', '--answers', 'A,A'], { env: fx() });
+    expect(r.status).toBe(0);
+    const [during, after] = r.stdout.split('\nAnswers\n');
+    expect(during).not.toMatch(/Correct|Incorrect/);
+    expect(after).toMatch(/(✓ Correct|✗ Incorrect)[\s\S]*Score: \d of 2/);
+  });
+
+  it('present mode without a terminal prints each question with its answer and no score', () => {
+    const r = kap(['quiz', '--mode', 'present', '--seed', 'x', '--count', '2'], { env: fx() });
+    expect(r.status).toBe(0);
+    expect(r.stdout.match(/Answer: [A-E]\) /g)).toHaveLength(2);
+    expect(r.stdout).not.toContain('Score');
+  });
+
+  it('extra answers answer the retry round of missed questions', () => {
+    const first = JSON.parse(kap(['quiz', '--no-shuffle', '--count', '2', '--json', '--answers', 'B,A'], { env: fx() }).stdout);
+    expect(first.score.correct).toBe(0);
+    const r = JSON.parse(kap(['quiz', '--no-shuffle', '--count', '2', '--json', '--answers', 'B,A,A,B'], { env: fx() }).stdout);
+    expect(r.retries).toEqual([expect.objectContaining({ total: 2, correct: 2 })]);
+  });
+});
+
+describe('kap quiz export', () => {
+  it('GIFT survives an independent parser: every question, with its correct answer and feedback', () => {
+    const r = kap(['quiz', 'export', '--format', 'gift', '--seed', 'x'], { env: fx() });
+    expect(r.status).toBe(0);
+    const parsed = parse(r.stdout) as any[];
+    expect(parsed).toHaveLength(6);
+    const b1 = parsed.find((p) => p.title === 'beta-01');
+    expect(b1.stem.text).toBe('What does the label say about preventing suicide: is it shown?');
+    expect(b1.choices.find((c: any) => c.isCorrect).text.text).toBe('Not demonstrated {yet}');
+    expect(b1.choices.find((c: any) => c.text.text === 'Proven = yes').feedback.text).toBe('Incorrect. The label says it has #not been shown.');
+    expect(b1.globalFeedback.text).toContain('The label says so (Janssen Pharmaceuticals, Inc., 2026). Source: Janssen');
+  });
+
+  it('is seeded like the quiz, with the same selection options; --out writes a file', () => {
+    const a = kap(['quiz', 'export', '--format', 'aiken', '--seed', 's', '--topic', 'alpha'], { env: fx() });
+    expect(a.stdout).toBe(kap(['quiz', '--seed', 's', 'export', '--format', 'aiken', '--topic', 'alpha'], { env: fx() }).stdout);
+    expect(a.stdout.match(/^ANSWER: [A-C]$/gm)).toHaveLength(2);
+    const dir = mkdtempSync(join(tmpdir(), 'kap-export-'));
+    const r = kap(['quiz', 'export', '--format', 'html', '--seed', 's', '--out', join(dir, 'q.html')], { env: fx() });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('wrote 6 questions (html, seed s)');
+    expect(readFileSync(join(dir, 'q.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
+  it('markdown, anki and quizlet to stdout; an unknown format is exit 2', () => {
+    expect(kap(['quiz', 'export', '--seed', 's'], { env: fx() }).stdout).toMatch(/^# kap quiz\n[\s\S]*## Questions[\s\S]*## Answer key/);
+    expect(kap(['quiz', 'export', '--format', 'anki', '--seed', 's'], { env: fx() }).stdout).toMatch(/^#separator:tab\n#html:true\n/);
+    expect(kap(['quiz', 'export', '--format', 'quizlet', '--seed', 's'], { env: fx() }).stdout.trim().split('\n')).toHaveLength(6);
+    expect(kap(['quiz', 'export', '--format', 'pdf'], { env: fx() }).status).toBe(2);
+  });
+});

@@ -1,0 +1,67 @@
+/** The content kap ships, through the real binary: the three points of the article, typos, terms. */
+import { describe, expect, it } from 'vitest';
+import { kap } from '../helpers/run-kap.js';
+
+describe('shipped content', () => {
+  it('kap explain glutamate renders the glutamate/GABA module with sources and the notice', () => {
+    const r = kap(['explain', 'glutamate']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Glutamate, GABA and the NMDA receptor\n/);
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('Furukawa, H., Singh, S. K., Mancusso, R., & Gouaux, E. (2005). Subunit arrangement and function in NMDA receptors. Nature, 438(7065), 185–192. https://doi.org/10.1038/nature04089');
+    expect(flat).toContain('not medical advice');
+    expect(r.stdout).not.toMatch(/\[@|\*\*/);
+  });
+
+  it.each([
+    [['nmda'], 'Glutamate, GABA and the NMDA receptor'],
+    [['NMDA', 'receptor'], 'Glutamate, GABA and the NMDA receptor'],
+    [['gaba'], 'Glutamate, GABA and the NMDA receptor'],
+    [['dissociation'], undefined],
+    [['neuroplasticity'], undefined],
+    [['plasticity'], undefined],
+  ])('kap explain %j resolves to a module', (words, title) => {
+    const r = kap(['explain', ...words, '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.type).toBe('module');
+    if (title) expect(j.title).toBe(title);
+  });
+
+  it.each([
+    ['glutamte', 'glutamate'],
+    ['neuroplastisity', 'neuroplasticity'],
+    ['disociation', 'dissociation'],
+  ])('a typo (%s) suggests %s on stderr, exit 3, nothing on stdout', (typo, want) => {
+    const r = kap(['explain', typo]);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`kap explain ${want}`);
+  });
+
+  it('kap explain bdnf shows the glossary definition and the module that covers it', () => {
+    const r = kap(['explain', 'bdnf']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^BDNF/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Covered in .*: kap explain neuroplasticity/);
+  });
+
+  it('every listed module and term opens with kap explain <id>', () => {
+    const list = JSON.parse(kap(['list', '--json']).stdout);
+    expect(list.modules.length).toBeGreaterThanOrEqual(20);
+    expect(list.terms.length).toBeGreaterThanOrEqual(40);
+    for (const m of list.modules) expect(JSON.parse(kap(['explain', m.id, '--json']).stdout).id, m.id).toBe(m.id);
+  });
+
+  it('the article\'s three points are modules with article_point 1, 2, 3', () => {
+    const points = ['dissociation', 'glutamate', 'neuroplasticity'].map((id) => JSON.parse(kap(['explain', id, '--json']).stdout).articlePoint);
+    expect(points).toEqual([1, 2, 3]);
+  });
+
+  it('kap check content passes', () => {
+    const r = kap(['check', 'content']);
+    expect(r.stderr).not.toMatch(/: error: /);
+    expect(r.status).toBe(0);
+  });
+});

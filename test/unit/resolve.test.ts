@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { resolveTopic } from '../../src/resolve.js';
+import { editDistance, nearest } from '../../src/text/distance.js';
+import { normalizeKey } from '../../src/content/normalize.js';
+import { decideColor, decideWidth } from '../../src/terminal.js';
+import type { Catalog } from '../../src/store.js';
+
+const catalog: Catalog = {
+  version: 1,
+  modules: [],
+  terms: [{ id: 'bdnf', term: 'BDNF', aliases: [], definition: 'A growth factor.', module: 'neuroplasticity', sources: [] }],
+  keys: { glutamate: 'm:glutamate', 'nmda receptor': 'm:glutamate', neuroplasticity: 'm:neuroplasticity', dissociation: 'm:dissociation', bdnf: 't:bdnf' },
+};
+
+describe('normalizeKey', () => {
+  it('folds case, accents, hyphens, underscores and spacing', () => {
+    expect(normalizeKey('  NMDA-Receptor ')).toBe('nmda receptor');
+    expect(normalizeKey('nmda_receptor')).toBe('nmda receptor');
+    expect(normalizeKey('Dépersonalisation')).toBe('depersonalisation');
+    expect(normalizeKey('(R)-ketamine')).toBe('r ketamine');
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['glutamte', 'glutamate', 1],
+    ['neuroplastisity', 'neuroplasticity', 1],
+    ['nmda', 'nmad', 1],
+    ['abc', 'abc', 0],
+    ['kitten', 'sitting', 3],
+  ])('%s → %s = %i', (a, b, d) => expect(editDistance(a, b)).toBe(d));
+  it('stops early past the budget', () => expect(editDistance('aaaaaaa', 'bbbbbbb', 2)).toBe(3));
+});
+
+describe('nearest', () => {
+  it('lists each target once, best first', () => {
+    expect(nearest('glutamte', [['glutamate', 'glutamate'], ['glutamate gaba', 'glutamate'], ['gaba', 'glutamate']])).toEqual(['glutamate']);
+  });
+  it('suggests names the input is a prefix of', () => {
+    expect(nearest('neuroplast', [['neuroplasticity', 'neuroplasticity'], ['dissociation', 'dissociation']])).toEqual(['neuroplasticity']);
+  });
+});
+
+describe('resolveTopic', () => {
+  it('joins words and resolves aliases to modules', () => {
+    expect(resolveTopic(catalog, ['NMDA', 'receptor'])).toEqual({ type: 'module', id: 'glutamate' });
+  });
+  it('resolves glossary terms', () => {
+    expect(resolveTopic(catalog, ['bdnf'])).toMatchObject({ type: 'term', term: { id: 'bdnf' } });
+  });
+  it('suggests on a typo', () => {
+    expect(resolveTopic(catalog, ['glutamte'])).toEqual({ type: 'none', suggestions: ['glutamate'] });
+    expect(resolveTopic(catalog, ['neuroplastisity'])).toEqual({ type: 'none', suggestions: ['neuroplasticity'] });
+  });
+  it('survives hostile input: empty, regex characters, huge, emoji', () => {
+    for (const w of [[''], ['.*+?^${}()|[]\\'], ['x'.repeat(10_000)], ['🧠 ketamine'], ['كيتامين']])
+      expect(resolveTopic(catalog, w).type).toBe('none');
+  });
+});
+
+describe('terminal decisions', () => {
+  const tty = { isTTY: true, columns: 120, env: {} };
+  const pipe = { isTTY: false, env: {} };
+  it('colour: --no-color > NO_COLOR > FORCE_COLOR > TTY (not dumb)', () => {
+    expect(decideColor(undefined, tty)).toBe(true);
+    expect(decideColor(undefined, pipe)).toBe(false);
+    expect(decideColor(false, tty)).toBe(false);
+    expect(decideColor(undefined, { ...tty, env: { NO_COLOR: '1' } })).toBe(false);
+    expect(decideColor(undefined, { ...pipe, env: { FORCE_COLOR: '1' } })).toBe(true);
+    expect(decideColor(undefined, { ...tty, env: { FORCE_COLOR: '0' } })).toBe(false);
+    expect(decideColor(undefined, { ...tty, env: { TERM: 'dumb' } })).toBe(false);
+  });
+  it('width: --width > terminal > COLUMNS > 80, clamped', () => {
+    expect(decideWidth(50, tty)).toBe(50);
+    expect(decideWidth(undefined, tty)).toBe(120);
+    expect(decideWidth(undefined, { ...pipe, env: { COLUMNS: '66' } })).toBe(66);
+    expect(decideWidth(undefined, { ...pipe, env: { COLUMNS: 'x' } })).toBe(80);
+    expect(decideWidth(undefined, { isTTY: true, columns: 5, env: {} })).toBe(20);
+  });
+});
