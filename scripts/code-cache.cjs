@@ -16,6 +16,7 @@ const sink = { write: () => true, isTTY: true, columns: 100 };
 const runs = [
   ['explain', 'glutamate'], ['explain', 'nmda', '--brief'], ['explain', 'bdnf'], ['explain', 'glutamte'],
   ['explain', 'dissociation', '--json'], ['list'], ['list', '--json'], ['--help'],
+  ['search', 'nmda'], ['search', 'why does ketamine work so fast'], ['search', 'glutmate', '--json'], ['search', '"nmda receptor"'],
   ...(process.argv.slice(2).map((a) => a.split(' '))),
 ];
 (async () => {
