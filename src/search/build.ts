@@ -3,13 +3,14 @@
  * stored per posting as an impact, so a query only adds numbers from the files of its terms.
  */
 import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
-import { INDEX_DIR, INDEX_VERSION, hash, tagFile, vocabKey, type IndexMeta, type PostingsFile, type StoredDoc } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type PostingsFile, type StoredDoc } from './format.js';
 import { terms } from './tokenize.js';
 
 const K1 = 1.6;
 /** Length normalisation: short name fields hardly at all, running text fully. */
 const B: Record<Field, number> = { title: 0.3, aliases: 0.3, authors: 0.3, heading: 0.5, year: 0, tags: 0.3, summary: 0.75, context: 0.3, body: 0.75 };
 const POSTINGS_PER_SHARD = 6000;
+
 export const DOCS_PER_SHARD = 32;
 
 /** File path (relative to the index folder) → contents. */
@@ -53,10 +54,11 @@ export function buildIndex(docs: SearchDoc[]): IndexFiles {
   for (const term of [...tfs.keys()].sort()) {
     const byDoc = tfs.get(term)!;
     const idf = Math.log(1 + (n - byDoc.size + 0.5) / (byDoc.size + 0.5));
+    let kept = [...byDoc];
+    if (kept.length > MAX_POSTINGS) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS);
     const list: number[] = [];
     let prev = 0;
-    for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
-      const tf = byDoc.get(doc)!;
+    for (const [doc, tf] of kept.sort((a, b) => a[0] - b[0])) {
       list.push(doc - prev, Math.max(1, Math.round(100 * idf * ((tf * (K1 + 1)) / (tf + K1)))));
       prev = doc;
     }

@@ -3,6 +3,11 @@ import type { DocType } from './documents.js';
 
 export const INDEX_VERSION = 1;
 export const INDEX_DIR = 'search';
+/**
+ * A term keeps its best postings only (a "champion list"): in a big pack, "ketamine" is in
+ * nearly every document, and its lowest impacts change no ranking but would cost every query.
+ */
+export const MAX_POSTINGS = 1500;
 
 export interface IndexMeta {
   version: number;

@@ -4,6 +4,7 @@
  */
 import { editDistance } from '../text/distance.js';
 import type { DocType } from './documents.js';
+import { MAX_POSTINGS } from './format.js';
 import type { IndexReader } from './read.js';
 import { snippet, type Segment } from './snippet.js';
 import { synonymsOf } from './synonyms.js';
@@ -52,14 +53,15 @@ export function parseQuery(input: string): Clause[] {
 }
 
 /** Index terms worth looking up for one typed word, with how much each counts. */
-export function expandWord(reader: IndexReader, word: string): Map<string, number> {
+export function expandWord(reader: IndexReader, word: string, last = true): Map<string, number> {
   const out = new Map<string, number>();
   const add = (term: string, w: number) => out.set(term, Math.max(out.get(term) ?? 0, w));
   const t = stem(word);
   const vocab = reader.vocabFor(t);
   if (vocab.has(t)) add(t, WEIGHT.exact);
-  if (word.length >= 4) {
-    const longer = [...vocab].filter(([v]) => v !== t && v.startsWith(t)).sort((a, b) => b[1] - a[1]).slice(0, 20);
+  // Word starts are completed for the word being typed (the last), or a word not in the index.
+  if (word.length >= 4 && (last || !vocab.has(t))) {
+    const longer = [...vocab].filter(([v]) => v !== t && v.startsWith(t)).sort((a, b) => b[1] - a[1]).slice(0, 12);
     for (const [v] of longer) add(v, WEIGHT.prefix);
   }
   if (!vocab.has(t) && word.length >= 4) {
@@ -94,7 +96,11 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
   const scores = new Map<number, number>();
   const matched = new Map<number, number>();
   const allTerms = new Set<string>();
-  for (const clause of clauses) {
+  // A term whose postings were cut to a champion list cannot say which documents lack it.
+  const common = (t: string) => (reader.vocabFor(t).get(t) ?? 0) > MAX_POSTINGS;
+  let counted = 0;
+  clauses.forEach((clause, ci) => {
+    let isCommon = false;
     const contrib = new Map<number, number>();
     if (clause.phrase) {
       // Every (non-stop) word of a phrase must be there; the phrase itself is checked later.
@@ -109,19 +115,24 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
         }
       }
       const size = new Set(ts).size;
+      isCommon = ts.every(common);
       for (const [doc, n] of need) if (n < size) contrib.delete(doc);
     } else {
-      for (const [term, w] of expandWord(reader, clause.words[0]!)) {
+      const expanded = expandWord(reader, clause.words[0]!, ci === clauses.length - 1);
+      isCommon = [...expanded.keys()].every(common);
+      for (const [term, w] of expanded) {
         allTerms.add(term);
         const p = reader.postings(term);
         for (let i = 0; i < p.length; i += 2) contrib.set(p[i]!, Math.max(contrib.get(p[i]!) ?? 0, w * p[i + 1]!));
       }
     }
+    // So a word in very many documents ("ketamine") adds its score but does not count for coverage.
+    if (!isCommon) counted++;
     for (const [doc, s] of contrib) {
       scores.set(doc, (scores.get(doc) ?? 0) + s);
-      matched.set(doc, (matched.get(doc) ?? 0) + 1);
+      if (!isCommon) matched.set(doc, (matched.get(doc) ?? 0) + 1);
     }
-  }
+  });
 
   const range = opts.type ? reader.meta.ranges[opts.type] : undefined;
   const tagged = opts.tag ? reader.tagged(opts.tag.toLowerCase()) : undefined;
@@ -130,7 +141,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
     if (range && (doc < range[0] || doc >= range[1])) continue;
     if (tagged && !tagged.has(doc)) continue;
     // Documents that match more of the query's words come first.
-    const coverage = matched.get(doc)! / clauses.length;
+    const coverage = counted ? (matched.get(doc) ?? 0) / counted : 1;
     ranked.push([doc, (s / 100) * coverage * coverage]);
   }
   ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);

@@ -8,7 +8,7 @@ const TABLE: Record<string, string[]> = {
   addiction: ['abuse', 'misuse', 'dependence'],
   addicted: ['addiction', 'abuse', 'misuse', 'dependence'],
   hooked: ['addiction', 'dependence', 'misuse'],
-  fast: ['rapid', 'quickly', 'hours'],
+  fast: ['rapid', 'quickly'],
   quick: ['rapid', 'fast'],
   quickly: ['rapid', 'fast'],
   speed: ['rapid', 'fast'],
