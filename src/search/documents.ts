@@ -100,7 +100,7 @@ export function searchDocuments(src: DocSources): SearchDoc[] {
     const title = String(r.title ?? '');
     docs.push({
       type: 'reference', id: r.id, title: `${src.inText(r.id).replace(/^\(|\)$/g, '')}`, text: src.referenceText(r.id), tags: [],
-      fields: { authors: `${authors.join(' · ')} ${r.id}`, year: year(r), heading: title, body: `${String(r['container-title'] ?? '')} ${String(r.DOI ?? '')} ${String(r.publisher ?? '')}` },
+      fields: { authors: `${authors.join(' · ')} ${r.id}`, year: year(r), heading: title, context: `${String(r['container-title'] ?? '')} ${String(r.DOI ?? '')} ${String(r.publisher ?? '')}` },
     });
   }
   return DOC_TYPES.flatMap((type) => docs.filter((d) => d.type === type));

@@ -27,15 +27,21 @@ function matches(r, target) {
 
 let rr = 0;
 let top3 = 0;
+const held = { n: 0, top3: 0 };
 const misses = [];
-for (const { q, expect } of queries) {
+for (const { q, expect, heldOut } of queries) {
   const results = await search(q);
   const rank = results.findIndex((r) => expect.some((t) => matches(r, t))) + 1;
   rr += rank ? 1 / rank : 0;
   if (rank && rank <= 3) top3++;
+  if (heldOut) {
+    held.n++;
+    if (rank && rank <= 3) held.top3++;
+  }
   else misses.push({ q, rank: rank || '-', got: results.slice(0, 3).map((r) => `${r.type}:${r.id}`) });
   if (verbose) console.log(`${String(rank || '-').padStart(2)}  ${q}`);
 }
 const n = queries.length;
 console.log(`queries: ${n}   MRR@10: ${(rr / n).toFixed(3)}   top-3: ${((100 * top3) / n).toFixed(1)}% (${top3}/${n})`);
+if (held.n) console.log(`  of which held out (written after tuning, never tuned on): top-3 ${held.top3}/${held.n}`);
 for (const m of misses) console.log(`  miss (rank ${m.rank}): ${m.q}  →  ${m.got.join(', ')}`);
