@@ -17,6 +17,9 @@ if (errors) {
   process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
   process.exitCode = 4;
 } else {
-  writeCompiled(out, compileContent(set, stylesDir));
+  const compiled = compileContent(set, stylesDir);
+  writeCompiled(out, compiled);
+  const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
+  process.stderr.write(`search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`);
   process.stderr.write(`content: ${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions → ${out} (${Math.round(performance.now() - started)} ms)\n`);
 }

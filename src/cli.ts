@@ -45,6 +45,12 @@ function parseWidth(v: string): number {
   return n;
 }
 
+function parseLimit(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new InvalidArgumentError('expected a whole number from 1 to 100');
+  return n;
+}
+
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 function parseCount(v: string): number {
@@ -101,6 +107,20 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     .action(async (words: string[], opts, cmd: Command) => {
       const { claims } = await import('./commands/claims.js');
       claims(ctxFor(cmd), words, opts);
+    });
+
+  program
+    .command('search')
+    .description('search modules, sections, glossary terms, claims and references')
+    .argument('<query...>', 'words; "quoted words" must appear together; typos and word starts are fine')
+    .addOption(new Option('--type <type>', 'only this kind of result').choices(['module', 'section', 'term', 'claim', 'reference']))
+    .option('--tag <tag>', "only results from modules with this tag")
+    .addOption(new Option('--limit <n>', 'at most n results').default(10).argParser(parseLimit))
+    .option('--json', 'as JSON')
+    .addHelpText('after', '\nExamples:\n  kap search why does ketamine work so fast\n  kap search neuroplast\n  kap search \'"nmda receptor"\' --type claim\n  kap search furukawa 2005 --type reference')
+    .action(async (words: string[], opts, cmd: Command) => {
+      const { search } = await import('./commands/search.js');
+      search(ctxFor(cmd), words, opts);
     });
 
   program

@@ -16,6 +16,8 @@ import type { Catalog, ClaimsFile, CompiledModule, CompiledQuiz } from '../store
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntry, registerStyles } from '../cite/precompute.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
+import { searchDocuments } from '../search/documents.js';
+import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
 
 export interface Compiled {
   catalog: Catalog;
@@ -25,6 +27,10 @@ export interface Compiled {
   bibliography: Bibliography;
   /** Folder of the official CSL files, copied into the output for later formatting. */
   stylesDir: string;
+  /** The search index, file by file (see src/search/format.ts). */
+  search: IndexFiles;
+  /** How long building the search index took, in ms (reported by the build). */
+  searchMs: number;
 }
 
 export const FORMAT_VERSION = 1;
@@ -103,7 +109,11 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
       })),
     ),
   };
-  return { catalog, modules, quiz, claims, bibliography: compileBibliography(set, stylesDir), stylesDir };
+  const started = performance.now();
+  const search = buildIndex(
+    searchDocuments({ modules, terms: catalog.terms, references: set.references.items, referenceText: (k) => citer.referenceText(k), inText: (k) => citer.inText([k]) }),
+  );
+  return { catalog, modules, quiz, claims, bibliography: compileBibliography(set, stylesDir), stylesDir, search, searchMs: performance.now() - started };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
@@ -122,6 +132,11 @@ export function writeCompiled(outDir: string, compiled: Compiled): void {
   for (const e of bib.entries) writeFileSync(join(tmp, 'bibliography', entryFile(e.key)), JSON.stringify(e));
   mkdirSync(join(tmp, 'styles'));
   for (const f of readdirSync(compiled.stylesDir)) copyFileSync(join(compiled.stylesDir, f), join(tmp, 'styles', f));
+  for (const [path, text] of compiled.search) {
+    const file = join(tmp, INDEX_DIR, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
   mkdirSync(dirname(outDir), { recursive: true });
   const old = `${outDir}.old-${process.pid}`;
   try {

@@ -1,0 +1,33 @@
+/** kap search <query...>: ranked modules, sections, terms, claims and references. */
+import type { Ctx } from '../context.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { DOC_TYPES, type DocType } from '../search/documents.js';
+import { readIndex } from '../search/read.js';
+import { queryWords, search as runSearch } from '../search/query.js';
+import { resultsJson, resultsView } from '../search/view.js';
+import { nearest } from '../text/distance.js';
+import { clean } from '../text/sanitize.js';
+
+export interface SearchCliOptions {
+  type?: string;
+  tag?: string;
+  limit?: number;
+  json?: boolean;
+}
+
+export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void {
+  const query = words.join(' ');
+  if (opts.type && !DOC_TYPES.includes(opts.type as DocType)) throw new UsageError(`--type must be one of ${DOC_TYPES.join(', ')}`);
+  const index = readIndex(ctx.dataDir);
+  if (opts.tag && !index.meta.tags.includes(opts.tag.toLowerCase()))
+    throw new UsageError(`no tag "${clean(opts.tag).slice(0, 40)}"`, `Tags: ${index.meta.tags.join(', ')}`);
+  const results = runSearch(index, query, { type: opts.type as DocType | undefined, tag: opts.tag, limit: opts.limit ?? 10 });
+  if (!results.length) {
+    const names = Object.keys(ctx.catalog().keys);
+    const near = [...new Set(queryWords(query).flatMap((w) => nearest(w, names.map((n) => [n, n] as [string, string]), 2)))].slice(0, 4);
+    const shown = clean(query).slice(0, 80);
+    throw new NotFoundError(`nothing found for "${shown}"`, near, near.length ? `Did you mean: ${near.join(', ')}?` : 'Try fewer or other words, or see every topic with `kap list`.');
+  }
+  if (opts.json) return ctx.out(JSON.stringify(resultsJson(query, results), null, 2));
+  ctx.out(resultsView(results, ctx.theme, ctx.width));
+}

@@ -1,0 +1,103 @@
+/**
+ * Build time: documents → a sharded inverted index. Scores are BM25F, computed here and
+ * stored per posting as an impact, so a query only adds numbers from the files of its terms.
+ */
+import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
+import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type PostingsFile, type StoredDoc } from './format.js';
+import { terms } from './tokenize.js';
+
+const K1 = 1.6;
+/** Length normalisation: short name fields hardly at all, running text fully. */
+const B: Record<Field, number> = { title: 0.3, aliases: 0.3, authors: 0.3, heading: 0.5, year: 0, tags: 0.3, summary: 0.75, context: 0.3, body: 0.75 };
+const POSTINGS_PER_SHARD = 6000;
+
+export const DOCS_PER_SHARD = 32;
+
+/** File path (relative to the index folder) → contents. */
+export type IndexFiles = Map<string, string>;
+
+export function buildIndex(docs: SearchDoc[]): IndexFiles {
+  const fieldTerms = docs.map((d) => Object.entries(d.fields).map(([f, text]) => [f as Field, terms(text ?? '')] as const));
+  const totals = new Map<Field, { sum: number; n: number }>();
+  for (const fields of fieldTerms)
+    for (const [f, ts] of fields) {
+      const t = totals.get(f) ?? { sum: 0, n: 0 };
+      t.sum += ts.length;
+      t.n += 1;
+      totals.set(f, t);
+    }
+  const avg = (f: Field) => {
+    const t = totals.get(f)!;
+    return t.sum / t.n || 1;
+  };
+
+  // term → doc → weighted, length-normalised frequency
+  const tfs = new Map<string, Map<number, number>>();
+  fieldTerms.forEach((fields, doc) => {
+    for (const [f, ts] of fields) {
+      const norm = FIELD_WEIGHTS[f] / (1 - B[f] + (B[f] * ts.length) / avg(f));
+      for (const t of ts) {
+        let m = tfs.get(t);
+        if (!m) tfs.set(t, (m = new Map()));
+        m.set(doc, (m.get(doc) ?? 0) + norm);
+      }
+    }
+  });
+
+  const n = docs.length;
+  const files: IndexFiles = new Map();
+  let postingCount = 0;
+  for (const m of tfs.values()) postingCount += m.size;
+  const postShards = Math.max(1, Math.ceil(postingCount / POSTINGS_PER_SHARD));
+  const shards: PostingsFile[] = Array.from({ length: postShards }, () => ({}));
+  const vocab = new Map<string, (string | number)[]>();
+  for (const term of [...tfs.keys()].sort()) {
+    const byDoc = tfs.get(term)!;
+    const idf = Math.log(1 + (n - byDoc.size + 0.5) / (byDoc.size + 0.5));
+    let kept = [...byDoc];
+    if (kept.length > MAX_POSTINGS) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS);
+    const list: number[] = [];
+    let prev = 0;
+    for (const [doc, tf] of kept.sort((a, b) => a[0] - b[0])) {
+      list.push(doc - prev, Math.max(1, Math.round(100 * idf * ((tf * (K1 + 1)) / (tf + K1)))));
+      prev = doc;
+    }
+    shards[hash(term) % postShards]![term] = list;
+    const key = vocabKey(term);
+    if (!vocab.has(key)) vocab.set(key, []);
+    vocab.get(key)!.push(term, byDoc.size);
+  }
+  shards.forEach((s, i) => files.set(`post/${i}.json`, JSON.stringify(s)));
+  for (const [key, list] of vocab) files.set(`vocab/${key}.json`, JSON.stringify(list));
+
+  for (let i = 0; i < n; i += DOCS_PER_SHARD)
+    files.set(`docs/${i / DOCS_PER_SHARD}.json`, JSON.stringify(docs.slice(i, i + DOCS_PER_SHARD).map(stored)));
+
+  const tagDocs = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    for (const tag of new Set(d.tags.map((t) => t.toLowerCase()))) {
+      if (!tagDocs.has(tag)) tagDocs.set(tag, []);
+      tagDocs.get(tag)!.push(i);
+    }
+  });
+  for (const [tag, ids] of tagDocs) files.set(tagFile(tag), JSON.stringify(ids));
+
+  const ranges = {} as Record<DocType, [number, number]>;
+  for (const type of DOC_TYPES) {
+    const first = docs.findIndex((d) => d.type === type);
+    const count = docs.filter((d) => d.type === type).length;
+    ranges[type] = first < 0 ? [0, 0] : [first, first + count];
+  }
+  const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...tagDocs.keys()].sort() };
+  files.set('meta.json', JSON.stringify(meta));
+  return files;
+}
+
+function stored(d: SearchDoc): StoredDoc {
+  // Phrases are checked against title, text and `more`: store only what the text does not repeat.
+  const bare = withoutCitations(d.text);
+  const more = Object.values(d.fields).filter((v) => v && v !== d.text && v !== bare).join('\n');
+  return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), title: d.title, text: d.text, more };
+}
+
+export { INDEX_DIR };

@@ -1,0 +1,58 @@
+/** The on-disk search index: file names and record shapes shared by the builder and the reader. */
+import type { DocType } from './documents.js';
+
+export const INDEX_VERSION = 1;
+export const INDEX_DIR = 'search';
+/**
+ * A term keeps its best postings only (a "champion list"): in a big pack, "ketamine" is in
+ * nearly every document, and its lowest impacts change no ranking but would cost every query.
+ */
+export const MAX_POSTINGS = 1500;
+
+export interface IndexMeta {
+  version: number;
+  docs: number;
+  /** Documents are stored grouped by type: [first, end) of each. */
+  ranges: Record<DocType, [number, number]>;
+  /** Postings files: a term lives in post/<hash(term) % postShards>.json. */
+  postShards: number;
+  /** Documents per docs/<n>.json file. */
+  docsPerShard: number;
+  /** The first characters that have a vocabulary file, vocab/<c>.json. */
+  vocab: string[];
+  tags: string[];
+}
+
+/** A stored document: what a result shows, plus its other searchable text for phrase checks. */
+export interface StoredDoc {
+  type: DocType;
+  id: string;
+  module?: string;
+  section?: string;
+  title: string;
+  text: string;
+  more: string;
+}
+
+/** vocab/<c>.json: terms sorted, each followed by its document frequency. */
+export type VocabFile = (string | number)[];
+/** post/<n>.json: term → [doc, impact, doc gap, impact, …]; impact is score × 100. */
+export type PostingsFile = Record<string, number[]>;
+
+/** FNV-1a: a stable hash so the builder and the reader agree where a term lives. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** The vocabulary file a term belongs to: its first character, or "_". */
+export function vocabKey(term: string): string {
+  const c = term[0] ?? '_';
+  return /[a-z0-9]/.test(c) ? c : '_';
+}
+
+export const tagFile = (tag: string) => `tags/${tag.replace(/[^a-z0-9]+/g, '-')}.json`;

@@ -1,0 +1,171 @@
+/**
+ * Run time: a query → ranked results. Each query word is expanded (exact, prefix, typo,
+ * synonym) against the vocabulary; documents score the sum of the best impact per word.
+ */
+import { editDistance } from '../text/distance.js';
+import type { DocType } from './documents.js';
+import { MAX_POSTINGS } from './format.js';
+import type { IndexReader } from './read.js';
+import { snippet, type Segment } from './snippet.js';
+import { synonymsOf } from './synonyms.js';
+import { fold, STOP_WORDS, stem, words } from './tokenize.js';
+
+/** A word, or a quoted phrase whose words must appear together. */
+export interface Clause {
+  phrase: boolean;
+  /** Folded words as typed, stop words included (phrases match on them). */
+  words: string[];
+}
+
+export interface SearchOptions {
+  type?: DocType;
+  tag?: string;
+  limit: number;
+}
+
+export interface SearchResult {
+  type: DocType;
+  id: string;
+  module?: string;
+  section?: string;
+  title: string;
+  score: number;
+  snippet: Segment[];
+  command: string;
+}
+
+const MAX_QUERY = 300;
+const WEIGHT = { exact: 1, prefix: 0.75, typo: 0.7, synonym: 0.55 };
+/** Phrase candidates checked against their text before giving up. */
+const MAX_PHRASE_CHECKS = 2000;
+
+/** `why "nmda receptor" blocks` → [why] [nmda receptor] [blocks]; stop words go unless quoted. */
+export function parseQuery(input: string): Clause[] {
+  const clauses: Clause[] = [];
+  const parts = input.slice(0, MAX_QUERY).split('"');
+  parts.forEach((part, i) => {
+    const ws = words(part).map((w) => w.word);
+    if (i % 2 === 1 && ws.length > 1) clauses.push({ phrase: true, words: ws });
+    else for (const w of ws) if (!STOP_WORDS.has(w) || (i % 2 === 1 && ws.length === 1)) clauses.push({ phrase: false, words: [w] });
+  });
+  // A question made only of stop words ("what is it") still searches for something.
+  return clauses;
+}
+
+/** Index terms worth looking up for one typed word, with how much each counts. */
+export function expandWord(reader: IndexReader, word: string, last = true): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (term: string, w: number) => out.set(term, Math.max(out.get(term) ?? 0, w));
+  const t = stem(word);
+  const vocab = reader.vocabFor(t);
+  if (vocab.has(t)) add(t, WEIGHT.exact);
+  // Word starts are completed for the word being typed (the last), or a word not in the index.
+  if (word.length >= 4 && (last || !vocab.has(t))) {
+    const longer = [...vocab].filter(([v]) => v !== t && v.startsWith(t)).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    for (const [v] of longer) add(v, WEIGHT.prefix);
+  }
+  if (!vocab.has(t) && word.length >= 4) {
+    const budget = t.length <= 5 ? 1 : t.length <= 8 ? 2 : 3;
+    const near: [string, number, number][] = [];
+    for (const [v, df] of vocab) {
+      if (Math.abs(v.length - t.length) > budget) continue;
+      const d = editDistance(t, v, budget);
+      if (d <= budget) near.push([v, d, df]);
+    }
+    near.sort((a, b) => a[1] - b[1] || b[2] - a[2]);
+    for (const [v, d] of near.slice(0, 5)) add(v, WEIGHT.typo - 0.1 * (d - 1));
+  }
+  for (const syn of synonymsOf(word))
+    for (const s of words(syn).map((w) => stem(w.word)))
+      if (reader.vocabFor(s).has(s)) add(s, WEIGHT.synonym);
+  return out;
+}
+
+function commandFor(d: { type: DocType; id: string; module?: string }): string {
+  if (d.type === 'reference') return `kap cite ${d.id}`;
+  if (d.type === 'term') return `kap explain ${d.id}`;
+  return `kap explain ${d.module ?? d.id}`;
+}
+
+const squash = (s: string) => words(s).map((w) => w.word).join(' ');
+
+/** Ranked results for `input`, best first (at most `opts.limit`). */
+export function search(reader: IndexReader, input: string, opts: SearchOptions): SearchResult[] {
+  const clauses = parseQuery(input);
+  if (!clauses.length) return [];
+  const scores = new Map<number, number>();
+  const matched = new Map<number, number>();
+  const allTerms = new Set<string>();
+  // A term whose postings were cut to a champion list cannot say which documents lack it.
+  const common = (t: string) => (reader.vocabFor(t).get(t) ?? 0) > MAX_POSTINGS;
+  let counted = 0;
+  clauses.forEach((clause, ci) => {
+    let isCommon = false;
+    const contrib = new Map<number, number>();
+    if (clause.phrase) {
+      // Every (non-stop) word of a phrase must be there; the phrase itself is checked later.
+      const ts = clause.words.filter((w) => !STOP_WORDS.has(w)).map(stem);
+      const need = new Map<number, number>();
+      for (const t of new Set(ts)) {
+        allTerms.add(t);
+        const p = reader.postings(t);
+        for (let i = 0; i < p.length; i += 2) {
+          contrib.set(p[i]!, (contrib.get(p[i]!) ?? 0) + p[i + 1]!);
+          need.set(p[i]!, (need.get(p[i]!) ?? 0) + 1);
+        }
+      }
+      const size = new Set(ts).size;
+      isCommon = ts.every(common);
+      for (const [doc, n] of need) if (n < size) contrib.delete(doc);
+    } else {
+      const expanded = expandWord(reader, clause.words[0]!, ci === clauses.length - 1);
+      isCommon = [...expanded.keys()].every(common);
+      for (const [term, w] of expanded) {
+        allTerms.add(term);
+        const p = reader.postings(term);
+        for (let i = 0; i < p.length; i += 2) contrib.set(p[i]!, Math.max(contrib.get(p[i]!) ?? 0, w * p[i + 1]!));
+      }
+    }
+    // So a word in very many documents ("ketamine") adds its score but does not count for coverage.
+    if (!isCommon) counted++;
+    for (const [doc, s] of contrib) {
+      scores.set(doc, (scores.get(doc) ?? 0) + s);
+      if (!isCommon) matched.set(doc, (matched.get(doc) ?? 0) + 1);
+    }
+  });
+
+  const range = opts.type ? reader.meta.ranges[opts.type] : undefined;
+  const tagged = opts.tag ? reader.tagged(opts.tag.toLowerCase()) : undefined;
+  const ranked: [number, number][] = [];
+  for (const [doc, s] of scores) {
+    if (range && (doc < range[0] || doc >= range[1])) continue;
+    if (tagged && !tagged.has(doc)) continue;
+    // Documents that match more of the query's words come first.
+    const coverage = counted ? (matched.get(doc) ?? 0) / counted : 1;
+    ranked.push([doc, (s / 100) * coverage * coverage]);
+  }
+  ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+
+  const phrases = clauses.filter((c) => c.phrase).map((c) => c.words.join(' '));
+  const results: SearchResult[] = [];
+  for (let i = 0; i < ranked.length && results.length < opts.limit; i++) {
+    if (phrases.length && i >= MAX_PHRASE_CHECKS) break;
+    const [n, score] = ranked[i]!;
+    const d = reader.doc(n);
+    if (phrases.length) {
+      const all = squash(`${d.title}\n${d.more}\n${d.text}`);
+      if (!phrases.every((p) => ` ${all} `.includes(` ${p} `))) continue;
+    }
+    results.push({
+      type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }),
+      title: d.title, score: Math.round(score * 100) / 100,
+      snippet: snippet(d.text, (t) => allTerms.has(t)), command: commandFor(d),
+    });
+  }
+  return results;
+}
+
+/** Folded words of a query, for suggestions when nothing matched. */
+export function queryWords(input: string): string[] {
+  return parseQuery(input).flatMap((c) => c.words).filter((w) => !STOP_WORDS.has(w)).map(fold);
+}

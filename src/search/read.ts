@@ -1,0 +1,84 @@
+/** Run time: the search index on disk, read file by file as a query needs it, never re-indexed. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExitCode, KapError } from '../errors.js';
+import { INDEX_DIR, INDEX_VERSION, hash, tagFile, vocabKey, type IndexMeta, type PostingsFile, type StoredDoc, type VocabFile } from './format.js';
+
+/** What a query reads; tests can hand in an in-memory one. */
+export interface IndexReader {
+  meta: IndexMeta;
+  /** Terms starting with the same character as `term`, with their document frequencies. */
+  vocabFor(term: string): Map<string, number>;
+  /** Decoded postings: [doc, impact, doc, impact, …] with absolute doc numbers. */
+  postings(term: string): number[];
+  doc(n: number): StoredDoc;
+  tagged(tag: string): Set<number>;
+}
+
+const rebuild = 'Run `npm run build` (or reinstall kap).';
+
+/** A reader over files given by a `read(relativePath)` function (undefined when missing). */
+export function makeReader(read: (path: string) => string | undefined): IndexReader {
+  const json = <T>(path: string): T | undefined => {
+    const text = read(path);
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new KapError(`the search index is corrupted (${path})`, ExitCode.Content, rebuild);
+    }
+  };
+  const meta = json<IndexMeta>('meta.json');
+  if (!meta) throw new KapError('the search index is missing', ExitCode.Content, rebuild);
+  if (meta.version !== INDEX_VERSION) throw new KapError('the search index has an unknown format', ExitCode.Content, rebuild);
+  const vocabs = new Map<string, Map<string, number>>();
+  const shards = new Map<number, PostingsFile>();
+  const docShards = new Map<number, StoredDoc[]>();
+  return {
+    meta,
+    vocabFor(term) {
+      const key = vocabKey(term);
+      let v = vocabs.get(key);
+      if (!v) {
+        const list = (meta.vocab.includes(key) && json<VocabFile>(`vocab/${key}.json`)) || [];
+        v = new Map();
+        for (let i = 0; i < list.length; i += 2) v.set(list[i] as string, list[i + 1] as number);
+        vocabs.set(key, v);
+      }
+      return v;
+    },
+    postings(term) {
+      const n = hash(term) % meta.postShards;
+      let shard = shards.get(n);
+      if (!shard) shards.set(n, (shard = json<PostingsFile>(`post/${n}.json`) ?? {}));
+      const list = shard[term];
+      if (!list) return [];
+      const out = list.slice();
+      for (let i = 2; i < out.length; i += 2) out[i]! += out[i - 2]!;
+      return out;
+    },
+    doc(n) {
+      const s = Math.floor(n / meta.docsPerShard);
+      let docs = docShards.get(s);
+      if (!docs) docShards.set(s, (docs = json<StoredDoc[]>(`docs/${s}.json`) ?? []));
+      const d = docs[n % meta.docsPerShard];
+      if (!d) throw new KapError('the search index is incomplete', ExitCode.Content, rebuild);
+      return d;
+    },
+    tagged(tag) {
+      return new Set(json<number[]>(tagFile(tag)) ?? []);
+    },
+  };
+}
+
+/** The index compiled beside the content, in `<dataDir>/search`. */
+export function readIndex(dataDir: string): IndexReader {
+  const dir = join(dataDir, INDEX_DIR);
+  return makeReader((path) => {
+    try {
+      return readFileSync(join(dir, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * Words to index terms, the same way at build time and at run time: lowercase, accents
+ * dropped, a light English stemmer (plurals, -ing, -ed, -ly, final e), stop words out.
+ */
+
+/** Words too common to search for; a question's "why does … so" carries no topic. */
+export const STOP_WORDS = new Set(
+  ('a about after all also am an and any are as at be been before being between both but by can could did do does doing ' +
+    'during each even ever for from get gets got had has have having he her here hers him his how however i if in into is it its ' +
+    'itself just me might more most much must my no nor not of off on once only or other our out over own really same she should ' +
+    'so some such than that the their them then there these they this those through to too under until up very was we were what ' +
+    'when where which while who whom why will with would you your yours thing things someone something people person use used ' +
+    'tell know want mean means like make makes').split(' '),
+);
+
+/** Lowercase, accents dropped; keeps letters and digits as they are. */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text with their offsets in it (for snippets). */
+export function words(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  const folded = fold(text);
+  // NFKD can change length; only trust offsets when it did not.
+  const same = folded.length === text.length;
+  for (const m of folded.matchAll(WORD)) {
+    const start = same ? m.index : -1;
+    out.push({ word: m[0], start, end: same ? m.index + m[0].length : -1 });
+  }
+  return out;
+}
+
+/** A light stemmer: close enough to the word that typo matching on stems still works. */
+export function stem(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  let s = w;
+  if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s.endsWith('ing') && s.length > 5) s = undouble(s.slice(0, -3));
+  else if (s.endsWith('ed') && s.length > 4) s = undouble(s.slice(0, -2));
+  else if (s.endsWith('ly') && s.length > 5) s = s.slice(0, -2);
+  if (s.endsWith('e') && s.length > 3) s = s.slice(0, -1);
+  return s;
+}
+
+function undouble(s: string): string {
+  return /([^aeiouls])\1$/.test(s) ? s.slice(0, -1) : s;
+}
+
+/** Index terms of a text, in order, stop words removed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const { word } of words(text)) if (!STOP_WORDS.has(word)) out.push(stem(word));
+  return out;
+}

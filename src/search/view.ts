@@ -1,0 +1,30 @@
+/** Results → terminal text: matched words bold (via the theme), plain when piped. */
+import type { Theme } from '../render/theme.js';
+import { wrapLines } from '../render/wrap.js';
+import { plain, type Segment } from './snippet.js';
+import type { SearchResult } from './query.js';
+
+const LABEL: Record<SearchResult['type'], string> = { module: 'module', section: 'section', claim: 'claim', term: 'term', reference: 'reference' };
+
+/** What a result is called: "Glutamate, GABA and the NMDA receptor › How it works". */
+export function resultHeading(r: SearchResult): string {
+  return r.section && r.type !== 'module' ? `${r.title} › ${r.section}` : r.title;
+}
+
+export function resultsView(results: SearchResult[], theme: Theme, width: number): string {
+  return results
+    .map((r, i) => {
+      const snip = r.snippet.map((s: Segment) => (s.hit ? theme.bold(s.text) : s.text)).join('');
+      const lines = [`${i + 1}. ${theme.heading(resultHeading(r))} ${theme.dim(`(${LABEL[r.type]})`)}`, `   ${snip}`, `   ${theme.accent(r.command)}`];
+      return wrapLines(lines.join('\n'), width);
+    })
+    .join('\n\n');
+}
+
+/** `--json`: the same results, the snippet as plain text plus its highlighted words. */
+export function resultsJson(query: string, results: SearchResult[]): unknown {
+  return {
+    query,
+    results: results.map((r) => ({ ...r, snippet: plain(r.snippet), highlights: r.snippet.filter((s) => s.hit).map((s) => s.text) })),
+  };
+}
