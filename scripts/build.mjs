@@ -26,7 +26,7 @@ const common = {
 const standIns = {
   name: 'stand-ins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: stub('child-process') }));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (a.importer.includes('commander') ? { path: stub('child-process') } : undefined));
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: stub('supports-color') }));
     b.onResolve({ filter: /^supports-hyperlinks$/ }, () => ({ path: stub('supports-hyperlinks') }));
     b.onResolve({ filter: /^string-width$/ }, (a) => (a.importer.includes('cli-table3') ? { path: stub('string-width') } : undefined));

@@ -23,7 +23,7 @@ const runs = [
 (async () => {
   for (const argv of runs)
     for (const color of ['1', '0'])
-      await mod.exports.run({ argv, env: { FORCE_COLOR: color }, stdout: sink, stderr: sink, stdinIsTTY: () => false, bundleDir: dist });
+      await mod.exports.run({ argv, env: { FORCE_COLOR: color }, stdout: sink, stderr: sink, stdinIsTTY: () => false, bundleDir: dist, home: '/nonexistent' });
   writeFileSync(`${file}.cache.tmp`, script.createCachedData());
   renameSync(`${file}.cache.tmp`, `${file}.cache`);
 })();

@@ -6,7 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ExitCode, KapError, ContentError, formatProblem } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { decideColor, decideWidth, MAX_WIDTH, MIN_WIDTH } from './terminal.js';
-import { dataDir } from './paths.js';
+import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
+import { join } from 'node:path';
 
 declare const __KAP_VERSION__: string;
 const VERSION = typeof __KAP_VERSION__ === 'string' ? __KAP_VERSION__ : '0.0.0-dev';
@@ -20,6 +21,8 @@ export interface Io {
   readStdin?: () => Promise<string>;
   /** Folder of the running bundle: compiled content is found beside it. */
   bundleDir: string;
+  /** The user's home folder (for the default cache location). */
+  home: string;
 }
 
 // Spelled out here so that `kap --help` needs no content modules at start-up.
@@ -70,12 +73,13 @@ Examples:
   kap quiz --mode present --seed week3      one question at a time, for projecting
   kap quiz --seed x --answers B,A,C --json  scripted, results as JSON`;
 
-function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
+function buildProgram(io: Io, ctxFor: (cmd: Command) => Promise<Ctx>): Command {
   const program = new Command('kap')
     .description('Ketamine-assisted psychotherapy, explained: topics with their evidence, quizzes and citations.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--no-color', 'no colour, even in a terminal')
     .addOption(new Option('--width <columns>', 'wrap output at this width').argParser(parseWidth))
+    .option('--content <dir>', 'add a content pack (repeatable; later packs override earlier ones and the built-in content)', (v: string, all: string[]) => [...all, v], [] as string[])
     .helpOption('-h, --help', 'show help')
     .addHelpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
@@ -93,7 +97,7 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     .addHelpText('after', '\nExamples:\n  kap explain glutamate\n  kap explain nmda receptor --brief\n  kap explain bdnf')
     .action(async (words: string[], opts, cmd: Command) => {
       const { explain } = await import('./commands/explain.js');
-      await explain(ctxFor(cmd), words, opts);
+      await explain(await ctxFor(cmd), words, opts);
     });
 
   program
@@ -106,7 +110,7 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     .addHelpText('after', '\nPiped, one line per claim: id, module, design, certainty, verdict, source keys, text (tab-separated).\n\nExamples:\n  kap claims glutamate\n  kap claims --verdict any\n  kap claims --source zanos2018 --json')
     .action(async (words: string[], opts, cmd: Command) => {
       const { claims } = await import('./commands/claims.js');
-      claims(ctxFor(cmd), words, opts);
+      claims(await ctxFor(cmd), words, opts);
     });
 
   program
@@ -120,16 +124,17 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     .addHelpText('after', '\nExamples:\n  kap search why does ketamine work so fast\n  kap search neuroplast\n  kap search \'"nmda receptor"\' --type claim\n  kap search furukawa 2005 --type reference')
     .action(async (words: string[], opts, cmd: Command) => {
       const { search } = await import('./commands/search.js');
-      search(ctxFor(cmd), words, opts);
+      search(await ctxFor(cmd), words, opts);
     });
 
   program
     .command('list')
     .description('list every topic, grouped by kind')
-    .option('--json', 'as JSON')
+    .option('--source', 'show where each module came from (built-in or a content pack)')
+    .option('--json', 'as JSON (modules carry their origin)')
     .action(async (opts, cmd: Command) => {
       const { list } = await import('./commands/list.js');
-      list(ctxFor(cmd), opts);
+      list(await ctxFor(cmd), opts);
     });
 
   const selection = (cmd: Command) =>
@@ -148,7 +153,7 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     .addHelpText('after', QUIZ_HELP)
     .action(async (opts, cmd: Command) => {
       const { quiz } = await import('./commands/quiz.js');
-      await quiz(ctxFor(cmd), opts);
+      await quiz(await ctxFor(cmd), opts);
     });
   selection(quiz.command('export').description('write questions for trainers: a handout, Moodle, Anki, Quizlet or a web page'))
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'gift', 'aiken', 'anki', 'quizlet', 'html']).default('markdown'))
@@ -160,7 +165,7 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
       // Selection options may come before `export` (kap quiz --seed x export) or after it.
       const parent = cmd.parent?.opts() ?? {};
       const both = (k: 'topic' | 'difficulty') => [...(parent[k] ?? []), ...(opts[k] ?? [])];
-      quizExport(ctxFor(cmd), { ...parent, ...opts, topic: both('topic'), difficulty: both('difficulty') });
+      quizExport(await ctxFor(cmd), { ...parent, ...opts, topic: both('topic'), difficulty: both('difficulty') });
     });
 
   program
@@ -174,7 +179,7 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     .addHelpText('after', '\nHow the source article cited a reference wrongly is printed on stderr; stdout stays clean.\n\nExamples:\n  kap cite furukawa2005\n  kap cite furukawa 2005 --style vancouver\n  kap cite 10.1038/nature04089 --in-text\n  kap cite rush2018 --format ris\n  kap cite --all --format bibtex > kap.bib')
     .action(async (keys: string[], opts, cmd: Command) => {
       const { cite } = await import('./commands/cite.js');
-      cite(ctxFor(cmd), keys, opts);
+      cite(await ctxFor(cmd), keys, opts);
     });
 
   program
@@ -187,7 +192,22 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     .addHelpText('after', '\nPiped, each reference is one line: key<TAB>author-year<TAB>title.\n\nExamples:\n  kap refs\n  kap refs --topic glutamate\n  kap refs --errata\n  kap refs --claims furukawa2005')
     .action(async (opts, cmd: Command) => {
       const { refs } = await import('./commands/refs.js');
-      refs(ctxFor(cmd), opts);
+      refs(await ctxFor(cmd), opts);
+    });
+
+  program
+    .command('paths')
+    .description('show where kap reads content and caches packs, and where each setting came from')
+    .option('--json', 'as JSON')
+    .action(async (opts, cmd: Command) => {
+      const { paths } = await import('./commands/paths.js');
+      const g = cmd.optsWithGlobals() as { content?: string[] };
+      paths(await ctxFor(cmd), {
+        builtinContent: builtinContentDir(io.bundleDir),
+        compiledContent: dataDir(io.env, io.bundleDir),
+        packs: contentPacks(g.content ?? [], io.env),
+        cache: cacheDir(io.env, io.home),
+      }, opts);
     });
 
   program
@@ -198,7 +218,7 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     .addHelpText('after', '\nProblems go to stderr as file:line: severity: message. Errors fail (exit 4);\nwarnings (hype words) and info (reading grade over 9) do not.')
     .action(async (dir: string, opts: { grades?: boolean }, cmd: Command) => {
       const { check } = await import('./commands/check.js');
-      check(ctxFor(cmd), dir, opts);
+      check(await ctxFor(cmd), dir, opts, builtinContentDir(io.bundleDir).path);
     });
 
   return program;
@@ -229,9 +249,21 @@ export function report(e: unknown, io: Io): number {
 }
 
 export async function run(io: Io): Promise<number> {
-  const ctxFor = (cmd: Command): Ctx => {
-    const g = cmd.optsWithGlobals() as { color?: boolean; width?: number };
+  const ctxFor = async (cmd: Command): Promise<Ctx> => {
+    const g = cmd.optsWithGlobals() as { color?: boolean; width?: number; content?: string[] };
     const facts = { isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, env: io.env };
+    const packs = contentPacks(g.content ?? [], io.env);
+    let data = dataDir(io.env, io.bundleDir).path;
+    if (packs.length) {
+      const { ensurePacks } = await import('./packs.js');
+      data = ensurePacks({
+        builtinContent: builtinContentDir(io.bundleDir).path,
+        builtinData: data,
+        compiler: join(io.bundleDir, 'build-content.mjs'),
+        cacheDir: cacheDir(io.env, io.home).path,
+        packs,
+      }, (m) => io.stderr.write(`${m}\n`));
+    }
     return makeCtx({
       write: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -240,7 +272,7 @@ export async function run(io: Io): Promise<number> {
       isTTY: facts.isTTY,
       stdinIsTTY: io.stdinIsTTY,
       env: io.env,
-      dataDir: dataDir(io.env, io.bundleDir).path,
+      dataDir: data,
       readStdin: io.readStdin,
     });
   };

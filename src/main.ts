@@ -1,4 +1,5 @@
 /** Process entry, called by bin/kap with the folder of this bundle: real streams in, exit code out. */
+import { homedir } from 'node:os';
 import { run } from './cli.js';
 
 export { run };
@@ -23,6 +24,7 @@ export function main(bundleDir: string): Promise<void> {
       return Buffer.concat(chunks).toString('utf8');
     },
     bundleDir,
+    home: homedir(),
   }).then((code) => {
     process.exitCode = code;
   });

@@ -6,13 +6,11 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { CACHE_FORMAT, isTrusted } from './content/stamp.js';
 import { join, resolve } from 'node:path';
 import { ContentError, ExitCode, KapError, type Problem } from './errors.js';
 import type { PathWithSource } from './paths.js';
 
-/** Bump when the compiled format or the compiler changes meaning. */
-const CACHE_FORMAT = 1;
-export const STAMP = 'kap-cache.json';
 const PACK_FILES = /^(modules\/[^/]+\.md|quiz\/[^/]+\.yaml|glossary\.yaml|errata\.yaml|references\.json)$/;
 
 /** Every pack file, relative to the pack, sorted: what the cache key is made of. */
@@ -58,38 +56,6 @@ export function cacheKey(builtinData: string, packs: string[]): string {
   return h.digest('hex').slice(0, 32);
 }
 
-interface Stamp {
-  format: number;
-  key: string;
-  sizes: Record<string, number>;
-}
-
-/** Sizes of every compiled file, so a truncated or foreign folder is not trusted. */
-export function fileSizes(dir: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (r !== STAMP) out[r] = statSync(join(dir, r)).size;
-    }
-  };
-  walk('');
-  return out;
-}
-
-export function isTrusted(dir: string, key: string): boolean {
-  try {
-    const stamp = JSON.parse(readFileSync(join(dir, STAMP), 'utf8')) as Stamp;
-    if (stamp.format !== CACHE_FORMAT || stamp.key !== key) return false;
-    const sizes = fileSizes(dir);
-    const want = Object.entries(stamp.sizes);
-    return want.length === Object.keys(sizes).length && want.every(([f, n]) => sizes[f] === n);
-  } catch {
-    return false;
-  }
-}
-
 export interface PackBuild {
   /** The packaged content sources (content/) and the compiler (dist/build-content.mjs). */
   builtinContent: string;
@@ -100,7 +66,7 @@ export interface PackBuild {
 }
 
 /** The compiled folder for these packs: from the cache, or compiled now (exit 4 on bad content). */
-export function ensurePacks(b: PackBuild): string {
+export function ensurePacks(b: PackBuild, say: (message: string) => void): string {
   const dirs = b.packs.map((p) => p.path);
   for (const d of dirs) {
     let ok = false;
@@ -116,7 +82,8 @@ export function ensurePacks(b: PackBuild): string {
   if (isTrusted(out, key)) return out;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(b.cacheDir, 'packs'), { recursive: true });
-  const args = [b.compiler, b.builtinContent, out, '--stamp', key, ...dirs.flatMap((d) => ['--pack', d])];
+  say(`kap: compiling content packs into ${out} (once per change; this takes a few seconds)`);
+  const args = [b.compiler, b.builtinContent, out, '--stamp', key, '--styles', join(b.builtinData, 'styles'), ...dirs.flatMap((d) => ['--pack', d])];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } });
   if (r.status !== 0) {
     const problems: Problem[] = [];

@@ -9,6 +9,8 @@ export interface CatalogModule {
   title: string;
   kind: Kind;
   summary: string;
+  /** "built-in", or the content pack folder the module came from. */
+  origin: string;
 }
 
 export interface Catalog {

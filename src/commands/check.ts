@@ -3,12 +3,22 @@ import type { Ctx } from '../context.js';
 import { ExitCode, KapError, formatProblem } from '../errors.js';
 import { loadContent } from '../content/load.js';
 import { checkContent } from '../content/check.js';
+import { BUILT_IN, mergeSets } from '../content/merge.js';
+import { resolve } from 'node:path';
 import { moduleGrades } from '../content/quality.js';
 import { gradesLines, gradesView } from '../render/grades-view.js';
 
-export function check(ctx: Ctx, dir: string, opts: { grades?: boolean } = {}): void {
-  const set = loadContent(dir);
-  const problems = checkContent(set);
+/**
+ * A folder other than the built-in content is a pack: it is checked as kap will use it, over
+ * the built-in content (so it may cite built-in references and link built-in modules), and
+ * only problems in the pack's own files are reported.
+ */
+export function check(ctx: Ctx, dir: string, opts: { grades?: boolean } = {}, builtinContent?: string): void {
+  const isPack = builtinContent !== undefined && resolve(dir) !== resolve(builtinContent);
+  const own = loadContent(dir);
+  const set = isPack ? mergeSets([{ set: loadContent(builtinContent!), origin: BUILT_IN }, { set: own, origin: dir }]) : own;
+  const ownFiles = new Set([...own.texts.keys(), ...own.problems.map((p) => p.file)]);
+  const problems = checkContent(set).filter((p) => !isPack || ownFiles.has(p.file) || p.file.startsWith(dir));
   for (const p of problems) ctx.err(formatProblem(p));
   const count = (s: string) => problems.filter((p) => p.severity === s).length;
   const errors = count('error');
@@ -18,7 +28,8 @@ export function check(ctx: Ctx, dir: string, opts: { grades?: boolean } = {}): v
   }
   if (errors) throw new KapError(`${errors} error(s) in ${dir}`, ExitCode.Content);
   const notes = [count('warning') && `${count('warning')} warning(s)`, count('info') && `${count('info')} note(s)`].filter(Boolean).join(', ');
-  const line = `${dir}: ${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions, ${set.references.items.length} references; no errors${notes ? ` (${notes})` : ''}`;
+  const counted = isPack ? own : set;
+  const line = `${dir}: ${counted.modules.length} modules, ${counted.terms.length} terms, ${counted.questions.length} questions, ${counted.references.items.length} references${isPack ? ' (a pack, checked over the built-in content)' : ''}; no errors${notes ? ` (${notes})` : ''}`;
   // With --grades, stdout is the table alone: the verdict goes to stderr.
   if (opts.grades) ctx.err(line);
   else ctx.out(line);

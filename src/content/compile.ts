@@ -9,6 +9,8 @@ import { ContentError } from '../errors.js';
 import { createCiter } from '../cite/csl.js';
 import type { ContentSet } from './load.js';
 import { checkContent } from './check.js';
+import { makeStamp, STAMP } from './stamp.js';
+import { BUILT_IN } from './merge.js';
 import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
@@ -57,7 +59,7 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
     const markdown = moduleMarkdown(m, citer, lookup);
     const { summary, sections } = splitBody(m.body);
     return {
-      meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file },
+      meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file, origin: m.origin ?? BUILT_IN },
       brief: cite(summary),
       briefTokens: Lexer.lex(`**${m.title}**\n\n${cite(summary)}`, { gfm: true }),
       sections: sections.map((s) => ({ heading: s.heading, markdown: cite(s.markdown) })),
@@ -74,7 +76,7 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   for (const { module: m } of set.modules) for (const k of [m.id, m.title, ...m.aliases]) keys[normalizeKey(k)] = `m:${m.id}`;
   const catalog: Catalog = {
     version: FORMAT_VERSION,
-    modules: modules.map((c) => ({ id: c.meta.id, title: c.meta.title, kind: c.meta.kind, summary: c.meta.summary })),
+    modules: modules.map((c) => ({ id: c.meta.id, title: c.meta.title, kind: c.meta.kind, summary: c.meta.summary, origin: c.meta.origin ?? BUILT_IN })),
     terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     keys,
   };
@@ -117,7 +119,8 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
-export function writeCompiled(outDir: string, compiled: Compiled): void {
+/** `stamp`: a cache key, written last into the folder (see stamp.ts). */
+export function writeCompiled(outDir: string, compiled: Compiled, stamp?: string): void {
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'modules'), { recursive: true });
@@ -137,6 +140,7 @@ export function writeCompiled(outDir: string, compiled: Compiled): void {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
+  if (stamp) writeFileSync(join(tmp, STAMP), JSON.stringify(makeStamp(tmp, stamp)));
   mkdirSync(dirname(outDir), { recursive: true });
   const old = `${outDir}.old-${process.pid}`;
   try {

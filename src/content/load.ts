@@ -22,6 +22,9 @@ export interface ContentSet {
   texts: Map<string, string>;
 }
 
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+
 /** Largest file we read; a bigger one is reported, not loaded. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -39,7 +42,15 @@ function readText(path: string, shown: string, problems: Problem[]): string | un
       problems.push({ file: shown, line, severity: 'error', message: 'invalid UTF-8: save the file as UTF-8' });
       return undefined;
     }
-    return text.replace(/^\uFEFF/, '');
+    // A pack must not reach the terminal with escape sequences: control characters are
+    // reported and removed here, before anything parses or compiles the text.
+    const control = CONTROL.exec(text);
+    if (control) {
+      const line = text.slice(0, control.index).split('\n').length;
+      const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      problems.push({ file: shown, line, severity: 'warning', message: `control character U+${code} removed (terminal escape sequences are not allowed in content)` });
+    }
+    return text.replace(/^\uFEFF/, '').replace(CONTROL_ALL, '');
   } catch (e) {
     problems.push({ file: shown, line: 1, severity: 'error', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     return undefined;

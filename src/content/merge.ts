@@ -34,7 +34,7 @@ export function mergeSets(sets: { set: ContentSet; origin: string }[]): ContentS
     references: {
       items: byId(withOrigin.map((s) => s.references.items), (r) => r.id),
       lines,
-      file: withOrigin.length > 1 ? 'the bibliography (built-in and packs)' : last.references.file,
+      file: withOrigin.length > 1 ? "the built-in bibliography or a pack's references.json" : last.references.file,
     },
     problems: withOrigin.flatMap((s) => s.problems),
     texts: new Map(withOrigin.flatMap((s) => [...s.texts])),

@@ -21,7 +21,7 @@ export function crisisLines(theme: Theme, width: number): string[] {
 }
 
 /** `kap list` in a terminal: topics grouped by kind, ids aligned. */
-export function listView(c: Catalog, theme: Theme, width: number): string {
+export function listView(c: Catalog, theme: Theme, width: number, withSource = false): string {
   const idWidth = Math.min(24, Math.max(...c.modules.map((m) => m.id.length), ...c.terms.map((t) => t.id.length)));
   const row = (id: string, text: string) => {
     const pad = id.length > idWidth ? `${id}\n${' '.repeat(idWidth + 2)}` : id.padEnd(idWidth + 2);
@@ -33,7 +33,7 @@ export function listView(c: Catalog, theme: Theme, width: number): string {
   for (const kind of KINDS) {
     const mods = c.modules.filter((m) => m.kind === kind);
     if (!mods.length) continue;
-    out.push(theme.heading(KIND_LABELS[kind]), ...mods.map((m) => row(m.id, m.summary)), '');
+    out.push(theme.heading(KIND_LABELS[kind]), ...mods.map((m) => row(m.id, withSource ? `[${m.origin}] ${m.summary}` : m.summary)), '');
   }
   if (c.terms.length) {
     out.push(theme.heading('Glossary terms'), ...c.terms.map((t) => row(t.id, t.term)), '');
@@ -42,11 +42,11 @@ export function listView(c: Catalog, theme: Theme, width: number): string {
   return out.join('\n');
 }
 
-/** `kap list` piped: one line per topic, `id<TAB>kind<TAB>summary`. */
-export function listLines(c: Catalog): string {
+/** `kap list` piped: one line per topic, `id<TAB>kind<TAB>summary` (then `<TAB>origin` with --source). */
+export function listLines(c: Catalog, withSource = false): string {
   return [
-    ...KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k).map((m) => `${m.id}\t${m.kind}\t${clean(m.summary)}`)),
-    ...c.terms.map((t) => `${t.id}\tterm\t${clean(t.term)}`),
+    ...KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k).map((m) => `${m.id}\t${m.kind}\t${clean(m.summary)}${withSource ? `\t${clean(m.origin)}` : ''}`)),
+    ...c.terms.map((t) => `${t.id}\tterm\t${clean(t.term)}${withSource ? '\t' : ''}`),
   ].join('\n');
 }
 

@@ -44,7 +44,7 @@ describe('kap check', () => {
     expect(r.stdout).toBe('');
     expect(problemLines(r.stderr)).toEqual([
       'glossary.yaml:3: error: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
-      'modules/alpha.md:43: error: body: unknown citation key "@nobody2020" (not in references.json)',
+      'modules/alpha.md:43: error: body: unknown citation key "@nobody2020" (not in the built-in bibliography or a pack\'s references.json)',
       'modules/beta.md:11: error: claims: duplicate claim id "alpha-block" (also in modules/alpha.md)',
       'modules/beta.md:18: warning: body: hype word "miracle": say what the evidence shows, with its certainty (or quote it)',
     ]);

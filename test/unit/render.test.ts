@@ -39,8 +39,8 @@ describe('listView', () => {
   const catalog: Catalog = {
     version: 1,
     modules: [
-      { id: 'glutamate', title: 'G', kind: 'article-point', summary: 'Point two.' },
-      { id: 'overview', title: 'O', kind: 'start', summary: 'Start here.' },
+      { id: 'glutamate', title: 'G', kind: 'article-point', summary: 'Point two.', origin: 'built-in' },
+      { id: 'overview', title: 'O', kind: 'start', summary: 'Start here.', origin: 'built-in' },
     ],
     terms: [{ id: 'bdnf', term: 'BDNF', aliases: [], definition: 'x', module: 'glutamate', sources: [] }],
     keys: {},
