@@ -1,21 +1,12 @@
 /** Parse `errata.yaml`: how the source article cited each of its references wrongly. */
 import type { Erratum } from './model.js';
-import { Fields, parseYaml, type Sink } from './fields.js';
-import { isSeq } from 'yaml';
+import { parseList, type Sink } from './fields.js';
 
 const KEYS = ['key', 'article_text', 'in_text', 'errors', 'cited_for', 'supports', 'instead'];
 
 export function parseErrata(text: string, sink: Sink): { erratum: Erratum; line: number }[] {
-  const { root, at } = parseYaml(text, sink);
-  if (!root) return [];
-  if (!isSeq(root)) {
-    sink.error(at.line(root), 'expected a list of errata');
-    return [];
-  }
   const out: { erratum: Erratum; line: number }[] = [];
-  root.items.forEach((item, i) => {
-    const f = Fields.of(item as never, at, `[${i}]`);
-    if (!f) return;
+  for (const f of parseList(text, sink, 'errata')) {
     f.onlyKeys(KEYS);
     const key = f.str('key');
     const articleText = f.str('article_text');
@@ -25,6 +16,6 @@ export function parseErrata(text: string, sink: Sink): { erratum: Erratum; line:
     const supports = f.bool('supports', true);
     const instead = f.strList('instead');
     if (key && articleText) out.push({ erratum: { key, articleText, inText, errors, citedFor, supports, instead }, line: f.line() });
-  });
+  }
   return out;
 }

@@ -166,3 +166,14 @@ export class Fields {
     }
   }
 }
+
+/** A YAML file that is a list of mappings (glossary, errata, a quiz file): each item as Fields. */
+export function parseList(text: string, sink: Sink, what: string): Fields[] {
+  const { root, at } = parseYaml(text, sink);
+  if (!root) return [];
+  if (!isSeq(root)) {
+    sink.error(at.line(root), `expected a list of ${what}`);
+    return [];
+  }
+  return root.items.flatMap((item, i) => Fields.of(item as Node, at, `[${i}]`) ?? []);
+}

@@ -1,7 +1,6 @@
 /** Parse `glossary.yaml`: a list of terms, each pointing to the module that covers it. */
 import type { Term } from './model.js';
-import { Fields, parseYaml, type Sink } from './fields.js';
-import { isSeq } from 'yaml';
+import { parseList, type Sink } from './fields.js';
 
 const TERM_KEYS = ['id', 'term', 'aliases', 'definition', 'module', 'sources'];
 
@@ -12,16 +11,8 @@ export interface ParsedTerm {
 }
 
 export function parseGlossary(text: string, sink: Sink): ParsedTerm[] {
-  const { root, at } = parseYaml(text, sink);
-  if (!root) return [];
-  if (!isSeq(root)) {
-    sink.error(at.line(root), 'expected a list of terms');
-    return [];
-  }
   const out: ParsedTerm[] = [];
-  root.items.forEach((item, i) => {
-    const f = Fields.of(item as never, at, `[${i}]`);
-    if (!f) return;
+  for (const f of parseList(text, sink, 'terms')) {
     f.onlyKeys(TERM_KEYS);
     const id = f.str('id');
     const term = f.str('term');
@@ -31,6 +22,6 @@ export function parseGlossary(text: string, sink: Sink): ParsedTerm[] {
     const sources = f.strList('sources');
     if (id && term && definition && module)
       out.push({ term: { id, term, aliases, definition, module, sources }, line: f.line(), moduleLine: f.line('module') });
-  });
+  }
   return out;
 }

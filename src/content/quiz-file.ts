@@ -1,7 +1,6 @@
 /** Parse `quiz/<module>.yaml`: the question bank. Bank-wide rules live in validate-quiz.ts. */
 import { DIFFICULTIES, type Question } from './model.js';
-import { Fields, parseYaml, type Sink } from './fields.js';
-import { isSeq } from 'yaml';
+import { parseList, type Sink } from './fields.js';
 
 const QUESTION_KEYS = ['id', 'module', 'difficulty', 'question', 'choices', 'explanation', 'sources'];
 const CHOICE_KEYS = ['text', 'correct', 'why'];
@@ -15,16 +14,8 @@ export interface ParsedQuestion {
 }
 
 export function parseQuizFile(file: string, text: string, sink: Sink): ParsedQuestion[] {
-  const { root, at } = parseYaml(text, sink);
-  if (!root) return [];
-  if (!isSeq(root)) {
-    sink.error(at.line(root), 'expected a list of questions');
-    return [];
-  }
   const out: ParsedQuestion[] = [];
-  root.items.forEach((item, i) => {
-    const f = Fields.of(item as never, at, `[${i}]`);
-    if (!f) return;
+  for (const f of parseList(text, sink, 'questions')) {
     f.onlyKeys(QUESTION_KEYS);
     const id = f.str('id');
     const module = f.str('module');
@@ -52,7 +43,7 @@ export function parseQuizFile(file: string, text: string, sink: Sink): ParsedQue
         line: f.line(),
         file,
       });
-  });
+  }
   return out;
 }
 
