@@ -11,6 +11,8 @@ export function main(bundleDir: string): Promise<void> {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       throw e;
     });
+  // Ctrl+C outside a prompt (inquirer handles its own): the documented exit code, no stack.
+  process.once('SIGINT', () => process.exit(130));
   return run({
     argv: process.argv.slice(2),
     env: process.env,

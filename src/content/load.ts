@@ -108,5 +108,15 @@ export function loadContent(dir: string, shownBase = process.cwd()): ContentSet 
   const references = listFiles(dir, '.json').includes('references.json')
     ? (withSink(refPath, parseReferences) ?? { items: [], lines: new Map() })
     : { items: [], lines: new Map<string, number>() };
+  // Within one folder an id names one thing. (Across packs a repeated id is an override: see merge.ts.)
+  const firstAt = new Map<string, string>();
+  const once = (kind: string, id: string, file: string, line: number) => {
+    const key = `${kind}:${id}`;
+    const first = firstAt.get(key);
+    if (first) problems.push({ file, line, severity: 'error', message: `${id}: duplicate ${kind} id (first at ${first})` });
+    else firstAt.set(key, `${file}:${line}`);
+  };
+  for (const t of terms) once('term', t.term.id, t.file, t.line);
+  for (const q of questions) once('question', q.question.id, q.file, q.line);
   return { dir, modules, terms, questions, errata, references: { ...references, file: shown(refPath) }, problems, texts };
 }

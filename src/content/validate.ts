@@ -59,10 +59,7 @@ export function validateContent(set: ContentSet): Problem[] {
     }
   }
 
-  const questionIds = new Map<string, string>();
   for (const { question: q, line, file } of set.questions) {
-    if (questionIds.has(q.id)) error(file, line, `${q.id}: duplicate question id (also in ${questionIds.get(q.id)})`);
-    questionIds.set(q.id, file);
     if (!moduleIds.has(q.module)) error(file, line, `${q.id}.module: no module "${q.module}"`);
     checkKeys(file, line, `${q.id}.sources`, q.sources);
     checkKeys(file, line, `${q.id}.explanation`, findClusters(q.explanation).flatMap((c) => c.keys));
