@@ -22,13 +22,17 @@ const common = {
 };
 // The CLI: one CommonJS file (Node's ES-module loader costs ~8 ms more per start); lazy
 // imports stay lazy, as functions that run on first use.
-const noChildProcess = {
-  name: 'no-child-process',
+// Lighter stand-ins for what the start-up path does not need (see each stub for why).
+const standIns = {
+  name: 'stand-ins',
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: stub('child-process') }));
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: stub('supports-color') }));
+    b.onResolve({ filter: /^supports-hyperlinks$/ }, () => ({ path: stub('supports-hyperlinks') }));
+    b.onResolve({ filter: /^string-width$/ }, (a) => (a.importer.includes('cli-table3') ? { path: stub('string-width') } : undefined));
   },
 };
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', format: 'cjs', plugins: [noChildProcess] });
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', format: 'cjs', plugins: [standIns] });
 // The content compiler runs at build time only, with citation-js.
 await build({
   ...common,

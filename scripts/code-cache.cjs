@@ -17,6 +17,7 @@ const runs = [
   ['explain', 'glutamate'], ['explain', 'nmda', '--brief'], ['explain', 'bdnf'], ['explain', 'glutamte'],
   ['explain', 'dissociation', '--json'], ['list'], ['list', '--json'], ['--help'],
   ['search', 'nmda'], ['search', 'why does ketamine work so fast'], ['search', 'glutmate', '--json'], ['search', '"nmda receptor"'],
+  ['claims'], ['claims', 'glutamate'], ['claims', '--verdict', 'any', '--json'],
   ...(process.argv.slice(2).map((a) => a.split(' '))),
 ];
 (async () => {

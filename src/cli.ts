@@ -22,6 +22,9 @@ export interface Io {
   bundleDir: string;
 }
 
+// Spelled out here so that `kap --help` needs no content modules at start-up.
+export const CLAIM_VERDICTS = ['supported', 'partly-supported', 'overstated', 'unsupported', 'misattributed', 'any'];
+
 const EXIT_CODES_HELP = `
 Exit codes:
   0    success
@@ -108,6 +111,19 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     });
 
   program
+    .command('claims')
+    .description("list the content's claims with their evidence: all, or one topic's")
+    .argument('[topic...]', 'module id, title, alias or glossary term')
+    .addOption(new Option('--verdict <verdict>', "only the article's claims with this verdict (any: all of the article's claims)").choices(CLAIM_VERDICTS))
+    .option('--source <key>', 'only claims citing this reference key')
+    .option('--json', 'as JSON')
+    .addHelpText('after', '\nPiped, one line per claim: id, module, design, certainty, verdict, source keys, text (tab-separated).\n\nExamples:\n  kap claims glutamate\n  kap claims --verdict any\n  kap claims --source zanos2018 --json')
+    .action(async (words: string[], opts, cmd: Command) => {
+      const { claims } = await import('./commands/claims.js');
+      claims(ctxFor(cmd), words, opts);
+    });
+
+  program
     .command('list')
     .description('list every topic, grouped by kind')
     .option('--json', 'as JSON')
@@ -148,12 +164,41 @@ function buildProgram(io: Io, ctxFor: (cmd: Command) => Ctx): Command {
     });
 
   program
+    .command('cite')
+    .description('print formatted references (APA, MLA, Chicago, Vancouver, Harvard; BibTeX, RIS, CSL-JSON)')
+    .argument('[key...]', 'reference key, DOI, or author and year (case-insensitive)')
+    .option('--style <style>', 'apa (APA 7), mla (MLA 9), chicago (author-date), vancouver, harvard', 'apa')
+    .option('--format <format>', 'text, html, bibtex, biblatex, ris or csl-json', 'text')
+    .option('--in-text', 'the in-text citation, e.g. (Furukawa et al., 2005)')
+    .option('--all', 'every reference (an export: kap cite --all --format bibtex > kap.bib)')
+    .addHelpText('after', '\nHow the source article cited a reference wrongly is printed on stderr; stdout stays clean.\n\nExamples:\n  kap cite furukawa2005\n  kap cite furukawa 2005 --style vancouver\n  kap cite 10.1038/nature04089 --in-text\n  kap cite rush2018 --format ris\n  kap cite --all --format bibtex > kap.bib')
+    .action(async (keys: string[], opts, cmd: Command) => {
+      const { cite } = await import('./commands/cite.js');
+      cite(ctxFor(cmd), keys, opts);
+    });
+
+  program
+    .command('refs')
+    .description("list the references; a module's references; the article's errata; what a source is cited for")
+    .option('--topic <module>', 'only the references a module cites')
+    .option('--errata', 'how the source article cited each of its references wrongly')
+    .option('--claims <key>', 'the claims a reference is cited for, and the verdict on the article\'s use of it')
+    .option('--json', 'as JSON')
+    .addHelpText('after', '\nPiped, each reference is one line: key<TAB>author-year<TAB>title.\n\nExamples:\n  kap refs\n  kap refs --topic glutamate\n  kap refs --errata\n  kap refs --claims furukawa2005')
+    .action(async (opts, cmd: Command) => {
+      const { refs } = await import('./commands/refs.js');
+      refs(ctxFor(cmd), opts);
+    });
+
+  program
     .command('check')
     .description('validate a content folder (file:line messages, exit 4 on errors)')
     .argument('[dir]', 'content folder', 'content')
-    .action(async (dir: string, _opts, cmd: Command) => {
+    .option('--grades', "print each module's reading grade (summary paragraph and one-line summary)")
+    .addHelpText('after', '\nProblems go to stderr as file:line: severity: message. Errors fail (exit 4);\nwarnings (hype words) and info (reading grade over 9) do not.')
+    .action(async (dir: string, opts: { grades?: boolean }, cmd: Command) => {
       const { check } = await import('./commands/check.js');
-      check(ctxFor(cmd), dir);
+      check(ctxFor(cmd), dir, opts);
     });
 
   return program;

@@ -41,7 +41,8 @@ export class NotFoundError extends KapError {
 export interface Problem {
   file: string;
   line: number;
-  severity: 'error' | 'warning';
+  /** Errors fail `kap check` and the build; warnings and info do not. */
+  severity: 'error' | 'warning' | 'info';
   message: string;
 }
 

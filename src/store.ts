@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KapError, ExitCode } from './errors.js';
-import type { Choice, Claim, Difficulty, Kind, ModuleMeta, Term } from './content/model.js';
+import type { ArticleCheck, Certainty, Choice, Claim, Design, Difficulty, Kind, ModuleMeta, Term } from './content/model.js';
 
 export interface CatalogModule {
   id: string;
@@ -29,6 +29,24 @@ export interface CompiledModule {
   crisis: boolean;
   raw: string;
   tokens: unknown[];
+}
+
+/** One claim as `kap claims` shows it, with author-year labels made at build time. */
+export interface ClaimRow {
+  id: string;
+  module: string;
+  /** Citations in the text already formatted as author-year. */
+  text: string;
+  design: Design;
+  certainty: Certainty;
+  /** Keys with their author-year label: "Zanos & Gould, 2018". */
+  sources: { key: string; cite: string }[];
+  article?: ArticleCheck;
+}
+
+export interface ClaimsFile {
+  version: number;
+  claims: ClaimRow[];
 }
 
 const SUPPORTED_VERSION = 1;
@@ -84,4 +102,11 @@ export function readQuiz(dataDir: string): CompiledQuiz {
   if (q?.version !== SUPPORTED_VERSION || !Array.isArray(q.questions))
     throw new KapError(`compiled quiz at ${dataDir} has an unknown format`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
   return q;
+}
+
+export function readClaims(dataDir: string): ClaimRow[] {
+  const c = readJson<ClaimsFile>(join(dataDir, 'claims.json'));
+  if (c?.version !== SUPPORTED_VERSION || !Array.isArray(c.claims))
+    throw new KapError(`compiled claims at ${dataDir} have an unknown format`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+  return c.claims;
 }

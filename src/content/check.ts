@@ -1,8 +1,9 @@
-/** All problems of a content set: per-file (from loading) and cross-file, sorted by file and line. */
+/** All problems of a content set: per-file (from loading), cross-file and quality, sorted by file and line. */
 import type { Problem } from '../errors.js';
 import type { ContentSet } from './load.js';
 import { validateContent } from './validate.js';
+import { checkQuality } from './quality.js';
 
 export function checkContent(set: ContentSet): Problem[] {
-  return [...set.problems, ...validateContent(set)].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return [...set.problems, ...validateContent(set), ...checkQuality(set)].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

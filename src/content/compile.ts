@@ -2,7 +2,7 @@
  * Build step: a validated content set becomes the files `kap` reads at run time.
  * Markdown is lexed here, so start-up only runs marked's renderer, never its lexer.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Lexer } from 'marked';
 import { ContentError } from '../errors.js';
@@ -12,23 +12,40 @@ import { checkContent } from './check.js';
 import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
-import type { Catalog, CompiledModule, CompiledQuiz } from '../store.js';
+import type { Catalog, ClaimsFile, CompiledModule, CompiledQuiz } from '../store.js';
+import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
+import { precomputeEntry, registerStyles } from '../cite/precompute.js';
+import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 import { searchDocuments } from '../search/documents.js';
 import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
-
-export const FORMAT_VERSION = 1;
 
 export interface Compiled {
   catalog: Catalog;
   modules: CompiledModule[];
   quiz: CompiledQuiz;
+  claims: ClaimsFile;
+  bibliography: Bibliography;
+  /** Folder of the official CSL files, copied into the output for later formatting. */
+  stylesDir: string;
   /** The search index, file by file (see src/search/format.ts). */
   search: IndexFiles;
   /** How long building the search index took, in ms (reported by the build). */
   searchMs: number;
 }
 
-export function compileContent(set: ContentSet): Compiled {
+export const FORMAT_VERSION = 1;
+
+/** Every reference in every style and format, plus the indexes `kap refs` needs. */
+export function compileBibliography(set: ContentSet, stylesDir: string): Bibliography {
+  registerStyles(stylesDir);
+  const entries = set.references.items.map(precomputeEntry);
+  entries.sort((a, b) => a.authorYear.localeCompare(b.authorYear) || a.key.localeCompare(b.key));
+  const modules = set.modules.map((m) => m.module);
+  const index = { version: BIBLIOGRAPHY_VERSION, entries: entries.map(({ styles: _s, exports: _e, ...summary }) => summary), errata: set.errata.map((e) => e.erratum) };
+  return { entries, index, claims: { byModule: keysByModule(modules), claims: claimsByReference(modules) } };
+}
+
+export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const problems = checkContent(set);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   const citer = createCiter(set.references.items);
@@ -58,7 +75,7 @@ export function compileContent(set: ContentSet): Compiled {
   const catalog: Catalog = {
     version: FORMAT_VERSION,
     modules: modules.map((c) => ({ id: c.meta.id, title: c.meta.title, kind: c.meta.kind, summary: c.meta.summary })),
-    terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })),
+    terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     keys,
   };
   const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));
@@ -76,11 +93,27 @@ export function compileContent(set: ContentSet): Compiled {
       sources: q.sources.map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
     })),
   };
+  // "(Zanos & Gould, 2018)" → "Zanos & Gould, 2018": `kap claims` lists sources without brackets.
+  const authorYear = (key: string) => citer.inText([key]).replace(/^\((.*)\)$/, '$1');
+  const claims: ClaimsFile = {
+    version: FORMAT_VERSION,
+    claims: set.modules.flatMap(({ module: m }) =>
+      m.claims.map((c) => ({
+        id: c.id,
+        module: m.id,
+        text: cite(c.text),
+        design: c.design,
+        certainty: c.certainty,
+        sources: c.sources.map((key) => ({ key, cite: authorYear(key) })),
+        ...(c.article && { article: { ...c.article, correction: cite(c.article.correction) } }),
+      })),
+    ),
+  };
   const started = performance.now();
   const search = buildIndex(
     searchDocuments({ modules, terms: catalog.terms, references: set.references.items, referenceText: (k) => citer.referenceText(k), inText: (k) => citer.inText([k]) }),
   );
-  return { catalog, modules, quiz, search, searchMs: performance.now() - started };
+  return { catalog, modules, quiz, claims, bibliography: compileBibliography(set, stylesDir), stylesDir, search, searchMs: performance.now() - started };
 }
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
@@ -91,6 +124,14 @@ export function writeCompiled(outDir: string, compiled: Compiled): void {
   for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
   writeFileSync(join(tmp, 'quiz.json'), JSON.stringify(compiled.quiz));
+  writeFileSync(join(tmp, 'claims.json'), JSON.stringify(compiled.claims));
+  const bib = compiled.bibliography;
+  mkdirSync(join(tmp, 'bibliography', 'refs'), { recursive: true });
+  writeFileSync(join(tmp, 'bibliography', 'index.json'), JSON.stringify(bib.index));
+  writeFileSync(join(tmp, 'bibliography', 'claims.json'), JSON.stringify(bib.claims));
+  for (const e of bib.entries) writeFileSync(join(tmp, 'bibliography', entryFile(e.key)), JSON.stringify(e));
+  mkdirSync(join(tmp, 'styles'));
+  for (const f of readdirSync(compiled.stylesDir)) copyFileSync(join(compiled.stylesDir, f), join(tmp, 'styles', f));
   for (const [path, text] of compiled.search) {
     const file = join(tmp, INDEX_DIR, path);
     mkdirSync(dirname(file), { recursive: true });

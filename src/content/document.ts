@@ -5,20 +5,12 @@
 import { DESIGN_LABELS, type Claim, type Module } from './model.js';
 import { replaceClusters } from './citations.js';
 import { cslHtmlToMarkdown, type Citer } from '../cite/csl.js';
+import { CRISIS_HELP, mentionsSuicide } from './safety.js';
+import { splitBody, type Section } from './body.js';
 
 export const NOTICE = 'kap is educational information, not medical advice. Talk to a qualified clinician about your own care.';
 
-export const CRISIS_HELP = [
-  '**If you are thinking about suicide, help is available, and reaching out works.**',
-  'In the US, call or text **988** (Suicide & Crisis Lifeline). Elsewhere, find a helpline at **findahelpline.com**.',
-  'In an emergency, call your local emergency number.',
-];
-
-const SUICIDE = /suicid/i;
-
-export function mentionsSuicide(m: Module): boolean {
-  return SUICIDE.test(m.body) || m.claims.some((c) => SUICIDE.test(c.text) || SUICIDE.test(c.article?.correction ?? ''));
-}
+export { CRISIS_HELP, mentionsSuicide };
 
 /** "RCT · low certainty · (Grabski et al., 2022)" */
 export function evidenceLabel(c: Claim, citer: Citer): string {
@@ -38,23 +30,7 @@ const VERDICT_WORDS: Record<string, string> = {
   misattributed: 'Misattributed (the cited source does not say this)',
 };
 
-export interface Section {
-  heading: string;
-  markdown: string;
-}
-
-/** The body's first paragraph is the summary; the rest splits at `## ` headings. */
-export function splitBody(body: string): { summary: string; sections: Section[] } {
-  const parts = body.trim().split(/\n(?=## )/);
-  const intro = parts[0]!.startsWith('## ') ? '' : parts.shift()!;
-  const [summary = '', ...more] = intro.split(/\n\s*\n/);
-  const sections: Section[] = more.length ? [{ heading: '', markdown: more.join('\n\n').trim() }] : [];
-  for (const part of parts) {
-    const nl = part.indexOf('\n');
-    sections.push({ heading: part.slice(3, nl < 0 ? undefined : nl).trim(), markdown: nl < 0 ? '' : part.slice(nl + 1).trim() });
-  }
-  return { summary: summary.trim(), sections };
-}
+export { splitBody, type Section };
 
 export interface Lookup {
   title(moduleId: string): string | undefined;

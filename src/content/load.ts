@@ -18,6 +18,8 @@ export interface ContentSet {
   errata: { erratum: Erratum; line: number; file: string }[];
   references: ParsedReferences & { file: string };
   problems: Problem[];
+  /** Each file's text as read (by shown name), for checks that point at a line. */
+  texts: Map<string, string>;
 }
 
 /** Largest file we read; a bigger one is reported, not loaded. */
@@ -55,10 +57,12 @@ function listFiles(dir: string, ext: string): string[] {
 /** Load every file of a content folder. `shownBase` is what file names are shown relative to. */
 export function loadContent(dir: string, shownBase = process.cwd()): ContentSet {
   const problems: Problem[] = [];
+  const texts = new Map<string, string>();
   const shown = (p: string) => relative(shownBase, p) || p;
   const withSink = <T>(path: string, fn: (text: string, sink: Sink) => T): T | undefined => {
     const text = readText(path, shown(path), problems);
     if (text === undefined) return undefined;
+    texts.set(shown(path), text);
     const sink = new Sink(shown(path));
     const out = fn(text, sink);
     problems.push(...sink.problems);
@@ -93,5 +97,5 @@ export function loadContent(dir: string, shownBase = process.cwd()): ContentSet 
   const references = listFiles(dir, '.json').includes('references.json')
     ? (withSink(refPath, parseReferences) ?? { items: [], lines: new Map() })
     : { items: [], lines: new Map<string, number>() };
-  return { dir, modules, terms, questions, errata, references: { ...references, file: shown(refPath) }, problems };
+  return { dir, modules, terms, questions, errata, references: { ...references, file: shown(refPath) }, problems, texts };
 }

@@ -66,6 +66,8 @@ export interface ModuleMeta {
   tags: string[];
   related: string[];
   reviewed: string;
+  /** Where the module came from: "built-in" or a content pack's folder. */
+  origin?: string;
 }
 
 /** A module as parsed from its file. */

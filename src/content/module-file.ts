@@ -12,7 +12,7 @@ export interface ParsedModule {
   /** Where each cited key stands, for unknown-key messages. */
   citeLines: Map<string, number>;
   /** Lines of front-matter fields, for cross-file checks. */
-  lines: { id: number; aliases: number; related: number; claims: Map<string, number> };
+  lines: { id: number; aliases: number; related: number; summary: number; reviewed: number; body: number; claims: Map<string, number> };
 }
 
 function readClaim(f: Fields): Claim | undefined {
@@ -95,6 +95,6 @@ export function parseModuleFile(file: string, raw: string, sink: Sink): ParsedMo
       file, claims, body, raw, cites: uniqueKeys(clusters),
     },
     citeLines,
-    lines: { id: f.line('id'), aliases: f.line('aliases'), related: f.line('related'), claims: claimLines },
+    lines: { id: f.line('id'), aliases: f.line('aliases'), related: f.line('related'), summary: f.line('summary'), reviewed: f.line('reviewed'), body: bodyFirstLine, claims: claimLines },
   };
 }

@@ -34,7 +34,7 @@ export function parseQuizFile(file: string, text: string, sink: Sink): ParsedQue
     const sources = f.strList('sources', true);
     const choices = f.maps('choices', true).map((c) => {
       c.onlyKeys(CHOICE_KEYS);
-      return { text: c.str('text') ?? '', correct: c.bool('correct', false), why: c.str('why', false) };
+      return { text: c.str('text') ?? '', correct: c.bool('correct', false), why: c.str('why', false), line: c.line('text') };
     });
     const where = `${f.path}`;
     if (choices.length && (choices.length < 3 || choices.length > 5) && !(choices.length === 2 && isTrueFalse(choices)))
@@ -42,9 +42,9 @@ export function parseQuizFile(file: string, text: string, sink: Sink): ParsedQue
     const keys = choices.filter((c) => c.correct).length;
     if (choices.length && keys !== 1) sink.error(f.line('choices'), `${where}.choices: ${keys} marked correct; exactly one must be`);
     choices.forEach((c, j) => {
-      if (!c.correct && !c.why?.trim()) sink.error(f.line('choices'), `${where}.choices[${j}].why: every distractor needs a short "why not"`);
-      if (ALL_NONE.test(c.text)) sink.error(f.line('choices'), `${where}.choices[${j}]: no "all/none of the above" (or "of these"); write a specific answer`);
-      if (/^both [a-e] and [a-e]\b/i.test(c.text.trim())) sink.error(f.line('choices'), `${where}.choices[${j}]: no "both A and B": choices are shuffled`);
+      if (!c.correct && !c.why?.trim()) sink.error(c.line, `${where}.choices[${j}].why: every distractor needs a short "why not"`);
+      if (ALL_NONE.test(c.text)) sink.error(c.line, `${where}.choices[${j}]: no "all/none of the above" (or "of these"); write a specific answer`);
+      if (/^both [a-e] and [a-e]\b/i.test(c.text.trim())) sink.error(c.line, `${where}.choices[${j}]: no "both A and B": choices are shuffled`);
     });
     if (id && module && difficulty && question && explanation)
       out.push({

@@ -1,16 +1,23 @@
-/** Plain views of kap's own data (lists, terms): data in, text out, styled through a Theme. */
+/** Plain views of kap's own data (lists, terms): data in, text out, styled through a Theme. Terms come sorted by id from the build. */
 import { KIND_LABELS, KINDS, type Term } from '../content/model.js';
 import type { Catalog } from '../store.js';
 import type { Theme } from './theme.js';
 import { clean } from '../text/sanitize.js';
 import { wrapLines } from './wrap.js';
+import { CRISIS_HELP, termMentionsSuicide } from '../content/safety.js';
 
 export function termView(t: Term, moduleTitle: string | undefined, theme: Theme, width: number): string {
   const names = t.aliases.filter((a) => a.toLowerCase() !== t.term.toLowerCase());
   const head = theme.bold(clean(t.term)) + (names.length ? theme.dim(` (${clean(names.join(', '))})`) : '');
   const body = wrapLines(clean(t.definition), width);
   const more = `Covered in ${moduleTitle ? clean(moduleTitle) : t.module}: ${theme.accent(`kap explain ${t.module}`)}`;
-  return [head, '', body, '', wrapLines(more, width)].join('\n');
+  const help = termMentionsSuicide(t) ? ['', ...crisisLines(theme, width)] : [];
+  return [head, '', body, ...help, '', wrapLines(more, width)].join('\n');
+}
+
+/** The crisis help block as plain lines: `**bold**` spans styled through the theme. */
+export function crisisLines(theme: Theme, width: number): string[] {
+  return CRISIS_HELP.map((l) => wrapLines(l.replace(/\*\*(.+?)\*\*/g, (_, s: string) => theme.bold(s)), width));
 }
 
 /** `kap list` in a terminal: topics grouped by kind, ids aligned. */
@@ -29,7 +36,7 @@ export function listView(c: Catalog, theme: Theme, width: number): string {
     out.push(theme.heading(KIND_LABELS[kind]), ...mods.map((m) => row(m.id, m.summary)), '');
   }
   if (c.terms.length) {
-    out.push(theme.heading('Glossary terms'), ...[...c.terms].sort((a, b) => a.id.localeCompare(b.id)).map((t) => row(t.id, t.term)), '');
+    out.push(theme.heading('Glossary terms'), ...c.terms.map((t) => row(t.id, t.term)), '');
   }
   out.push(theme.dim('Read one with: kap explain <id>'));
   return out.join('\n');
@@ -39,13 +46,13 @@ export function listView(c: Catalog, theme: Theme, width: number): string {
 export function listLines(c: Catalog): string {
   return [
     ...KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k).map((m) => `${m.id}\t${m.kind}\t${clean(m.summary)}`)),
-    ...[...c.terms].sort((a, b) => a.id.localeCompare(b.id)).map((t) => `${t.id}\tterm\t${clean(t.term)}`),
+    ...c.terms.map((t) => `${t.id}\tterm\t${clean(t.term)}`),
   ].join('\n');
 }
 
 export function listJson(c: Catalog): unknown {
   return {
     modules: KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k)),
-    terms: [...c.terms].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, term, module, definition }) => ({ id, term, module, definition })),
+    terms: c.terms.map(({ id, term, module, definition }) => ({ id, term, module, definition })),
   };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'gift-pegjs';
-import { ANSI, kap } from '../helpers/run-kap.js';
+import { ANSI, ROOT, kap } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
 
 const fx = () => ({ KAP_DATA: fixtureData() });
@@ -120,8 +120,18 @@ describe('kap quiz export', () => {
     const b1 = parsed.find((p) => p.title === 'beta-01');
     expect(b1.stem.text).toBe('What does the label say about preventing suicide: is it shown?');
     expect(b1.choices.find((c: any) => c.isCorrect).text.text).toBe('Not demonstrated {yet}');
-    expect(b1.choices.find((c: any) => c.text.text === 'Proven = yes').feedback.text).toBe('Incorrect. The label says it has #not been shown.');
+    expect(b1.choices.find((c: any) => c.text.text === 'Demonstrated = yes').feedback.text).toBe('Incorrect. The label says it has #not been shown.');
     expect(b1.globalFeedback.text).toContain('The label says so (Janssen Pharmaceuticals, Inc., 2026). Source: Janssen');
+  });
+
+  it("the shipped bank (dist/content) survives GIFT too: every question, one correct answer each", () => {
+    const bank = JSON.parse(readFileSync(join(ROOT, 'dist', 'content', 'quiz.json'), 'utf8')).questions as { id: string; choices: { text: string; correct: boolean }[] }[];
+    const parsed = parse(kap(['quiz', 'export', '--format', 'gift', '--seed', 'ci']).stdout) as any[];
+    expect(parsed).toHaveLength(bank.length);
+    for (const p of parsed) {
+      const q = bank.find((b) => b.id === p.title)!;
+      expect(p.choices.filter((c: any) => c.isCorrect).map((c: any) => c.text.text)).toEqual([q.choices.find((c) => c.correct)!.text]);
+    }
   });
 
   it('is seeded like the quiz, with the same selection options; --out writes a file', () => {

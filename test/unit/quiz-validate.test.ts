@@ -48,7 +48,7 @@ describe('per-question rules (quiz-file.ts)', () => {
 
   it('no "all/none of the above" (or "of these"), no "both A and B"', () => {
     const p = parse(item('    - text: A\n      correct: true\n    - text: None of these\n      why: no\n    - text: Both A and B\n      why: no\n'));
-    expect(p).toEqual([expect.stringMatching(/^5: \[0\]\.choices\[1\]: no "all\/none of the above"/), expect.stringMatching(/^5: .*choices\[2\]: no "both A and B"/)]);
+    expect(p).toEqual([expect.stringMatching(/^8: \[0\]\.choices\[1\]: no "all\/none of the above"/), expect.stringMatching(/^10: .*choices\[2\]: no "both A and B"/)]);
   });
 
   it('3 to 5 choices, exactly one correct', () => {

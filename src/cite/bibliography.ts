@@ -1,0 +1,98 @@
+/**
+ * The compiled bibliography (dist/content/bibliography/): every reference already formatted in
+ * every style and export format at build time, so `kap cite` and `kap refs` only read JSON.
+ * References a user's content pack adds later have no refs/<key>.json; for those a command can
+ * `await import('./precompute.js')` and format them with the styles copied to content/styles/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExitCode, KapError } from '../errors.js';
+import type { Erratum, Verdict } from '../content/model.js';
+import type { ExportId, StyleId } from './styles.js';
+
+export const BIBLIOGRAPHY_VERSION = 1;
+
+export interface Formatted {
+  /** Bibliography entry as HTML from the CSL processor (italics as <i>, entities escaped). */
+  html: string;
+  /** Parenthetical in-text citation, plain text: "(Furukawa et al., 2005)". */
+  inText: string;
+}
+
+/** What lookup and listing need: small, read by every `kap cite`. */
+export interface BibSummary {
+  key: string;
+  /** "Furukawa et al., 2005": the APA in-text form without parentheses. */
+  authorYear: string;
+  title: string;
+  /** Family names (or literal names) of the authors, for `kap cite furukawa 2005`. */
+  authors: string[];
+  year: string;
+  doi?: string;
+}
+
+/** One reference formatted every way: one file each, read only when printed. */
+export interface BibEntry extends BibSummary {
+  styles: Record<StyleId, Formatted>;
+  exports: Record<ExportId, string>;
+}
+
+/** One claim a reference is cited for: by a kap module (source) or by the article (article). */
+export interface ClaimUse {
+  module: string;
+  claim: string;
+  text: string;
+  role: 'source' | 'article';
+  certainty: string;
+  /** For the article's claims: its quote and how well the cited source supports it. */
+  quote?: string;
+  verdict?: Verdict;
+  correction?: string;
+}
+
+/** The whole compiled bibliography, as the build makes it; written as the three parts below. */
+export interface Bibliography {
+  /** Sorted by author-year, as a reference list is. */
+  entries: BibEntry[];
+  index: RefIndex;
+  claims: ClaimsIndex;
+}
+
+/** bibliography/index.json */
+export interface RefIndex {
+  version: number;
+  entries: BibSummary[];
+  errata: Erratum[];
+}
+
+/** bibliography/claims.json: only `kap refs` reads it. */
+export interface ClaimsIndex {
+  /** Module id → the keys it cites (body and claims). */
+  byModule: Record<string, string[]>;
+  /** Reference key → the claims it is cited for (the reverse index). */
+  claims: Record<string, ClaimUse[]>;
+}
+
+/** File of one reference: keys are CSL ids, which may hold characters a file name cannot. */
+export const entryFile = (key: string): string => `refs/${encodeURIComponent(key)}.json`;
+
+const rebuild = 'Run `npm run build` (or reinstall kap).';
+
+function readJson<T>(dataDir: string, file: string): T {
+  const path = join(dataDir, 'bibliography', file);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    throw new KapError(`compiled bibliography not found or unreadable at ${path}`, ExitCode.Content, rebuild);
+  }
+}
+
+export function readRefIndex(dataDir: string): RefIndex {
+  const i = readJson<RefIndex>(dataDir, 'index.json');
+  if (i?.version !== BIBLIOGRAPHY_VERSION || !Array.isArray(i.entries))
+    throw new KapError(`compiled bibliography at ${dataDir} has an unknown format`, ExitCode.Content, rebuild);
+  return i;
+}
+
+export const readEntry = (dataDir: string, key: string): BibEntry => readJson<BibEntry>(dataDir, entryFile(key));
+export const readClaims = (dataDir: string): ClaimsIndex => readJson<ClaimsIndex>(dataDir, 'claims.json');

@@ -1,0 +1,84 @@
+/** What a writer typed → reference keys: a key, a DOI, or an author and a year. Pure. */
+import { nearest } from '../text/distance.js';
+
+export interface Findable {
+  key: string;
+  authors: string[];
+  year: string;
+  doi?: string;
+}
+
+export interface Lookup {
+  keys: string[];
+  /** Words that matched nothing, each with the keys it is closest to. */
+  missing: { query: string; suggestions: string[] }[];
+}
+
+/** Lowercase without accents, so "gouaux" finds "Gouaux" and "muller" finds "Müller". */
+export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+const YEAR = /^(\d{4}[a-z]?|n\.?d\.?)$/;
+const FILLER = /^(et|al\.?|and|&)$/i;
+const DOI_PREFIX = /^(https?:\/\/(dx\.)?doi\.org\/|doi:)/i;
+
+/** "Furukawa et al., 2005" and "furukawa 2005" give the same tokens: furukawa, 2005. */
+export function tokens(words: string[]): string[] {
+  return words.flatMap((w) => w.split(/[\s,;]+/)).filter((t) => t && !FILLER.test(t));
+}
+
+const yearMatches = (entry: Findable, year: string) => fold(entry.year).replace(/\./g, '') === year.replace(/\./g, '') || entry.year === year.slice(0, 4);
+
+/** Entries by these authors: the first name as first author (else anywhere), the others anywhere. */
+function byAuthors(entries: Findable[], names: string[]): Findable[] {
+  const all = (e: Findable) => names.every((n) => e.authors.some((a) => fold(a) === n));
+  const first = entries.filter((e) => e.authors[0] && fold(e.authors[0]) === names[0] && all(e));
+  return first.length ? first : entries.filter(all);
+}
+
+/** The longest author name starting at token `at`: names of organisations span several words. */
+function nameAt(ts: string[], at: number, names: Set<string>): { name: string; length: number } | undefined {
+  for (let len = Math.min(6, ts.length - at); len > 0; len--) {
+    const name = fold(ts.slice(at, at + len).join(' '));
+    if (names.has(name)) return { name, length: len };
+  }
+  return undefined;
+}
+
+export function findReferences(entries: Findable[], words: string[]): Lookup {
+  const keys: string[] = [];
+  const missing: Lookup['missing'] = [];
+  const byKey = new Map(entries.map((e) => [fold(e.key), e.key]));
+  const byDoi = new Map(entries.filter((e) => e.doi).map((e) => [fold(e.doi!), e.key]));
+  const authorNames = new Set(entries.flatMap((e) => e.authors.map(fold)));
+  const ts = tokens(words);
+  for (let i = 0; i < ts.length; i++) {
+    const raw = ts[i]!;
+    const t = fold(raw);
+    const direct = byKey.get(t) ?? byDoi.get(t.replace(DOI_PREFIX, ''));
+    if (direct) {
+      keys.push(direct);
+      continue;
+    }
+    // "Rush Thase 2018": a run of author names, then perhaps a year, is one query.
+    const names: string[] = [];
+    let j = i;
+    for (let n = nameAt(ts, j, authorNames); n; n = nameAt(ts, j, authorNames)) {
+      names.push(n.name);
+      j += n.length;
+    }
+    if (names.length) {
+      const next = ts[j] !== undefined ? fold(ts[j]!) : undefined;
+      const dated = next !== undefined && YEAR.test(next);
+      const query = ts.slice(i, j + (dated ? 1 : 0)).join(' ');
+      i = j - 1 + (dated ? 1 : 0);
+      const authored = byAuthors(entries, names);
+      const found = dated ? authored.filter((e) => yearMatches(e, next)) : authored;
+      if (found.length) keys.push(...found.map((e) => e.key));
+      else missing.push({ query, suggestions: (authored.length ? authored : byAuthors(entries, names.slice(0, 1))).map((e) => e.key).slice(0, 3) });
+      continue;
+    }
+    const candidates: [string, string][] = entries.flatMap((e) => [[fold(e.key), e.key] as [string, string], ...e.authors.map((a) => [fold(a), e.key] as [string, string])]);
+    missing.push({ query: raw, suggestions: nearest(t, candidates) });
+  }
+  return { keys: [...new Set(keys)], missing };
+}

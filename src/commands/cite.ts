@@ -1,0 +1,44 @@
+/** kap cite <key...>: formatted references, read from the precomputed bibliography (never the processor). */
+import type { Ctx } from '../context.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { readEntry, readRefIndex, type BibSummary } from '../cite/bibliography.js';
+import { findReferences } from '../cite/lookup.js';
+import { renderCitations } from '../cite/format.js';
+import { errataNote } from '../cite/refs-view.js';
+import { isFormat, isStyle, type FormatId, type StyleId } from '../cite/styles.js';
+import { clean } from '../text/sanitize.js';
+import { wrapLines } from '../render/wrap.js';
+
+export interface CiteOptions {
+  style?: string;
+  format?: string;
+  inText?: boolean;
+  all?: boolean;
+}
+
+export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
+  const style = opts.style ?? 'apa';
+  const format = opts.format ?? 'text';
+  if (!isStyle(style)) throw new UsageError(`unknown style "${clean(style)}"`, 'Styles: apa, mla, chicago, vancouver, harvard.');
+  if (!isFormat(format)) throw new UsageError(`unknown format "${clean(format)}"`, 'Formats: text, html, bibtex, biblatex, ris, csl-json.');
+  if (opts.inText && format !== 'text' && format !== 'html') throw new UsageError(`--in-text works with --format text or html, not ${format}`);
+  if (opts.all && words.length) throw new UsageError('give reference keys or --all, not both');
+  if (!opts.all && !words.length) throw new UsageError('which reference?', 'Give a key, a DOI or an author and year (kap cite furukawa 2005), or --all. `kap refs` lists every key.');
+
+  const index = readRefIndex(ctx.dataDir);
+  const entries = (opts.all ? index.entries : pick(index.entries, words)).map((r) => readEntry(ctx.dataDir, r.key));
+  // References are never wrapped: a line break pasted into a manuscript is a bug.
+  ctx.out(renderCitations(entries, { style: style as StyleId, format: format as FormatId, inText: Boolean(opts.inText) }, ctx.theme.italic));
+  // Errata go to stderr so that `kap cite x > refs.txt` stays clean; --all is an export, not a question.
+  if (!opts.all) for (const e of index.errata.filter((x) => entries.some((r) => r.key === x.key))) ctx.err(wrapLines(errataNote(e, ctx.theme), ctx.width));
+}
+
+function pick(entries: BibSummary[], words: string[]): BibSummary[] {
+  const found = findReferences(entries, words);
+  const miss = found.missing[0];
+  if (miss) {
+    const shown = clean(miss.query).slice(0, 80);
+    throw new NotFoundError(`no reference "${shown}"`, miss.suggestions, miss.suggestions.length ? `Did you mean: ${miss.suggestions.join(', ')}?` : 'See every key with `kap refs`.');
+  }
+  return found.keys.map((k) => entries.find((e) => e.key === k)!);
+}

@@ -1,0 +1,38 @@
+/** kap claims [topic...] [--verdict v] [--source key] [--json]: the claims behind the content. */
+import type { Ctx } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import { resolveTopic } from '../resolve.js';
+import { readClaims } from '../store.js';
+import { describeFilter, filterClaims, similarSources, type ClaimFilter, type VerdictFilter } from '../claims.js';
+import { claimsJson, claimsLines, claimsTable } from '../render/claims-view.js';
+import { clean } from '../text/sanitize.js';
+
+export interface ClaimsOptions {
+  verdict?: VerdictFilter;
+  source?: string;
+  json?: boolean;
+}
+
+export function claims(ctx: Ctx, words: string[], opts: ClaimsOptions): void {
+  const catalog = ctx.catalog();
+  const filter: ClaimFilter = { verdict: opts.verdict, source: opts.source };
+  if (words.length) {
+    const found = resolveTopic(catalog, words);
+    if (found.type === 'none') {
+      const shown = clean(words.join(' ')).slice(0, 80);
+      throw new NotFoundError(`no topic "${shown}"`, found.suggestions, found.suggestions.length ? `Did you mean: ${found.suggestions.map((s) => `kap claims ${s}`).join(', ')}?` : 'See every topic with `kap list`.');
+    }
+    // A glossary term stands for the module that covers it.
+    filter.module = found.type === 'module' ? found.id : found.term.module;
+  }
+  const rows = readClaims(ctx.dataDir);
+  const shown = filterClaims(rows, filter);
+  if (!shown.length) {
+    const similar = opts.source === undefined ? [] : similarSources(rows, opts.source);
+    throw new NotFoundError(`no claims match: ${clean(describeFilter(filter)).slice(0, 160)}`, similar, similar.length ? `Did you mean: --source ${similar.join(', --source ')}?` : 'See every claim with `kap claims`.');
+  }
+  if (opts.json) return ctx.out(JSON.stringify(claimsJson(shown), null, 2));
+  if (!ctx.isTTY) return ctx.out(claimsLines(shown));
+  const titles = new Map(catalog.modules.map((m) => [m.id, m.title]));
+  ctx.out(claimsTable(shown, ctx.theme, ctx.width, titles));
+}

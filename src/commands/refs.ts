@@ -1,0 +1,61 @@
+/** kap refs: the bibliography as a list, by module, the article's errata, or what a source is cited for. */
+import type { Ctx } from '../context.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { readClaims, readRefIndex, type BibSummary, type ClaimsIndex, type RefIndex } from '../cite/bibliography.js';
+import { findReferences } from '../cite/lookup.js';
+import { claimsView, errataList, refsPlain, refsTable } from '../cite/refs-view.js';
+import { resolveTopic } from '../resolve.js';
+import { nearest } from '../text/distance.js';
+import { clean } from '../text/sanitize.js';
+import { wrapLines } from '../render/wrap.js';
+
+export interface RefsOptions {
+  topic?: string;
+  json?: boolean;
+  errata?: boolean;
+  claims?: string;
+}
+
+const listJson = (entries: BibSummary[]) => entries.map(({ key, authorYear, title, authors, year, doi }) => ({ key, authorYear, title, authors, year, ...(doi && { doi }) }));
+
+export function refs(ctx: Ctx, opts: RefsOptions): void {
+  if ([opts.topic !== undefined, opts.errata, opts.claims !== undefined].filter(Boolean).length > 1) throw new UsageError('choose one of --topic, --errata and --claims');
+  const bib = readRefIndex(ctx.dataDir);
+  if (opts.errata) return ctx.out(opts.json ? JSON.stringify(bib.errata, null, 2) : wrapLines(errataList(bib.errata, ctx.theme), ctx.width));
+  if (opts.claims !== undefined) return showClaims(ctx, bib, readClaims(ctx.dataDir), opts.claims, Boolean(opts.json));
+  const entries = opts.topic !== undefined ? moduleEntries(ctx, bib, readClaims(ctx.dataDir), opts.topic) : bib.entries;
+  if (opts.json) return ctx.out(JSON.stringify(listJson(entries), null, 2));
+  if (!entries.length) return;
+  ctx.out(ctx.isTTY ? refsTable(entries, ctx.theme, ctx.width) : refsPlain(entries));
+}
+
+function moduleEntries(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, topic: string): BibSummary[] {
+  let id: string | undefined = ci.byModule[topic] ? topic : undefined;
+  if (!id) {
+    const found = resolveTopic(ctx.catalog(), [topic]);
+    if (found.type === 'module') id = found.id;
+    else if (found.type === 'term') id = found.term.module;
+  }
+  if (!id || !ci.byModule[id]) {
+    const suggestions = nearest(topic.toLowerCase(), Object.keys(ci.byModule).map((m) => [m, m] as [string, string]));
+    throw new NotFoundError(`no module "${clean(topic).slice(0, 80)}"`, suggestions, suggestions.length ? `Did you mean: ${suggestions.join(', ')}?` : 'See every module with `kap list`.');
+  }
+  const keys = new Set(ci.byModule[id]);
+  return bib.entries.filter((e) => keys.has(e.key));
+}
+
+function showClaims(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, query: string, json: boolean): void {
+  const found = findReferences(bib.entries, [query]);
+  const miss = found.missing[0];
+  if (miss || !found.keys.length) {
+    const s = miss?.suggestions ?? [];
+    throw new NotFoundError(`no reference "${clean(query).slice(0, 80)}"`, s, s.length ? `Did you mean: ${s.join(', ')}?` : 'See every key with `kap refs`.');
+  }
+  const views = found.keys.map((key) => ({
+    entry: bib.entries.find((e) => e.key === key)!,
+    uses: ci.claims[key] ?? [],
+    erratum: bib.errata.find((e) => e.key === key),
+  }));
+  if (json) return ctx.out(JSON.stringify(views.map((v) => ({ key: v.entry.key, authorYear: v.entry.authorYear, title: v.entry.title, claims: v.uses, errata: v.erratum ?? null })), null, 2));
+  ctx.out(wrapLines(views.map((v) => claimsView(v.entry, v.uses, v.erratum, ctx.theme)).join('\n\n'), ctx.width));
+}

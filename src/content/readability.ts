@@ -1,0 +1,45 @@
+/** Reading grade (Flesch-Kincaid) of plain-language text, with a small syllable heuristic. */
+import { replaceClusters } from './citations.js';
+
+/** Syllables in one English word, by vowel groups with the usual silent-e corrections. */
+export function syllables(word: string): number {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (!w) return /\d/.test(word) ? 1 : 0;
+  if (w.length <= 3) return 1;
+  const trimmed = w.replace(/(?:[^laeiouy]es|(?<![td])ed|[^laeiouy]e)$/, '').replace(/^y/, '');
+  return Math.max(1, (trimmed.match(/[aeiouy]+/g) ?? []).length);
+}
+
+/** Markdown to the words a reader reads: citations, links, emphasis and code marks removed. */
+export function plainText(markdown: string): string {
+  return replaceClusters(markdown, () => '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/^[ \t]*(?:>|[-+]|\d+\.)[ \t]+/gm, '')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface TextStats {
+  words: number;
+  sentences: number;
+  syllables: number;
+}
+
+const WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g;
+
+export function textStats(text: string): TextStats {
+  const words = text.match(WORD) ?? [];
+  const sentences = Math.max(1, (text.match(/[.!?]+(?=\s|$)/g) ?? []).length);
+  const syl = words.reduce((n, w) => n + w.split(/['’-]/).reduce((k, part) => k + syllables(part), 0), 0);
+  return { words: words.length, sentences, syllables: syl };
+}
+
+/** Flesch-Kincaid grade level, one decimal; 0 for text without words. */
+export function fleschKincaid(text: string): number {
+  const s = textStats(text);
+  if (!s.words) return 0;
+  const grade = 0.39 * (s.words / s.sentences) + 11.8 * (s.syllables / s.words) - 15.59;
+  return Math.round(grade * 10) / 10;
+}
