@@ -111,12 +111,22 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
       })),
     ),
   };
+  const bibliography = compileBibliography(set, stylesDir);
   const started = performance.now();
+  // The bibliography is already formatted: search shows its APA text rather than format again.
+  const apa = new Map(bibliography.entries.map((e) => [e.key, e]));
   const search = buildIndex(
-    searchDocuments({ modules, terms: catalog.terms, references: set.references.items, referenceText: (k) => citer.referenceText(k), inText: (k) => citer.inText([k]) }),
+    searchDocuments({
+      modules, terms: catalog.terms, references: set.references.items,
+      referenceText: (k) => (apa.has(k) ? htmlText(apa.get(k)!.styles.apa.html) : citer.referenceText(k)),
+      inText: (k) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]),
+    }),
   );
-  return { catalog, modules, quiz, claims, bibliography: compileBibliography(set, stylesDir), stylesDir, search, searchMs: performance.now() - started };
+  return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs: performance.now() - started };
 }
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'" };
+const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;/g, (e) => ENTITIES[e] ?? e).replace(/\s+/g, ' ').trim();
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
 /** `stamp`: a cache key, written last into the folder (see stamp.ts). */

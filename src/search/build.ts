@@ -11,7 +11,7 @@ const K1 = 1.6;
 const B: Record<Field, number> = { title: 0.3, aliases: 0.3, authors: 0.3, heading: 0.5, year: 0, tags: 0.3, summary: 0.75, context: 0.3, body: 0.75 };
 const POSTINGS_PER_SHARD = 6000;
 
-export const DOCS_PER_SHARD = 32;
+export const DOCS_PER_SHARD = 8;
 
 /** File path (relative to the index folder) → contents. */
 export type IndexFiles = Map<string, string>;

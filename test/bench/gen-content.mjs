@@ -31,7 +31,7 @@ const zipf = () => POOL[Math.min(POOL.length - 1, Math.floor(Math.exp(rand() * M
 const sprinkle = (text) => text.replace(/(?<=[a-z]) (?=[a-z])/g, (m) => (rand() < 0.04 ? ` ${zipf()} ` : m));
 
 const real = templates.length;
-const idOf = (j) => `gen-${j}-${templates[j % real].meta.id}`;
+const idOf = (j) => `gen-${j}`;
 for (let i = 0; i < total - real; i++) {
   const t = templates[i % real];
   const id = idOf(i);

@@ -33,11 +33,11 @@ for (const { q, expect, heldOut } of queries) {
   const results = await search(q);
   const rank = results.findIndex((r) => expect.some((t) => matches(r, t))) + 1;
   rr += rank ? 1 / rank : 0;
-  if (rank && rank <= 3) top3++;
   if (heldOut) {
     held.n++;
     if (rank && rank <= 3) held.top3++;
   }
+  if (rank && rank <= 3) top3++;
   else misses.push({ q, rank: rank || '-', got: results.slice(0, 3).map((r) => `${r.type}:${r.id}`) });
   if (verbose) console.log(`${String(rank || '-').padStart(2)}  ${q}`);
 }
