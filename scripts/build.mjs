@@ -1,4 +1,4 @@
-// Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code cache.
+// Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,7 @@ const common = {
   minify: true,
   legalComments: 'linked',
   define: { __KAP_VERSION__: JSON.stringify(pkg.version) },
-  alias: { 'cli-highlight': stub('cli-highlight'), 'node-emoji': stub('node-emoji') },
+  alias: { 'cli-highlight': stub('cli-highlight'), 'node-emoji': stub('node-emoji'), 'cli-table3': stub('cli-table3') },
   logLevel: 'warning',
 };
 // The CLI: one CommonJS file (Node's ES-module loader costs ~8 ms more per start); lazy
@@ -29,10 +29,27 @@ const standIns = {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (a.importer.includes('commander') ? { path: stub('child-process') } : undefined));
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: stub('supports-color') }));
     b.onResolve({ filter: /^supports-hyperlinks$/ }, () => ({ path: stub('supports-hyperlinks') }));
-    b.onResolve({ filter: /^string-width$/ }, (a) => (a.importer.includes('cli-table3') ? { path: stub('string-width') } : undefined));
   },
 };
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', format: 'cjs', plugins: [standIns] });
+// The CLI core (commander, option parsing, errors) is one CommonJS bundle (Node's ES-module
+// loader costs ~8 ms more per start); each module it imports lazily (a command, packs) is a
+// bundle of its own, loaded by bin/load.cjs only when needed. Command bundles carry their own
+// copies of small shared modules: nothing relies on shared module state or class identity.
+const lazy = {};
+const lazyImports = {
+  name: 'lazy-bundles',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(commands\/[\w-]+|packs)\.js$/ }, (a) => {
+      if (!a.importer.endsWith('src/cli.ts')) return undefined;
+      const name = a.path.slice(2, -3);
+      lazy[name] = `src/${name}.ts`;
+      return { path: `./${name}.cjs`, external: true };
+    });
+  },
+};
+// import() of a command becomes require(), so bin/load.cjs can load it from its code cache.
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', format: 'cjs', supported: { 'dynamic-import': false }, plugins: [standIns, lazyImports] });
+await build({ ...common, entryPoints: lazy, outdir: 'dist', outExtension: { '.js': '.cjs' }, format: 'cjs', plugins: [standIns] });
 // The content compiler runs at build time only, with citation-js.
 await build({
   ...common,

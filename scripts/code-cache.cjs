@@ -1,29 +1,31 @@
 // Build step: run kap's common commands in-process (output discarded), then save V8's code
-// cache of the bundle, with the functions those runs compiled, for bin/kap to start from.
+// cache of every bundle they loaded, with the functions those runs compiled, for bin/kap.
 'use strict';
-const { readFileSync, writeFileSync, renameSync } = require('node:fs');
+const { writeFileSync, renameSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { Script } = require('node:vm');
-const Module = require('node:module');
+const { load, loaded } = require('../bin/load.cjs');
 
 const dist = join(__dirname, '..', 'dist');
-const file = join(dist, 'kap.cjs');
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
-const mod = { exports: {} };
-script.runInThisContext()(mod.exports, Module.createRequire(file), mod, file, dist);
+// Caches from an earlier build would be rejected anyway; start clean.
+for (const f of require('node:fs').readdirSync(dist, { recursive: true })) if (String(f).endsWith('.cjs.cache')) rmSync(join(dist, String(f)));
+const kap = load(join(dist, 'kap.cjs'));
 
 const sink = { write: () => true, isTTY: true, columns: 100 };
 const runs = [
   ['explain', 'glutamate'], ['explain', 'nmda', '--brief'], ['explain', 'bdnf'], ['explain', 'glutamte'],
-  ['explain', 'dissociation', '--json'], ['list'], ['list', '--json'], ['--help'],
+  ['explain', 'dissociation', '--json'], ['list'], ['list', '--json'], ['--help'], ['--version'],
   ['claims'], ['claims', 'glutamate'], ['claims', '--verdict', 'any', '--json'],
   ['search', 'nmda'], ['search', 'why does ketamine work so fast'], ['search', 'glutmate', '--json'], ['search', '"nmda receptor"'],
-  ...(process.argv.slice(2).map((a) => a.split(' '))),
+  ['cite', 'furukawa2005'], ['cite', 'furukawa', '2005', '--style', 'mla'], ['cite', 'zanos2018', '--in-text'], ['cite', '--all', '--format', 'bibtex'],
+  ['refs'], ['refs', '--errata'], ['paths'],
+  ['quiz', 'export', '--format', 'gift', '--seed', 'warm'],
 ];
 (async () => {
   for (const argv of runs)
     for (const color of ['1', '0'])
-      await mod.exports.run({ argv, env: { FORCE_COLOR: color }, stdout: sink, stderr: sink, stdinIsTTY: () => false, bundleDir: dist, home: '/nonexistent' });
-  writeFileSync(`${file}.cache.tmp`, script.createCachedData());
-  renameSync(`${file}.cache.tmp`, `${file}.cache`);
+      await kap.run({ argv, env: { FORCE_COLOR: color }, stdout: sink, stderr: sink, stdinIsTTY: () => false, bundleDir: dist, home: '/nonexistent' });
+  for (const [file, { script }] of loaded) {
+    writeFileSync(`${file}.cache.tmp`, script.createCachedData());
+    renameSync(`${file}.cache.tmp`, `${file}.cache`);
+  }
 })();

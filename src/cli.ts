@@ -3,7 +3,7 @@
  * errors into exit codes. Commands never exit the process themselves.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ExitCode, KapError, ContentError, formatProblem } from './errors.js';
+import { ExitCode, isKapError, type ContentError, formatProblem } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { decideColor, decideWidth, MAX_WIDTH, MIN_WIDTH } from './terminal.js';
 import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
@@ -231,12 +231,10 @@ export function report(e: unknown, io: Io): number {
     // Commander has printed its message; help and version asked for exit 0, the rest is misuse.
     return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
-  if (e instanceof ContentError) {
-    for (const p of e.problems) say(formatProblem(p));
-    say(`kap: ${e.message}`);
-    return e.exitCode;
-  }
-  if (e instanceof KapError) {
+  // Commands live in bundles of their own, each with its own copy of errors.ts: recognise
+  // kap's errors by shape, not by class identity.
+  if (isKapError(e)) {
+    for (const p of (e as ContentError).problems ?? []) say(formatProblem(p));
     say(`kap: ${e.message}`);
     if (e.hint) say(e.hint);
     return e.exitCode;

@@ -11,6 +11,8 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** An error a user can cause: printed as a message (and hint), never as a stack. */
 export class KapError extends Error {
+  /** A brand that survives being thrown from another bundle's copy of this class. */
+  readonly kapError = true;
   constructor(
     message: string,
     readonly exitCode: ExitCode,
@@ -55,4 +57,8 @@ export class ContentError extends KapError {
   constructor(readonly problems: Problem[], summary?: string) {
     super(summary ?? `${problems.filter((p) => p.severity === 'error').length} content error(s)`, ExitCode.Content);
   }
+}
+
+export function isKapError(e: unknown): e is KapError {
+  return typeof e === 'object' && e !== null && (e as KapError).kapError === true && typeof (e as KapError).exitCode === 'number';
 }

@@ -21,17 +21,26 @@ export interface Catalog {
   keys: Record<string, string>;
 }
 
-export interface CompiledModule {
+/** What rendering a module needs: `modules/<id>.json`, read by every `kap explain`. */
+export interface ModuleView {
   meta: ModuleMeta & { file: string };
-  brief: string;
   briefTokens: unknown[];
+  crisis: boolean;
+  tokens: unknown[];
+}
+
+/** The rest, for --json and --raw: `modules/<id>.data.json`. */
+export interface ModuleData {
+  brief: string;
   sections: { heading: string; markdown: string }[];
   claims: Claim[];
   citations: { key: string; inText: string; reference: string }[];
-  crisis: boolean;
   raw: string;
-  tokens: unknown[];
 }
+
+export type CompiledModule = ModuleView & ModuleData;
+
+export const VIEW_KEYS = ['meta', 'briefTokens', 'crisis', 'tokens'] as const;
 
 /** One claim as `kap claims` shows it, with author-year labels made at build time. */
 export interface ClaimRow {
@@ -74,8 +83,12 @@ export function readCatalog(dataDir: string): Catalog {
   return c;
 }
 
+export function readModuleView(dataDir: string, id: string): ModuleView {
+  return readJson<ModuleView>(join(dataDir, 'modules', `${id}.json`));
+}
+
 export function readModule(dataDir: string, id: string): CompiledModule {
-  return readJson<CompiledModule>(join(dataDir, 'modules', `${id}.json`));
+  return { ...readModuleView(dataDir, id), ...readJson<ModuleData>(join(dataDir, 'modules', `${id}.data.json`)) };
 }
 
 /** A question as `kap quiz` and the exports use it: citations already formatted. */

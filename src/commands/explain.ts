@@ -2,7 +2,7 @@
 import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { resolveTopic } from '../resolve.js';
-import { readModule, type CompiledModule } from '../store.js';
+import { readModule, readModuleView, type CompiledModule } from '../store.js';
 import { termView } from '../render/views.js';
 import { clean } from '../text/sanitize.js';
 
@@ -31,9 +31,9 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
     if (opts.json) return ctx.out(JSON.stringify({ type: 'term', ...t, moduleTitle: title }, null, 2));
     return ctx.out(termView(t, title, ctx.theme, ctx.width));
   }
-  const m = readModule(ctx.dataDir, found.id);
-  if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(m) as object) }, null, 2));
-  if (opts.raw) return ctx.out(m.raw);
+  if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object) }, null, 2));
+  if (opts.raw) return ctx.out(readModule(ctx.dataDir, found.id).raw);
+  const m = readModuleView(ctx.dataDir, found.id);
   const { renderTokens } = await import('../render/markdown.js');
   ctx.out(renderTokens(opts.brief ? m.briefTokens : m.tokens, { width: ctx.width, color: ctx.color }).trimEnd());
 }

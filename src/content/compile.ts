@@ -14,7 +14,7 @@ import { BUILT_IN } from './merge.js';
 import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
-import type { Catalog, ClaimsFile, CompiledModule, CompiledQuiz } from '../store.js';
+import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuiz } from '../store.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntry, registerStyles } from '../cite/precompute.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
@@ -129,12 +129,22 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;/g, (e) => ENTITIES[e] ?? e).replace(/\s+/g, ' ').trim();
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
+/** marked's tokens repeat their source text in `raw`; the renderer never reads it. */
+function withoutRaw(key: string, value: unknown): unknown {
+  return key === 'raw' ? undefined : value;
+}
+
 /** `stamp`: a cache key, written last into the folder (see stamp.ts). */
 export function writeCompiled(outDir: string, compiled: Compiled, stamp?: string): void {
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'modules'), { recursive: true });
-  for (const m of compiled.modules) writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(m));
+  for (const m of compiled.modules) {
+    const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, m[k]]));
+    const data = Object.fromEntries(Object.entries(m).filter(([k]) => !(VIEW_KEYS as readonly string[]).includes(k)));
+    writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(view, withoutRaw));
+    writeFileSync(join(tmp, 'modules', `${m.meta.id}.data.json`), JSON.stringify(data));
+  }
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
   writeFileSync(join(tmp, 'quiz.json'), JSON.stringify(compiled.quiz));
   writeFileSync(join(tmp, 'claims.json'), JSON.stringify(compiled.claims));

@@ -1,11 +1,12 @@
 /**
  * Pre-lexed Markdown tokens → terminal text, with marked-terminal's renderer. Mends on top:
  * inline Markdown inside tight list items (marked-terminal prints it raw with marked >= 13),
- * table columns sized to the width, quotes reflowed inside their indent.
+ * tables drawn to the width without cli-table3 (table.ts), quotes reflowed inside their indent.
  */
 import Renderer from 'marked-terminal';
 import chalk from 'chalk';
 import { wrapLines } from './wrap.js';
+import { drawTable } from './table.js';
 import { makeWalker, type Renderer as Fns } from './walk.js';
 
 /**
@@ -31,7 +32,7 @@ export interface MarkdownOptions {
 }
 
 type Token = { type: string; [k: string]: unknown };
-type TerminalRenderer = Fns & { o: { width: number }; options: unknown; parser: unknown; tableSettings: Record<string, unknown> };
+type TerminalRenderer = Fns & { o: { width: number }; options: unknown; parser: unknown };
 
 export function renderTokens(tokens: unknown[], opts: MarkdownOptions): string {
   chalk.level = opts.color ? chalk.level || 1 : 0;
@@ -47,20 +48,18 @@ export function renderTokens(tokens: unknown[], opts: MarkdownOptions): string {
     link: chalk.cyan,
     href: chalk.cyan.underline,
     codespan: chalk.cyan,
-    tableOptions: { wordWrap: true, style: { head: opts.color ? ['bold'] : [], border: [] } },
-  }) as TerminalRenderer;
-  const base = r.tableSettings;
+      }) as TerminalRenderer;
   const fns: Fns = {};
-  for (const name of ['code', 'html', 'heading', 'hr', 'listitem', 'checkbox', 'tablerow', 'tablecell', 'strong', 'em', 'codespan', 'br', 'del', 'link', 'image', 'space'])
+  for (const name of ['code', 'html', 'heading', 'hr', 'listitem', 'checkbox', 'strong', 'em', 'codespan', 'br', 'del', 'link', 'image', 'space'])
     fns[name] = (t) => r[name]!.call(r, t);
   // Block text in a tight list item carries inline tokens: render them, and join soft breaks
   // (wrapLines re-wraps to the width).
   fns.text = (t) => (Array.isArray(t.tokens) ? walker.parseInline(t.tokens as Token[]).replace(/[\r\n]+/g, ' ') : r.text!.call(r, t));
   fns.table = (t) => {
-    const cell = (c: unknown) => String((c as { text: string }).text);
-    const cells = [(t.header as unknown[]).map(cell), ...(t.rows as unknown[][]).map((row) => row.map(cell))];
-    r.tableSettings = { ...base, colWidths: tableColumns(cells, opts.width) };
-    return r.table!.call(r, t);
+    const cell = (c: unknown) => walker.parseInline((c as { tokens: Token[] }).tokens).replace(/[\r\n]+/g, ' ');
+    const rows = [(t.header as unknown[]).map(cell), ...(t.rows as unknown[][]).map((row) => row.map(cell))];
+    const plain = rows.map((r) => r.map((c) => c.replace(/\u001b\[[0-9;]*m/g, '')));
+    return `${drawTable(rows, tableColumns(plain, opts.width), opts.color ? chalk.bold : undefined)}\n\n`;
   };
   fns.blockquote = (t) => {
     r.o.width = opts.width - 2;
