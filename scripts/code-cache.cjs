@@ -3,7 +3,7 @@
 'use strict';
 const { writeFileSync, renameSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { load, loaded } = require('../bin/load.cjs');
+const { load, loaded } = require('../bin/kap');
 
 const dist = join(__dirname, '..', 'dist');
 // Caches from an earlier build would be rejected anyway; start clean.

@@ -1,23 +1,28 @@
 /** Process entry, called by bin/kap with the folder of this bundle: real streams in, exit code out. */
 import { homedir } from 'node:os';
 import { run } from './cli.js';
+import { openOutput } from './output.js';
 
 export { run };
 
+/** A terminal stream: `kap … | head` closing early is the reader's choice, not an error. */
+function quietOnEpipe(s: NodeJS.WriteStream): NodeJS.WriteStream {
+  s.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
+    throw e;
+  });
+  return s;
+}
+
 export function main(bundleDir: string): Promise<void> {
-  // `kap list | head -1` closes the pipe early: that is the reader's choice, not an error.
-  for (const s of [process.stdout, process.stderr])
-    s.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
-    });
   // Ctrl+C outside a prompt (inquirer handles its own): the documented exit code, no stack.
   process.once('SIGINT', () => process.exit(130));
+  const code = () => Number(process.exitCode ?? 0);
   return run({
     argv: process.argv.slice(2),
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: openOutput(1, () => quietOnEpipe(process.stdout), code),
+    stderr: openOutput(2, () => quietOnEpipe(process.stderr), code),
     // Only the quiz asks; creating process.stdin costs every other command.
     stdinIsTTY: () => Boolean(process.stdin.isTTY),
     readStdin: async () => {
@@ -27,7 +32,7 @@ export function main(bundleDir: string): Promise<void> {
     },
     bundleDir,
     home: homedir(),
-  }).then((code) => {
-    process.exitCode = code;
+  }).then((c) => {
+    process.exitCode = c;
   });
 }

@@ -78,3 +78,19 @@ describe('terminal decisions', () => {
     expect(decideWidth(undefined, { isTTY: true, columns: 5, env: {} })).toBe(20);
   });
 });
+
+describe('soleCommand', () => {
+  it('names the command a run needs, past global options and their values', async () => {
+    const { soleCommand } = await import('../../src/program.js');
+    expect(soleCommand(['explain', 'glutamate'])).toBe('explain');
+    expect(soleCommand(['--width', '40', '--content', 'pack', 'list'])).toBe('list');
+    expect(soleCommand(['--no-color', 'quiz', 'export'])).toBe('quiz');
+  });
+  it('builds them all for help, an unknown command, or none', async () => {
+    const { soleCommand } = await import('../../src/program.js');
+    expect(soleCommand(['explain', '--help'])).toBeUndefined();
+    expect(soleCommand(['help', 'explain'])).toBeUndefined();
+    expect(soleCommand(['explian'])).toBeUndefined();
+    expect(soleCommand([])).toBeUndefined();
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Standard output and error for a short-lived CLI. Creating process.stdout loads Node's stream
+ * machinery (~3 ms per start), so output that is not a terminal (a pipe, a file, /dev/null) is
+ * written with fs.writeSync. A terminal gets process.stdout, which also knows its width.
+ */
+import { fstatSync, writeSync } from 'node:fs';
+
+export interface Out {
+  write(s: string): void;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+// Linux's /dev/null is character device 1:3; it is no terminal, and checking that through
+// node:tty would cost as much as the stream we are avoiding.
+const DEV_NULL = (1 << 8) | 3;
+
+/** Is `fd` possibly a terminal? A pipe, a file or /dev/null is certainly not one. */
+function maybeTTY(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    return st.isCharacterDevice() && st.rdev !== DEV_NULL;
+  } catch {
+    return false;
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Write all of `s` to `fd`; a closed reader (EPIPE) ends the process quietly with `code()`. */
+export function writeAll(fd: number, s: string, code: () => number): void {
+  let buf = Buffer.from(s, 'utf8');
+  while (buf.length) {
+    try {
+      buf = buf.subarray(writeSync(fd, buf));
+    } catch (e) {
+      const err = (e as NodeJS.ErrnoException).code;
+      // A non-blocking pipe that is full: wait a moment for the reader.
+      if (err === 'EAGAIN') Atomics.wait(pause, 0, 0, 2);
+      else if (err === 'EPIPE') process.exit(code());
+      else if (err === 'EBADF') return; // stdout closed (`kap list >&-`): nothing to write to
+      else throw e;
+    }
+  }
+}
+
+export function openOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, code: () => number): Out {
+  if (maybeTTY(fd)) {
+    const s = stream();
+    if (s.isTTY) return { write: (text) => void s.write(text), isTTY: true, columns: s.columns };
+  }
+  return { write: (text) => writeAll(fd, text, code), isTTY: false };
+}
