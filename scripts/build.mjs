@@ -40,7 +40,7 @@ const lazyImports = {
   name: 'lazy-bundles',
   setup(b) {
     b.onResolve({ filter: /^\.\/(commands\/[\w-]+|packs)\.js$/ }, (a) => {
-      if (!a.importer.endsWith('src/cli.ts')) return undefined;
+      if (!/src\/(cli|program)\.ts$/.test(a.importer)) return undefined;
       const name = a.path.slice(2, -3);
       lazy[name] = `src/${name}.ts`;
       return { path: `./${name}.cjs`, external: true };

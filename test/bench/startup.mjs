@@ -28,12 +28,20 @@ delete env.NODE_EXTRA_CA_CERTS;
 const out = join(mkdtempSync(join(tmpdir(), 'kap-bench-')), 'times.json');
 const names = Object.keys(commands);
 const times = Object.fromEntries(names.map((n) => [n, []]));
+const cpu = Object.fromEntries(names.map((n) => [n, []]));
 // hyperfine runs one command's series at a time; to interleave, run rounds of one run each.
 for (let i = 0; i < runs; i++) {
   execFileSync('hyperfine', ['-N', '--runs', '1', '--export-json', out, ...names.map((n) => commands[n])], { env, stdio: 'ignore' });
-  JSON.parse(readFileSync(out, 'utf8')).results.forEach((r, j) => times[names[j]].push(r.times[0] * 1000));
+  JSON.parse(readFileSync(out, 'utf8')).results.forEach((r, j) => {
+    times[names[j]].push(r.times[0] * 1000);
+    cpu[names[j]].push((r.user + r.system) * 1000);
+  });
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times['node -e 0']);
+const baseCpu = median(cpu['node -e 0']);
+// Wall time is the figure asked for; CPU time (user + system) is steadier on a shared machine.
 console.log(`median of ${runs} interleaved runs; node ${process.version}`);
-for (const n of names) console.log(`${n.padEnd(24)} ${median(times[n]).toFixed(1).padStart(6)} ms  ${(median(times[n]) / base).toFixed(2)}x`);
+console.log(`${'command'.padEnd(24)}   wall ms  ratio    cpu ms  ratio`);
+for (const n of names)
+  console.log(`${n.padEnd(24)} ${median(times[n]).toFixed(1).padStart(8)}  ${(median(times[n]) / base).toFixed(2)}x ${median(cpu[n]).toFixed(1).padStart(8)}  ${(median(cpu[n]) / baseCpu).toFixed(2)}x`);
