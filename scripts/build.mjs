@@ -14,7 +14,8 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  minify: true,
+  // KAP_NO_MINIFY=1: readable bundles, for profiling and stack traces.
+  minify: !process.env.KAP_NO_MINIFY,
   legalComments: 'linked',
   define: { __KAP_VERSION__: JSON.stringify(pkg.version) },
   alias: { 'cli-highlight': stub('cli-highlight'), 'node-emoji': stub('node-emoji'), 'cli-table3': stub('cli-table3') },

@@ -1,7 +1,7 @@
 /**
  * Pre-lexed Markdown tokens → terminal text, with marked-terminal's renderer. Mends on top:
  * inline Markdown inside tight list items (marked-terminal prints it raw with marked >= 13),
- * tables drawn to the width without cli-table3 (table.ts), quotes reflowed inside their indent.
+ * tables drawn to the width without cli-table3 (table.ts), and one wrapping pass (wrap.ts).
  */
 import Renderer from 'marked-terminal';
 import chalk from 'chalk';
@@ -32,13 +32,16 @@ export interface MarkdownOptions {
 }
 
 type Token = { type: string; [k: string]: unknown };
-type TerminalRenderer = Fns & { o: { width: number }; options: unknown; parser: unknown };
+type TerminalRenderer = Fns & { options: unknown; parser: unknown };
 
 export function renderTokens(tokens: unknown[], opts: MarkdownOptions): string {
   chalk.level = opts.color ? chalk.level || 1 : 0;
+  // marked-terminal's own reflow does not know about the indents it adds afterwards (lists,
+  // quotes) and is slow; paragraphs are rendered as one line each, and wrapLines wraps every
+  // line once, keeping its indent and bullet as a hanging indent.
   const r = new Renderer({
     width: opts.width,
-    reflowText: true,
+    reflowText: false,
     showSectionPrefix: false,
     emoji: false,
     tab: 2,
@@ -48,49 +51,22 @@ export function renderTokens(tokens: unknown[], opts: MarkdownOptions): string {
     link: chalk.cyan,
     href: chalk.cyan.underline,
     codespan: chalk.cyan,
-      }) as TerminalRenderer;
+  }) as TerminalRenderer;
   const fns: Fns = {};
-  for (const name of ['code', 'html', 'heading', 'hr', 'listitem', 'checkbox', 'strong', 'em', 'codespan', 'br', 'del', 'link', 'image', 'space'])
+  for (const name of ['code', 'html', 'heading', 'hr', 'list', 'listitem', 'blockquote', 'checkbox', 'strong', 'em', 'codespan', 'br', 'del', 'link', 'image', 'space'])
     fns[name] = (t) => r[name]!.call(r, t);
-  // Block text in a tight list item carries inline tokens: render them, and join soft breaks
-  // (wrapLines re-wraps to the width).
-  fns.text = (t) => (Array.isArray(t.tokens) ? walker.parseInline(t.tokens as Token[]).replace(/[\r\n]+/g, ' ') : r.text!.call(r, t));
+  // Soft line breaks from the source become spaces; hard breaks (\r from `br`) stay.
+  const oneLine = (s: string) => s.replace(/\n/g, ' ');
+  // Block text in a tight list item carries inline tokens: render them as one line.
+  fns.text = (t) => (Array.isArray(t.tokens) ? oneLine(walker.parseInline(t.tokens as Token[])) : r.text!.call(r, t));
+  fns.paragraph = (t) => `${oneLine(r.paragraph!.call(r, t).replace(/\n+$/, ''))}\n\n`;
   fns.table = (t) => {
     const cell = (c: unknown) => walker.parseInline((c as { tokens: Token[] }).tokens).replace(/[\r\n]+/g, ' ');
     const rows = [(t.header as unknown[]).map(cell), ...(t.rows as unknown[][]).map((row) => row.map(cell))];
     const plain = rows.map((r) => r.map((c) => c.replace(/\u001b\[[0-9;]*m/g, '')));
     return `${drawTable(rows, tableColumns(plain, opts.width), opts.color ? chalk.bold : undefined)}\n\n`;
   };
-  fns.blockquote = (t) => {
-    r.o.width = opts.width - 2;
-    try {
-      return r.blockquote!.call(r, t);
-    } finally {
-      r.o.width = opts.width;
-    }
-  };
-  // Paragraphs in loose list items: marked-terminal reflows them at the full width and then
-  // indents them, so lines overflow. Inside a list, join the lines and let wrapLines wrap
-  // them with a hanging indent.
-  let listDepth = 0;
-  fns.list = (t) => {
-    listDepth++;
-    try {
-      return r.list!.call(r, t);
-    } finally {
-      listDepth--;
-    }
-  };
-  fns.paragraph = (t) => {
-    if (!listDepth) return r.paragraph!.call(r, t);
-    const o = r.o as unknown as { reflowText: boolean };
-    o.reflowText = false;
-    try {
-      return `${r.paragraph!.call(r, t).replace(/\n+$/, '').replace(/[\r\n]+/g, ' ')}\n\n`;
-    } finally {
-      o.reflowText = true;
-    }
-  };
+  fns.hr = () => `${'-'.repeat(opts.width - 1)}\n\n`;
   const walker = makeWalker(fns);
   r.options = { gfm: true };
   r.parser = walker;
