@@ -15,7 +15,9 @@ export interface Lookup {
 }
 
 /** Lowercase without accents, so "gouaux" finds "Gouaux" and "muller" finds "Müller". */
-export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+export const fold = (s: string): string =>
+  // Most names are plain ASCII: skip Unicode normalisation for them.
+  /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 const YEAR = /^(\d{4}[a-z]?|n\.?d\.?)$/;
 const FILLER = /^(et|al\.?|and|&)$/i;
@@ -49,7 +51,9 @@ export function findReferences(entries: Findable[], words: string[]): Lookup {
   const missing: Lookup['missing'] = [];
   const byKey = new Map(entries.map((e) => [fold(e.key), e.key]));
   const byDoi = new Map(entries.filter((e) => e.doi).map((e) => [fold(e.doi!), e.key]));
-  const authorNames = new Set(entries.flatMap((e) => e.authors.map(fold)));
+  // Every author name, folded: only needed when a word is not a key or a DOI.
+  let folded: Set<string> | undefined;
+  const authorNames = () => (folded ??= new Set(entries.flatMap((e) => e.authors.map(fold))));
   const ts = tokens(words);
   for (let i = 0; i < ts.length; i++) {
     const raw = ts[i]!;
@@ -62,7 +66,7 @@ export function findReferences(entries: Findable[], words: string[]): Lookup {
     // "Rush Thase 2018": a run of author names, then perhaps a year, is one query.
     const names: string[] = [];
     let j = i;
-    for (let n = nameAt(ts, j, authorNames); n; n = nameAt(ts, j, authorNames)) {
+    for (let n = nameAt(ts, j, authorNames()); n; n = nameAt(ts, j, authorNames())) {
       names.push(n.name);
       j += n.length;
     }
