@@ -1,6 +1,6 @@
 /** Read a content folder from disk into parsed data plus every problem found. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { Problem } from '../errors.js';
 import { Sink } from './fields.js';
 import { parseModuleFile, type ParsedModule } from './module-file.js';
@@ -66,10 +66,11 @@ function listFiles(dir: string, ext: string): string[] {
 }
 
 /** Load every file of a content folder. `shownBase` is what file names are shown relative to. */
-export function loadContent(dir: string, shownBase = process.cwd()): ContentSet {
+export function loadContent(dir: string, shownBase?: string): ContentSet {
   const problems: Problem[] = [];
   const texts = new Map<string, string>();
-  const shown = (p: string) => relative(shownBase, p) || p;
+  // Files are named as the user named the folder: relative to the working folder, or absolute.
+  const shown = (p: string) => (shownBase !== undefined ? relative(shownBase, p) || p : isAbsolute(dir) ? p : relative(process.cwd(), p) || p);
   const withSink = <T>(path: string, fn: (text: string, sink: Sink) => T): T | undefined => {
     const text = readText(path, shown(path), problems);
     if (text === undefined) return undefined;
