@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KapError, ExitCode } from './errors.js';
+import type { Block } from './render/blocks.js';
 import type { ArticleCheck, Certainty, Choice, Claim, Design, Difficulty, Kind, ModuleMeta, Term } from './content/model.js';
 
 export interface CatalogModule {
@@ -21,12 +22,19 @@ export interface Catalog {
   keys: Record<string, string>;
 }
 
+/** Blocks rendered with colour and without (render/blocks.ts paints either at any width). */
+export interface Painted {
+  color: Block[];
+  plain: Block[];
+}
+
 /** What rendering a module needs: `modules/<id>.json`, read by every `kap explain`. */
 export interface ModuleView {
   meta: ModuleMeta & { file: string };
-  briefTokens: unknown[];
+  /** Styled blocks (render/blocks.ts): only wrapping and tables are left for run time. */
+  briefBlocks: Painted;
   crisis: boolean;
-  tokens: unknown[];
+  blocks: Painted;
 }
 
 /** The rest, for --json and --raw: `modules/<id>.data.json`. */
@@ -40,7 +48,7 @@ export interface ModuleData {
 
 export type CompiledModule = ModuleView & ModuleData;
 
-export const VIEW_KEYS = ['meta', 'briefTokens', 'crisis', 'tokens'] as const;
+export const VIEW_KEYS = ['meta', 'briefBlocks', 'crisis', 'blocks'] as const;
 
 /** One claim as `kap claims` shows it, with author-year labels made at build time. */
 export interface ClaimRow {

@@ -4,6 +4,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { resolveTopic } from '../resolve.js';
 import { readModule, readModuleView, type CompiledModule } from '../store.js';
 import { termView } from '../render/views.js';
+import { paintBlocks } from '../render/blocks.js';
 import { clean } from '../text/sanitize.js';
 
 export interface ExplainOptions {
@@ -34,6 +35,6 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object) }, null, 2));
   if (opts.raw) return ctx.out(readModule(ctx.dataDir, found.id).raw);
   const m = readModuleView(ctx.dataDir, found.id);
-  const { renderTokens } = await import('../render/markdown.js');
-  ctx.out(renderTokens(opts.brief ? m.briefTokens : m.tokens, { width: ctx.width, color: ctx.color }).trimEnd());
+  const painted = opts.brief ? m.briefBlocks : m.blocks;
+  ctx.out(paintBlocks(ctx.color ? painted.color : painted.plain, { width: ctx.width, color: ctx.color }).trimEnd());
 }

@@ -1,10 +1,11 @@
 /**
  * Build step: a validated content set becomes the files `kap` reads at run time.
- * Markdown is lexed here, so start-up only runs marked's renderer, never its lexer.
+ * Markdown is lexed and rendered (styled) here: at run time kap only wraps and draws tables.
  */
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Lexer } from 'marked';
+import { renderBlocks } from '../render/markdown.js';
 import { ContentError } from '../errors.js';
 import { createCiter } from '../cite/csl.js';
 import type { ContentSet } from './load.js';
@@ -55,19 +56,20 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const lookup = { title: (id: string) => titles.get(id) };
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
 
+  const both = (tokens: unknown[]) => ({ color: renderBlocks(tokens, true), plain: renderBlocks(tokens, false) });
   const modules: CompiledModule[] = set.modules.map(({ module: m }) => {
     const markdown = moduleMarkdown(m, citer, lookup);
     const { summary, sections } = splitBody(m.body);
     return {
       meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file, origin: m.origin ?? BUILT_IN },
       brief: cite(summary),
-      briefTokens: Lexer.lex(`**${m.title}**\n\n${cite(summary)}`, { gfm: true }),
+      briefBlocks: both(Lexer.lex(`**${m.title}**\n\n${cite(summary)}`, { gfm: true })),
       sections: sections.map((s) => ({ heading: s.heading, markdown: cite(s.markdown) })),
       claims: m.claims,
       citations: moduleKeys(m).map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
       crisis: mentionsSuicide(m),
       raw: m.raw,
-      tokens: Lexer.lex(markdown, { gfm: true }),
+      blocks: both(Lexer.lex(markdown, { gfm: true })),
     };
   });
 
@@ -129,11 +131,6 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;/g, (e) => ENTITIES[e] ?? e).replace(/\s+/g, ' ').trim();
 
 /** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
-/** marked's tokens repeat their source text in `raw`; the renderer never reads it. */
-function withoutRaw(key: string, value: unknown): unknown {
-  return key === 'raw' ? undefined : value;
-}
-
 /** `stamp`: a cache key, written last into the folder (see stamp.ts). */
 export function writeCompiled(outDir: string, compiled: Compiled, stamp?: string): void {
   const tmp = `${outDir}.tmp-${process.pid}`;
@@ -142,7 +139,7 @@ export function writeCompiled(outDir: string, compiled: Compiled, stamp?: string
   for (const m of compiled.modules) {
     const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, m[k]]));
     const data = Object.fromEntries(Object.entries(m).filter(([k]) => !(VIEW_KEYS as readonly string[]).includes(k)));
-    writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(view, withoutRaw));
+    writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(view));
     writeFileSync(join(tmp, 'modules', `${m.meta.id}.data.json`), JSON.stringify(data));
   }
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));

@@ -5,6 +5,24 @@
  */
 import { visibleLength } from './wrap.js';
 
+/**
+ * Column widths that fit `width`: each column first gets room for its longest word (so no
+ * word is cut), then the rest is shared out by how much text each column holds.
+ */
+export function tableColumns(cells: string[][], width: number): number[] {
+  const n = Math.max(...cells.map((r) => r.length));
+  const col = (i: number) => cells.map((r) => r[i] ?? '');
+  const longest = Array.from({ length: n }, (_, i) => Math.max(3, ...col(i).map((c) => c.length)) + 2);
+  const room = Math.max(n * 5, width - (n + 1));
+  if (longest.reduce((a, b) => a + b, 0) <= room) return longest;
+  const word = Array.from({ length: n }, (_, i) => Math.min(Math.floor(room / n), Math.max(3, ...col(i).flatMap((c) => c.split(/\s+/).map((w) => w.length))) + 2));
+  const spare = room - word.reduce((a, b) => a + b, 0);
+  const want = longest.map((l, i) => l - word[i]!);
+  const totalWant = want.reduce((a, b) => a + b, 0) || 1;
+  return word.map((w, i) => w + Math.floor((want[i]! / totalWant) * spare));
+}
+
+
 /** Split styled text into lines of at most `width` visible characters, at spaces where possible. */
 export function wrapCell(text: string, width: number): string[] {
   const lines: string[] = [];

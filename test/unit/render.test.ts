@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableColumns } from '../../src/render/markdown.js';
+import { tableColumns } from '../../src/render/table.js';
 import { visibleLength, wrapLines } from '../../src/render/wrap.js';
 import { listView } from '../../src/render/views.js';
 import { makeTheme } from '../../src/render/theme.js';
