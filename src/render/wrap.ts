@@ -19,21 +19,25 @@ export function wrapLines(text: string, width: number): string {
 }
 
 function wrapLine(line: string, width: number): string {
-  const m = BULLET.exec(line.replace(ANSI, ''))!;
+  const m = BULLET.exec(line.includes('\u001b') ? line.replace(ANSI, '') : line)!;
   const indent = ' '.repeat(Math.min(m[0].length, Math.floor(width / 2)));
+  const lead = /^ */.exec(line)![0];
   const out: string[] = [];
-  let cur = '';
-  let len = 0;
-  for (const w of line.split(/(?<=\S) (?=\S)/)) {
+  let cur = lead;
+  let len = lead.length;
+  let first = true;
+  // Split at single spaces: a run of spaces becomes empty words, so it is kept as it was.
+  for (const w of line.slice(lead.length).split(' ')) {
     const wl = visibleLength(w);
-    if (cur && len + 1 + wl > width) {
+    if (!first && len + 1 + wl > width && wl > 0) {
       out.push(cur);
       cur = indent + w;
       len = indent.length + wl;
     } else {
-      cur = cur ? `${cur} ${w}` : w;
-      len += (len ? 1 : 0) + wl;
+      cur = first ? cur + w : `${cur} ${w}`;
+      len += (first ? 0 : 1) + wl;
     }
+    first = false;
   }
   out.push(cur);
   return out.join('\n');
