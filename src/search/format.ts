@@ -1,5 +1,5 @@
 /** The on-disk search index: file names and record shapes shared by the builder and the reader. */
-import type { DocType } from './documents.js';
+import type { DocType, SearchDoc } from './documents.js';
 
 export const INDEX_VERSION = 1;
 export const INDEX_DIR = 'search';
@@ -24,15 +24,10 @@ export interface IndexMeta {
 }
 
 /** A stored document: what a result shows, plus its other searchable text for phrase checks. */
-export interface StoredDoc {
-  type: DocType;
-  id: string;
-  module?: string;
-  section?: string;
-  title: string;
-  text: string;
+export type StoredDoc = Pick<SearchDoc, 'type' | 'id' | 'module' | 'section' | 'title' | 'text'> & {
+  /** The rest of its searchable text, for phrase checks. */
   more: string;
-}
+};
 
 /** vocab/<c>.json: terms sorted, each followed by its document frequency. */
 export type VocabFile = (string | number)[];
