@@ -23,7 +23,7 @@ const runs = [
 (async () => {
   for (const argv of runs)
     for (const color of ['1', '0'])
-      await kap.run({ argv, env: { FORCE_COLOR: color }, stdout: sink, stderr: sink, stdinIsTTY: () => false, bundleDir: dist, home: '/nonexistent' });
+      await kap.run({ argv, env: { FORCE_COLOR: color }, stdout: sink, stderr: sink, stdinIsTTY: () => false, bundleDir: dist, home: () => '/nonexistent' });
   for (const [file, { script }] of loaded) {
     writeFileSync(`${file}.cache.tmp`, script.createCachedData());
     renameSync(`${file}.cache.tmp`, `${file}.cache`);

@@ -18,8 +18,8 @@ export interface Io {
   readStdin?: () => Promise<string>;
   /** Folder of the running bundle: compiled content is found beside it. */
   bundleDir: string;
-  /** The user's home folder (for the default cache location). */
-  home: string;
+  /** The user's home folder, asked only when $HOME is unset (for the default cache location). */
+  home(): string;
 }
 
 /** Turn anything thrown into an exit code, printing what a user should see. */

@@ -1,5 +1,4 @@
 /** Process entry, called by bin/kap with the folder of this bundle: real streams in, exit code out. */
-import { homedir } from 'node:os';
 import { run } from './cli.js';
 import { openOutput } from './output.js';
 
@@ -31,7 +30,8 @@ export function main(bundleDir: string): Promise<void> {
       return Buffer.concat(chunks).toString('utf8');
     },
     bundleDir,
-    home: homedir(),
+    // node:os is not loaded at start-up; $HOME answers nearly always.
+    home: () => (require('node:os') as typeof import('node:os')).homedir(),
   }).then((c) => {
     process.exitCode = c;
   });

@@ -25,8 +25,8 @@ export function contentPacks(flags: string[], env: Record<string, string | undef
 }
 
 /** Where compiled packs are cached: KAP_CACHE_DIR, else $XDG_CACHE_HOME/kap, else ~/.cache/kap. */
-export function cacheDir(env: Record<string, string | undefined>, home: string): PathWithSource {
+export function cacheDir(env: Record<string, string | undefined>, home: () => string): PathWithSource {
   if (env.KAP_CACHE_DIR) return { path: env.KAP_CACHE_DIR, source: 'env' };
   if (env.XDG_CACHE_HOME) return { path: join(env.XDG_CACHE_HOME, 'kap'), source: 'env' };
-  return { path: join(env.HOME || home, '.cache', 'kap'), source: 'default' };
+  return { path: join(env.HOME || home(), '.cache', 'kap'), source: 'default' };
 }
