@@ -21,9 +21,7 @@ const common = {
   alias: { 'cli-highlight': stub('cli-highlight'), 'node-emoji': stub('node-emoji'), 'cli-table3': stub('cli-table3') },
   logLevel: 'warning',
 };
-// The CLI: one CommonJS file (Node's ES-module loader costs ~8 ms more per start); lazy
-// imports stay lazy, as functions that run on first use.
-// Lighter stand-ins for what the start-up path does not need (see each stub for why).
+// Stand-ins for what kap decides itself (colour, hyperlinks) or never uses (see each stub).
 const standIns = {
   name: 'stand-ins',
   setup(b) {
@@ -57,6 +55,9 @@ await build({
   entryPoints: ['src/build-content.ts'],
   outfile: 'dist/build-content.mjs',
   format: 'esm',
+  // The build renders styled text: the environment it runs in (a terminal that supports
+  // hyperlinks, FORCE_HYPERLINK) must not leak OSC 8 links into the compiled content.
+  plugins: [standIns],
   // Bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import{createRequire as __kapCR}from'module';const require=__kapCR(import.meta.url);" },
 });

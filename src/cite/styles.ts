@@ -25,7 +25,6 @@ export const STYLE_INFO: Record<StyleId, StyleInfo> = {
 export const FORMATS = ['text', 'html', 'bibtex', 'biblatex', 'ris', 'csl-json'] as const;
 export type FormatId = (typeof FORMATS)[number];
 export type ExportId = Exclude<FormatId, 'text' | 'html'>;
-export const EXPORTS: readonly ExportId[] = ['bibtex', 'biblatex', 'ris', 'csl-json'];
 
 export const isStyle = (s: string): s is StyleId => (STYLES as readonly string[]).includes(s);
 export const isFormat = (s: string): s is FormatId => (FORMATS as readonly string[]).includes(s);

@@ -5,7 +5,7 @@ import { readEntry, readRefIndex, type BibSummary } from '../cite/bibliography.j
 import { findReferences } from '../cite/lookup.js';
 import { renderCitations } from '../cite/format.js';
 import { errataNote } from '../cite/refs-view.js';
-import { isFormat, isStyle, type FormatId, type StyleId } from '../cite/styles.js';
+import { FORMATS, STYLES, isFormat, isStyle, type FormatId, type StyleId } from '../cite/styles.js';
 import { clean } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
 
@@ -19,8 +19,8 @@ export interface CiteOptions {
 export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
   const style = opts.style ?? 'apa';
   const format = opts.format ?? 'text';
-  if (!isStyle(style)) throw new UsageError(`unknown style "${clean(style)}"`, 'Styles: apa, mla, chicago, vancouver, harvard.');
-  if (!isFormat(format)) throw new UsageError(`unknown format "${clean(format)}"`, 'Formats: text, html, bibtex, biblatex, ris, csl-json.');
+  if (!isStyle(style)) throw new UsageError(`unknown style "${clean(style)}"`, `Styles: ${STYLES.join(', ')}.`);
+  if (!isFormat(format)) throw new UsageError(`unknown format "${clean(format)}"`, `Formats: ${FORMATS.join(', ')}.`);
   if (opts.inText && format !== 'text' && format !== 'html') throw new UsageError(`--in-text works with --format text or html, not ${format}`);
   if (opts.all && words.length) throw new UsageError('give reference keys or --all, not both');
   if (!opts.all && !words.length) throw new UsageError('which reference?', 'Give a key, a DOI or an author and year (kap cite furukawa 2005), or --all. `kap refs` lists every key.');

@@ -1,6 +1,6 @@
 /**
- * A token walker with marked's Parser interface (parse/parseInline), so marked-terminal's
- * renderer runs on tokens lexed at build time without loading marked at start-up.
+ * A token walker with marked's Parser interface (parse/parseInline), so that markdown.ts can
+ * drive marked-terminal's renderer token by token, with its own overrides, at build time.
  * It follows marked 18's Parser: the same token types, dispatched the same way.
  */
 type Token = { type: string; [k: string]: unknown };

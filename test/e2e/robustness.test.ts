@@ -2,12 +2,12 @@
  * Hostile or broken content, hostile input, awkward terminals and signals: each case is a
  * spawned run of the real binary with a clear outcome, never a crash or a stack trace.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ANSI, BIN, cleanEnv, kap, sh } from '../helpers/run-kap.js';
+import { ANSI, BIN, ROOT, cleanEnv, kap, sh } from '../helpers/run-kap.js';
 import { FIXTURE_CONTENT, fixtureData } from '../helpers/fixture.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -68,6 +68,16 @@ describe('broken content: file:line, exit 4, no stack', () => {
   }, 180_000);
 });
 
+describe('the build environment', () => {
+  it('a terminal that supports hyperlinks (FORCE_HYPERLINK) at build time plants no OSC 8 links', () => {
+    const out = join(tmp, 'hyperlinks');
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'build-content.mjs'), FIXTURE_CONTENT, out], { env: cleanEnv({ FORCE_HYPERLINK: '1' }), stdio: 'pipe' });
+    const r = kap(['explain', 'alpha'], { env: { KAP_DATA: out, FORCE_COLOR: '1' } });
+    expect(r.stdout).not.toMatch(/\u001b\]8/);
+    expect(r.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toContain('link (https://example.org)');
+  });
+});
+
 describe('hostile input', () => {
   const inputs = ['.*+?^${}()|[]\\', 'x'.repeat(10_000), 'Dépersonnalisation', '氯胺酮', '🧠💊', 'كيتامين', '\u202Eevil', ''];
   it.each(inputs.map((s) => [s.slice(0, 20), s]))('%j: explain, search, cite and claims answer with a message, never a crash', (_label, input) => {
@@ -97,9 +107,9 @@ describe('terminals', () => {
     const r = sh(`$KAP ${cmd} | head -c 20 >/dev/null`);
     expect(r.stderr).toBe('');
   });
-  it('stdout closed: no stack trace', () => {
-    const r = sh('$KAP list >&-');
-    expect(r.stderr).not.toMatch(STACK);
+  it('stdout closed: exit 0, nothing on stderr', () => {
+    const r = sh('$KAP list >&-; echo "status=$?" >&2');
+    expect(r.stderr).toBe('status=0\n');
   });
 });
 
@@ -112,7 +122,7 @@ describe('signals', () => {
       setTimeout(() => p.kill('SIGINT'), after);
       p.on('close', (code, signal) => resolve({ code, signal, stderr }));
     });
-  it.each([['explain', 'glutamate'], ['list'], ['search', 'nmda'], ['cite', '--all', '--format', 'bibtex'], ['claims'], ['quiz', '--seed', 'x']])('SIGINT during kap %s: exit 130 (or killed by SIGINT before start-up), no stack', async (...args) => {
+  it.each([['explain', 'glutamate'], ['list'], ['search', 'nmda'], ['cite', '--all', '--format', 'bibtex'], ['claims'], ['quiz', '--seed', 'x']])('SIGINT during kap %s: exit 130 (0 if it had finished, killed if not yet started), no stack', async (...args) => {
     for (const after of [5, 40]) {
       const r = await interrupt(args, after);
       expect(r.stderr).not.toMatch(STACK);
