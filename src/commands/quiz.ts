@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
 import { EXPORTERS, FORMATS, toExport } from '../quiz/export/index.js';
+import { countQuestions } from '../quiz/export/types.js';
 
 export interface SelectionFlags {
   topic?: string[];
@@ -121,6 +122,6 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   const text = exporter(toExport(items), { title: f.title ?? 'kap quiz', seed });
   if (f.out) {
     writeFileAtomic(f.out, text);
-    ctx.err(`kap: wrote ${items.length} questions (${format}, seed ${seed}) to ${f.out}`);
+    ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
   } else ctx.out(text);
 }

@@ -2,7 +2,7 @@
  * Moodle GIFT. Every field escapes GIFT's six special characters (~ = # { } :) and the
  * backslash; newlines become \n, since a question may not contain a blank line.
  */
-import { sourceLine, type Exporter } from './types.js';
+import { countQuestions, sourceLine, type Exporter } from './types.js';
 
 export function giftEscape(s: string): string {
   return s
@@ -12,7 +12,7 @@ export function giftEscape(s: string): string {
 }
 
 export const gift: Exporter = (qs, meta) => {
-  const out = [`// ${meta.title.replace(/\n/g, ' ')} · seed ${meta.seed.replace(/\n/g, ' ')} · ${qs.length} questions`, ''];
+  const out = [`// ${meta.title.replace(/\n/g, ' ')} · seed ${meta.seed.replace(/\n/g, ' ')} · ${countQuestions(qs.length)}`, ''];
   for (const q of qs) {
     out.push(`::${giftEscape(q.id)}:: ${giftEscape(q.question)} {`);
     q.choices.forEach((c, i) => {

@@ -3,7 +3,7 @@
  * resources. On screen: one question at a time; Space/Enter or the button reveals the
  * answer, arrows move. In print: every question, then the answer key on its own page.
  */
-import { letter, type ExportQuestion, type Exporter } from './types.js';
+import { countQuestions, letter, type ExportQuestion, type Exporter } from './types.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -104,7 +104,7 @@ export const html: Exporter = (qs, meta) => `<!doctype html>
 <body>
 <header>
 <h1>${esc(meta.title)}</h1>
-<p class="meta">${qs.length} questions · seed ${esc(meta.seed)}</p>
+<p class="meta">${countQuestions(qs.length)} · seed ${esc(meta.seed)}</p>
 <p class="help">Space or Enter: show the answer · → / ←: next / previous · Print for a handout with the key on a separate page.</p>
 </header>
 <main>

@@ -1,8 +1,8 @@
 /** A printable handout: the questions, then a separate answer key with explanations and sources. */
-import { letter, type Exporter } from './types.js';
+import { countQuestions, letter, type Exporter } from './types.js';
 
 export const markdown: Exporter = (qs, meta) => {
-  const out: string[] = [`# ${meta.title}`, '', `${qs.length} questions · seed \`${meta.seed}\``, '', '## Questions', ''];
+  const out: string[] = [`# ${meta.title}`, '', `${countQuestions(qs.length)} · seed \`${meta.seed}\``, '', '## Questions', ''];
   for (const q of qs) {
     out.push(`**${q.n}.** ${q.question}`, '');
     q.choices.forEach((c, i) => out.push(`- ${letter(i)}. ${c.text}`));

@@ -21,6 +21,9 @@ export interface ExportMeta {
   seed: string;
 }
 
+/** "1 question", "12 questions". */
+export const countQuestions = (n: number): string => `${n} question${n === 1 ? '' : 's'}`;
+
 export type Exporter = (qs: ExportQuestion[], meta: ExportMeta) => string;
 
 export function toExport(items: QuizItem[]): ExportQuestion[] {
