@@ -31,3 +31,34 @@ describe('search tokenizer', () => {
     expect(parseQuery('why is it')).toEqual([]);
   });
 });
+
+describe('word characters', () => {
+  // words() decides letters and digits without one big Unicode regex (it is slow to start);
+  // it must agree with that regex on every character.
+  const reference = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+  it('agree with [\\p{L}\\p{N}] on every code point of the Basic Multilingual Plane and a sample beyond', () => {
+    const mismatches: string[] = [];
+    const check = (c: number) => {
+      const ch = String.fromCodePoint(c);
+      // Between two ASCII letters: a word character joins them into one word, anything else splits.
+      const text = `a${ch}b`;
+      const got = words(text).map((w) => w.word).join('|');
+      const want = reference(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()).join('|');
+      if (got !== want) mismatches.push(`U+${c.toString(16)}`);
+    };
+    for (let c = 0; c <= 0xffff; c++) check(c);
+    for (let c = 0x10000; c <= 0x10ffff; c += 97) check(c);
+    for (const c of [0x1d400, 0x1f600, 0x20000, 0x1f1e6]) check(c);
+    expect(mismatches.slice(0, 20)).toEqual([]);
+  });
+
+  it('keeps offsets for text that folding does not change', () => {
+    expect(words('NMDA – “GABA” ├─ β-arrestin 東京')).toEqual([
+      { word: 'nmda', start: 0, end: 4 },
+      { word: 'gaba', start: 8, end: 12 },
+      { word: 'β', start: 17, end: 18 },
+      { word: 'arrestin', start: 19, end: 27 },
+      { word: '東京', start: 28, end: 30 },
+    ]);
+  });
+});
