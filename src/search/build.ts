@@ -3,7 +3,7 @@
  * stored per posting as an impact, so a query only adds numbers from the files of its terms.
  */
 import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
-import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type PostingsFile, type StoredDoc } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsFile } from './format.js';
 import { terms } from './tokenize.js';
 
 const K1 = 1.6;
@@ -49,7 +49,7 @@ export function buildIndex(docs: SearchDoc[]): IndexFiles {
   let postingCount = 0;
   for (const m of tfs.values()) postingCount += m.size;
   const postShards = Math.max(1, Math.ceil(postingCount / POSTINGS_PER_SHARD));
-  const shards: PostingsFile[] = Array.from({ length: postShards }, () => ({}));
+  const shards = Array.from({ length: postShards }, () => new Map<string, number[]>());
   const vocab = new Map<string, (string | number)[]>();
   for (const term of [...tfs.keys()].sort()) {
     const byDoc = tfs.get(term)!;
@@ -62,12 +62,12 @@ export function buildIndex(docs: SearchDoc[]): IndexFiles {
       list.push(doc - prev, Math.max(1, Math.round(100 * idf * ((tf * (K1 + 1)) / (tf + K1)))));
       prev = doc;
     }
-    shards[hash(term) % postShards]![term] = list;
+    shards[hash(term) % postShards]!.set(term, list);
     const key = vocabKey(term);
     if (!vocab.has(key)) vocab.set(key, []);
     vocab.get(key)!.push(term, byDoc.size);
   }
-  shards.forEach((s, i) => files.set(`post/${i}.json`, JSON.stringify(s)));
+  shards.forEach((s, i) => files.set(`post/${i}.txt`, postingsFile(s)));
   for (const [key, list] of vocab) files.set(`vocab/${key}.json`, JSON.stringify(list));
 
   for (let i = 0; i < n; i += DOCS_PER_SHARD)

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, KapError } from '../errors.js';
-import { INDEX_DIR, INDEX_VERSION, hash, tagFile, vocabKey, type IndexMeta, type PostingsFile, type StoredDoc, type VocabFile } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, type VocabFile, postingsOf } from './format.js';
 
 /** What a query reads; tests can hand in an in-memory one. */
 export interface IndexReader {
@@ -32,7 +32,7 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
   if (!meta) throw new KapError('the search index is missing', ExitCode.Content, rebuild);
   if (meta.version !== INDEX_VERSION) throw new KapError('the search index has an unknown format', ExitCode.Content, rebuild);
   const vocabs = new Map<string, Map<string, number>>();
-  const shards = new Map<number, PostingsFile>();
+  const shards = new Map<number, string>();
   const docShards = new Map<number, StoredDoc[]>();
   return {
     meta,
@@ -50,10 +50,9 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
     postings(term) {
       const n = hash(term) % meta.postShards;
       let shard = shards.get(n);
-      if (!shard) shards.set(n, (shard = json<PostingsFile>(`post/${n}.json`) ?? {}));
-      const list = shard[term];
-      if (!list) return [];
-      const out = list.slice();
+      if (shard === undefined) shards.set(n, (shard = read(`post/${n}.txt`) ?? ''));
+      const out = postingsOf(shard, term);
+      if (!out) throw new KapError(`the search index is corrupted (post/${n}.txt)`, ExitCode.Content, rebuild);
       for (let i = 2; i < out.length; i += 2) out[i]! += out[i - 2]!;
       return out;
     },
