@@ -30,25 +30,26 @@ const standIns = {
     b.onResolve({ filter: /^supports-hyperlinks$/ }, () => ({ path: stub('supports-hyperlinks') }));
   },
 };
-// The CLI core (commander, option parsing, errors) is one CommonJS bundle (Node's ES-module
-// loader costs ~8 ms more per start); each module it imports lazily (a command, packs) is a
-// bundle of its own, loaded by bin/load.cjs only when needed. Command bundles carry their own
-// copies of small shared modules: nothing relies on shared module state or class identity.
+// The CLI core (the command table, the quick argv parser, errors) is one CommonJS bundle (Node's
+// ES-module loader costs ~8 ms more per start); each module it imports lazily (a command,
+// commander's program, packs) is a bundle of its own, loaded by bin/kap only when needed. Those
+// bundles carry their own copies of small shared modules: nothing relies on shared module state
+// or class identity.
 const lazy = {};
 const lazyImports = {
   name: 'lazy-bundles',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(commands\/[\w-]+|packs)\.js$/ }, (a) => {
-      if (!/src\/(cli|program)\.ts$/.test(a.importer)) return undefined;
+    b.onResolve({ filter: /^\.\/(commands\/[\w-]+|packs|program)\.js$/ }, (a) => {
+      if (!/src\/(cli|command-table)\.ts$/.test(a.importer)) return undefined;
       const name = a.path.slice(2, -3);
       lazy[name] = `src/${name}.ts`;
       return { path: `./${name}.cjs`, external: true };
     });
   },
 };
-// import() of a command becomes require(), so bin/load.cjs can load it from its code cache.
+// import() of a lazy bundle becomes require(), so bin/kap can load it from its code cache.
 await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', format: 'cjs', supported: { 'dynamic-import': false }, plugins: [standIns, lazyImports] });
-await build({ ...common, entryPoints: lazy, outdir: 'dist', outExtension: { '.js': '.cjs' }, format: 'cjs', plugins: [standIns] });
+await build({ ...common, entryPoints: lazy, outdir: 'dist', outExtension: { '.js': '.cjs' }, format: 'cjs', supported: { 'dynamic-import': false }, plugins: [standIns, lazyImports] });
 // The content compiler runs at build time only, with citation-js.
 await build({
   ...common,

@@ -1,11 +1,11 @@
 /**
  * The command line: one Ctx per run, and the one place that turns errors into exit codes. Commands never exit the process themselves.
  */
-import { CommanderError, type Command } from 'commander';
 import { ExitCode, isKapError, type ContentError, formatProblem } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { decideColor, decideWidth } from './terminal.js';
-import { buildProgram, soleCommand } from './program.js';
+import { quickParse } from './argv.js';
+import type { Call, CommandSpec, Globals } from './command-table.js';
 import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
 import { join } from 'node:path';
 
@@ -25,9 +25,10 @@ export interface Io {
 /** Turn anything thrown into an exit code, printing what a user should see. */
 export function report(e: unknown, io: Io): number {
   const say = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
-  if (e instanceof CommanderError) {
+  // Commander's errors (it lives in a bundle loaded only when needed): a code, not a class.
+  if (String((e as { code?: unknown })?.code).startsWith('commander.')) {
     // Commander has printed its message; help and version asked for exit 0, the rest is misuse.
-    return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    return (e as { exitCode?: number }).exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
   // Commands live in bundles of their own, each with its own copy of errors.ts: recognise
   // kap's errors by shape, not by class identity.
@@ -45,8 +46,7 @@ export function report(e: unknown, io: Io): number {
 }
 
 export async function run(io: Io): Promise<number> {
-  const ctxFor = async (cmd: Command): Promise<Ctx> => {
-    const g = cmd.optsWithGlobals() as { color?: boolean; width?: number; content?: string[] };
+  const ctxFor = async (g: Globals): Promise<Ctx> => {
     const facts = { isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, env: io.env };
     const packs = contentPacks(g.content ?? [], io.env);
     let data = dataDir(io.env, io.bundleDir).path;
@@ -73,7 +73,13 @@ export async function run(io: Io): Promise<number> {
     });
   };
   try {
-    await buildProgram(io, ctxFor, soleCommand(io.argv)).parseAsync(io.argv, { from: 'user' });
+    const execute = (command: CommandSpec, call: Call) => command.run(call, { io, ctx: () => ctxFor(call.globals) });
+    const quick = quickParse(io.argv);
+    if (quick) await execute(quick.command, quick.call);
+    else {
+      const { buildProgram, soleCommand } = await import('./program.js');
+      await buildProgram(io, execute, soleCommand(io.argv)).parseAsync(io.argv, { from: 'user' });
+    }
     return ExitCode.Ok;
   } catch (e) {
     return report(e, io);

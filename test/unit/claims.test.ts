@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeFilter, filterClaims, similarSources, VERDICT_FILTERS } from '../../src/claims.js';
 import { claimsLines, claimsTable } from '../../src/render/claims-view.js';
 import { makeTheme } from '../../src/render/theme.js';
-import { CLAIM_VERDICTS } from '../../src/program.js';
+import { CLAIM_VERDICTS } from '../../src/command-table.js';
 import type { ClaimRow } from '../../src/store.js';
 
 const rows: ClaimRow[] = [

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { quickParse } from '../../src/argv.js';
+import { COMMANDS, GLOBAL_OPTIONS, type Call, type CommandSpec, type OptionSpec } from '../../src/command-table.js';
+import { buildProgram } from '../../src/program.js';
+import type { Io } from '../../src/cli.js';
+
+/** What commander makes of a command line: the command it runs and its call, or undefined on an error/help. */
+async function viaCommander(argv: string[]): Promise<{ name: string; call: Call } | undefined> {
+  const quiet = { write: () => true };
+  const io = { argv, env: {}, stdout: quiet, stderr: quiet, stdinIsTTY: () => false, bundleDir: '', home: () => '' } as Io;
+  let got: { name: string; call: Call } | undefined;
+  try {
+    await buildProgram(io, async (command, call) => void (got = { name: command.name, call })).parseAsync(argv, { from: 'user' });
+  } catch {
+    return undefined;
+  }
+  return got;
+}
+
+const quick = (argv: string[]) => {
+  const q = quickParse(argv);
+  return q && { name: q.command.name, call: q.call };
+};
+
+/** Values worth trying for an option: valid ones, invalid ones, one that looks like an option. */
+function valuesFor(o: OptionSpec): string[] {
+  if (!o.flags.includes('<')) return [];
+  return [...(o.choices?.slice(0, 2) ?? ['5', 'abc']), '0', '101', '-x', ''];
+}
+
+/** Command lines built from the table: each option alone and in pairs, in every position, both `--x v` and `--x=v`. */
+function commandLines(): string[][] {
+  const lines: string[][] = [];
+  const forms = (o: OptionSpec): string[][] => {
+    const long = o.flags.split(' ')[0]!;
+    const vs = valuesFor(o);
+    if (!vs.length) return [[long], [`${long}=1`]];
+    return [...vs.map((v) => [long, v]), ...vs.map((v) => [`${long}=${v}`]), [long]];
+  };
+  for (const c of COMMANDS as CommandSpec[]) {
+    const argSets = [[], ['nmda'], ['furukawa', '2005'], ['explain']];
+    const options = [...c.options, ...GLOBAL_OPTIONS];
+    for (const args of argSets) {
+      lines.push([c.name, ...args]);
+      for (const o of options)
+        for (const f of forms(o)) {
+          lines.push([c.name, ...args, ...f], [c.name, ...f, ...args], [...f, c.name, ...args]);
+          for (const o2 of options.slice(0, 4)) for (const f2 of forms(o2).slice(0, 2)) lines.push([c.name, ...f, ...args, ...f2]);
+        }
+    }
+    lines.push([c.name, '--', 'x'], [c.name, '-h'], [c.name, 'x', '--help'], [c.name, '--unknown'], ['help', c.name], [c.name, '-x']);
+  }
+  lines.push([], ['--version'], ['-V'], ['explian', 'x'], ['quiz', 'export'], ['--no-color'], ['--width', '40']);
+  return lines;
+}
+
+describe('quick argv parser', () => {
+  it('agrees with commander on every command line it parses, and parses the common ones', async () => {
+    const lines = commandLines();
+    let parsed = 0;
+    const disagreements: string[] = [];
+    for (const argv of lines) {
+      const q = quick(argv);
+      if (!q) continue;
+      parsed++;
+      const c = await viaCommander(argv);
+      if (JSON.stringify(c) !== JSON.stringify(q)) disagreements.push(`${argv.join(' ')}\n  quick:     ${JSON.stringify(q)}\n  commander: ${JSON.stringify(c)}`);
+    }
+    expect(disagreements.slice(0, 5)).toEqual([]);
+    // Not vacuous: most generated lines are ordinary ones it must take.
+    expect(lines.length).toBeGreaterThan(2000);
+    expect(parsed).toBeGreaterThan(4000);
+  });
+
+  it('parses what people type most', () => {
+    expect(quick(['explain', 'glutamate'])).toEqual({
+      name: 'explain',
+      call: { args: [['glutamate']], opts: {}, globals: { color: true }, parentOpts: {} },
+    });
+    expect(quick(['--no-color', 'search', 'why', 'so', 'fast', '--limit=3', '--width', '60'])).toEqual({
+      name: 'search',
+      call: { args: [['why', 'so', 'fast']], opts: { limit: 3 }, globals: { color: false, width: 60 }, parentOpts: {} },
+    });
+    expect(quick(['cite', 'furukawa2005', '--in-text', '--content', 'a', '--content', 'b'])?.call).toEqual({
+      args: [['furukawa2005']], opts: { style: 'apa', format: 'text', inText: true }, globals: { color: true, content: ['a', 'b'] }, parentOpts: {},
+    });
+    expect(quick(['list'])?.name).toBe('list');
+  });
+
+  it('leaves help, version, errors and unusual forms to commander', () => {
+    for (const argv of [[], ['--help'], ['explain', '-h'], ['help', 'search'], ['-V'], ['--version'], ['explian', 'x'], ['explain'],
+      ['search', 'x', '--limit', '0'], ['search', 'x', '--type', 'book'], ['search', '--', '--json'], ['list', 'extra'],
+      ['list', '--brief'], ['explain', 'x', '--json=1'], ['quiz'], ['quiz', 'export'], ['search', 'x', '--tag', '-y']])
+      expect(quickParse(argv), argv.join(' ')).toBeUndefined();
+  });
+});
