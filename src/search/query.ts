@@ -159,7 +159,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
     results.push({
       type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }),
       title: d.title, score: Math.round(score * 100) / 100,
-      snippet: snippet(d.text, (t) => allTerms.has(t)), command: commandFor(d),
+      snippet: snippet(d.text, allTerms), command: commandFor(d),
     });
   }
   return results;

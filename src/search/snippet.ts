@@ -8,11 +8,12 @@ export interface Segment {
 
 const WIDTH = 160;
 
-/** The window of `text` with the most matched words, cut at word boundaries. */
-export function snippet(text: string, matches: (term: string) => boolean, width = WIDTH): Segment[] {
+/** The window of `text` with the most words whose stem is one of `terms`, cut at word boundaries. */
+export function snippet(text: string, terms: ReadonlySet<string>, width = WIDTH): Segment[] {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const ws = words(flat);
-  const hits = ws.filter((w) => w.start >= 0 && matches(stem(w.word)));
+  // A stem starts with its word's first letter: most words need no stemming to rule them out.
+  const firsts = new Set([...terms].map((t) => t[0]));
+  const hits = words(flat).filter((w) => w.start >= 0 && firsts.has(w.word[0]) && terms.has(stem(w.word)));
   let start = 0;
   if (hits.length && flat.length > width) {
     // The window start (a little before a hit) that covers the most hits.

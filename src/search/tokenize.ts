@@ -59,13 +59,17 @@ export function words(text: string): { word: string; start: number; end: number 
   return out;
 }
 
-/** A light stemmer: close enough to the word that typo matching on stems still works. */
+/**
+ * A light stemmer: close enough to the word that typo matching on stems still works. It only
+ * trims or changes a word's end, so a stem starts with its word's first letter (snippets rely
+ * on that). String tests, not regexes: it runs on every word of a result's text.
+ */
 export function stem(w: string): string {
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length <= 3 || hasDigit(w)) return w;
   let s = w;
   if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
   else if (s.endsWith('sses')) s = s.slice(0, -2);
-  else if (s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  else if (s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us') && !s.endsWith('is')) s = s.slice(0, -1);
   if (s.endsWith('ing') && s.length > 5) s = undouble(s.slice(0, -3));
   else if (s.endsWith('ed') && s.length > 4) s = undouble(s.slice(0, -2));
   else if (s.endsWith('ly') && s.length > 5) s = s.slice(0, -2);
@@ -73,8 +77,18 @@ export function stem(w: string): string {
   return s;
 }
 
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** "stopp" → "stop": a doubled final consonant (but not a, e, i, o, u, l or s) is halved. */
 function undouble(s: string): string {
-  return /([^aeiouls])\1$/.test(s) ? s.slice(0, -1) : s;
+  const last = s[s.length - 1];
+  return last !== undefined && last === s[s.length - 2] && !'aeiouls'.includes(last) ? s.slice(0, -1) : s;
 }
 
 /** Index terms of a text, in order, stop words removed. */

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plain, snippet } from '../../src/search/snippet.js';
 import { stem } from '../../src/search/tokenize.js';
 
-const hitsOf = (...ws: string[]) => {
-  const set = new Set(ws.map(stem));
-  return (t: string) => set.has(t);
-};
+const hitsOf = (...ws: string[]) => new Set(ws.map(stem));
 
 describe('search snippets', () => {
   it('marks matched words, in any form, as hits', () => {
@@ -29,6 +26,6 @@ describe('search snippets', () => {
   });
 
   it('starts at the beginning when nothing matched', () => {
-    expect(plain(snippet('Short text.', () => false))).toBe('Short text.');
+    expect(plain(snippet('Short text.', new Set()))).toBe('Short text.');
   });
 });
