@@ -19,14 +19,14 @@ interface Flag {
   spec: OptionSpec;
 }
 
-/** Commander's attribute name: `--in-text` → inText, `--no-color` → color. */
+/** Commander's attribute name: `--in-text` → inText, `--no-color` → color. String work, no regexes: this runs on every start. */
 function flagOf(spec: OptionSpec): [string, Flag] {
-  const m = /^--([a-z][a-z-]*)( <[^>]+>)?$/.exec(spec.flags);
-  if (!m) throw new Error(`unsupported option syntax: ${spec.flags}`);
-  const long = m[1]!;
+  const [name, value] = spec.flags.split(' ');
+  const long = name!.slice(2);
   const negate = long.startsWith('no-');
-  const attr = (negate ? long.slice(3) : long).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  return [long, { attr, takesValue: Boolean(m[2]), negate, spec }];
+  const parts = (negate ? long.slice(3) : long).split('-');
+  const attr = parts[0] + parts.slice(1).map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+  return [long, { attr, takesValue: value !== undefined, negate, spec }];
 }
 
 /** The values before anything is typed: defaults, and true for a `--no-…` option. */
@@ -87,7 +87,7 @@ export function quickParse(argv: string[], commands: CommandSpec[] = COMMANDS, g
   let rest = 0;
   for (const spec of command.args) {
     const required = spec.syntax.startsWith('<');
-    if (/\.\.\.[>\]]$/.test(spec.syntax)) {
+    if (spec.syntax.endsWith('...>') || spec.syntax.endsWith('...]')) {
       const taken = positional.slice(rest);
       rest = positional.length;
       if (required && !taken.length) return undefined;

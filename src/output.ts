@@ -3,7 +3,7 @@
  * machinery (~3 ms per start), so output that is not a terminal (a pipe, a file, /dev/null) is
  * written with fs.writeSync. A terminal gets process.stdout, which also knows its width.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, readlinkSync, writeSync } from 'node:fs';
 
 export interface Out {
   write(s: string): void;
@@ -17,6 +17,14 @@ const DEV_NULL = (1 << 8) | 3;
 
 /** Is `fd` possibly a terminal? A pipe, a file or /dev/null is certainly not one. */
 function maybeTTY(fd: number): boolean {
+  // Linux names what a descriptor is open on: a pipe, a socket, a file, /dev/null or a
+  // terminal under /dev. Reading that link costs a quarter of fstat's first call (~0.4 ms).
+  try {
+    const target = readlinkSync(`/proc/self/fd/${fd}`);
+    return target.startsWith('/dev/') && target !== '/dev/null';
+  } catch {
+    // No /proc (macOS, BSD): ask fstat.
+  }
   try {
     const st = fstatSync(fd);
     return st.isCharacterDevice() && st.rdev !== DEV_NULL;

@@ -94,3 +94,10 @@ describe('quick argv parser', () => {
       expect(quickParse(argv), argv.join(' ')).toBeUndefined();
   });
 });
+
+describe('the command table', () => {
+  it('uses only option syntax the quick parser reads: --long or --long <value>', () => {
+    const all = [...GLOBAL_OPTIONS, ...COMMANDS.flatMap((c) => [...c.options, ...(c.subcommands ?? []).flatMap((s) => s.options)])];
+    for (const o of all) expect(o.flags, o.flags).toMatch(/^--[a-z][a-z-]*( <[a-z]+>)?$/);
+  });
+});
