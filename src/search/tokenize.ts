@@ -39,6 +39,11 @@ function isWordCode(c: number): boolean {
   return is;
 }
 
+/** Is the character at `i` (a UTF-16 index, not inside a surrogate pair) a word character? */
+export function isWordAt(text: string, i: number): boolean {
+  return isWordCode(text.codePointAt(i)!);
+}
+
 /** Text whose only characters beyond ASCII are punctuation and box drawing (true of most content). */
 const PLAIN = /^[\x00-\x7f\u2000-\u206f\u2500-\u257f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { plain, snippet } from '../../src/search/snippet.js';
-import { stem } from '../../src/search/tokenize.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { hitsIn, plain, snippet } from '../../src/search/snippet.js';
+import { stem, words } from '../../src/search/tokenize.js';
 
 const hitsOf = (...ws: string[]) => new Set(ws.map(stem));
 
@@ -27,5 +30,43 @@ describe('search snippets', () => {
 
   it('starts at the beginning when nothing matched', () => {
     expect(plain(snippet('Short text.', new Set()))).toBe('Short text.');
+  });
+});
+
+describe('snippet hits', () => {
+  // The straightforward way: split the text into words and keep those whose stem is a term.
+  const reference = (text: string, terms: Set<string>) =>
+    words(text).filter((w) => w.start >= 0 && terms.has(stem(w.word))).map(({ start, end }) => ({ start, end }));
+
+  it('are the words a full split finds, on every stored document with every relevance query', () => {
+    const dir = 'dist/content/search/docs';
+    const texts = readdirSync(dir).flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { text: string }[]).map((d) => d.text.replace(/\s+/g, ' ').trim()));
+    const queries = (JSON.parse(readFileSync('test/search/queries.json', 'utf8')) as { queries: { q: string }[] }).queries.map((x) => x.q);
+    const termSets = queries.map((q) => new Set(words(q).map((w) => stem(w.word))));
+    termSets.push(new Set(['stud', 'therapy', 'spy', 'us', 'a', 'nmda', 'dose', 'glutam']));
+    expect(texts.length).toBeGreaterThan(300);
+    let compared = 0;
+    let withHits = 0;
+    for (const text of texts)
+      for (const terms of termSets) {
+        const want = reference(text, terms);
+        expect(hitsIn(text, terms)).toEqual(want);
+        compared++;
+        if (want.length) withHits++;
+      }
+    expect(compared).toBeGreaterThan(20_000);
+    expect(withHits).toBeGreaterThan(1000);
+  });
+
+  it('are the words a full split finds, on any text (property)', () => {
+    const piece = fc.constantFrom('studies', 'Study', 'spies', 'spy', 'NMDA', 'nmdar', 'xnmda', 'dosing', 'doses', 'é', 'Über', '–', '“', '𝐀', '😀', '東京', 'ﬁ', 'e\u0301', ' ', '-', '2005', 'uses', 'us');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 12 }), fc.array(piece, { maxLength: 4 }), (parts, termWords) => {
+        const text = parts.join('');
+        const terms = new Set(termWords.flatMap((w) => words(w).map((x) => stem(x.word))));
+        expect(hitsIn(text, terms)).toEqual(reference(text, terms));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
