@@ -1,6 +1,6 @@
 /** Process entry, called by bin/kap with the folder of this bundle: real streams in, exit code out. */
 import { run } from './cli.js';
-import { openOutput } from './output.js';
+import { lazyOutput, openOutput } from './output.js';
 
 export { run };
 
@@ -14,14 +14,15 @@ function quietOnEpipe(s: NodeJS.WriteStream): NodeJS.WriteStream {
 }
 
 export function main(bundleDir: string): Promise<void> {
-  // Ctrl+C outside a prompt (inquirer handles its own): the documented exit code, no stack.
-  process.once('SIGINT', () => process.exit(130));
+  // Ctrl+C outside a prompt (inquirer handles its own) keeps Node's default: kap ends by the
+  // signal at once, with no stack, and the shell reports 130. That is also what lets a script
+  // running kap stop on Ctrl+C (an exit(130) would let it carry on), and it costs no handler.
   const code = () => Number(process.exitCode ?? 0);
   return run({
     argv: process.argv.slice(2),
     env: process.env,
     stdout: openOutput(1, () => quietOnEpipe(process.stdout), code),
-    stderr: openOutput(2, () => quietOnEpipe(process.stderr), code),
+    stderr: lazyOutput(() => openOutput(2, () => quietOnEpipe(process.stderr), code)),
     // Only the quiz asks; creating process.stdin costs every other command.
     stdinIsTTY: () => Boolean(process.stdin.isTTY),
     readStdin: async () => {

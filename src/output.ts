@@ -59,3 +59,9 @@ export function openOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, code: ()
   }
   return { write: (text) => writeAll(fd, text, code), isTTY: false };
 }
+
+/** An output opened on its first write: most runs never write to stderr. */
+export function lazyOutput(open: () => Out): Out {
+  let out: Out | undefined;
+  return { write: (text) => (out ??= open()).write(text) };
+}

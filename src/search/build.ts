@@ -9,7 +9,7 @@ import { terms } from './tokenize.js';
 const K1 = 1.6;
 /** Length normalisation: short name fields hardly at all, running text fully. */
 const B: Record<Field, number> = { title: 0.3, aliases: 0.3, authors: 0.3, heading: 0.5, year: 0, tags: 0.3, summary: 0.75, context: 0.3, body: 0.75 };
-const POSTINGS_PER_SHARD = 6000;
+const POSTINGS_PER_SHARD = 2000;
 
 export const DOCS_PER_SHARD = 8;
 
