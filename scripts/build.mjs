@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+/** Commands with an entry of their own (see below). */
+const HOT_COMMANDS = ['explain', 'search', 'list', 'cite', 'claims', 'refs'];
 const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.js`, import.meta.url));
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
@@ -36,20 +38,27 @@ const standIns = {
 // bundles carry their own copies of small shared modules: nothing relies on shared module state
 // or class identity.
 const lazy = {};
-const lazyImports = {
+/** Lazy imports become bundles of their own, except `inline` (a command built into an entry). */
+const lazyImports = (inline) => ({
   name: 'lazy-bundles',
   setup(b) {
     b.onResolve({ filter: /^\.\/(commands\/[\w-]+|packs|program)\.js$/ }, (a) => {
-      if (!/src\/(cli|command-table)\.ts$/.test(a.importer)) return undefined;
+      if (!/src\/(cli|command-table)\.ts$/.test(a.importer) || a.path === `./commands/${inline}.js`) return undefined;
       const name = a.path.slice(2, -3);
       lazy[name] = `src/${name}.ts`;
       return { path: `./${name}.cjs`, external: true };
     });
   },
-};
+});
 // import() of a lazy bundle becomes require(), so bin/kap can load it from its code cache.
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', format: 'cjs', supported: { 'dynamic-import': false }, plugins: [standIns, lazyImports] });
-await build({ ...common, entryPoints: lazy, outdir: 'dist', outExtension: { '.js': '.cjs' }, format: 'cjs', supported: { 'dynamic-import': false }, plugins: [standIns, lazyImports] });
+const cjs = { ...common, format: 'cjs', supported: { 'dynamic-import': false } };
+await build({ ...cjs, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', plugins: [standIns, lazyImports()] });
+await build({ ...cjs, entryPoints: lazy, outdir: 'dist', outExtension: { '.js': '.cjs' }, plugins: [standIns, lazyImports()] });
+// The commands people run most also get an entry of their own, the core with that command
+// built in: one file and one code cache to load instead of two (~1 ms less per run). bin/kap
+// picks kap-<command>.cjs from the command line; any entry can run any command.
+for (const command of HOT_COMMANDS)
+  await build({ ...cjs, entryPoints: ['src/main.ts'], outfile: `dist/kap-${command}.cjs`, plugins: [standIns, lazyImports(command)] });
 // The content compiler runs at build time only, with citation-js.
 await build({
   ...common,

@@ -20,10 +20,19 @@ const runs = [
   ['refs'], ['refs', '--errata'], ['paths'],
   ['quiz', 'export', '--format', 'gift', '--seed', 'warm'],
 ];
+const warm = async (entry, argv) => {
+  for (const color of ['1', '0'])
+    await entry.run({ argv, env: { FORCE_COLOR: color }, stdout: sink, stderr: sink, stdinIsTTY: () => false, bundleDir: dist, home: () => '/nonexistent' });
+};
 (async () => {
-  for (const argv of runs)
-    for (const color of ['1', '0'])
-      await kap.run({ argv, env: { FORCE_COLOR: color }, stdout: sink, stderr: sink, stdinIsTTY: () => false, bundleDir: dist, home: () => '/nonexistent' });
+  for (const argv of runs) await warm(kap, argv);
+  // Each kap-<command>.cjs entry (the core with one command built in) with its command's runs.
+  for (const f of require('node:fs').readdirSync(dist)) {
+    const command = /^kap-([a-z]+)\.cjs$/.exec(f)?.[1];
+    if (!command) continue;
+    const entry = load(join(dist, f));
+    for (const argv of runs.filter((r) => r[0] === command)) await warm(entry, argv);
+  }
   for (const [file, { script }] of loaded) {
     writeFileSync(`${file}.cache.tmp`, script.createCachedData());
     renameSync(`${file}.cache.tmp`, `${file}.cache`);

@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// bin/kap's loader: which entry a command line starts from (any entry can run any command).
+const { entry, loaded } = createRequire(import.meta.url)('../../bin/kap') as {
+  entry(dist: string, argv: string[]): unknown;
+  loaded: Map<string, { module: { exports: unknown } }>;
+};
+const dist = resolve('dist');
+const exportsOf = (f: string) => loaded.get(join(dist, f))?.module.exports;
+
+describe('bin/kap entry', () => {
+  it('starts from kap-<command>.cjs for the first plain word', () => {
+    expect(entry(dist, ['search', 'nmda'])).toBe(exportsOf('kap-search.cjs'));
+    expect(entry(dist, ['--width', '40', 'list'])).toBe(exportsOf('kap-list.cjs'));
+    expect(entry(dist, ['--no-color', 'explain', 'glutamate', '--brief'])).toBe(exportsOf('kap-explain.cjs'));
+  });
+
+  it('falls back to kap.cjs when there is no such entry, and never reads outside dist', () => {
+    for (const argv of [['quiz'], ['nosuchcommand'], ['../../etc/passwd'], ['--version'], [], ['Search']])
+      expect(entry(dist, argv), argv.join(' ')).toBe(exportsOf('kap.cjs'));
+  });
+
+  it('gives entries that each run every command (a wrong guess costs time, not correctness)', async () => {
+    type Entry = { run(io: unknown): Promise<number> };
+    const listVia = async (e: Entry) => {
+      let out = '';
+      const io = { argv: ['list'], env: {}, stdout: { write: (s: string) => void (out += s) }, stderr: { write: () => true }, stdinIsTTY: () => false, bundleDir: dist, home: () => '/nonexistent' };
+      expect(await e.run(io)).toBe(0);
+      return out;
+    };
+    const viaCore = await listVia(entry(dist, []) as Entry);
+    expect(viaCore).toContain('glutamate');
+    for (const command of ['search', 'cite', 'explain']) expect(await listVia(entry(dist, [command]) as Entry), command).toBe(viaCore);
+  });
+});
