@@ -5,6 +5,7 @@
 import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
 import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsFile } from './format.js';
 import { terms } from './tokenize.js';
+import { flatten } from './snippet.js';
 
 const K1 = 1.6;
 /** Length normalisation: short name fields hardly at all, running text fully. */
@@ -97,7 +98,9 @@ function stored(d: SearchDoc): StoredDoc {
   // Phrases are checked against title, text and `more`: store only what the text does not repeat.
   const bare = withoutCitations(d.text);
   const more = Object.values(d.fields).filter((v) => v && v !== d.text && v !== bare).join('\n');
-  return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), title: d.title, text: d.text, more };
+  // Whitespace is collapsed here, once, for the snippets: a /\s+/g replace over a result's text
+  // at run time cost ~1 ms for ten results in a fresh process.
+  return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), title: d.title, text: flatten(d.text), more };
 }
 
 export { INDEX_DIR };

@@ -1,7 +1,7 @@
 /** The on-disk search index: file names and record shapes shared by the builder and the reader. */
 import type { DocType, SearchDoc } from './documents.js';
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 export const INDEX_DIR = 'search';
 /**
  * A term keeps its best postings only (a "champion list"): in a big pack, "ketamine" is in

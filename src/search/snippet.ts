@@ -1,5 +1,5 @@
 /** A short piece of a document's text around the words a query matched, as data to paint. */
-import { fold, isWordAt, stem } from './tokenize.js';
+import { fold, isPlain, isWordAt, stem } from './tokenize.js';
 
 export interface Segment {
   text: string;
@@ -8,19 +8,18 @@ export interface Segment {
 
 const WIDTH = 160;
 
+/** Whitespace runs → one space. The index stores text flattened already; then only a check runs. */
+export function flatten(text: string): string {
+  return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
 /** The window of `text` with the most words whose stem is one of `terms`, cut at word boundaries. */
 export function snippet(text: string, terms: ReadonlySet<string>, width = WIDTH): Segment[] {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = flatten(text);
   const hits = hitsIn(flat, terms);
   let start = 0;
   if (hits.length && flat.length > width) {
-    // The window start (a little before a hit) that covers the most hits.
-    let best = -1;
-    for (const h of hits) {
-      const from = Math.max(0, h.start - 30);
-      const count = hits.filter((o) => o.start >= from && o.end <= from + width).length;
-      if (count > best) [best, start] = [count, from];
-    }
+    start = bestWindow(hits, width);
     if (start > 0) start = Math.max(0, flat.lastIndexOf(' ', start) + 1);
   }
   let end = Math.min(flat.length, start + width);
@@ -42,22 +41,66 @@ export function snippet(text: string, terms: ReadonlySet<string>, width = WIDTH)
   return out;
 }
 
+/**
+ * The window start (a little before a hit) that covers the most hits, the first if several do.
+ * Hits are in order and do not overlap, so the first and last hit inside each window only move
+ * forward.
+ */
+export function bestWindow(hits: readonly { start: number; end: number }[], width: number): number {
+  let best = -1;
+  let start = 0;
+  let first = 0;
+  let last = -1;
+  for (const h of hits) {
+    const from = Math.max(0, h.start - 30);
+    while (hits[first]!.start < from) first++;
+    while (last + 1 < hits.length && hits[last + 1]!.end <= from + width) last++;
+    const count = last - first + 1;
+    if (count > best) [best, start] = [count, from];
+  }
+  return start;
+}
+
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** A word that could have stem t starts with this (a stem only trims or changes a word's end). */
+const probeOf = (t: string) => (t.length >= 3 ? t.slice(0, -1) : t);
+
+/** Per set of terms (one per query): a regex for their possible word starts in plain text. */
+const finders = new WeakMap<ReadonlySet<string>, RegExp | null>();
+
+function plainFinder(terms: ReadonlySet<string>): RegExp | null {
+  let re = finders.get(terms);
+  if (re === undefined) {
+    // In plain text words are runs of a-z and 0-9, and so are their stems.
+    const probes = [...terms].map(probeOf).filter((p) => /^[a-z0-9]+$/.test(p));
+    re = probes.length ? new RegExp(`(?<![a-z0-9])(?:${probes.join('|')})[a-z0-9]*`, 'g') : null;
+    finders.set(terms, re);
+  }
+  return re;
+}
 
 /**
  * The words of `text` whose stem is one of `terms`, in order. Rather than split the whole text
  * into words (the slow part of a search in a fresh process), look for where each term could
- * start a word: a stem only trims or changes a word's end, so every word with stem t starts
- * with t minus its last letter ("studies" → "study" starts "stud").
+ * start a word: every word with stem t starts with t minus its last letter ("studies" →
+ * "study" starts "stud"). Plain text (nearly all) is scanned by one regex for all the terms.
  */
 export function hitsIn(text: string, terms: ReadonlySet<string>): { start: number; end: number }[] {
   const folded = fold(text);
   // Folding changed the length (a ligature, a combining mark): offsets would be wrong; no hits.
   if (folded.length !== text.length) return [];
+  if (isPlain(folded)) {
+    const out: { start: number; end: number }[] = [];
+    const re = plainFinder(terms);
+    if (!re) return out;
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) if (terms.has(stem(m[0]))) out.push({ start: m.index, end: m.index + m[0].length });
+    return out;
+  }
   const found = new Map<number, number>();
   for (const t of terms) {
-    const probe = t.length >= 3 ? t.slice(0, -1) : t;
-    if (!probe) continue;
+    const probe = probeOf(t);
     for (let at = folded.indexOf(probe); at >= 0; at = folded.indexOf(probe, at + 1)) {
       if (found.has(at) || isLowSurrogate(folded.charCodeAt(at))) continue;
       const before = at >= 2 && isLowSurrogate(folded.charCodeAt(at - 1)) ? at - 2 : at - 1;

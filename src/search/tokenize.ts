@@ -48,13 +48,16 @@ export function isWordAt(text: string, i: number): boolean {
 const PLAIN = /^[\x00-\x7f\u2000-\u206f\u2500-\u257f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
 
+/** Is folded text plain, so that its words are exactly the runs of a-z and 0-9? */
+export const isPlain = (folded: string) => PLAIN.test(folded);
+
 /** The words of a text with their offsets in it (for snippets). */
 export function words(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
   const folded = fold(text);
   // NFKD can change length; only trust offsets when it did not.
   const same = folded.length === text.length;
-  if (PLAIN.test(folded)) {
+  if (isPlain(folded)) {
     // Words are runs of a-z and 0-9 (folded text is lowercase): a native regex scan, much
     // faster than the loop below in a process that has just started.
     ASCII_WORD.lastIndex = 0;

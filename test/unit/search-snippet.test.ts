@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { hitsIn, plain, snippet } from '../../src/search/snippet.js';
+import { bestWindow, flatten, hitsIn, plain, snippet } from '../../src/search/snippet.js';
 import { stem, words } from '../../src/search/tokenize.js';
 
 const hitsOf = (...ws: string[]) => new Set(ws.map(stem));
@@ -68,5 +68,44 @@ describe('snippet hits', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('snippet window', () => {
+  // The straightforward way: count, for each candidate start, the hits inside the window.
+  function reference(hits: { start: number; end: number }[], width: number): number {
+    let best = -1;
+    let start = 0;
+    for (const h of hits) {
+      const from = Math.max(0, h.start - 30);
+      const count = hits.filter((o) => o.start >= from && o.end <= from + width).length;
+      if (count > best) [best, start] = [count, from];
+    }
+    return start;
+  }
+
+  it('starts where the straightforward count says, for any words in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ gap: fc.nat(60), len: fc.integer({ min: 1, max: 40 }) }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 20, max: 200 }), (words, width) => {
+        let at = 0;
+        const hits = words.map(({ gap, len }) => {
+          const start = at + gap;
+          at = start + len + 1;
+          return { start, end: start + len };
+        });
+        expect(bestWindow(hits, width)).toBe(reference(hits, width));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('flatten', () => {
+  it('collapses any whitespace run to one space, and leaves flat text as it is', () => {
+    expect(flatten('  a\n\tb   c\u00a0\u00a0d \r\n')).toBe('a b c d');
+    expect(flatten('a b')).toBe('a b');
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(' ', '\n', '\t', '\r', '\u00a0', '\u2028', '\u3000', 'a', 'b') }), (s) => {
+      expect(flatten(s)).toBe(s.replace(/\s+/g, " ").trim());
+    }));
   });
 });
