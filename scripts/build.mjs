@@ -74,7 +74,14 @@ await build({
 
 try {
   execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content'], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, [`${root}/scripts/code-cache.cjs`], { cwd: root, stdio: 'inherit' });
 } catch {
+  process.exit(4);
+}
+// The warm-up runs print what kap prints; only a failure of the step itself is shown.
+try {
+  const env = { ...process.env, NO_COLOR: '', KAP_DATA: '', KAP_CONTENT_PATH: '' };
+  execFileSync(process.execPath, [`${root}/scripts/code-cache.cjs`], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+} catch (e) {
+  process.stderr.write(String(e.stderr ?? e));
   process.exit(4);
 }

@@ -1,5 +1,7 @@
-// Build step: run kap's common commands in-process (output discarded), then save V8's code
-// cache of every bundle they loaded, with the functions those runs compiled, for bin/kap.
+// Build step: run kap's common commands in-process, the way bin/kap does (main, real stdout
+// and stderr: the build discards them), then save V8's code cache of every bundle they loaded,
+// with the functions those runs compiled, for bin/kap. A function these runs never call is
+// compiled again on every real run.
 'use strict';
 const { writeFileSync, renameSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
@@ -10,7 +12,6 @@ const dist = join(__dirname, '..', 'dist');
 for (const f of require('node:fs').readdirSync(dist, { recursive: true })) if (String(f).endsWith('.cjs.cache')) rmSync(join(dist, String(f)));
 const kap = load(join(dist, 'kap.cjs'));
 
-const sink = { write: () => true, isTTY: true, columns: 100 };
 const runs = [
   ['explain', 'glutamate'], ['explain', 'nmda', '--brief'], ['explain', 'bdnf'], ['explain', 'glutamte'],
   ['explain', 'dissociation', '--json'], ['list'], ['list', '--json'], ['--help'], ['--version'],
@@ -21,8 +22,10 @@ const runs = [
   ['quiz', 'export', '--format', 'gift', '--seed', 'warm'],
 ];
 const warm = async (entry, argv) => {
-  for (const color of ['1', '0'])
-    await entry.run({ argv, env: { FORCE_COLOR: color }, stdout: sink, stderr: sink, stdinIsTTY: () => false, bundleDir: dist, home: () => '/nonexistent' });
+  for (const color of ['1', '0']) {
+    process.env.FORCE_COLOR = color;
+    await entry.main(dist, argv, () => {});
+  }
 };
 (async () => {
   for (const argv of runs) await warm(kap, argv);

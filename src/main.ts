@@ -13,13 +13,14 @@ function quietOnEpipe(s: NodeJS.WriteStream): NodeJS.WriteStream {
   return s;
 }
 
-export function main(bundleDir: string): Promise<void> {
+/** `argv` and `exit` are the process's own; the build's warm-up run (scripts/code-cache.cjs) passes its own. */
+export function main(bundleDir: string, argv = process.argv.slice(2), exit = (c: number) => process.exit(c)): Promise<void> {
   // Ctrl+C outside a prompt (inquirer handles its own) keeps Node's default: kap ends by the
   // signal at once, with no stack, and the shell reports 130. That is also what lets a script
   // running kap stop on Ctrl+C (an exit(130) would let it carry on), and it costs no handler.
   const code = () => Number(process.exitCode ?? 0);
   return run({
-    argv: process.argv.slice(2),
+    argv,
     env: process.env,
     stdout: openOutput(1, () => quietOnEpipe(process.stdout), code),
     stderr: lazyOutput(() => openOutput(2, () => quietOnEpipe(process.stderr), code)),
@@ -37,6 +38,6 @@ export function main(bundleDir: string): Promise<void> {
     // Everything is written by now (writeSync, or a terminal stream, which Node writes
     // synchronously): leave at once rather than let Node tear the heap down first, which
     // costs ~2 ms, more than most commands take.
-    process.exit(c);
+    exit(c);
   });
 }
