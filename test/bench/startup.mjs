@@ -19,7 +19,7 @@ const commands = {
   'kap list': `node ${kap} list`,
   'kap --version': `node ${kap} --version`,
 };
-const extra = { 'kap search nmda': 'search', 'kap cite furukawa2005': 'cite', 'kap claims glutamate': 'claims' };
+const extra = { 'kap search nmda': 'search', 'kap search why does ketamine work so fast': 'search', 'kap cite furukawa2005': 'cite', 'kap claims glutamate': 'claims' };
 const help = execFileSync(process.execPath, [kap, '--help'], { encoding: 'utf8' });
 for (const [name, verb] of Object.entries(extra)) if (new RegExp(`^  ${verb}\\b`, 'm').test(help)) commands[name] = `node ${kap} ${name.slice(4)}`;
 
@@ -42,6 +42,6 @@ const base = median(times['node -e 0']);
 const baseCpu = median(cpu['node -e 0']);
 // Wall time is the figure asked for; CPU time (user + system) is steadier on a shared machine.
 console.log(`median of ${runs} interleaved runs; node ${process.version}`);
-console.log(`${'command'.padEnd(24)}   wall ms  ratio    cpu ms  ratio`);
+console.log(`${'command'.padEnd(44)}   wall ms  ratio    cpu ms  ratio`);
 for (const n of names)
-  console.log(`${n.padEnd(24)} ${median(times[n]).toFixed(1).padStart(8)}  ${(median(times[n]) / base).toFixed(2)}x ${median(cpu[n]).toFixed(1).padStart(8)}  ${(median(cpu[n]) / baseCpu).toFixed(2)}x`);
+  console.log(`${n.padEnd(44)} ${median(times[n]).toFixed(1).padStart(8)}  ${(median(times[n]) / base).toFixed(2)}x ${median(cpu[n]).toFixed(1).padStart(8)}  ${(median(cpu[n]) / baseCpu).toFixed(2)}x`);
