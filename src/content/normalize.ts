@@ -4,6 +4,6 @@ export function normalizeKey(s: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[\s_\-–—'"‘’“”.,;:!?()[\]{}/\\*]+/g, ' ')
+    .replace(/[\s_\-\u2013\u2014'"\u2018\u2019\u201c\u201d.,;:!?()[\]{}/\\*]+/g, ' ')
     .trim();
 }

@@ -27,12 +27,12 @@ export interface TextStats {
   syllables: number;
 }
 
-const WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g;
+const WORD = /[A-Za-z0-9]+(?:['\u2019-][A-Za-z0-9]+)*/g;
 
 export function textStats(text: string): TextStats {
   const words = text.match(WORD) ?? [];
   const sentences = Math.max(1, (text.match(/[.!?]+(?=\s|$)/g) ?? []).length);
-  const syl = words.reduce((n, w) => n + w.split(/['’-]/).reduce((k, part) => k + syllables(part), 0), 0);
+  const syl = words.reduce((n, w) => n + w.split(/['\u2019-]/).reduce((k, part) => k + syllables(part), 0), 0);
   return { words: words.length, sentences, syllables: syl };
 }
 

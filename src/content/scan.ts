@@ -14,7 +14,7 @@ export function maskQuotes(text: string): string {
     .map((para) =>
       para
         .replace(/^[ \t]*>.*$/gm, blank)
-        .replace(/"[^"]*"|“[^”]*”/g, blank),
+        .replace(/"[^"]*"|\u201c[^\u201d]*\u201d/g, blank),
     )
     .join('');
 }

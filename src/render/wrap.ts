@@ -2,8 +2,9 @@
 
 const ANSI = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 // Lines drawn by cli-table3 are already sized; breaking them would tear the borders.
-const TABLE_LINE = /[│┌└├┐┘┤┬┴┼─]/;
-const BULLET = /^(\s*)((?:[*•-]|\d+\.)\s+)?/;
+// Escaped: one non-ASCII character makes V8 keep a whole bundle's source as two-byte text.
+const TABLE_LINE = /[\u2502\u250c\u2514\u251c\u2510\u2518\u2524\u252c\u2534\u253c\u2500]/;
+const BULLET = /^(\s*)((?:[*\u2022-]|\d+\.)\s+)?/;
 
 export function visibleLength(s: string): number {
   return s.includes('\u001b') ? s.replace(ANSI, '').length : s.length;

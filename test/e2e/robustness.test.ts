@@ -3,7 +3,7 @@
  * spawned run of the real binary with a clear outcome, never a crash or a stack trace.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -141,4 +141,13 @@ describe('signals', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Alpha receptor basics/);
   }, 180_000);
+});
+
+describe('bundles', () => {
+  it('are plain ASCII, so V8 keeps their source one byte per character (a single other character doubles it)', () => {
+    const dist = join(ROOT, 'dist');
+    const files = [...readdirSync(dist), ...readdirSync(join(dist, 'commands')).map((f) => join('commands', f))].filter((f) => f.endsWith('.cjs'));
+    expect(files.length).toBeGreaterThan(15);
+    for (const f of files) expect(readFileSync(join(dist, f), 'utf8').match(/[^\x00-\x7f].{0,20}/)?.[0], f).toBeUndefined();
+  });
 });
