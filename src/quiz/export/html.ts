@@ -53,6 +53,9 @@ const JS = `
     at = Math.max(0, Math.min(qs.length - 1, i));
     qs.forEach(function (q, j) { q.classList.toggle('current', j === at); });
     document.getElementById('pos').textContent = (at + 1) + ' / ' + qs.length;
+    // A focused button in a question now hidden would still take Space (and reveal that one).
+    var f = document.activeElement;
+    if (f && f.closest && f.closest('.q') && !f.closest('.q').classList.contains('current')) f.blur();
   }
   function reveal(q) {
     q.classList.add('revealed');
