@@ -93,74 +93,55 @@ const squash = (s: string) => words(s).map((w) => w.word).join(' ');
 export function search(reader: IndexReader, input: string, opts: SearchOptions): SearchResult[] {
   const clauses = parseQuery(input);
   if (!clauses.length) return [];
-  // Dense accumulators over document numbers, not Maps: no table growth and no boxed numbers
-  // (a six-word question allocated enough to cost a garbage collection in a fresh process).
-  // Every contribution is positive, so 0 means "not yet".
-  const n = reader.meta.docs;
-  const scores = new Float64Array(n);
-  const matched = new Uint16Array(n);
-  const contrib = new Float64Array(n);
-  const need = new Uint16Array(n);
-  const scored: number[] = [];
+  const scores = new Map<number, number>();
+  const matched = new Map<number, number>();
   const allTerms = new Set<string>();
   // A term whose postings were cut to a champion list cannot say which documents lack it.
   const common = (t: string) => (reader.vocabFor(t).get(t) ?? 0) > MAX_POSTINGS;
   let counted = 0;
   clauses.forEach((clause, ci) => {
     let isCommon = false;
-    const docs: number[] = [];
+    const contrib = new Map<number, number>();
     if (clause.phrase) {
       // Every (non-stop) word of a phrase must be there; the phrase itself is checked later.
       const ts = clause.words.filter((w) => !STOP_WORDS.has(w)).map(stem);
+      const need = new Map<number, number>();
       for (const t of new Set(ts)) {
         allTerms.add(t);
         const p = reader.postings(t);
         for (let i = 0; i < p.length; i += 2) {
-          const d = p[i]!;
-          if (contrib[d] === 0) docs.push(d);
-          contrib[d]! += p[i + 1]!;
-          need[d]!++;
+          contrib.set(p[i]!, (contrib.get(p[i]!) ?? 0) + p[i + 1]!);
+          need.set(p[i]!, (need.get(p[i]!) ?? 0) + 1);
         }
       }
       const size = new Set(ts).size;
       isCommon = ts.every(common);
-      for (const d of docs) if (need[d]! < size) contrib[d] = 0;
+      for (const [doc, n] of need) if (n < size) contrib.delete(doc);
     } else {
       const expanded = expandWord(reader, clause.words[0]!, ci === clauses.length - 1);
       isCommon = [...expanded.keys()].every(common);
       for (const [term, w] of expanded) {
         allTerms.add(term);
         const p = reader.postings(term);
-        for (let i = 0; i < p.length; i += 2) {
-          const d = p[i]!;
-          if (contrib[d] === 0) docs.push(d);
-          contrib[d] = Math.max(contrib[d]!, w * p[i + 1]!);
-        }
+        for (let i = 0; i < p.length; i += 2) contrib.set(p[i]!, Math.max(contrib.get(p[i]!) ?? 0, w * p[i + 1]!));
       }
     }
     // So a word in very many documents ("ketamine") adds its score but does not count for coverage.
     if (!isCommon) counted++;
-    for (const d of docs) {
-      const s = contrib[d]!;
-      if (s > 0) {
-        if (scores[d] === 0) scored.push(d);
-        scores[d]! += s;
-        if (!isCommon) matched[d]!++;
-      }
-      contrib[d] = 0;
-      need[d] = 0;
+    for (const [doc, s] of contrib) {
+      scores.set(doc, (scores.get(doc) ?? 0) + s);
+      if (!isCommon) matched.set(doc, (matched.get(doc) ?? 0) + 1);
     }
   });
 
   const range = opts.type ? reader.meta.ranges[opts.type] : undefined;
   const tagged = opts.tag ? reader.tagged(opts.tag.toLowerCase()) : undefined;
   const ranked: [number, number][] = [];
-  for (const doc of scored) {
-    const s = scores[doc]!;
+  for (const [doc, s] of scores) {
     if (range && (doc < range[0] || doc >= range[1])) continue;
     if (tagged && !tagged.has(doc)) continue;
     // Documents that match more of the query's words come first.
-    const coverage = counted ? matched[doc]! / counted : 1;
+    const coverage = counted ? (matched.get(doc) ?? 0) / counted : 1;
     ranked.push([doc, (s / 100) * coverage * coverage]);
   }
   ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
