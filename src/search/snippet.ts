@@ -86,12 +86,45 @@ function plainFinder(terms: ReadonlySet<string>): RegExp | null {
  * start a word: every word with stem t starts with t minus its last letter ("studies" →
  * "study" starts "stud"). Plain text (nearly all) is scanned by one regex for all the terms.
  */
-export function hitsIn(text: string, terms: ReadonlySet<string>): { start: number; end: number }[] {
-  const folded = fold(text);
-  // Folding changed the length (a ligature, a combining mark): offsets would be wrong; no hits.
-  if (folded.length !== text.length) return [];
+export function hitsIn(text: string, terms: ReadonlySet<string>): Hit[] {
+  if (!HAS_NON_ASCII.test(text)) return hitsInFolded(text.toLowerCase(), terms);
+  // Folding may change lengths ("…" → "...", "ﬁ" → "fi", a combining accent → nothing), and
+  // a whole-text fold can even keep the total length while moving words: fold each character
+  // beyond ASCII alone and map the hits back to the text's own offsets.
+  const { folded, from } = foldEach(text);
+  return hitsInFolded(folded, terms).map(({ start, end }) => ({ start: from[start]!, end: from[end]! }));
+}
+
+type Hit = { start: number; end: number };
+
+const HAS_NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+/** Folded text, and for each of its offsets (and its end) the offset in `text` it came from. */
+function foldEach(text: string): { folded: string; from: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  const take = (piece: string, at: number, spread: boolean) => {
+    for (let k = 0; k < piece.length; k++) from.push(spread ? at + k : at);
+    folded += piece;
+  };
+  let i = 0;
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    const j = m.index;
+    take(text.slice(i, j).toLowerCase(), i, true);
+    const size = text.codePointAt(j)! > 0xffff ? 2 : 1;
+    take(fold(text.slice(j, j + size)), j, false);
+    i = NON_ASCII.lastIndex = j + size;
+  }
+  take(text.slice(i).toLowerCase(), i, true);
+  from.push(text.length);
+  return { folded, from };
+}
+
+function hitsInFolded(folded: string, terms: ReadonlySet<string>): Hit[] {
   if (isPlain(folded)) {
-    const out: { start: number; end: number }[] = [];
+    const out: Hit[] = [];
     const re = plainFinder(terms);
     if (!re) return out;
     re.lastIndex = 0;

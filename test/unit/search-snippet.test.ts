@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { bestWindow, flatten, hitsIn, plain, snippet } from '../../src/search/snippet.js';
-import { stem, words } from '../../src/search/tokenize.js';
+import { fold, stem, words } from '../../src/search/tokenize.js';
 
 const hitsOf = (...ws: string[]) => new Set(ws.map(stem));
 
@@ -37,6 +37,22 @@ describe('snippet hits', () => {
   // The straightforward way: split the text into words and keep those whose stem is a term.
   const reference = (text: string, terms: Set<string>) =>
     words(text).filter((w) => w.start >= 0 && terms.has(stem(w.word))).map(({ start, end }) => ({ start, end }));
+  // Where folding changes a text's length ("…" → "..."), fold it a character at a time,
+  // split that, and map the words back to the text's own offsets.
+  const referenceEach = (text: string, terms: Set<string>) => {
+    let folded = '';
+    const from: number[] = [];
+    let at = 0;
+    for (const ch of text) {
+      const piece = fold(ch);
+      for (let k = 0; k < piece.length; k++) from.push(at);
+      folded += piece;
+      at += ch.length;
+    }
+    from.push(text.length);
+    return reference(folded, terms).map(({ start, end }) => ({ start: from[start], end: from[end] }));
+  };
+  const keepsLength = (text: string) => fold(text).length === text.length;
 
   it('are the words a full split finds, on every stored document with every relevance query', () => {
     const dir = 'dist/content/search/docs';
@@ -49,7 +65,8 @@ describe('snippet hits', () => {
     let withHits = 0;
     for (const text of texts)
       for (const terms of termSets) {
-        const want = reference(text, terms);
+        const want = referenceEach(text, terms);
+        if (keepsLength(text) && !/[\ud800-\udfff]/.test(text)) expect(reference(text, terms)).toEqual(want);
         expect(hitsIn(text, terms)).toEqual(want);
         compared++;
         if (want.length) withHits++;
@@ -58,13 +75,28 @@ describe('snippet hits', () => {
     expect(withHits).toBeGreaterThan(1000);
   });
 
+  it('are found where folding changes the length (an ellipsis, a ligature, a combining accent, an astral letter)', () => {
+    const show = (text: string, ...ws: string[]) => hitsIn(text, new Set(ws.map(stem))).map(({ start, end }) => text.slice(start, end));
+    expect(show('Ketamine… blocks NMDA… receptors', 'ketamine', 'nmda')).toEqual(['Ketamine', 'NMDA']);
+    expect(show('the ﬁnding was clear', 'finding')).toEqual(['ﬁnding']);
+    expect(show('a cafe\u0301 near the clinic', 'cafe', 'clinic')).toEqual(['cafe\u0301', 'clinic']);
+    // Same folded length overall (𝐀 is two UTF-16 units, "a" one; "ﬁ" one, "fi" two), different places.
+    expect(show('𝐀 ﬁ', 'a', 'fi')).toEqual(['𝐀', 'ﬁ']);
+  });
+
   it('are the words a full split finds, on any text (property)', () => {
     const piece = fc.constantFrom('studies', 'Study', 'spies', 'spy', 'NMDA', 'nmdar', 'xnmda', 'dosing', 'doses', 'é', 'Über', '–', '“', '𝐀', '😀', '東京', 'ﬁ', 'e\u0301', ' ', '-', '2005', 'uses', 'us');
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 12 }), fc.array(piece, { maxLength: 4 }), (parts, termWords) => {
         const text = parts.join('');
         const terms = new Set(termWords.flatMap((w) => words(w).map((x) => stem(x.word))));
-        expect(hitsIn(text, terms)).toEqual(reference(text, terms));
+        expect(hitsIn(text, terms)).toEqual(referenceEach(text, terms));
+        // Each hit is one word of the text itself whose stem is a term.
+        for (const h of hitsIn(text, terms)) {
+          const w = words(fold(text.slice(h.start, h.end)));
+          expect(w.length).toBe(1);
+          expect(terms.has(stem(w[0]!.word))).toBe(true);
+        }
       }),
       { numRuns: 3000 },
     );
