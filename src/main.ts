@@ -36,8 +36,8 @@ export function main(bundleDir: string, argv = process.argv.slice(2), exit = (c:
     home: () => (require('node:os') as typeof import('node:os')).homedir(),
   }).then((c) => {
     // Everything is written by now (writeSync, or a terminal stream, which Node writes
-    // synchronously): leave at once rather than let Node tear the heap down first, which
-    // costs ~2 ms, more than most commands take.
+    // synchronously): leave at once rather than let Node tear the heap down first (~0.3 ms
+    // in an interleaved A/B of 80 runs).
     exit(c);
   });
 }
