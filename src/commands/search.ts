@@ -23,8 +23,14 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
     throw new UsageError(`no tag "${clean(opts.tag).slice(0, 40)}"`, `Tags: ${index.meta.tags.join(', ')}`);
   const results = runSearch(index, query, { type: opts.type as DocType | undefined, tag: opts.tag, limit: opts.limit ?? 10 });
   if (!results.length) {
-    const names = Object.keys(ctx.catalog().keys);
-    const near = [...new Set(queryWords(query).flatMap((w) => nearest(w, names.map((n) => [n, n] as [string, string]), 2)))].slice(0, 4);
+    const keys = ctx.catalog().keys;
+    const names = Object.keys(keys).map((n) => [n, n] as [string, string]);
+    // One name per topic, the nearest: not "glutamate, glumate" (an alias of the same module).
+    const topics = new Set<string>();
+    const near = queryWords(query)
+      .flatMap((w) => nearest(w, names, 2))
+      .filter((name) => !topics.has(keys[name]!) && Boolean(topics.add(keys[name]!)))
+      .slice(0, 4);
     const shown = clean(query).slice(0, 80);
     throw new NotFoundError(`nothing found for "${shown}"`, near, near.length ? `Did you mean: ${near.join(', ')}?` : 'Try fewer or other words, or see every topic with `kap list`.');
   }

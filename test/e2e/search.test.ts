@@ -64,6 +64,12 @@ describe('kap search (fixture pack)', () => {
     expect(r.stderr).toContain('Did you mean: alpha?');
   });
 
+  it('suggests one name per topic: the nearest, not an alias of the same one', () => {
+    const r = kap(['search', 'hlutamate']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('Did you mean: glutamate?\n');
+  });
+
   it('matched words are bold in colour, and only then', () => {
     const r = kap(['search', 'remission'], { env: { ...fx(), FORCE_COLOR: '1' } });
     expect(r.stdout).toContain('\u001b[1mRemission\u001b[22m rates');
