@@ -19,11 +19,17 @@ export function main(bundleDir: string, argv = process.argv.slice(2), exit = (c:
   // signal at once, with no stack, and the shell reports 130. That is also what lets a script
   // running kap stop on Ctrl+C (an exit(130) would let it carry on), and it costs no handler.
   const code = () => Number(process.exitCode ?? 0);
+  // A terminal gets a Node stream (see output.ts); note when one is made.
+  let streamed = false;
+  const stream = (s: () => NodeJS.WriteStream) => () => {
+    streamed = true;
+    return quietOnEpipe(s());
+  };
   return run({
     argv,
     env: process.env,
-    stdout: openOutput(1, () => quietOnEpipe(process.stdout), code),
-    stderr: lazyOutput(() => openOutput(2, () => quietOnEpipe(process.stderr), code)),
+    stdout: openOutput(1, stream(() => process.stdout), code),
+    stderr: lazyOutput(() => openOutput(2, stream(() => process.stderr), code)),
     // Only the quiz asks; creating process.stdin costs every other command.
     stdinIsTTY: () => Boolean(process.stdin.isTTY),
     readStdin: async () => {
@@ -35,9 +41,11 @@ export function main(bundleDir: string, argv = process.argv.slice(2), exit = (c:
     // node:os is not loaded at start-up; $HOME answers nearly always.
     home: () => (require('node:os') as typeof import('node:os')).homedir(),
   }).then((c) => {
-    // Everything is written by now (writeSync, or a terminal stream, which Node writes
-    // synchronously): leave at once rather than let Node tear the heap down first (~0.3 ms
-    // in an interleaved A/B of 80 runs).
-    exit(c);
+    // Output written with writeSync is all out by now: leave at once rather than let Node
+    // tear the heap down first (~0.3 ms in an interleaved A/B of 80 runs). A terminal stream
+    // may still be writing (asynchronously on Windows; the quiz's prompts use one): let Node
+    // end as usual then.
+    if (streamed) process.exitCode = c;
+    else exit(c);
   });
 }
