@@ -57,6 +57,20 @@ function option(spec: OptionSpec): Option {
   return o;
 }
 
+/**
+ * A subcommand's options, less the defaults of those its parent was given: both declare the
+ * quiz's selection options, and commander hands `kap quiz export --no-shuffle` (or
+ * `kap quiz --no-shuffle export`) to the parent, so the child's default must not win.
+ */
+function ownOpts(c: Command, parent: Command): Record<string, unknown> {
+  const opts = c.opts();
+  for (const k of Object.keys(opts)) {
+    const given = parent.getOptionValueSource(k);
+    if (c.getOptionValueSource(k) === 'default' && given !== undefined && given !== 'default') delete opts[k];
+  }
+  return opts;
+}
+
 function addCommand(parent: Command, spec: CommandSpec, execute: Execute, topLevel: boolean): void {
   const cmd = parent.command(spec.name).description(spec.description);
   for (const a of spec.args) cmd.argument(a.syntax, a.description, a.default);
@@ -67,7 +81,7 @@ function addCommand(parent: Command, spec: CommandSpec, execute: Execute, topLev
     const { color, width, content } = c.optsWithGlobals();
     await execute(spec, {
       args: params.slice(0, spec.args.length),
-      opts: c.opts(),
+      opts: topLevel ? c.opts() : ownOpts(c, parent),
       globals: { color, width, content },
       parentOpts: topLevel ? {} : parent.opts(),
     });

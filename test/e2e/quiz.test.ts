@@ -134,6 +134,15 @@ describe('kap quiz export', () => {
     }
   });
 
+  it('--no-shuffle keeps the bank order, given before or after `export`', () => {
+    const exp = (...args: string[]) => kap(args, { env: fx() }).stdout;
+    const after = exp('quiz', 'export', '--format', 'aiken', '--no-shuffle', '--seed', 'a');
+    expect(after).toBe(exp('quiz', 'export', '--format', 'aiken', '--no-shuffle', '--seed', 'b'));
+    expect(after).toBe(exp('quiz', '--no-shuffle', 'export', '--format', 'aiken', '--seed', 'c'));
+    // Shuffled, two seeds give two orders (so the equalities above are not vacuous).
+    expect(exp('quiz', 'export', '--format', 'aiken', '--seed', 'a')).not.toBe(exp('quiz', 'export', '--format', 'aiken', '--seed', 'b'));
+  });
+
   it('is seeded like the quiz, with the same selection options; --out writes a file', () => {
     const a = kap(['quiz', 'export', '--format', 'aiken', '--seed', 's', '--topic', 'alpha'], { env: fx() });
     expect(a.stdout).toBe(kap(['quiz', '--seed', 's', 'export', '--format', 'aiken', '--topic', 'alpha'], { env: fx() }).stdout);
