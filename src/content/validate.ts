@@ -51,6 +51,10 @@ export function validateContent(set: ContentSet): Problem[] {
   for (const { term: t, line, moduleLine, file } of set.terms) {
     if (!moduleIds.has(t.module)) error(file, moduleLine, `${t.id}.module: no module "${t.module}"`);
     checkKeys(file, line, `${t.id}.sources`, t.sources);
+    // A term's id is its address (`kap explain <id>`, search results, `kap list`): it may not
+    // also be a module's name, which would win.
+    const shadow = names.get(normalizeKey(t.id));
+    if (shadow) error(file, line, `${t.id}: the id is also a name of module "${shadow.id}" (${shadow.file}:${shadow.line}), so \`kap explain ${t.id}\` would open the module; use an id such as "${t.id}-term"`);
     for (const value of [t.id, t.term, ...t.aliases]) {
       const key = normalizeKey(value);
       const prev = termNames.get(key);

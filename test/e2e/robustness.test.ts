@@ -29,6 +29,7 @@ describe('broken content: file:line, exit 4, no stack', () => {
     ['a missing field', (d) => edit(join(d, 'modules', 'beta.md'), (t) => t.replace(/^title: .*\n/m, '')), /modules\/beta\.md:2: error: title: missing/],
     ['a wrong type', (d) => edit(join(d, 'modules', 'beta.md'), (t) => t.replace('aliases: [beta, mood]', 'aliases: beta')), /modules\/beta\.md:5: error: aliases: expected a list/],
     ['a duplicate id', (d) => edit(join(d, 'glossary.yaml'), (t) => t.replace('- id: gizmo', '- id: widget')), /glossary\.yaml:\d+: error: widget: duplicate term id \(first at .*glossary\.yaml:1\)/],
+    ['a term id that is also a module name', (d) => edit(join(d, 'glossary.yaml'), (t) => t.replace('- id: gizmo', '- id: first-topic')), /glossary\.yaml:6: error: first-topic: the id is also a name of module "alpha" \(.*alpha\.md:5\), so `kap explain first-topic` would open the module/],
     ['an unknown citation key', (d) => edit(join(d, 'modules', 'beta.md'), (t) => t.replace('[@rush2006]', '[@nobody1999]')), /modules\/beta\.md:\d+: error: body: unknown citation key "@nobody1999"/],
     ['a 5 MB module', (d) => edit(join(d, 'modules', 'beta.md'), (t) => t + 'word '.repeat(1_100_000)), /modules\/beta\.md:1: error: file is larger than 2 MB/],
     ['invalid UTF-8', (d) => writeFileSync(join(d, 'modules', 'beta.md'), Buffer.concat([Buffer.from('---\nid: beta\n'), Buffer.from([0xff, 0xfe, 0xc3])])), /modules\/beta\.md:\d+: error: invalid UTF-8/],
