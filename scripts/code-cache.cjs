@@ -3,13 +3,13 @@
 // with the functions those runs compiled, for bin/kap. A function these runs never call is
 // compiled again on every real run.
 'use strict';
-const { writeFileSync, renameSync, rmSync } = require('node:fs');
+const { readdirSync, writeFileSync, renameSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { load, loaded } = require('../bin/kap');
 
 const dist = join(__dirname, '..', 'dist');
 // Caches from an earlier build would be rejected anyway; start clean.
-for (const f of require('node:fs').readdirSync(dist, { recursive: true })) if (String(f).endsWith('.cjs.cache')) rmSync(join(dist, String(f)));
+for (const f of readdirSync(dist, { recursive: true })) if (String(f).endsWith('.cjs.cache')) rmSync(join(dist, String(f)));
 const kap = load(join(dist, 'kap.cjs'));
 
 const runs = [
@@ -30,7 +30,7 @@ const warm = async (entry, argv) => {
 (async () => {
   for (const argv of runs) await warm(kap, argv);
   // Each kap-<command>.cjs entry (the core with one command built in) with its command's runs.
-  for (const f of require('node:fs').readdirSync(dist)) {
+  for (const f of readdirSync(dist)) {
     const command = /^kap-([a-z]+)\.cjs$/.exec(f)?.[1];
     if (!command) continue;
     const entry = load(join(dist, f));

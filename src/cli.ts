@@ -13,7 +13,7 @@ export interface Io {
   argv: string[];
   env: Record<string, string | undefined>;
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
   stdinIsTTY(): boolean;
   readStdin?: () => Promise<string>;
   /** Folder of the running bundle: compiled content is found beside it. */
@@ -67,7 +67,6 @@ export async function run(io: Io): Promise<number> {
       width: decideWidth(g.width, facts),
       isTTY: facts.isTTY,
       stdinIsTTY: io.stdinIsTTY,
-      env: io.env,
       dataDir: data,
       readStdin: io.readStdin,
     });

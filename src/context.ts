@@ -10,7 +10,6 @@ export interface Ctx {
   theme: Theme;
   isTTY: boolean;
   stdinIsTTY(): boolean;
-  env: Record<string, string | undefined>;
   dataDir: string;
   catalog(): Catalog;
   /** All of stdin as text (for scripted quiz answers). */
@@ -25,7 +24,6 @@ export interface CtxInput {
   width: number;
   isTTY: boolean;
   stdinIsTTY(): boolean;
-  env: Record<string, string | undefined>;
   dataDir: string;
   readStdin?: () => Promise<string>;
   now?: () => number;
@@ -43,7 +41,6 @@ export function makeCtx(i: CtxInput): Ctx {
     theme: makeTheme(i.color),
     isTTY: i.isTTY,
     stdinIsTTY: i.stdinIsTTY,
-    env: i.env,
     dataDir: i.dataDir,
     catalog: () => (catalog ??= readCatalog(i.dataDir)),
     readStdin: i.readStdin ?? (async () => ''),

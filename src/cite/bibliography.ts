@@ -1,8 +1,8 @@
 /**
  * The compiled bibliography (dist/content/bibliography/): every reference already formatted in
  * every style and export format at build time, so `kap cite` and `kap refs` only read JSON.
- * References a user's content pack adds later have no refs/<key>.json; for those a command can
- * `await import('./precompute.js')` and format them with the styles copied to content/styles/.
+ * A content pack's references are formatted the same way, when the pack is compiled (packs.ts,
+ * with the styles copied to content/styles/).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

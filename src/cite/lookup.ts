@@ -1,5 +1,6 @@
 /** What a writer typed → reference keys: a key, a DOI, or an author and a year. Pure. */
 import { nearest } from '../text/distance.js';
+import { fold } from '../text/fold.js';
 
 export interface Findable {
   key: string;
@@ -13,11 +14,6 @@ export interface Lookup {
   /** Words that matched nothing, each with the keys it is closest to. */
   missing: { query: string; suggestions: string[] }[];
 }
-
-/** Lowercase without accents, so "gouaux" finds "Gouaux" and "muller" finds "Müller". */
-export const fold = (s: string): string =>
-  // Most names are plain ASCII: skip Unicode normalisation for them.
-  /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 const YEAR = /^(\d{4}[a-z]?|n\.?d\.?)$/;
 const FILLER = /^(et|al\.?|and|&)$/i;

@@ -1,8 +1,7 @@
 /**
  * Build time: format every reference in every style and export format with citation-js and
  * the official CSL files. The only module that loads the processor for `kap cite`; run time
- * reads what this produces (bibliography.ts). A later fallback for references added by user
- * content packs can call `formatReference` lazily with the styles copied to dist/content/styles.
+ * reads what this produces (bibliography.ts); content packs are compiled with it too (packs.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /** kap search <query...>: ranked modules, sections, terms, claims and references. */
 import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { DOC_TYPES, type DocType } from '../search/documents.js';
+import type { DocType } from '../search/documents.js';
 import { readIndex } from '../search/read.js';
 import { queryWords, search as runSearch } from '../search/query.js';
 import { resultsJson, resultsView } from '../search/view.js';
@@ -17,7 +17,6 @@ export interface SearchCliOptions {
 
 export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void {
   const query = words.join(' ');
-  if (opts.type && !DOC_TYPES.includes(opts.type as DocType)) throw new UsageError(`--type must be one of ${DOC_TYPES.join(', ')}`);
   const index = readIndex(ctx.dataDir);
   if (opts.tag && !index.meta.tags.includes(opts.tag.toLowerCase()))
     throw new UsageError(`no tag "${clean(opts.tag).slice(0, 40)}"`, `Tags: ${index.meta.tags.join(', ')}`);

@@ -17,7 +17,7 @@ const EVIDENCE_WIDTH = 18; // "moderate certainty"
 const SOURCES_WIDTH = 24;
 const GAP = '  ';
 
-/** Wrapped cell lines, each padded to `width`. */
+/** A cell's text wrapped to `width`, as lines (the caller pads them). */
 function cell(text: string, width: number): string[] {
   return wrapLines(text, width).split('\n');
 }

@@ -1,7 +1,7 @@
 /** Terminal-width wrapping that keeps ANSI styles and hanging indents. */
 
 const ANSI = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
-// Lines drawn by cli-table3 are already sized; breaking them would tear the borders.
+// Table lines (drawn by table.ts) are already sized; breaking them would tear the borders.
 // Escaped: one non-ASCII character makes V8 keep a whole bundle's source as two-byte text.
 const TABLE_LINE = /[\u2502\u250c\u2514\u251c\u2510\u2518\u2524\u252c\u2534\u253c\u2500]/;
 const BULLET = /^(\s*)((?:[*\u2022-]|\d+\.)\s+)?/;

@@ -48,7 +48,8 @@ export function parseQuery(input: string): Clause[] {
     if (i % 2 === 1 && ws.length > 1) clauses.push({ phrase: true, words: ws });
     else for (const w of ws) if (!STOP_WORDS.has(w) || (i % 2 === 1 && ws.length === 1)) clauses.push({ phrase: false, words: [w] });
   });
-  // A question made only of stop words ("what is it") still searches for something.
+  // A question made only of stop words ("what is it") gives no clauses: nothing is found, and
+  // the caller says so with suggestions.
   return clauses;
 }
 

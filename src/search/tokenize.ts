@@ -3,6 +3,8 @@
  * dropped, a light English stemmer (plurals, -ing, -ed, -ly, final e), stop words out.
  */
 
+import { fold } from '../text/fold.js';
+
 /** Words too common to search for; a question's "why does … so" carries no topic. */
 export const STOP_WORDS = new Set(
   ('a about after all also am an and any are as at be been before being between both but by can could did do does doing ' +
@@ -13,10 +15,7 @@ export const STOP_WORDS = new Set(
     'tell know want mean means like make makes').split(' '),
 );
 
-/** Lowercase, accents dropped; keeps letters and digits as they are. */
-export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
+export { fold };
 
 /**
  * A word character: a letter or digit (Unicode \p{L} or \p{N}). Not one big /[\p{L}\p{N}]+/gu

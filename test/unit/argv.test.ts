@@ -101,3 +101,11 @@ describe('the command table', () => {
     for (const o of all) expect(o.flags, o.flags).toMatch(/^--[a-z][a-z-]*( <[a-z]+>)?$/);
   });
 });
+
+describe('choices spelled out in the command table (so the core loads nothing else)', () => {
+  it('search --type offers exactly the document types the index has', async () => {
+    const { DOC_TYPES } = await import('../../src/search/documents.js');
+    const type = COMMANDS.find((c) => c.name === 'search')!.options.find((o) => o.flags.startsWith('--type'))!;
+    expect([...type.choices!].sort()).toEqual([...DOC_TYPES].sort());
+  });
+});
