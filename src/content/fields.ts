@@ -55,8 +55,10 @@ export class Fields {
     return this.path ? `${this.path}.${key}` : key;
   }
 
+  /** The key's value; an empty one (`key:` with nothing after it) counts as missing, for every type. */
   valueNode(key: string): Node | undefined {
-    return (this.node.get(key, true) as Node | undefined) ?? undefined;
+    const n = (this.node.get(key, true) as Node | undefined) ?? undefined;
+    return isScalar(n) && n.value === null ? undefined : n;
   }
 
   line(key?: string): number {
@@ -77,7 +79,7 @@ export class Fields {
 
   str(key: string, required = true): string | undefined {
     const n = this.valueNode(key);
-    if (n === undefined || (isScalar(n) && n.value === null)) return required ? this.fail(key, 'missing') : undefined;
+    if (n === undefined) return required ? this.fail(key, 'missing') : undefined;
     if (!isScalar(n)) return this.fail(key, 'expected text');
     const v = n.value;
     // Dates and numbers are legitimate text in prose fields ("1970", "2026-11-27").
@@ -114,28 +116,11 @@ export class Fields {
     return v;
   }
 
-  /** A list of text items; a single scalar is not accepted, to catch `aliases: foo` slips early. */
-  strList(key: string, required = false): string[] {
-    const n = this.valueNode(key);
-    if (n === undefined || (isScalar(n) && n.value === null)) {
-      if (required) this.fail(key, 'missing');
-      return [];
-    }
-    if (!isSeq(n)) {
-      this.fail(key, 'expected a list');
-      return [];
-    }
-    const out: string[] = [];
-    n.items.forEach((item, i) => {
-      const v = isScalar(item) ? item.value : undefined;
-      if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
-      else this.at.sink.error(this.at.line(item as Node, this.line(key)), `${this.name(key)}[${i}]: expected text`);
-    });
-    return out;
-  }
-
-  /** A list of mappings, each read as Fields. */
-  maps(key: string, required = false): Fields[] {
+  /**
+   * A list's items; a single scalar is not accepted, to catch `aliases: foo` slips early. A
+   * required list must have at least one item.
+   */
+  private seq(key: string, required: boolean): Node[] {
     const n = this.valueNode(key);
     if (n === undefined) {
       if (required) this.fail(key, 'missing');
@@ -145,9 +130,26 @@ export class Fields {
       this.fail(key, 'expected a list');
       return [];
     }
+    if (required && !n.items.length) this.fail(key, 'needs at least one item');
+    return n.items as Node[];
+  }
+
+  /** A list of text items. */
+  strList(key: string, required = false): string[] {
+    const out: string[] = [];
+    this.seq(key, required).forEach((item, i) => {
+      const v = isScalar(item) ? item.value : undefined;
+      if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
+      else this.at.sink.error(this.at.line(item, this.line(key)), `${this.name(key)}[${i}]: expected text`);
+    });
+    return out;
+  }
+
+  /** A list of mappings, each read as Fields. */
+  maps(key: string, required = false): Fields[] {
     const out: Fields[] = [];
-    n.items.forEach((item, i) => {
-      const f = Fields.of(item as Node, this.at, `${this.name(key)}[${i}]`, this.line(key));
+    this.seq(key, required).forEach((item, i) => {
+      const f = Fields.of(item, this.at, `${this.name(key)}[${i}]`, this.line(key));
       if (f) out.push(f);
     });
     return out;

@@ -22,7 +22,6 @@ function readClaim(f: Fields): Claim | undefined {
   const design = f.oneOf('design', DESIGNS);
   const certainty = f.oneOf('certainty', CERTAINTIES);
   const sources = f.strList('sources', true);
-  if (f.has('sources') && !sources.length) f.at.sink.error(f.line('sources'), `${f.path}.sources: a claim needs at least one source`);
   const a = f.map('article');
   let article: Claim['article'];
   if (a) {
