@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import bibtexParse from 'bibtex-parse';
 import { parse as parseRis } from 'astrocite-ris';
-import { ANSI, ROOT, kap, sh } from '../helpers/run-kap.js';
+import { ANSI, ROOT, kap, out, sh } from '../helpers/run-kap.js';
 import { FIXTURE_CONTENT, fixtureData } from '../helpers/fixture.js';
 
 const fx = (extra: Record<string, string> = {}) => ({ env: { KAP_DATA: fixtureData(), ...extra } });
@@ -42,7 +42,7 @@ describe('kap cite (fixture pack)', () => {
 
   it('italics only in colour; the piped text has no escape codes', () => {
     expect(kap(['cite', 'furukawa2005'], fx({ FORCE_COLOR: '1' })).stdout).toContain('\u001b[3mNature\u001b[23m');
-    expect(kap(['cite', 'furukawa2005'], fx()).stdout).not.toMatch(ANSI);
+    expect(out(['cite', 'furukawa2005'], fx())).not.toMatch(ANSI);
     expect(kap(['cite', 'furukawa2005', '--format', 'html'], fx()).stdout).toContain('<i>Nature</i>, <i>438</i>(7065)');
   });
 
@@ -88,7 +88,7 @@ describe('kap refs (fixture pack)', () => {
 
   it('--topic: the references a module cites; a typo suggests the module', () => {
     expect(kap(['refs', '--topic', 'alpha'], fx()).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort()).toEqual(['furukawa2005', 'li2010', 'zanos2018']);
-    expect(kap(['refs', '--topic', 'first topic'], fx()).status).toBe(0);
+    expect(kap(['refs', '--topic', 'first topic'], fx()).stdout).toBe(kap(['refs', '--topic', 'alpha'], fx()).stdout);
     const r = kap(['refs', '--topic', 'alpah'], fx());
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('Did you mean: alpha?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSI, kap, sh } from '../helpers/run-kap.js';
+import { ANSI, kap, out, sh } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
 
 const fx = () => ({ KAP_DATA: fixtureData() });
@@ -69,8 +69,8 @@ describe('kap explain (fixture pack)', () => {
   it('wraps to --width, else COLUMNS, else 80', () => {
     // A line may pass the width only when it is one unbreakable word (a long URL).
     const longest = (s: string) => Math.max(...s.split('\n').map((l) => (/\S\s+\S/.test(l.trim()) ? l.length : 0)));
-    expect(longest(kap(['explain', 'alpha', '--width', '40'], { env: fx() }).stdout)).toBeLessThanOrEqual(40);
-    expect(longest(kap(['explain', 'alpha'], { env: { ...fx(), COLUMNS: '50' } }).stdout)).toBeLessThanOrEqual(50);
+    expect(longest(out(['explain', 'alpha', '--width', '40'], { env: fx() }))).toBeLessThanOrEqual(40);
+    expect(longest(out(['explain', 'alpha'], { env: { ...fx(), COLUMNS: '50' } }))).toBeLessThanOrEqual(50);
     const wide = kap(['explain', 'alpha'], { env: fx() }).stdout;
     expect(longest(wide)).toBeLessThanOrEqual(80);
     expect(longest(wide)).toBeGreaterThan(60);
@@ -78,8 +78,8 @@ describe('kap explain (fixture pack)', () => {
 
   it('colour: none when piped or with NO_COLOR/--no-color; FORCE_COLOR forces it', () => {
     expect(kap(['explain', 'alpha'], { env: { ...fx(), FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
-    expect(kap(['explain', 'alpha'], { env: { ...fx(), FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
-    expect(kap(['explain', 'alpha', '--no-color'], { env: { ...fx(), FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(out(['explain', 'alpha'], { env: { ...fx(), FORCE_COLOR: '1', NO_COLOR: '1' } })).not.toMatch(ANSI);
+    expect(out(['explain', 'alpha', '--no-color'], { env: { ...fx(), FORCE_COLOR: '1' } })).not.toMatch(ANSI);
   });
 
   it('exits quietly when the reader closes the pipe', () => {

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ANSI, BIN, ROOT, cleanEnv, kap, sh } from '../helpers/run-kap.js';
+import { ANSI, BIN, ROOT, cleanEnv, kap, out, sh } from '../helpers/run-kap.js';
 import { FIXTURE_CONTENT, fixtureData } from '../helpers/fixture.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -94,7 +94,7 @@ describe('hostile input', () => {
 describe('terminals', () => {
   const longest = (s: string) => Math.max(...s.split('\n').map((l) => (/\S\s+\S/.test(l.trim()) ? l.length : 0)));
   it('--width 20 and 300', () => {
-    expect(longest(kap(['explain', 'glutamate', '--width', '20']).stdout)).toBeLessThanOrEqual(20);
+    expect(longest(out(['explain', 'glutamate', '--width', '20']))).toBeLessThanOrEqual(20);
     const wide = kap(['explain', 'glutamate', '--width', '300']).stdout;
     expect(longest(wide)).toBeLessThanOrEqual(300);
     expect(longest(wide)).toBeGreaterThan(150);
@@ -102,7 +102,7 @@ describe('terminals', () => {
   it('NO_COLOR and TERM=dumb: no escape codes, even from a forced terminal width', () => {
     for (const env of [{ NO_COLOR: '1', FORCE_COLOR: '1' }, { TERM: 'dumb' }] as Record<string, string>[])
       for (const args of [['explain', 'glutamate'], ['list'], ['search', 'nmda'], ['cite', 'furukawa2005'], ['claims', 'glutamate']])
-        expect(kap(args, { env }).stdout, `${args.join(' ')} ${JSON.stringify(env)}`).not.toMatch(ANSI);
+        expect(out(args, { env }), `${args.join(' ')} ${JSON.stringify(env)}`).not.toMatch(ANSI);
   });
   it.each([['explain glutamate'], ['list'], ['search nmda'], ['cite --all'], ['refs'], ['claims'], ['quiz export --format markdown --seed x']])('kap %s | head -c 20: no EPIPE noise', (cmd) => {
     const r = sh(`$KAP ${cmd} | head -c 20 >/dev/null`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSI, kap } from '../helpers/run-kap.js';
+import { ANSI, kap, out } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
 
 const fx = () => ({ KAP_DATA: fixtureData() });
@@ -73,7 +73,7 @@ describe('kap search (fixture pack)', () => {
   it('matched words are bold in colour, and only then', () => {
     const r = kap(['search', 'remission'], { env: { ...fx(), FORCE_COLOR: '1' } });
     expect(r.stdout).toContain('\u001b[1mRemission\u001b[22m rates');
-    expect(kap(['search', 'widget', '--no-color'], { env: { ...fx(), FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(out(['search', 'widget', '--no-color'], { env: { ...fx(), FORCE_COLOR: '1' } })).not.toMatch(ANSI);
   });
 
   it('a missing index is a content error with a remedy (exit 4)', () => {

@@ -47,3 +47,10 @@ export function sh(command: string, opts: RunOptions = {}): RunResult {
 }
 
 export const ANSI = /\u001b\[/;
+
+/** stdout of a run that must succeed with some output (so "no escape codes" or "fits the width" cannot pass on nothing). */
+export function out(args: string[], opts: RunOptions = {}): string {
+  const r = kap(args, opts);
+  if (r.status !== 0 || !r.stdout.trim()) throw new Error(`kap ${args.join(' ')}: exit ${r.status}, ${r.stdout.length} bytes on stdout\n${r.stderr}`);
+  return r.stdout;
+}

@@ -11,7 +11,7 @@ import { readCatalog, readQuiz } from '../../src/store.js';
 import { resolveTopic } from '../../src/resolve.js';
 import { readIndex } from '../../src/search/read.js';
 import { search } from '../../src/search/query.js';
-import { answer, parseAnswer, retryItems, score, select, start } from '../../src/quiz/engine.js';
+import { answer, choiceAt, keyIndex, parseAnswer, retryItems, score, select, start } from '../../src/quiz/engine.js';
 
 const DATA = join(ROOT, 'dist', 'content');
 const catalog = readCatalog(DATA);
@@ -60,6 +60,8 @@ describe('properties', () => {
         expect(a.length).toBe(count > 0 ? Math.min(count, bank.length) : bank.length);
         for (const item of a) {
           expect([...item.order].sort((x, y) => x - y)).toEqual(item.question.choices.map((_, i) => i));
+          expect(item.question.choices.filter((c) => c.correct)).toHaveLength(1);
+          expect(choiceAt(item, keyIndex(item)).correct).toBe(true);
         }
         // Answer everything with the first choice: the score adds up, retry is the missed set.
         let state = start(a);
@@ -76,7 +78,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(hostile, fc.integer({ min: 2, max: 5 }), (text, n) => {
         const r = parseAnswer(text, n);
-        if (r !== undefined) expect(r >= 0 && r < n).toBe(true);
+        if (r !== undefined) {
+          expect(r >= 0 && r < n).toBe(true);
+          expect(['ABCDE'[r], String(r + 1)]).toContain(text.trim().toUpperCase());
+        }
       }),
       { numRuns: 300 },
     );
