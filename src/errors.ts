@@ -29,6 +29,13 @@ export class UsageError extends KapError {
   }
 }
 
+/** Compiled content (dist/content, a pack's cache) is missing, corrupted or from another version. */
+export class CompiledContentError extends KapError {
+  constructor(message: string) {
+    super(message, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+  }
+}
+
 export class NotFoundError extends KapError {
   constructor(
     message: string,

@@ -1,7 +1,7 @@
 /** Run-time reads of compiled content: the small catalog, and one module file on demand. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KapError, ExitCode } from './errors.js';
+import { CompiledContentError } from './errors.js';
 import type { Block } from './render/blocks.js';
 import type { ArticleCheck, Certainty, Choice, Claim, Design, Difficulty, Kind, ModuleMeta, Term } from './content/model.js';
 
@@ -75,19 +75,19 @@ function readJson<T>(path: string): T {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new KapError(`compiled content not found at ${path}`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+    throw new CompiledContentError(`compiled content not found at ${path}`);
   }
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new KapError(`compiled content is corrupted: ${path}`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+    throw new CompiledContentError(`compiled content is corrupted: ${path}`);
   }
 }
 
 export function readCatalog(dataDir: string): Catalog {
   const c = readJson<Catalog>(join(dataDir, 'catalog.json'));
   if (c?.version !== SUPPORTED_VERSION || !Array.isArray(c.modules))
-    throw new KapError(`compiled content at ${dataDir} has an unknown format`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+    throw new CompiledContentError(`compiled content at ${dataDir} has an unknown format`);
   return c;
 }
 
@@ -123,13 +123,13 @@ export interface CompiledQuiz {
 export function readQuiz(dataDir: string): CompiledQuiz {
   const q = readJson<CompiledQuiz>(join(dataDir, 'quiz.json'));
   if (q?.version !== SUPPORTED_VERSION || !Array.isArray(q.questions))
-    throw new KapError(`compiled quiz at ${dataDir} has an unknown format`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+    throw new CompiledContentError(`compiled quiz at ${dataDir} has an unknown format`);
   return q;
 }
 
 export function readClaims(dataDir: string): ClaimRow[] {
   const c = readJson<ClaimsFile>(join(dataDir, 'claims.json'));
   if (c?.version !== SUPPORTED_VERSION || !Array.isArray(c.claims))
-    throw new KapError(`compiled claims at ${dataDir} have an unknown format`, ExitCode.Content, 'Run `npm run build` (or reinstall kap).');
+    throw new CompiledContentError(`compiled claims at ${dataDir} have an unknown format`);
   return c.claims;
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExitCode, KapError } from '../errors.js';
+import { CompiledContentError } from '../errors.js';
 import type { Erratum, Verdict } from '../content/model.js';
 import type { ExportId, StyleId } from './styles.js';
 
@@ -76,21 +76,20 @@ export interface ClaimsIndex {
 /** File of one reference: keys are CSL ids, which may hold characters a file name cannot. */
 export const entryFile = (key: string): string => `refs/${encodeURIComponent(key)}.json`;
 
-const rebuild = 'Run `npm run build` (or reinstall kap).';
 
 function readJson<T>(dataDir: string, file: string): T {
   const path = join(dataDir, 'bibliography', file);
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
-    throw new KapError(`compiled bibliography not found or unreadable at ${path}`, ExitCode.Content, rebuild);
+    throw new CompiledContentError(`compiled bibliography not found or unreadable at ${path}`);
   }
 }
 
 export function readRefIndex(dataDir: string): RefIndex {
   const i = readJson<RefIndex>(dataDir, 'index.json');
   if (i?.version !== BIBLIOGRAPHY_VERSION || !Array.isArray(i.entries))
-    throw new KapError(`compiled bibliography at ${dataDir} has an unknown format`, ExitCode.Content, rebuild);
+    throw new CompiledContentError(`compiled bibliography at ${dataDir} has an unknown format`);
   return i;
 }
 

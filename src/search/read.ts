@@ -1,7 +1,7 @@
 /** Run time: the search index on disk, read file by file as a query needs it, never re-indexed. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExitCode, KapError } from '../errors.js';
+import { CompiledContentError } from '../errors.js';
 import { INDEX_DIR, INDEX_VERSION, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, type VocabFile, postingsOf } from './format.js';
 
 /** What a query reads; tests can hand in an in-memory one. */
@@ -15,7 +15,6 @@ export interface IndexReader {
   tagged(tag: string): Set<number>;
 }
 
-const rebuild = 'Run `npm run build` (or reinstall kap).';
 
 /** A reader over files given by a `read(relativePath)` function (undefined when missing). */
 export function makeReader(read: (path: string) => string | undefined): IndexReader {
@@ -25,12 +24,12 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new KapError(`the search index is corrupted (${path})`, ExitCode.Content, rebuild);
+      throw new CompiledContentError(`the search index is corrupted (${path})`);
     }
   };
   const meta = json<IndexMeta>('meta.json');
-  if (!meta) throw new KapError('the search index is missing', ExitCode.Content, rebuild);
-  if (meta.version !== INDEX_VERSION) throw new KapError('the search index has an unknown format', ExitCode.Content, rebuild);
+  if (!meta) throw new CompiledContentError('the search index is missing');
+  if (meta.version !== INDEX_VERSION) throw new CompiledContentError('the search index has an unknown format');
   const vocabs = new Map<string, Map<string, number>>();
   const shards = new Map<number, string>();
   const docShards = new Map<number, StoredDoc[]>();
@@ -52,7 +51,7 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
       let shard = shards.get(n);
       if (shard === undefined) shards.set(n, (shard = read(`post/${n}.txt`) ?? ''));
       const out = postingsOf(shard, term);
-      if (!out) throw new KapError(`the search index is corrupted (post/${n}.txt)`, ExitCode.Content, rebuild);
+      if (!out) throw new CompiledContentError(`the search index is corrupted (post/${n}.txt)`);
       for (let i = 2; i < out.length; i += 2) out[i]! += out[i - 2]!;
       return out;
     },
@@ -61,7 +60,7 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
       let docs = docShards.get(s);
       if (!docs) docShards.set(s, (docs = json<StoredDoc[]>(`docs/${s}.json`) ?? []));
       const d = docs[n % meta.docsPerShard];
-      if (!d) throw new KapError('the search index is incomplete', ExitCode.Content, rebuild);
+      if (!d) throw new CompiledContentError('the search index is incomplete');
       return d;
     },
     tagged(tag) {
