@@ -36,13 +36,20 @@ export class CompiledContentError extends KapError {
   }
 }
 
+export interface NotFoundHint {
+  /** How to show a suggestion: `kap explain ${s}`, `--source ${s}`; as it is by default. */
+  as?: (suggestion: string) => string;
+  /** The hint when there is nothing to suggest. */
+  otherwise?: string;
+  /** Said after the suggestions, or alone. */
+  then?: string;
+}
+
+/** Nothing matched: exit 3, with "Did you mean: …?" built from the suggestions, here only. */
 export class NotFoundError extends KapError {
-  constructor(
-    message: string,
-    readonly suggestions: string[] = [],
-    hint?: string,
-  ) {
-    super(message, ExitCode.NotFound, hint ?? (suggestions.length ? `Did you mean: ${suggestions.join(', ')}?` : undefined));
+  constructor(message: string, suggestions: string[] = [], { as = (s) => s, otherwise, then }: NotFoundHint = {}) {
+    const didYouMean = suggestions.length ? `Did you mean: ${suggestions.map(as).join(', ')}?` : otherwise;
+    super(message, ExitCode.NotFound, [didYouMean, then].filter(Boolean).join(' ') || undefined);
   }
 }
 

@@ -38,7 +38,7 @@ function pick(entries: BibSummary[], words: string[]): BibSummary[] {
   const miss = found.missing[0];
   if (miss) {
     const shown = clean(miss.query).slice(0, 80);
-    throw new NotFoundError(`no reference "${shown}"`, miss.suggestions, miss.suggestions.length ? `Did you mean: ${miss.suggestions.join(', ')}?` : 'See every key with `kap refs`.');
+    throw new NotFoundError(`no reference "${shown}"`, miss.suggestions, { otherwise: 'See every key with `kap refs`.' });
   }
   return found.keys.map((k) => entries.find((e) => e.key === k)!);
 }

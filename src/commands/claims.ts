@@ -20,7 +20,7 @@ export function claims(ctx: Ctx, words: string[], opts: ClaimsOptions): void {
     const found = resolveTopic(catalog, words);
     if (found.type === 'none') {
       const shown = clean(words.join(' ')).slice(0, 80);
-      throw new NotFoundError(`no topic "${shown}"`, found.suggestions, found.suggestions.length ? `Did you mean: ${found.suggestions.map((s) => `kap claims ${s}`).join(', ')}?` : 'See every topic with `kap list`.');
+      throw new NotFoundError(`no topic "${shown}"`, found.suggestions, { as: (s) => `kap claims ${s}`, otherwise: 'See every topic with `kap list`.' });
     }
     // A glossary term stands for the module that covers it.
     filter.module = found.type === 'module' ? found.id : found.term.module;
@@ -29,7 +29,7 @@ export function claims(ctx: Ctx, words: string[], opts: ClaimsOptions): void {
   const shown = filterClaims(rows, filter);
   if (!shown.length) {
     const similar = opts.source === undefined ? [] : similarSources(rows, opts.source);
-    throw new NotFoundError(`no claims match: ${clean(describeFilter(filter)).slice(0, 160)}`, similar, similar.length ? `Did you mean: --source ${similar.join(', --source ')}?` : 'See every claim with `kap claims`.');
+    throw new NotFoundError(`no claims match: ${clean(describeFilter(filter)).slice(0, 160)}`, similar, { as: (s) => `--source ${s}`, otherwise: 'See every claim with `kap claims`.' });
   }
   if (opts.json) return ctx.out(JSON.stringify(claimsJson(shown), null, 2));
   if (!ctx.isTTY) return ctx.out(claimsLines(shown));

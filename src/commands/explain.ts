@@ -24,7 +24,7 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   const found = resolveTopic(catalog, words);
   if (found.type === 'none') {
     const shown = clean(words.join(' ')).slice(0, 80);
-    throw new NotFoundError(`no topic "${shown}"`, found.suggestions, found.suggestions.length ? `Did you mean: ${found.suggestions.map((s) => `kap explain ${s}`).join(', ')}?` : 'See every topic with `kap list`, or try `kap search <words>`.');
+    throw new NotFoundError(`no topic "${shown}"`, found.suggestions, { as: (s) => `kap explain ${s}`, otherwise: 'See every topic with `kap list`, or try `kap search <words>`.' });
   }
   if (found.type === 'term') {
     const t = found.term;

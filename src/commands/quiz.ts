@@ -51,7 +51,7 @@ function pick(ctx: Ctx, f: SelectionFlags): { items: QuizItem[]; seed: string } 
   if (unknown.length) {
     const names = [...new Set(bank.flatMap((q) => [q.module, ...q.tags]))].sort();
     const suggestions = nearest(unknown[0]!, names.map((n) => [n, n] as [string, string]));
-    throw new NotFoundError(`no quiz questions on "${clean(unknown[0]!).slice(0, 60)}"`, suggestions, `${suggestions.length ? `Did you mean: ${suggestions.join(', ')}? ` : ''}Topics are module ids or tags: ${names.join(', ')}`);
+    throw new NotFoundError(`no quiz questions on "${clean(unknown[0]!).slice(0, 60)}"`, suggestions, { then: `Topics are module ids or tags: ${names.join(', ')}` });
   }
   if (!filterBank(bank, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
   const seed = f.seed ?? newSeed();

@@ -38,7 +38,7 @@ function moduleEntries(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, topic: string):
   }
   if (!id || !ci.byModule[id]) {
     const suggestions = nearest(topic.toLowerCase(), Object.keys(ci.byModule).map((m) => [m, m] as [string, string]));
-    throw new NotFoundError(`no module "${clean(topic).slice(0, 80)}"`, suggestions, suggestions.length ? `Did you mean: ${suggestions.join(', ')}?` : 'See every module with `kap list`.');
+    throw new NotFoundError(`no module "${clean(topic).slice(0, 80)}"`, suggestions, { otherwise: 'See every module with `kap list`.' });
   }
   const keys = new Set(ci.byModule[id]);
   return bib.entries.filter((e) => keys.has(e.key));
@@ -49,7 +49,7 @@ function showClaims(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, query: string, jso
   const miss = found.missing[0];
   if (miss || !found.keys.length) {
     const s = miss?.suggestions ?? [];
-    throw new NotFoundError(`no reference "${clean(query).slice(0, 80)}"`, s, s.length ? `Did you mean: ${s.join(', ')}?` : 'See every key with `kap refs`.');
+    throw new NotFoundError(`no reference "${clean(query).slice(0, 80)}"`, s, { otherwise: 'See every key with `kap refs`.' });
   }
   const views = found.keys.map((key) => ({
     entry: bib.entries.find((e) => e.key === key)!,

@@ -31,7 +31,7 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
       .filter((name) => !topics.has(keys[name]!) && Boolean(topics.add(keys[name]!)))
       .slice(0, 4);
     const shown = clean(query).slice(0, 80);
-    throw new NotFoundError(`nothing found for "${shown}"`, near, near.length ? `Did you mean: ${near.join(', ')}?` : 'Try fewer or other words, or see every topic with `kap list`.');
+    throw new NotFoundError(`nothing found for "${shown}"`, near, { otherwise: 'Try fewer or other words, or see every topic with `kap list`.' });
   }
   if (opts.json) return ctx.out(JSON.stringify(resultsJson(query, results), null, 2));
   ctx.out(resultsView(results, ctx.theme, ctx.width));
