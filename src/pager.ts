@@ -12,7 +12,8 @@ export interface PagerCommand {
   args: string[];
 }
 
-const LESS: PagerCommand = { file: 'less', args: ['-R', '-F', '-K'] };
+const LESS_OPTIONS = ['-R', '-F', '-K'];
+const LESS: PagerCommand = { file: 'less', args: LESS_OPTIONS };
 
 /** The pager to run, or undefined for none. */
 export function choosePager(env: Record<string, string | undefined>): PagerCommand | undefined {
@@ -20,8 +21,11 @@ export function choosePager(env: Record<string, string | undefined>): PagerComma
   const chosen = (fromKap ? env.KAP_PAGER : env.PAGER)?.trim();
   if (chosen === undefined) return LESS;
   if (chosen === '' || chosen === 'cat') return undefined;
-  const program = chosen.split(/\s+/)[0]!.split('/').pop();
-  if (chosen === program && (program === 'less' || (!fromKap && (program === 'more' || program === 'most')))) return LESS;
+  if (!/\s/.test(chosen)) {
+    const program = chosen.split('/').pop();
+    if (program === 'less') return { file: chosen, args: LESS_OPTIONS };
+    if (!fromKap && (program === 'more' || program === 'most')) return LESS;
+  }
   // A command line with options or quoting: the shell reads it, as git and bat do.
   return { file: '/bin/sh', args: ['-c', chosen] };
 }
@@ -58,7 +62,7 @@ export function page(text: string, pager: PagerCommand, env: Record<string, stri
     });
     // Quitting before reading everything (q on the first page) closes the pipe: not an error.
     if (r.error && (r.error as NodeJS.ErrnoException).code !== 'EPIPE') return false;
-    if (r.signal === 'SIGINT' || (pager.file === 'less' && r.status === 2)) return 130;
+    if (r.signal === 'SIGINT' || (pager.args === LESS_OPTIONS && r.status === 2)) return 130;
     return undefined;
   } finally {
     process.off('SIGINT', ignore);

@@ -12,7 +12,7 @@ describe("choosePager: bat's rules", () => {
   });
   it('less without options gets kap\'s; with options it is left as written', () => {
     expect(choosePager({ PAGER: 'less' })).toEqual(LESS);
-    expect(choosePager({ PAGER: '/usr/bin/less' })).toEqual(LESS);
+    expect(choosePager({ PAGER: '/usr/bin/less' })).toEqual({ ...LESS, file: '/usr/bin/less' });
     expect(choosePager({ PAGER: 'less -S' })).toEqual(sh('less -S'));
   });
   it('PAGER=more or most (a system default without colour) becomes less; KAP_PAGER is taken as asked', () => {
