@@ -87,7 +87,7 @@ describeWith('fish', "answers with fish's own completion engine", () => {
   });
 });
 
-describeWith(['zsh', 'tmux'], 'completes a line typed with Tab in zsh (compinit) in a terminal', () => {
+describeWith(['zsh', 'bash', 'tmux'], 'completes a line typed with Tab in zsh (compinit) and bash, in a terminal', () => {
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   async function waitFor(s: string, re: RegExp, ms = 15_000): Promise<string> {
@@ -113,6 +113,16 @@ describeWith(['zsh', 'tmux'], 'completes a line typed with Tab in zsh (compinit)
   }
   it('kap cite fur<TAB> becomes kap cite furukawa2005', async () => {
     await zsh('kap cite fur', /^% kap cite furukawa2005$/m);
+  });
+  it('bash too: kap cite fur<TAB> in an interactive bash', async () => {
+    const s = `b${++n}`;
+    writeFileSync(join(bin, 'bashrc'), `PS1='% '\neval "$(kap completion bash)"\n`);
+    const vars = Object.entries({ ...env, TERM: 'xterm' }).map(([k, v]) => `${k}='${v}'`).join(' ');
+    tmux('new-session', '-d', '-s', s, '-x', '120', '-y', '30', '-c', ROOT, `env -i ${vars} bash --noprofile --rcfile ${join(bin, 'bashrc')} -i`);
+    await waitFor(s, /^%$/m);
+    tmux('send-keys', '-t', s, '-l', 'kap cite fur');
+    tmux('send-keys', '-t', s, 'Tab');
+    await waitFor(s, /^% kap cite furukawa2005$/m);
   });
   it('kap explain glu<TAB> and kap quiz --mode <TAB> list the candidates', async () => {
     const a = await zsh('kap explain glu', /glutamate/);
