@@ -8,10 +8,13 @@ import type { Ctx } from '../context.js';
 /** Names people type: module ids and one-word names and aliases (not a term's internal `-term` id). */
 function contentNames(ctx: Ctx): ContentNames {
   return {
-    topics: () => {
+    topics: (typed) => {
       const c = ctx.catalog();
-      const words = Object.keys(c.keys).filter((k) => !k.includes(' '));
-      return [...c.modules.map((m) => m.id), ...words];
+      const keys = Object.keys(c.keys).filter((k) => !k.endsWith(' term'));
+      if (!typed.length) return [...c.modules.map((m) => m.id), ...keys.filter((k) => !k.includes(' '))];
+      // Several words are one name: offer the word that continues a name begun (normalised keys are lower case).
+      const begun = `${typed.join(' ').toLowerCase()} `;
+      return keys.filter((k) => k.startsWith(begun)).map((k) => k.slice(begun.length).split(' ')[0]!);
     },
     modules: () => ctx.catalog().modules.map((m) => m.id),
     references: () => readRefIndex(ctx.dataDir).entries.map((e) => e.key),
@@ -24,9 +27,9 @@ export async function completeCommand(r: Runner, words: string[]): Promise<void>
   // Content is read only when the cursor wants it; a broken pack gives no candidates, never an error.
   const c = await names().catch(() => undefined);
   const none: ContentNames = { topics: () => [], modules: () => [], references: () => [] };
-  const safe = (f: () => string[]) => () => {
+  const safe = <A extends unknown[]>(f: (...a: A) => string[]) => (...a: A) => {
     try {
-      return f();
+      return f(...a);
     } catch {
       return [];
     }

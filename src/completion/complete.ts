@@ -7,7 +7,8 @@
 import type { CommandSpec, CompleteKind, OptionSpec } from '../command-def.js';
 
 export interface ContentNames {
-  topics(): string[];
+  /** Names of topics; after `words` already typed, the next word of the names that go on (`nmda` → receptor). */
+  topics(words: string[]): string[];
   modules(): string[];
   references(): string[];
 }
@@ -45,7 +46,7 @@ function valuesOf(kind: CompleteKind | undefined, fixed: readonly string[] | und
   if (fixed) return { words: [...fixed] };
   switch (kind) {
     case 'topics':
-      return { words: names.topics() };
+      return { words: names.topics(path) };
     case 'modules':
       return { words: names.modules() };
     case 'references':

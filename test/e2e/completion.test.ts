@@ -47,6 +47,9 @@ describeWith('bash', 'runs the bash completion script', () => {
     expect(got).toContain('glutamate');
     expect(got.every((w) => w.startsWith('glu'))).toBe(true);
   });
+  it('kap explain nmda r<TAB> continues a name of several words', () => {
+    expect(bash('kap explain nmda r')).toEqual(['receptor', 'receptors']);
+  });
   it('kap cite fur<TAB> completes the reference key', () => {
     expect(bash('kap cite fur')).toEqual(['furukawa2005']);
   });

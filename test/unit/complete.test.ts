@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { complete, contentFlags } from '../../src/completion/complete.js';
 import { COMMANDS, GLOBAL_OPTIONS } from '../../src/command-table.js';
 
-const names = { topics: () => ['glutamate', 'glumate', 'gaba', 'nmda'], modules: () => ['glutamate', 'dissociation'], references: () => ['furukawa2005', 'zanos2018'] };
+const names = { topics: (typed: string[]) => (typed.length ? (typed.join(' ') === 'nmda' ? ['receptor'] : []) : ['glutamate', 'glumate', 'gaba', 'nmda']), modules: () => ['glutamate', 'dissociation'], references: () => ['furukawa2005', 'zanos2018'] };
 const at = (line: string) => complete(line.split(' '), COMMANDS, GLOBAL_OPTIONS, names);
 
 describe('complete: candidates at the cursor', () => {
@@ -25,7 +25,8 @@ describe('complete: candidates at the cursor', () => {
     expect(at('explain --json glu').words).toEqual(['glumate', 'glutamate']);
   });
   it('arguments: topics for explain (every word), references for cite, file names for check', () => {
-    expect(at('explain nmda g').words).toEqual(['gaba', 'glumate', 'glutamate']);
+    expect(at('explain nmda r').words).toEqual(['receptor']);
+    expect(at('explain gaba g').words).toEqual([]);
     expect(at('cite fur').words).toEqual(['furukawa2005']);
     expect(at('check ')).toEqual({ words: [], files: 'dirs' });
     expect(at('quiz export --out ')).toEqual({ words: [], files: 'files' });
