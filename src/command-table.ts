@@ -3,6 +3,13 @@
  * here in the order help shows them. Adding a command is its file plus one line below. Both
  * parsers (argv.ts, program.ts), help, completion, the man page, the README's table and the
  * build's bundles and code caches (scripts/build.mjs reads dist/commands.json) come from this list.
+ *
+ * Porting an entry written against the old table (an object literal in COMMANDS): move it to
+ * src/defs/<name>.ts as `export default defineCommand({...})`; `./commands/` becomes
+ * `../commands/`; `help: examples('a', 'b')` becomes `examples: ['a', 'b']` (other help text
+ * stays in `help`, without a leading newline); drop the `as string[]` casts on `c.args` and
+ * `c.opts` (they are typed now); a name in build.mjs's HOT_COMMANDS becomes `hot: true`, its
+ * lines in code-cache.cjs's runs become `warm`; add the import and the name below; `npm run readme`.
  */
 import type { CommandSpec } from './command-def.js';
 import explain from './defs/explain.js';

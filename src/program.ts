@@ -1,5 +1,5 @@
 /**
- * Commander, built from the command table, for every command line argv.ts leaves to it: help,
+ * Commander, built from the command definitions (command-table.ts), for every command line argv.ts leaves to it: help,
  * version, errors with suggestions, and the unusual forms. Its own bundle, loaded only then.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
