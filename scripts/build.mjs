@@ -1,13 +1,12 @@
 // Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { loadCliDocs } from './cli-docs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
-/** Commands with an entry of their own (see below). */
-const HOT_COMMANDS = ['explain', 'search', 'list', 'cite', 'claims', 'refs'];
 const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.js`, import.meta.url));
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
@@ -32,6 +31,16 @@ const standIns = {
     b.onResolve({ filter: /^supports-hyperlinks$/ }, () => ({ path: stub('supports-hyperlinks') }));
   },
 };
+// The command definitions (src/defs/, listed in src/command-table.ts) as the build needs them:
+// which commands get an entry bundle, the warm-up runs, the man page. src/cli-docs.ts is bundled
+// to a temporary module and imported (scripts/cli-docs.mjs).
+const docs = await loadCliDocs({ __KAP_VERSION__: JSON.stringify(pkg.version) });
+const manifest = docs.manifest();
+mkdirSync(`${root}/dist`, { recursive: true });
+// Read by scripts/code-cache.cjs (the warm-up runs) after the bundles are built.
+writeFileSync(`${root}/dist/commands.json`, `${JSON.stringify(manifest, null, 1)}\n`);
+writeFileSync(`${root}/dist/kap.1`, docs.manPage(pkg.version, new Date(Number(process.env.SOURCE_DATE_EPOCH ?? 0) * 1000 || Date.now())));
+
 // The CLI core (the command table, the quick argv parser, errors) is one CommonJS bundle (Node's
 // ES-module loader costs ~8 ms more per start); each module it imports lazily (a command,
 // commander's program, packs) is a bundle of its own, loaded by bin/kap only when needed. Those
@@ -42,9 +51,9 @@ const lazy = {};
 const lazyImports = (inline) => ({
   name: 'lazy-bundles',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(commands\/[\w-]+|packs|program)\.js$/ }, (a) => {
-      if (!/src\/(cli|command-table)\.ts$/.test(a.importer) || a.path === `./commands/${inline}.js`) return undefined;
-      const name = a.path.slice(2, -3);
+    b.onResolve({ filter: /^\.\.?\/(commands\/[\w-]+|packs|program)\.js$/ }, (a) => {
+      const name = a.path.replace(/^\.\.?\//, '').slice(0, -3);
+      if (!/src\/(cli|command-table|defs\/[\w-]+)\.ts$/.test(a.importer) || name === `commands/${inline}`) return undefined;
       lazy[name] = `src/${name}.ts`;
       return { path: `./${name}.cjs`, external: true };
     });
@@ -57,7 +66,7 @@ await build({ ...cjs, entryPoints: lazy, outdir: 'dist', outExtension: { '.js': 
 // The commands people run most also get an entry of their own, the core with that command
 // built in: one file and one code cache to load instead of two (~1 ms less per run). bin/kap
 // picks kap-<command>.cjs from the command line; any entry can run any command.
-for (const command of HOT_COMMANDS)
+for (const command of manifest.hot)
   await build({ ...cjs, entryPoints: ['src/main.ts'], outfile: `dist/kap-${command}.cjs`, plugins: [standIns, lazyImports(command)] });
 // The content compiler runs at build time only, with citation-js.
 await build({

@@ -3,7 +3,7 @@
 // with the functions those runs compiled, for bin/kap. A function these runs never call is
 // compiled again on every real run.
 'use strict';
-const { readdirSync, writeFileSync, renameSync, rmSync } = require('node:fs');
+const { readFileSync, readdirSync, writeFileSync, renameSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { load, loaded } = require('../bin/kap');
 
@@ -12,15 +12,9 @@ const dist = join(__dirname, '..', 'dist');
 for (const f of readdirSync(dist, { recursive: true })) if (String(f).endsWith('.cjs.cache')) rmSync(join(dist, String(f)));
 const kap = load(join(dist, 'kap.cjs'));
 
-const runs = [
-  ['explain', 'glutamate'], ['explain', 'nmda', '--brief'], ['explain', 'bdnf'], ['explain', 'glutamte'],
-  ['explain', 'dissociation', '--json'], ['list'], ['list', '--json'], ['--help'], ['--version'],
-  ['claims'], ['claims', 'glutamate'], ['claims', '--verdict', 'any', '--json'],
-  ['search', 'nmda'], ['search', 'why does ketamine work so fast'], ['search', 'glutmate', '--json'], ['search', '"nmda receptor"'],
-  ['cite', 'furukawa2005'], ['cite', 'furukawa', '2005', '--style', 'mla'], ['cite', 'zanos2018', '--in-text'], ['cite', '--all', '--format', 'bibtex'],
-  ['refs'], ['refs', '--errata'], ['paths'],
-  ['quiz', 'export', '--format', 'gift', '--seed', 'warm'],
-];
+// The warm-up runs come from the command definitions (each one's `warm`), via the manifest
+// scripts/build.mjs wrote.
+const { warm: runs } = JSON.parse(readFileSync(join(dist, 'commands.json'), 'utf8'));
 const warm = async (entry, argv) => {
   for (const color of ['1', '0']) {
     process.env.FORCE_COLOR = color;

@@ -40,7 +40,7 @@ function initial(flags: Map<string, Flag>): Record<string, unknown> {
 }
 
 /** A parsed call, or undefined when commander should parse this command line. */
-export function quickParse(argv: string[], commands: CommandSpec[] = COMMANDS, globalOptions: OptionSpec[] = GLOBAL_OPTIONS): QuickParse | undefined {
+export function quickParse(argv: string[], commands: readonly CommandSpec[] = COMMANDS, globalOptions: readonly OptionSpec[] = GLOBAL_OPTIONS): QuickParse | undefined {
   const globalFlags = new Map(globalOptions.map(flagOf));
   const globals = initial(globalFlags);
   let command: CommandSpec | undefined;

@@ -5,14 +5,15 @@ import { ExitCode, isKapError, type ContentError, formatProblem } from './errors
 import { makeCtx, type Ctx } from './context.js';
 import { decideColor, decideWidth } from './terminal.js';
 import { quickParse } from './argv.js';
-import type { Call, CommandSpec, Globals } from './command-table.js';
+import type { Call, CommandSpec, Globals } from './command-def.js';
+import { VERSION } from './version.js';
 import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
 import { join } from 'node:path';
 
 export interface Io {
   argv: string[];
   env: Record<string, string | undefined>;
-  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
   stderr: { write(s: string): unknown };
   stdinIsTTY(): boolean;
   readStdin?: () => Promise<string>;
@@ -45,8 +46,42 @@ export function report(e: unknown, io: Io): number {
   return ExitCode.Internal;
 }
 
+/** Where a command's stdout goes: straight out, or held for the pager until it ends. */
+interface Sink {
+  write(s: string): void;
+  /** Write or page what was held; an exit code when the pager says so (Ctrl+C in it). */
+  end(): number | undefined;
+}
+
+function sinkFor(command: CommandSpec, g: Globals, io: Io): Sink {
+  const direct: Sink = { write: (s) => void io.stdout.write(s), end: () => undefined };
+  if (!command.paged || g.pager === false || !io.stdout.isTTY || !io.stdout.rows) return direct;
+  let held = '';
+  return {
+    write: (s) => void (held += s),
+    end: () => {
+      const text = held;
+      held = '';
+      if (!text) return undefined;
+      const { choosePager, overflows, page } = require('./pager.js') as typeof import('./pager.js');
+      const pager = choosePager(io.env);
+      if (pager && overflows(text, io.stdout.rows!, io.stdout.columns || 80)) {
+        const code = page(text, pager, io.env);
+        if (code !== false) return code;
+      }
+      io.stdout.write(text);
+      return undefined;
+    },
+  };
+}
+
 export async function run(io: Io): Promise<number> {
-  const ctxFor = async (g: Globals): Promise<Ctx> => {
+  // The version alone needs neither commander nor the definitions.
+  if (io.argv.length === 1 && (io.argv[0] === '--version' || io.argv[0] === '-v' || io.argv[0] === '-V')) {
+    io.stdout.write(`${VERSION}\n`);
+    return ExitCode.Ok;
+  }
+  const ctxFor = async (g: Globals, sink: Sink): Promise<Ctx> => {
     const facts = { isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, env: io.env };
     const packs = contentPacks(g.content ?? [], io.env);
     let data = dataDir(io.env, io.bundleDir).path;
@@ -61,7 +96,7 @@ export async function run(io: Io): Promise<number> {
       }, (m) => io.stderr.write(`${m}\n`));
     }
     return makeCtx({
-      write: (s) => io.stdout.write(s),
+      write: (s) => sink.write(s),
       writeErr: (s) => io.stderr.write(s),
       color: decideColor(g.color, facts),
       width: decideWidth(g.width, facts),
@@ -71,16 +106,22 @@ export async function run(io: Io): Promise<number> {
       readStdin: io.readStdin,
     });
   };
+  let sink: Sink | undefined;
   try {
-    const execute = (command: CommandSpec, call: Call) => command.run(call, { io, ctx: () => ctxFor(call.globals) });
+    const execute = async (command: CommandSpec, call: Call) => {
+      const s = (sink = sinkFor(command, call.globals, io));
+      await command.run(call, { io, ctx: () => ctxFor(call.globals, s) });
+    };
     const quick = quickParse(io.argv);
     if (quick) await execute(quick.command, quick.call);
     else {
       const { buildProgram, soleCommand } = await import('./program.js');
       await buildProgram(io, execute, soleCommand(io.argv)).parseAsync(io.argv, { from: 'user' });
     }
-    return ExitCode.Ok;
+    return sink?.end() ?? ExitCode.Ok;
   } catch (e) {
+    // What a command wrote before it failed is still shown (paged if long), then the error.
+    sink?.end();
     return report(e, io);
   }
 }

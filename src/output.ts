@@ -9,6 +9,8 @@ export interface Out {
   write(s: string): void;
   isTTY?: boolean;
   columns?: number;
+  /** The terminal's height, for the pager's "does it fit" (cli.ts). */
+  rows?: number;
 }
 
 // Linux's /dev/null is character device 1:3; it is no terminal, and checking that through
@@ -55,7 +57,7 @@ export function writeAll(fd: number, s: string, code: () => number): void {
 export function openOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, code: () => number): Out {
   if (maybeTTY(fd)) {
     const s = stream();
-    if (s.isTTY) return { write: (text) => void s.write(text), isTTY: true, columns: s.columns };
+    if (s.isTTY) return { write: (text) => void s.write(text), isTTY: true, columns: s.columns, rows: s.rows };
   }
   return { write: (text) => writeAll(fd, text, code), isTTY: false };
 }

@@ -1,29 +1,33 @@
 /**
- * Commander, built from the command table, for every command line argv.ts leaves to it: help,
+ * Commander, built from the command definitions (command-table.ts), for every command line argv.ts leaves to it: help,
  * version, errors with suggestions, and the unusual forms. Its own bundle, loaded only then.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './cli.js';
-import { COMMANDS, GLOBAL_OPTIONS, ValueError, type Call, type CommandSpec, type OptionSpec } from './command-table.js';
-
-declare const __KAP_VERSION__: string;
-const VERSION = typeof __KAP_VERSION__ === 'string' ? __KAP_VERSION__ : '0.0.0-dev';
+import { COMMANDS, ENVIRONMENT, GLOBAL_OPTIONS, ValueError, type Call, type CommandSpec, type OptionSpec } from './command-table.js';
+import { VERSION } from './version.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export type Execute = (command: CommandSpec, call: Call) => Promise<void>;
 
-const EXIT_CODES_HELP = `
+const column = (rows: readonly (readonly [unknown, string])[]) => {
+  const w = Math.max(...rows.map(([k]) => String(k).length));
+  return rows.map(([k, v]) => `  ${String(k).padEnd(w)}  ${v}`).join('\n');
+};
+const PROGRAM_HELP = `
 Exit codes:
-  0    success
-  1    internal error (a bug: KAP_DEBUG=1 shows the stack)
-  2    usage error (unknown command or option, bad value)
-  3    not found (unknown topic; suggestions on stderr)
-  4    invalid content (file:line messages on stderr)
-  130  interrupted (Ctrl+C)
+${column(EXIT_CODES)}
 
 Environment:
-  NO_COLOR     no colour          FORCE_COLOR  colour even when piped
-  COLUMNS      width when piped   KAP_DATA     compiled content folder
-  KAP_DEBUG=1  show stack traces for internal errors`;
+${column(ENVIRONMENT)}
+
+Run 'kap help <command>' for a command's options and examples.`;
+
+/** A command's help after its options: notes, then examples. */
+export function helpAfter(spec: CommandSpec): string {
+  const parts = [spec.help, spec.examples?.length && `Examples:\n${spec.examples.map((l) => `  ${l}`).join('\n')}`].filter(Boolean);
+  return parts.length ? `\n${parts.join('\n\n')}` : '';
+}
 
 const GLOBAL_WITH_VALUE = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => o.flags.split(' ')[0]));
 
@@ -72,17 +76,18 @@ function ownOpts(c: Command, parent: Command): Record<string, unknown> {
 }
 
 function addCommand(parent: Command, spec: CommandSpec, execute: Execute, topLevel: boolean): void {
-  const cmd = parent.command(spec.name).description(spec.description);
+  const cmd = parent.command(spec.name, { hidden: spec.hidden }).description(spec.description);
   for (const a of spec.args) cmd.argument(a.syntax, a.description, a.default);
   for (const o of spec.options) cmd.addOption(option(o));
-  if (spec.help) cmd.addHelpText('after', spec.help);
+  const after = helpAfter(spec);
+  if (after) cmd.addHelpText('after', after);
   cmd.action(async (...params: unknown[]) => {
     const c = params[params.length - 1] as Command;
-    const { color, width, content } = c.optsWithGlobals();
+    const { color, width, content, pager } = c.optsWithGlobals();
     await execute(spec, {
       args: params.slice(0, spec.args.length),
       opts: topLevel ? c.opts() : ownOpts(c, parent),
-      globals: { color, width, content },
+      globals: { color, width, content, pager },
       parentOpts: topLevel ? {} : parent.opts(),
     });
   });
@@ -92,15 +97,16 @@ function addCommand(parent: Command, spec: CommandSpec, execute: Execute, topLev
 export function buildProgram(io: Io, execute: Execute, only?: string): Command {
   const program = new Command('kap')
     .description('Ketamine-assisted psychotherapy, explained: topics with their evidence, quizzes and citations.')
-    .version(VERSION, '-V, --version', 'print the version');
+    .version(VERSION, '-v, --version', 'print the version');
   for (const o of GLOBAL_OPTIONS) program.addOption(option(o));
   program
     .helpOption('-h, --help', 'show help')
-    .addHelpCommand('help [command]', 'show help for a command')
+    // `kap help` is a command of its own (src/defs/help.ts): nested commands, unknown names.
+    .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .addHelpText('after', EXIT_CODES_HELP);
+    .addHelpText('after', PROGRAM_HELP);
   for (const spec of COMMANDS) if (!only || only === spec.name) addCommand(program, spec, execute, true);
   return program;
 }

@@ -1,0 +1,18 @@
+import { defineCommand, json } from '../command-def.js';
+
+export default defineCommand({
+  name: 'explain',
+  description: 'explain a topic: a module, or a glossary term',
+  summary: 'a module rendered for the terminal (evidence, the article check, sources, related modules, notice); a glossary term\'s definition; or "did you mean" suggestions (exit 3). `--brief` the title and summary only, `--raw` the module\'s Markdown source (Pandoc-ready `[@key]` citations), `--json` the structured module (front matter, sections, claims, citations, origin)',
+  args: [{ syntax: '<topic...>', description: 'module id, title, alias or glossary term (several words are joined)', complete: 'topics' }],
+  options: [
+    { flags: '--brief', description: 'only the summary' },
+    { flags: '--raw', description: "the module's Markdown source" },
+    json('the structured module (front matter, sections, claims, citations)'),
+  ],
+  examples: ['kap explain glutamate', 'kap explain nmda receptor --brief', 'kap explain bdnf'],
+  hot: true,
+  paged: true,
+  warm: [['explain', 'glutamate'], ['explain', 'nmda', '--brief'], ['explain', 'bdnf'], ['explain', 'glutamte'], ['explain', 'dissociation', '--json']],
+  run: async (c, r) => (await import('../commands/explain.js')).explain(await r.ctx(), c.args[0], c.opts),
+});

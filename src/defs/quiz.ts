@@ -1,0 +1,61 @@
+import { collect, defineCommand, defineOptions, json, wholeNumber, type OptsOf } from '../command-def.js';
+
+/** Which questions, in which order: the quiz and its export both take these. */
+const selection = defineOptions([
+  { flags: '--topic <topic>', description: 'module id or tag (repeatable, or comma-separated)', parse: collect, complete: 'modules' },
+  { flags: '--count <n>', description: 'how many questions (default: all that match)', parse: wholeNumber(1) },
+  { flags: '--seed <text>', description: 'same seed = same questions and order on every machine (default: a new one, shown)' },
+  { flags: '--difficulty <level>', description: 'easy, medium or hard (repeatable, or comma-separated)', parse: collect, values: ['easy', 'medium', 'hard'] },
+  { flags: '--no-shuffle', description: "keep the bank's question order and the written choice order" },
+]);
+
+const quizExport = defineCommand({
+  name: 'export',
+  description: 'write questions for trainers: a handout, Moodle, Anki, Quizlet or a web page',
+  summary: 'questions for trainers: `markdown` (handout + separate key), `gift` (Moodle), `aiken`, `anki`, `quizlet`, `html` (one self-contained page to project or print)',
+  args: [],
+  options: [
+    ...selection,
+    { flags: '--format <format>', description: 'output format', choices: ['markdown', 'gift', 'aiken', 'anki', 'quizlet', 'html'], default: 'markdown' },
+    { flags: '--out <file>', description: 'write to this file instead of stdout', complete: 'files' },
+    { flags: '--title <text>', description: 'title of the handout or page', default: 'kap quiz' },
+  ],
+  examples: [
+    'kap quiz export --format markdown --seed class1 --count 10 > handout.md',
+    'kap quiz export --format gift --topic glutamate --out glutamate.gift',
+    'kap quiz export --format html --seed week3 --out quiz.html',
+  ],
+  warm: [['quiz', 'export', '--format', 'gift', '--seed', 'warm']],
+  run: async (c, r) => {
+    // Selection options may come before `export` (kap quiz --seed x export) or after it.
+    const parent = c.parentOpts as OptsOf<typeof selection>;
+    const opts = { ...parent, ...c.opts, topic: [...(parent.topic ?? []), ...(c.opts.topic ?? [])], difficulty: [...(parent.difficulty ?? []), ...(c.opts.difficulty ?? [])] };
+    (await import('../commands/quiz.js')).quizExport(await r.ctx(), opts);
+  },
+});
+
+export default defineCommand({
+  name: 'quiz',
+  description: 'test yourself: multiple-choice questions with explanations and sources',
+  summary: "an interactive quiz (arrow keys, or a choice's letter or number): feedback with ✓/✗ in words, explanation, source and `kap explain …`; a score screen with topics, misses and a retry",
+  args: [],
+  commanderOnly: true,
+  options: [
+    ...selection,
+    { flags: '--mode <mode>', description: 'practice: feedback after each; exam: at the end; present: for a trainer projecting to a class', choices: ['practice', 'exam', 'present'], default: 'practice' },
+    json('print the results as JSON on stdout (questions and feedback go to stderr)'),
+    { flags: '--out <file>', description: 'also write the results as JSON to this file', complete: 'files' },
+    { flags: '--answers <list>', description: 'answer without a terminal, e.g. B,A,C (or one answer per line on stdin)' },
+  ],
+  help: `Answer with the arrow keys and Enter, or press a choice's letter (A-E) or number (1-5).
+Ctrl+C stops the quiz and shows the score so far (exit 130).`,
+  examples: [
+    'kap quiz                                  every question, shuffled (the seed is shown)',
+    'kap quiz --topic glutamate --count 5      five questions on one topic',
+    'kap quiz --seed class1 --mode exam        the same quiz for everyone, feedback at the end',
+    'kap quiz --mode present --seed week3      one question at a time, for projecting',
+    'kap quiz --seed x --answers B,A,C --json  scripted, results as JSON',
+  ],
+  run: async (c, r) => (await import('../commands/quiz.js')).quiz(await r.ctx(), c.opts),
+  subcommands: [quizExport],
+});

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { manifest } from '../../src/cli-docs.js';
+import { COMMANDS } from '../../src/command-table.js';
+import { ROOT } from '../helpers/run-kap.js';
+
+const dist = join(ROOT, 'dist');
+
+describe('the build follows the command definitions', () => {
+  it('dist/commands.json is the manifest the definitions make', () => {
+    expect(JSON.parse(readFileSync(join(dist, 'commands.json'), 'utf8'))).toEqual(manifest());
+  });
+
+  it('an entry bundle, with its code cache, for exactly the commands marked hot', () => {
+    const entries = readdirSync(dist).flatMap((f) => /^kap-([a-z]+)\.cjs$/.exec(f)?.[1] ?? []).sort();
+    expect(entries).toEqual(COMMANDS.filter((c) => c.hot).map((c) => c.name).sort());
+    for (const e of entries) expect(existsSync(join(dist, `kap-${e}.cjs.cache`)), e).toBe(true);
+  });
+
+  it("every command's warm-up runs are in the manifest, and each names its command", () => {
+    const m = manifest();
+    for (const c of COMMANDS) for (const w of c.warm ?? []) expect(m.warm).toContainEqual([...w]);
+    for (const c of COMMANDS) for (const w of c.warm ?? []) expect(w[0], c.name).toBe(c.name);
+  });
+});
