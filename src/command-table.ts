@@ -217,6 +217,18 @@ ${examples(
     run: async (c, r) => (await import('./commands/refs.js')).refs(await r.ctx(), c.opts),
   },
   {
+    name: 'lint',
+    description: "check a draft against the evidence: the article's errors, overstatements, wrong or missing sources, safety",
+    args: [{ syntax: '<file...>', description: 'Markdown or text files; - reads standard input' }],
+    options: [
+      { flags: '--format <format>', description: 'text (file:line:col: severity: message [rule]), json or sarif (SARIF 2.1.0)', choices: ['text', 'json', 'sarif'], default: 'text' },
+      json('the same as --format json'),
+      { flags: '--disable <rules>', description: 'turn rules off (comma-separated or repeatable): known-error, overstated, wrong-source, uncited, unknown-citation, safety', parse: collect },
+    ],
+    help: `\nExit 0 when no error-level finding; 6 when there is one. In a draft, <!-- kap-lint disable rule -->,\n<!-- kap-lint enable --> and <!-- kap-lint disable-next-line rule --> turn rules off and on.\n${examples('kap lint draft.md', 'kap lint --format sarif draft.md > draft.sarif', 'cat draft.md | kap lint -', 'kap lint --disable uncited,overstated draft.md')}`,
+    run: async (c, r) => (await import('./commands/lint.js')).lint(await r.ctx(), c.args[0] as string[], c.opts),
+  },
+  {
     name: 'paths',
     description: 'show where kap reads content and caches packs, and where each setting came from',
     args: [],
