@@ -16,8 +16,10 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;/g, (e) => ENTITIES[e] ?? e).replace(/\s+/g, ' ').trim();
 
 export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: Erratum[]): LintIndex {
+  // kap's own module on evidence labels illustrates them with copies of real claims ("Example of
+  // a preclinical claim: …"): a draft that states the claim matches the real one.
   const claims: LintClaim[] = modules.flatMap((m) =>
-    m.claims.map((c) => {
+    m.claims.filter((c) => !/^Example of\b/.test(c.text)).map((c) => {
       const text = withoutKeys(c.text);
       return {
         id: c.id,

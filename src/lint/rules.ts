@@ -6,7 +6,7 @@ import { helpNeeded } from '../safety/index.js';
 import { editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { bestClaims, overlap, sentenceTerms } from './match.js';
+import { bestClaims, overlap, sentenceTerms, type ClaimMatch } from './match.js';
 import type { LintIndex, LintReference } from './model.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
@@ -48,11 +48,11 @@ export const VERB: Record<Certainty, string> = { high: 'does', moderate: 'probab
 const NEGATION = /\b(not|never|no|isn't|aren't|wasn't|doesn't|don't|didn't|rather than|instead of|wrong(ly)?|myths?|false(ly)?|incorrect(ly)?|mistaken(ly)?|misleading)\b|n't\b/gi;
 const REPORTING = /\b(the article|comer|the post|(claims?|says?|said|argues?|argued|writes?|wrote|suggests?|suggested|asserts?|asserted) that|according to|so-called)\b/i;
 const HYPE = /\b(cures?|cured|curing|miracles?|miraculous|breakthroughs?|game[- ]changers?|proven|proves?|guarantee[sd]?|revolutionary|100 ?%)/i;
-const CERTAIN = /\b(will|definitely|certainly|undoubtedly|clearly|always|is effective|are effective|works|work for|eliminates?|ensures?|shown to|has been demonstrated|established)\b/i;
-const HEDGE = /\b(may|might|could|possibly|perhaps|suggests?|preliminary|uncertain|unclear|early|small|limited|some evidence|mixed|it is possible|not yet)\b/i;
+const CERTAIN = /\b(will|definitely|certainly|undoubtedly|clearly|always|is effective|are effective|works|work for|eliminates?|ensures?|shown to|has been demonstrated|established|(studies|research|trials|evidence|science) (have |has )?(shown|shows|proved|confirmed|confirms)|as (studies|research|trials) (have )?(shown|show))\b/i;
+const HEDGE = /\b(may|might|could|possibly|perhaps|probably|likely|suggests?|preliminary|uncertain|unclear|unknown|not known|whether|early|small|limited|some evidence|mixed|it is possible|not yet|not shown|no study|inferred|theory|hypothes[ie]s)\b/i;
 const HUMAN = /\b(patients?|people|humans?|adults?|clients?|depressed (people|patients)|in depression|in ptsd)\b/i;
 const ANIMAL = /\b(rats?|mice|mouse|rodents?|animals?|preclinical|in the lab)\b/i;
-const CHECK_WORTHY = /\d|\b(effective|efficacy|reduc\w*|improv\w*|reliev\w*|risks?|safe(ly|ty)?|side effects?|approv\w*|trials?|stud(y|ies)|evidence|more than|better than|compared|faster|response|remission|relapse|placebo|blocks?|increases?|raises?|lowers?)\b/i;
+const CHECK_WORTHY = /\d|\b(effective|efficacy|effects?|antidepressant|symptoms|(reduc|improv|reliev|increas|rais|lower|caus|prevent|fad|last|help|work)\w*|risks?|safe(ly|ty)?|side effects?|approv\w*|trials?|stud(y|ies)|evidence|more than|better than|compared|faster|rapid(ly)?|response|remission|relapse|placebo|blocks?|in (rats|mice|people|patients))\b/i;
 const HELP_INFO = /\b988\b|findahelpline|helpline|hotline|lifeline|crisis (line|text|service)|samaritans|emergency number|\b911\b|\b999\b|\b112\b/i;
 const DOSE_UNIT = '\\d+(?:[.,]\\d+)?\\s?(?:mg|milligrams?|mcg|µg|ml|sprays?)(?:\\s?\\/\\s?kg)?\\b';
 const DOSE_INSTRUCTION = new RegExp(
@@ -60,6 +60,8 @@ const DOSE_INSTRUCTION = new RegExp(
   'i',
 );
 
+/** idf of a word found in at most about 3% of the claims and quotes. */
+const RARE = 3.5;
 const negations = (s: string) => (s.match(NEGATION) ?? []).length;
 const citeOf = (keys: string[]) => `[${keys.map((k) => `@${k}`).join('; ')}]`;
 
@@ -87,8 +89,9 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         const a = c.article;
         if (!a || a.verdict === 'supported' || a.verdict === 'misattributed') continue;
         const o = overlap(index.idf, own, a.terms);
-        const signals = a.terms.filter((t) => own.has(t) && !c.terms.includes(t)).length;
-        if (!(o.coverage >= 0.6 || (signals >= 2 && o.coverage >= 0.3))) continue;
+        // Rare words of the quote ("homeostasis", "derivative") carry the error.
+        const signals = a.terms.filter((t) => own.has(t) && (index.idf[t] ?? 0) >= RARE).length;
+        if (!(o.coverage >= 0.6 || (signals >= 2 && o.coverage >= 0.25))) continue;
         if (negations(s.own) > negations(a.quote)) continue;
         add({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${a.verdict}): ${a.correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
@@ -104,29 +107,39 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       add({ rule: 'wrong-source', start: s.start, end: s.end, message: `${refs.get(key)?.inText ?? key} does not support this: the article cites it for the same point, and kap's check found it does not say so${instead.length ? `; cite instead ${instead.map((k) => refs.get(k)?.inText ?? k).join(', ')}` : ''}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
     }
     if (!voice) return;
-    const [best] = bestClaims(index, own, 0.15);
+    const matches = bestClaims(index, own, 0.15);
+    const best = matches[0];
     // 2. Stronger than the evidence: hype about any topic kap covers; certainty words and
-    // animal-to-human claims only where the sentence clearly states one of kap's claims.
-    if (best) {
-      const c = best.claim;
+    // animal-to-human claims only where the sentence clearly states one of kap's claims (the
+    // best match, or one as close, since a sentence can state two).
+    const known = findings.some((f) => f.rule === 'known-error' && f.start >= s.start && f.start < s.end);
+    if (best && !known) {
+      const near = matches.filter((m) => m.score >= Math.max(0.3, best.score - 0.05));
+      const weak = near.find((m) => m.claim.certainty === 'low' || m.claim.certainty === 'very-low');
+      const animal = matches.find((m) => m.claim.design === 'preclinical' && m.score >= 0.25);
       const hype = HYPE.exec(s.own);
-      const close = best.score >= 0.3;
       const certain = CERTAIN.exec(s.own);
-      const label = `kap rates this ${c.certainty} certainty (${c.design})`;
-      if (hype)
+      const hedged = HEDGE.test(s.own);
+      const at = (m: RegExpExecArray) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+      const label = (m: ClaimMatch) => `kap rates this ${m.claim.certainty} certainty (${m.claim.design})`;
+      if (hype) {
+        const c = near[0];
         add({
-          rule: 'overstated', start: s.start + hype.index, end: s.start + hype.index + hype[0].length,
-          ...(close
-            ? { claim: c.id, message: `"${hype[0]}" is stronger than the evidence: ${label}; the content guide's verb for it is "${VERB[c.certainty]}"`, fix: { replace: VERB[c.certainty] } }
+          rule: 'overstated', ...at(hype),
+          ...(c
+            ? { claim: c.claim.id, message: `"${hype[0]}" is stronger than the evidence: ${label(c)}; the content guide's verb for it is "${VERB[c.claim.certainty]}"`, fix: { replace: VERB[c.claim.certainty] } }
             : { message: `"${hype[0]}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give (for example "may reduce symptoms for a short time")` }),
         });
-      else if (close && certain && (c.certainty === 'low' || c.certainty === 'very-low') && !HEDGE.test(s.own))
-        add({ rule: 'overstated', start: s.start + certain.index, end: s.start + certain.index + certain[0].length, claim: c.id, message: `"${certain[0]}" states as certain what ${label}: say "${VERB[c.certainty]}"`, fix: { replace: VERB[c.certainty] } });
-      else if (close && c.design === 'preclinical' && HUMAN.test(s.own) && !ANIMAL.test(s.own) && best.score >= 0.4)
-        add({ rule: 'overstated', start: s.start, end: s.end, claim: c.id, message: `states an animal result as a human one: the evidence for this is preclinical (${c.id})`, fix: { replace: c.text } });
+      } else if (certain && weak && !hedged)
+        add({ rule: 'overstated', ...at(certain), claim: weak.claim.id, message: `"${certain[0]}" states as certain what ${label(weak)}: say "${VERB[weak.claim.certainty]}"`, fix: { replace: VERB[weak.claim.certainty] } });
+      else if (animal && HUMAN.test(s.own) && !ANIMAL.test(s.own) && !hedged)
+        add({ rule: 'overstated', start: s.start, end: s.end, claim: animal.claim.id, message: `states an animal result as a human one: the evidence for this is preclinical (${animal.claim.id})`, fix: { replace: animal.claim.text } });
+      else if (weak?.claim.certainty === 'very-low' && !hedged && best.score >= 0.4)
+        add({ rule: 'overstated', start: s.start, end: s.end, claim: weak.claim.id, message: `states as fact what ${label(weak)}: say "${VERB['very-low']} …"`, fix: { replace: weak.claim.text } });
     }
-    // 4. A check-worthy claim kap covers, with no citation in its paragraph from here on.
-    if (best && best.score >= 0.45 && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
+    // A suggestion only where nothing stronger was said about the same sentence.
+    const flagged = findings.some((f) => f.start >= s.start && f.start < s.end);
+    if (best && !flagged && best.score >= 0.4 && best.claim.design !== 'opinion' && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
       const para = draft.paragraphs.find(([a, b]) => s.start >= a && s.start < b) ?? [s.start, s.end];
       const citedNearby = draft.sentences.some((o, j) => o.start >= s.start && o.start < para[1] && cited[j]!.length + o.authorYears.length + o.keys.length > 0);
       if (!citedNearby) {
