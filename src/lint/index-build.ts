@@ -4,7 +4,7 @@
  */
 import type { Erratum, Module } from '../content/model.js';
 import type { BibEntry } from '../cite/bibliography.js';
-import { terms } from '../search/tokenize.js';
+import { lintTerms as terms } from './match.js';
 import { fold } from '../text/fold.js';
 import { authorYears } from './sentences.js';
 import { LINT_VERSION, type LintClaim, type LintErratum, type LintIndex, type LintReference } from './model.js';

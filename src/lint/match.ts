@@ -6,6 +6,8 @@ export interface ClaimMatch {
   claim: LintClaim;
   /** Share of the claim's weight the sentence covers (0-1). */
   coverage: number;
+  /** Share of the sentence's weight the claim covers (0-1): high when a short sentence states part of a claim. */
+  sentCoverage: number;
   /** Dice overlap of the two weighted term sets (0-1). */
   score: number;
 }
@@ -17,22 +19,47 @@ const weight = (idf: Record<string, number>, ts: Iterable<string>) => {
 };
 
 /** How much of `target` (a quote, a claim) the sentence's terms cover, and their Dice overlap. */
-export function overlap(idf: Record<string, number>, sentence: ReadonlySet<string>, target: readonly string[]): { coverage: number; score: number } {
+export function overlap(idf: Record<string, number>, sentence: ReadonlySet<string>, target: readonly string[]): { coverage: number; sentCoverage: number; score: number } {
   let shared = 0;
   for (const t of target) if (sentence.has(t)) shared += idf[t] ?? 2.5;
   const tw = weight(idf, target);
   const sw = weight(idf, sentence);
-  return { coverage: tw ? shared / tw : 0, score: tw + sw ? (2 * shared) / (tw + sw) : 0 };
+  return { coverage: tw ? shared / tw : 0, sentCoverage: sw ? shared / sw : 0, score: tw + sw ? (2 * shared) / (tw + sw) : 0 };
 }
 
-export const sentenceTerms = (text: string) => new Set(terms(text));
+/** Is a match close enough to say the sentence states the claim? */
+export const states = (m: { score: number; coverage: number; sentCoverage: number }) => m.score >= 0.3 || (m.sentCoverage >= 0.6 && m.coverage >= 0.15);
+
+// Words writers use for what the content says otherwise, as one term ("relieves" = "reduces").
+const SAME: Record<string, string> = {
+  reliev: 'reduc', eas: 'reduc', lessen: 'reduc', alleviat: 'reduc', lower: 'reduc', decreas: 'reduc', cut: 'reduc',
+  lift: 'improv', boost: 'improv', rebuild: 'form', regrow: 'form', grow: 'form', creat: 'form', restor: 'form', build: 'form',
+  trigger: 'caus', drive: 'caus', driv: 'caus', synaps: 'synapse', synapt: 'synapse',
+};
+
+/**
+ * The search stemmer's terms, with derived forms folded together for matching sentences to
+ * claims: "psychological" and "psychology", "dissociative" and "dissociation".
+ */
+export function lintTerm(t: string): string {
+  let s = t;
+  if (s.length > 7 && s.endsWith('ical')) s = s.slice(0, -4);
+  else if (s.length > 7 && s.endsWith('ally')) s = s.slice(0, -4);
+  else if (s.length > 6 && (s.endsWith('ion') || s.endsWith('ity'))) s = s.slice(0, -3);
+  else if (s.length > 6 && (s.endsWith('al') || s.endsWith('iv'))) s = s.slice(0, -2);
+  else if (s.length > 6 && s.endsWith('y')) s = s.slice(0, -1);
+  return SAME[s] ?? s;
+}
+
+export const lintTerms = (text: string) => terms(text).map(lintTerm);
+export const sentenceTerms = (text: string) => new Set(lintTerms(text));
 
 /** The claims a sentence is closest to, best first, above `min` score. */
 export function bestClaims(index: LintIndex, sentence: ReadonlySet<string>, min: number): ClaimMatch[] {
   const out: ClaimMatch[] = [];
   for (const claim of index.claims) {
     const o = overlap(index.idf, sentence, claim.terms);
-    if (o.score >= min) out.push({ claim, ...o });
+    if (o.score >= min || (o.sentCoverage >= 0.6 && o.coverage >= 0.15)) out.push({ claim, ...o });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -6,7 +6,7 @@ import { helpNeeded } from '../safety/index.js';
 import { editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { bestClaims, overlap, sentenceTerms, type ClaimMatch } from './match.js';
+import { bestClaims, overlap, sentenceTerms, states, type ClaimMatch } from './match.js';
 import type { LintIndex, LintReference } from './model.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
@@ -82,7 +82,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   draft.sentences.forEach((s, i) => {
     const keys = cited[i]!;
     const own = sentenceTerms(s.own);
-    const voice = !s.quoted && !REPORTING.test(s.own);
+    // Reporting words outside the citations ("(Comer, 2022)" is a citation, not "Comer says").
+    const voice = !s.quoted && !REPORTING.test(withoutCitations(s));
     // 1. Known errors: the article's wrong claims, stated in the writer's own voice.
     if (voice)
       for (const c of index.claims) {
@@ -91,7 +92,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         const o = overlap(index.idf, own, a.terms);
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
         const signals = a.terms.filter((t) => own.has(t) && (index.idf[t] ?? 0) >= RARE).length;
-        if (!(o.coverage >= 0.6 || (signals >= 2 && o.coverage >= 0.25))) continue;
+        if (!(o.coverage >= 0.6 || (signals >= 2 && (o.coverage >= 0.25 || o.sentCoverage >= 0.6)))) continue;
         if (negations(s.own) > negations(a.quote)) continue;
         add({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${a.verdict}): ${a.correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
@@ -114,9 +115,9 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // best match, or one as close, since a sentence can state two).
     const known = findings.some((f) => f.rule === 'known-error' && f.start >= s.start && f.start < s.end);
     if (best && !known) {
-      const near = matches.filter((m) => m.score >= Math.max(0.3, best.score - 0.05));
+      const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
       const weak = near.find((m) => m.claim.certainty === 'low' || m.claim.certainty === 'very-low');
-      const animal = matches.find((m) => m.claim.design === 'preclinical' && m.score >= 0.25);
+      const animal = matches.find((m) => m.claim.design === 'preclinical' && (m.score >= 0.25 || states(m)));
       const hype = HYPE.exec(s.own);
       const certain = CERTAIN.exec(s.own);
       const hedged = HEDGE.test(s.own);
@@ -167,6 +168,13 @@ function suicideWithoutHelp(draft: Draft): Finding[] {
       out.push({ rule: 'safety', severity: RULES.safety.severity, start: first.start, end: first.end, message: 'mentions suicide with no help information nearby: add, for example, "If you are thinking about suicide, in the US and Canada call or text 988; elsewhere, find a helpline at findahelpline.com"' });
   }
   return out;
+}
+
+/** The sentence without its citations, for words about the writer's stance. */
+function withoutCitations(s: Sentence): string {
+  let t = s.own;
+  for (const c of [...s.keys, ...s.authorYears]) t = t.slice(0, c.start - s.start) + ' '.repeat(c.end - c.start) + t.slice(c.end - s.start);
+  return t;
 }
 
 function refsOf(keys: string[], refs: Map<string, LintReference>): string[] {

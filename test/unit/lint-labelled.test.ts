@@ -17,7 +17,10 @@ interface Case {
   text: string;
 }
 
-const cases = parse(readFileSync(`${ROOT}test/lint/labelled.yaml`, 'utf8')) as Case[];
+const read = (name: string) => parse(readFileSync(`${ROOT}test/lint/${name}.yaml`, 'utf8')) as Case[];
+const tuned = read('labelled');
+const heldOut = read('held-out');
+const cases = [...tuned, ...heldOut];
 const index = readLintIndex(`${ROOT}dist/content`);
 
 export function score(all: Case[]) {
@@ -40,15 +43,22 @@ export function score(all: Case[]) {
   return { per, misses };
 }
 
-describe('kap lint on the labelled sentences', () => {
-  const { per, misses } = score(cases);
-  const p = (x: { tp: number; fp: number }) => (x.tp + x.fp ? x.tp / (x.tp + x.fp) : 1);
-  const r = (x: { tp: number; fn: number }) => (x.tp + x.fn ? x.tp / (x.tp + x.fn) : 1);
+function report(name: string, set: Case[]) {
+  const { per, misses } = score(set);
   const total = Object.values(per).reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 });
   const table = [...RULE_IDS.map((id) => [id, per[id]] as const), ['all', total] as const]
     .map(([id, x]) => `${id.padEnd(17)} precision ${p(x).toFixed(2)}  recall ${r(x).toFixed(2)}  (tp ${x.tp}, fp ${x.fp}, fn ${x.fn})`)
     .join('\n');
-  process.stderr.write(`kap lint, ${cases.length} labelled sentences:\n${table}\n${misses.map((m) => `  ${m}`).join('\n')}\n`);
+  process.stderr.write(`kap lint, ${name}, ${set.length} sentences:\n${table}\n${misses.map((m) => `  ${m}`).join('\n')}\n`);
+  return { per, total };
+}
+const p = (x: { tp: number; fp: number }) => (x.tp + x.fp ? x.tp / (x.tp + x.fp) : 1);
+const r = (x: { tp: number; fn: number }) => (x.tp + x.fn ? x.tp / (x.tp + x.fn) : 1);
+
+describe('kap lint on the labelled sentences', () => {
+  report('tuned on', tuned);
+  report('held out', heldOut);
+  const { per, total } = report('all', cases);
 
   it('has at least 150 labelled sentences of every kind', () => {
     expect(cases.length).toBeGreaterThanOrEqual(150);
