@@ -1,5 +1,7 @@
 /** kap lint <file...|->: a writer's draft checked against kap's evidence. */
 import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Ctx } from '../context.js';
 import { ExitCode, KapError, NotFoundError, UsageError } from '../errors.js';
 import { readLintIndex } from '../lint/model.js';
@@ -32,7 +34,7 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   }
   const all = results.flatMap((r) => r.findings);
   if (format === 'json') ctx.out(JSON.stringify(results.length === 1 ? jsonReport(results[0]!.file, all) : results.map((r) => jsonReport(r.file, r.findings)), null, 2));
-  else if (format === 'sarif') ctx.out(JSON.stringify(sarif(results), null, 2));
+  else if (format === 'sarif') ctx.out(JSON.stringify(sarif(results, process.cwd()), null, 2));
   else {
     const shown = results.filter((r) => r.findings.length).map((r) => textReport(clean(r.file), r.findings, ctx.theme));
     if (shown.length) ctx.out(shown.join('\n'));
@@ -42,12 +44,19 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   if (errors) throw new KapError(`lint: ${errors} error${errors === 1 ? '' : 's'} in the draft`, ExitCode.LintErrors);
 }
 
-function sarif(results: { file: string; findings: Located[] }[]): unknown {
-  const logs = results.map((r) => sarifReport(r.file === '<stdin>' ? 'stdin' : encodeURI(r.file), r.findings) as { runs: { results: unknown[] }[] });
+function sarif(results: { file: string; findings: Located[] }[], cwd: string): unknown {
+  const logs = results.map((r) => sarifReport(artifact(r.file), r.findings, cwd) as { runs: { results: unknown[] }[] });
   // One run holds every file's results.
   const [first, ...rest] = logs;
   for (const l of rest) first!.runs[0]!.results.push(...l.runs[0]!.results);
   return first;
+}
+
+/** Where a finding is, as SARIF wants it: an absolute file URI, or a path relative to the run's folder. */
+function artifact(file: string): { uri: string; uriBaseId?: string } {
+  if (file === '<stdin>') return { uri: 'stdin' };
+  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split(sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
 }
 
 /** A file's text, or one clear line for what cannot be a draft. */

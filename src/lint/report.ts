@@ -2,6 +2,7 @@
 import { RULES, RULE_IDS } from './rules.js';
 import type { Located } from './lint.js';
 import type { Theme } from '../render/theme.js';
+import { pathToFileURL } from 'node:url';
 
 declare const __KAP_VERSION__: string;
 const version = () => (typeof __KAP_VERSION__ === 'string' ? __KAP_VERSION__ : '0.0.0');
@@ -42,7 +43,7 @@ export function jsonReport(file: string, findings: Located[]): unknown {
 const LEVEL = { error: 'error', warning: 'warning', suggestion: 'note' } as const;
 
 /** SARIF 2.1.0: one run, kap's rules in the driver, one result per finding. */
-export function sarifReport(uri: string, findings: Located[]): unknown {
+export function sarifReport(artifact: { uri: string; uriBaseId?: string }, findings: Located[], cwd: string): unknown {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -52,16 +53,17 @@ export function sarifReport(uri: string, findings: Located[]): unknown {
           driver: {
             name: 'kap',
             semanticVersion: version(),
-            rules: RULE_IDS.map((id) => ({ id, name: id, shortDescription: { text: RULES[id].summary }, defaultConfiguration: { level: LEVEL[RULES[id].severity] } })),
+            rules: RULE_IDS.map((id) => ({ id, name: RULES[id].name, shortDescription: { text: RULES[id].summary }, defaultConfiguration: { level: LEVEL[RULES[id].severity] } })),
           },
         },
         columnKind: 'utf16CodeUnits',
+        ...(artifact.uriBaseId && { originalUriBaseIds: { [artifact.uriBaseId]: { uri: `${pathToFileURL(cwd).href}/` } } }),
         results: findings.map((f) => ({
           ruleId: f.rule,
           ruleIndex: RULE_IDS.indexOf(f.rule),
           level: LEVEL[f.severity],
           message: { text: f.message + (f.fix?.replace ? ` Fix: ${f.fix.replace}` : '') + (f.fix?.cite ? ` Cite: ${f.fix.cite}` : '') },
-          locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
+          locations: [{ physicalLocation: { artifactLocation: artifact, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
           ...(f.claim && { properties: { claim: f.claim } }),
         })),
       },

@@ -11,12 +11,12 @@ import type { LintIndex, LintReference } from './model.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
 export const RULES = {
-  'known-error': { severity: 'error', summary: "repeats one of the article's known errors, or its misspelt citations" },
-  overstated: { severity: 'warning', summary: "states a claim with more certainty than kap's evidence label allows" },
-  'wrong-source': { severity: 'error', summary: 'cites a source that kap records as not supporting what it is cited for' },
-  uncited: { severity: 'suggestion', summary: 'a check-worthy claim kap covers, with no citation nearby' },
-  'unknown-citation': { severity: 'error', summary: 'a citation key, or an author-year citation, that matches no reference' },
-  safety: { severity: 'warning', summary: 'mentions suicide with no help information nearby, or gives dose instructions' },
+  'known-error': { name: 'RepeatsKnownError', severity: 'error', summary: "repeats one of the article's known errors, or its misspelt citations" },
+  overstated: { name: 'StrongerThanEvidence', severity: 'warning', summary: "states a claim with more certainty than kap's evidence label allows" },
+  'wrong-source': { name: 'SourceDoesNotSupport', severity: 'error', summary: 'cites a source that kap records as not supporting what it is cited for' },
+  uncited: { name: 'UncitedClaim', severity: 'suggestion', summary: 'a check-worthy claim kap covers, with no citation nearby' },
+  'unknown-citation': { name: 'UnknownCitation', severity: 'error', summary: 'a citation key, or an author-year citation, that matches no reference' },
+  safety: { name: 'SafeMessaging', severity: 'warning', summary: 'mentions suicide with no help information nearby, or gives dose instructions' },
 } as const;
 export type RuleId = keyof typeof RULES;
 export type Severity = 'error' | 'warning' | 'suggestion';
