@@ -20,6 +20,7 @@ const runs = [
   ['cite', 'furukawa2005'], ['cite', 'furukawa', '2005', '--style', 'mla'], ['cite', 'zanos2018', '--in-text'], ['cite', '--all', '--format', 'bibtex'],
   ['refs'], ['refs', '--errata'], ['paths'],
   ['quiz', 'export', '--format', 'gift', '--seed', 'warm'],
+  ['lint', 'README.md'], ['lint', '--format', 'sarif', 'README.md'],
 ];
 const warm = async (entry, argv) => {
   for (const color of ['1', '0']) {

@@ -54,12 +54,37 @@ export function lintTerm(t: string): string {
 export const lintTerms = (text: string) => terms(text).map(lintTerm);
 export const sentenceTerms = (text: string) => new Set(lintTerms(text));
 
-/** The claims a sentence is closest to, best first, above `min` score. */
+/** Per index, made once: each claim's weight and, for each term, the claims that have it. */
+const prepared = new WeakMap<LintIndex, { weights: number[]; postings: Map<string, number[]> }>();
+
+function prepare(index: LintIndex) {
+  let p = prepared.get(index);
+  if (!p) {
+    const postings = new Map<string, number[]>();
+    index.claims.forEach((c, i) => {
+      for (const t of c.terms) {
+        const list = postings.get(t);
+        if (list) list.push(i);
+        else postings.set(t, [i]);
+      }
+    });
+    p = { weights: index.claims.map((c) => weight(index.idf, c.terms)), postings };
+    prepared.set(index, p);
+  }
+  return p;
+}
+
+/** The claims a sentence is closest to, best first: those above `min` score, or that it `states`. */
 export function bestClaims(index: LintIndex, sentence: ReadonlySet<string>, min: number): ClaimMatch[] {
+  const { weights, postings } = prepare(index);
+  const shared = new Map<number, number>();
+  for (const t of sentence) for (const i of postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + (index.idf[t] ?? 2.5));
+  const sw = weight(index.idf, sentence);
   const out: ClaimMatch[] = [];
-  for (const claim of index.claims) {
-    const o = overlap(index.idf, sentence, claim.terms);
-    if (o.score >= min || (o.sentCoverage >= 0.6 && o.coverage >= 0.15)) out.push({ claim, ...o });
+  for (const [i, w] of shared) {
+    const tw = weights[i]!;
+    const m = { claim: index.claims[i]!, coverage: w / tw, sentCoverage: sw ? w / sw : 0, score: (2 * w) / (tw + sw) };
+    if (m.score >= min || (m.sentCoverage >= 0.6 && m.coverage >= 0.15)) out.push(m);
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -75,6 +75,8 @@ export interface Draft {
 
 export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const refs = new Map(index.references.map((r) => [r.key, r]));
+  // The article's wrong claims (known errors); misattributed ones are about the source, rule 3.
+  const wrong = index.claims.filter((c) => c.article && c.article.verdict !== 'supported' && c.article.verdict !== 'misattributed');
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'severity'>) => findings.push({ ...f, severity: RULES[f.rule].severity });
   const cited = draft.sentences.map((s) => citedKeys(s, index, refs, add));
@@ -86,9 +88,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     const voice = !s.quoted && !REPORTING.test(withoutCitations(s));
     // 1. Known errors: the article's wrong claims, stated in the writer's own voice.
     if (voice)
-      for (const c of index.claims) {
-        const a = c.article;
-        if (!a || a.verdict === 'supported' || a.verdict === 'misattributed') continue;
+      for (const c of wrong) {
+        const a = c.article!;
         const o = overlap(index.idf, own, a.terms);
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
         const signals = a.terms.filter((t) => own.has(t) && (index.idf[t] ?? 0) >= RARE).length;

@@ -34,6 +34,9 @@ export interface Sentence {
   line: boolean;
 }
 
+/** A year, or "n.d.": a sentence without one has no author-year citation to parse. */
+const HAS_YEAR = /\b(1[5-9]|20)\d\d[a-z]?\b|n\.d\./;
+
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREV = /(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|dr|mr|mrs|ms|prof|fig|no|vol|pp?|approx|ca|u\.s|u\.k|st|jr|sr|inc|ltd|co|dept|ed|eds)|\b[A-Z])\.$/i;
 
@@ -70,8 +73,8 @@ export function sentences(p: Prose): Sentence[] {
       text,
       quoted: p.quotes.some(([s, e]) => a >= s && a < e),
       own: ownVoice(text),
-      keys: keyCites(text, a),
-      authorYears: authorYears(text, a),
+      keys: text.includes('@') ? keyCites(text, a) : [],
+      authorYears: HAS_YEAR.test(text) ? authorYears(text, a) : [],
       line: p.lineBlocks.some(([s, e]) => a >= s && a < e),
     });
   }
