@@ -38,10 +38,11 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   else {
     const shown = results.filter((r) => r.findings.length).map((r) => textReport(clean(r.file), r.findings, ctx.theme));
     if (shown.length) ctx.out(shown.join('\n'));
-    ctx.err(`kap lint: ${summaryLine(all)}`);
   }
-  const errors = counts(all).error;
-  if (errors) throw new KapError(`lint: ${errors} error${errors === 1 ? '' : 's'} in the draft`, ExitCode.LintErrors);
+  // One line on stderr says what was found; error-level findings make it the exit status too.
+  const summary = `lint: ${summaryLine(all)}`;
+  if (counts(all).error) throw new KapError(summary, ExitCode.LintErrors);
+  if (format === 'text') ctx.err(`kap: ${summary}`);
 }
 
 function sarif(results: { file: string; findings: Located[] }[], cwd: string): unknown {
