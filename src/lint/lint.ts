@@ -22,10 +22,8 @@ export function lintText(input: string, index: LintIndex, opts: LintOptions = {}
   const ss = sentences(p);
   const sectionStarts = [0, ...p.headings, input.length];
   const sections = sectionStarts.slice(0, -1).map((a, i) => [a, sectionStarts[i + 1]!] as [number, number]);
-  const breaks = [0, ...[...p.text.matchAll(/\n[ \t]*\n/g)].map((m) => m.index + m[0].length), input.length];
-  const paragraphs = breaks.slice(0, -1).map((a, i) => [a, breaks[i + 1]!] as [number, number]);
   const lines = lineStarts(input);
-  return runRules({ sentences: ss, sections, paragraphs }, index)
+  return runRules({ sentences: ss, sections, text: p.text }, index)
     .filter((f) => !opts.disabled?.has(f.rule) && enabledAt(p.directives, f.rule, f.start, lines))
     .map((f) => ({ ...f, ...position(lines, f.start, 'line', 'column'), ...position(lines, Math.max(f.start, f.end - 1), 'endLine', 'endColumn', 1) }));
 }

@@ -12,18 +12,18 @@ export interface ClaimMatch {
   score: number;
 }
 
-const weight = (idf: Record<string, number>, ts: Iterable<string>) => {
+export const weight = (idf: Record<string, number>, ts: Iterable<string>) => {
   let w = 0;
   for (const t of ts) w += idf[t] ?? 2.5;
   return w;
 };
 
 /** How much of `target` (a quote, a claim) the sentence's terms cover, and their Dice overlap. */
-export function overlap(idf: Record<string, number>, sentence: ReadonlySet<string>, target: readonly string[]): { coverage: number; sentCoverage: number; score: number } {
+export function overlap(
+  idf: Record<string, number>, sentence: ReadonlySet<string>, target: readonly string[], sw = weight(idf, sentence), tw = weight(idf, target),
+): { coverage: number; sentCoverage: number; score: number } {
   let shared = 0;
   for (const t of target) if (sentence.has(t)) shared += idf[t] ?? 2.5;
-  const tw = weight(idf, target);
-  const sw = weight(idf, sentence);
   return { coverage: tw ? shared / tw : 0, sentCoverage: sw ? shared / sw : 0, score: tw + sw ? (2 * shared) / (tw + sw) : 0 };
 }
 
@@ -55,7 +55,7 @@ export const lintTerms = (text: string) => terms(text).map(lintTerm);
 export const sentenceTerms = (text: string) => new Set(lintTerms(text));
 
 /** Per index, made once: each claim's weight and, for each term, the claims that have it. */
-const prepared = new WeakMap<LintIndex, { weights: number[]; postings: Map<string, number[]> }>();
+const prepared = new WeakMap<LintIndex, { weights: number[]; postings: Map<string, number[]>; shared: Float64Array }>();
 
 function prepare(index: LintIndex) {
   let p = prepared.get(index);
@@ -68,7 +68,7 @@ function prepare(index: LintIndex) {
         else postings.set(t, [i]);
       }
     });
-    p = { weights: index.claims.map((c) => weight(index.idf, c.terms)), postings };
+    p = { weights: index.claims.map((c) => weight(index.idf, c.terms)), postings, shared: new Float64Array(index.claims.length) };
     prepared.set(index, p);
   }
   return p;
@@ -76,15 +76,28 @@ function prepare(index: LintIndex) {
 
 /** The claims a sentence is closest to, best first: those above `min` score, or that it `states`. */
 export function bestClaims(index: LintIndex, sentence: ReadonlySet<string>, min: number): ClaimMatch[] {
-  const { weights, postings } = prepare(index);
-  const shared = new Map<number, number>();
-  for (const t of sentence) for (const i of postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + (index.idf[t] ?? 2.5));
-  const sw = weight(index.idf, sentence);
+  const { weights, postings, shared } = prepare(index);
+  const touched: number[] = [];
+  let sw = 0;
+  for (const t of sentence) {
+    const w = index.idf[t] ?? 2.5;
+    sw += w;
+    const list = postings.get(t);
+    if (list)
+      for (const i of list) {
+        if (shared[i] === 0) touched.push(i);
+        shared[i] = shared[i]! + w;
+      }
+  }
   const out: ClaimMatch[] = [];
-  for (const [i, w] of shared) {
+  for (const i of touched) {
+    const w = shared[i]!;
+    shared[i] = 0;
     const tw = weights[i]!;
-    const m = { claim: index.claims[i]!, coverage: w / tw, sentCoverage: sw ? w / sw : 0, score: (2 * w) / (tw + sw) };
-    if (m.score >= min || (m.sentCoverage >= 0.6 && m.coverage >= 0.15)) out.push(m);
+    const score = (2 * w) / (tw + sw);
+    const coverage = w / tw;
+    const sentCoverage = sw ? w / sw : 0;
+    if (score >= min || (sentCoverage >= 0.6 && coverage >= 0.15)) out.push({ claim: index.claims[i]!, coverage, sentCoverage, score });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -3,10 +3,10 @@
  * Precision over recall: each rule says nothing unless the evidence for a finding is clear.
  */
 import { helpNeeded } from '../safety/index.js';
-import { editDistance, typoBudget } from '../text/distance.js';
+import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { bestClaims, overlap, sentenceTerms, states, type ClaimMatch } from './match.js';
+import { bestClaims, overlap, sentenceTerms, states, weight, type ClaimMatch } from './match.js';
 import type { LintIndex, LintReference } from './model.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
@@ -69,32 +69,45 @@ export interface Draft {
   sentences: Sentence[];
   /** [start, end) of each section (between headings), for "help nearby". */
   sections: [number, number][];
-  /** [start, end) of each paragraph, for "a citation nearby". */
-  paragraphs: [number, number][];
+  /** The prose the sentences come from (paragraph breaks tell "a citation nearby"). */
+  text: string;
 }
 
 export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const refs = new Map(index.references.map((r) => [r.key, r]));
   // The article's wrong claims (known errors); misattributed ones are about the source, rule 3.
-  const wrong = index.claims.filter((c) => c.article && c.article.verdict !== 'supported' && c.article.verdict !== 'misattributed');
+  const wrong = index.claims
+    .filter((c) => c.article && c.article.verdict !== 'supported' && c.article.verdict !== 'misattributed')
+    .map((c) => ({ c, a: c.article!, rare: c.article!.terms.filter((t) => (index.idf[t] ?? 0) >= RARE), negated: negations(c.article!.quote), tw: weight(index.idf, c.article!.terms) }));
+  const citedFor = new Map(index.errata.map((e) => [e.key, weight(index.idf, e.citedForTerms)]));
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'severity'>) => findings.push({ ...f, severity: RULES[f.rule].severity });
   const cited = draft.sentences.map((s) => citedKeys(s, index, refs, add));
+  // For each sentence: does it, or a later sentence of its paragraph, cite anything?
+  const citesFromHere: boolean[] = [];
+  for (let i = draft.sentences.length - 1; i >= 0; i--) {
+    const s = draft.sentences[i]!;
+    const next = draft.sentences[i + 1];
+    const sameParagraph = next !== undefined && !/\n[ \t]*\n/.test(draft.text.slice(s.end, next.start));
+    citesFromHere[i] = s.keys.length + s.authorYears.length > 0 || (sameParagraph && citesFromHere[i + 1]!);
+  }
 
   draft.sentences.forEach((s, i) => {
     const keys = cited[i]!;
     const own = sentenceTerms(s.own);
+    const sw = weight(index.idf, own);
+    let sentNegations: number | undefined;
     // Reporting words outside the citations ("(Comer, 2022)" is a citation, not "Comer says").
     const voice = !s.quoted && !REPORTING.test(withoutCitations(s));
     // 1. Known errors: the article's wrong claims, stated in the writer's own voice.
     if (voice)
-      for (const c of wrong) {
-        const a = c.article!;
-        const o = overlap(index.idf, own, a.terms);
+      for (const { c, a, rare, negated, tw } of wrong) {
+        const o = overlap(index.idf, own, a.terms, sw, tw);
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
-        const signals = a.terms.filter((t) => own.has(t) && (index.idf[t] ?? 0) >= RARE).length;
+        let signals = 0;
+        for (const t of rare) if (own.has(t)) signals++;
         if (!(o.coverage >= 0.6 || (signals >= 2 && (o.coverage >= 0.25 || o.sentCoverage >= 0.6)))) continue;
-        if (negations(s.own) > negations(a.quote)) continue;
+        if ((sentNegations ??= negations(s.own)) > negated) continue;
         add({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${a.verdict}): ${a.correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
       }
@@ -102,7 +115,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     for (const key of keys) {
       const er = index.errata.find((e) => e.key === key && !e.supports);
       if (!er) continue;
-      const o = overlap(index.idf, own, er.citedForTerms);
+      const o = overlap(index.idf, own, er.citedForTerms, sw, citedFor.get(er.key));
       const shared = er.citedForTerms.filter((t) => own.has(t)).length;
       if (o.coverage < 0.3 || shared < 3) continue;
       const instead = er.instead.slice(0, 3);
@@ -142,9 +155,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // A suggestion only where nothing stronger was said about the same sentence.
     const flagged = findings.some((f) => f.start >= s.start && f.start < s.end);
     if (best && !flagged && best.score >= 0.4 && best.claim.design !== 'opinion' && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
-      const para = draft.paragraphs.find(([a, b]) => s.start >= a && s.start < b) ?? [s.start, s.end];
-      const citedNearby = draft.sentences.some((o, j) => o.start >= s.start && o.start < para[1] && cited[j]!.length + o.authorYears.length + o.keys.length > 0);
-      if (!citedNearby) {
+      if (!citesFromHere[i]) {
         const c = best.claim;
         add({ rule: 'uncited', start: s.start, end: s.end, claim: c.id, message: `no citation: kap would cite ${c.sources.map((k) => refs.get(k)?.inText ?? k).join(', ')} for this (${c.certainty} certainty, ${c.design})`, fix: { cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
       }
@@ -155,7 +166,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     if (dose) add({ rule: 'safety', start: s.start, end: s.end, message: 'reads as a dose instruction: describe what studies used ("trials gave 0.5 mg/kg over 40 minutes") and leave dosing to a clinician' });
   });
   findings.push(...suicideWithoutHelp(draft));
-  return findings.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+  return findings.sort((a, b) => a.start - b.start || byCodeUnit(a.rule, b.rule));
 }
 
 /** One warning per section that mentions suicide and gives no help line anywhere in it. */
