@@ -21,11 +21,12 @@ import cite from './defs/cite.js';
 import refs from './defs/refs.js';
 import paths from './defs/paths.js';
 import check from './defs/check.js';
+import lint from './defs/lint.js';
 import help from './defs/help.js';
 import completion from './defs/completion.js';
 import complete from './defs/complete.js';
 
-export const COMMANDS: readonly CommandSpec[] = [explain, claims, search, list, quiz, cite, refs, paths, check, help, completion, complete];
+export const COMMANDS: readonly CommandSpec[] = [explain, claims, search, list, quiz, cite, refs, lint, paths, check, help, completion, complete];
 
 export { GLOBAL_OPTIONS, ENVIRONMENT } from './defs/globals.js';
 export { CLAIM_VERDICTS } from './defs/claims.js';

@@ -5,6 +5,8 @@ export const ExitCode = {
   Usage: 2,
   NotFound: 3,
   Content: 4,
+  /** kap lint found an error-level problem in the draft. */
+  LintErrors: 6,
   Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

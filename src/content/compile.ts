@@ -21,6 +21,8 @@ import { precomputeEntry, registerStyles } from '../cite/precompute.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 import { searchDocuments } from '../search/documents.js';
 import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
+import { buildLintIndex } from '../lint/index-build.js';
+import { LINT_FILE, type LintIndex } from '../lint/model.js';
 
 export interface Compiled {
   catalog: Catalog;
@@ -34,6 +36,8 @@ export interface Compiled {
   search: IndexFiles;
   /** How long building the search index took, in ms (reported by the build). */
   searchMs: number;
+  /** What `kap lint` matches drafts against. */
+  lint: LintIndex;
 }
 
 export const FORMAT_VERSION = 1;
@@ -124,7 +128,9 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
       inText: (k) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]),
     }),
   );
-  return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs: performance.now() - started };
+  const searchMs = performance.now() - started;
+  const lint = buildLintIndex(set.modules.map((m) => m.module), bibliography.entries, set.errata.map((e) => e.erratum));
+  return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs, lint };
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'" };
@@ -145,6 +151,7 @@ export function writeCompiled(outDir: string, compiled: Compiled, stamp?: string
   writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
   writeFileSync(join(tmp, 'quiz.json'), JSON.stringify(compiled.quiz));
   writeFileSync(join(tmp, 'claims.json'), JSON.stringify(compiled.claims));
+  writeFileSync(join(tmp, LINT_FILE), JSON.stringify(compiled.lint));
   const bib = compiled.bibliography;
   mkdirSync(join(tmp, 'bibliography', 'refs'), { recursive: true });
   writeFileSync(join(tmp, 'bibliography', 'index.json'), JSON.stringify(bib.index));

@@ -1,0 +1,99 @@
+/** kap lint <file...|->: a writer's draft checked against kap's evidence. */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Ctx } from '../context.js';
+import { ExitCode, KapError, NotFoundError, UsageError } from '../errors.js';
+import { readLintIndex } from '../lint/model.js';
+import { lintText, type Located } from '../lint/lint.js';
+import { RULE_IDS } from '../lint/rules.js';
+import { counts, jsonReport, sarifReport, summaryLine, textReport } from '../lint/report.js';
+import { nearest } from '../text/distance.js';
+import { clean } from '../text/sanitize.js';
+
+export interface LintOptions {
+  format?: 'text' | 'json' | 'sarif';
+  json?: boolean;
+  disable?: string[];
+}
+
+/** Drafts larger than this are not prose a writer reviews by hand. */
+const MAX_BYTES = 8 * 1024 * 1024;
+
+export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promise<void> {
+  const disabled = new Set((opts.disable ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean));
+  for (const d of disabled)
+    if (!(RULE_IDS as string[]).includes(d))
+      throw new UsageError(`unknown rule "${clean(d).slice(0, 60)}"`, `Rules: ${RULE_IDS.join(', ')}.${nearest(d, RULE_IDS.map((r) => [r, r])).map((r) => ` Did you mean ${r}?`).join('')}`);
+  const format = opts.json ? 'json' : (opts.format ?? 'text');
+  const index = readLintIndex(ctx.dataDir);
+  const results: { file: string; findings: Located[] }[] = [];
+  for (const file of files) {
+    const text = file === '-' ? await ctx.readStdin() : readDraft(file);
+    results.push({ file: file === '-' ? '<stdin>' : file, findings: lintText(text, index, { disabled }) });
+  }
+  const all = results.flatMap((r) => r.findings);
+  if (format === 'json') ctx.out(JSON.stringify(results.length === 1 ? jsonReport(results[0]!.file, all) : results.map((r) => jsonReport(r.file, r.findings)), null, 2));
+  else if (format === 'sarif') ctx.out(JSON.stringify(sarif(results, process.cwd()), null, 2));
+  else {
+    const shown = results.filter((r) => r.findings.length).map((r) => textReport(clean(r.file), r.findings, ctx.theme));
+    if (shown.length) ctx.out(shown.join('\n'));
+  }
+  // One line on stderr says what was found; error-level findings make it the exit status too.
+  const summary = `lint: ${summaryLine(all)}`;
+  if (counts(all).error) throw new KapError(summary, ExitCode.LintErrors);
+  if (format === 'text') ctx.err(`kap: ${summary}`);
+}
+
+function sarif(results: { file: string; findings: Located[] }[], cwd: string): unknown {
+  const logs = results.map((r) => sarifReport(artifact(r.file), r.findings, cwd) as { runs: { results: unknown[] }[] });
+  // One run holds every file's results.
+  const [first, ...rest] = logs;
+  for (const l of rest) first!.runs[0]!.results.push(...l.runs[0]!.results);
+  return first;
+}
+
+/** Where a finding is, as SARIF wants it: an absolute file URI, or a path relative to the run's folder. */
+function artifact(file: string): { uri: string; uriBaseId?: string } {
+  if (file === '<stdin>') return { uri: 'stdin' };
+  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split(sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+}
+
+/** A file's text, or one clear line for what cannot be a draft. */
+function readDraft(file: string): string {
+  const shown = clean(file).slice(0, 200);
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UsageError(`${shown} is a folder, not a draft`, 'Name a Markdown or text file, or - for standard input.');
+    if (!st.isFile()) throw new UsageError(`${shown} is not a regular file`, 'Name a Markdown or text file, or - for standard input (cat it | kap lint -).');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof KapError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new NotFoundError(`no file ${shown}`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`cannot read ${shown}: permission denied`);
+    throw e;
+  }
+  if (size > MAX_BYTES) throw new UsageError(`${shown} is ${Math.round(size / 1048576)} MB: kap lint reads drafts up to ${MAX_BYTES / 1048576} MB`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`cannot read ${shown}: permission denied`);
+    throw e;
+  }
+  return decode(bytes, shown);
+}
+
+export function decode(bytes: Uint8Array, shown: string): string {
+  if (bytes.includes(0)) throw new UsageError(`${shown} is not text (it has NUL bytes): kap lint reads Markdown and plain text`);
+  try {
+    // A byte-order mark is dropped: editors count columns after it.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${shown} is not valid UTF-8: save it as UTF-8 and run kap lint again`);
+  }
+}

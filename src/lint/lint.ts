@@ -1,0 +1,66 @@
+/** A draft in, located findings out: prose, sentences, rules, then the writer's own switches. */
+import { prose, type Directive } from './prose.js';
+import { sentences } from './sentences.js';
+import { runRules, type Finding, type RuleId } from './rules.js';
+import type { LintIndex } from './model.js';
+
+export interface Located extends Finding {
+  /** 1-based line and column (UTF-16 code units, as editors and SARIF count them). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface LintOptions {
+  /** Rules turned off for the whole run (--disable). */
+  disabled?: ReadonlySet<string>;
+}
+
+export function lintText(input: string, index: LintIndex, opts: LintOptions = {}): Located[] {
+  const p = prose(input);
+  const ss = sentences(p);
+  const sectionStarts = [0, ...p.headings, input.length];
+  const sections = sectionStarts.slice(0, -1).map((a, i) => [a, sectionStarts[i + 1]!] as [number, number]);
+  const lines = lineStarts(input);
+  return runRules({ sentences: ss, sections, text: p.text }, index)
+    .filter((f) => !opts.disabled?.has(f.rule) && enabledAt(p.directives, f.rule, f.start, lines))
+    .map((f) => ({ ...f, ...position(lines, f.start, 'line', 'column'), ...position(lines, Math.max(f.start, f.end - 1), 'endLine', 'endColumn', 1) }));
+}
+
+function lineStarts(s: string): number[] {
+  const out = [0];
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+function lineOf(lines: number[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function position<L extends string, C extends string>(lines: number[], offset: number, l: L, c: C, plus = 0): Record<L | C, number> {
+  const i = lineOf(lines, offset);
+  return { [l]: i + 1, [c]: offset - lines[i]! + 1 + plus } as Record<L | C, number>;
+}
+
+/** Is `rule` on at `offset`, after the `<!-- kap-lint … -->` comments before it? */
+function enabledAt(directives: Directive[], rule: RuleId, offset: number, lines: number[]): boolean {
+  let on = true;
+  const line = lineOf(lines, offset);
+  for (const d of directives) {
+    if (d.at > offset) break;
+    const applies = !d.rules.length || d.rules.includes(rule);
+    if (!applies) continue;
+    if (d.action === 'disable') on = false;
+    else if (d.action === 'enable') on = true;
+  }
+  const nextLine = directives.some((d) => d.action === 'disable-next-line' && (!d.rules.length || d.rules.includes(rule)) && lineOf(lines, d.at) + 1 === line);
+  return on && !nextLine;
+}

@@ -1,0 +1,249 @@
+/**
+ * kap lint's rules: pure functions from a draft's sentences and the lint index to findings.
+ * Precision over recall: each rule says nothing unless the evidence for a finding is clear.
+ */
+import { helpNeeded } from '../safety/index.js';
+import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
+import { fold } from '../text/fold.js';
+import type { Certainty } from '../content/model.js';
+import { bestClaims, overlap, sentenceTerms, states, weight, type ClaimMatch } from './match.js';
+import type { LintIndex, LintReference } from './model.js';
+import type { AuthorYear, Sentence } from './sentences.js';
+
+export const RULES = {
+  'known-error': { name: 'RepeatsKnownError', severity: 'error', summary: "repeats one of the article's known errors, or its misspelt citations" },
+  overstated: { name: 'StrongerThanEvidence', severity: 'warning', summary: "states a claim with more certainty than kap's evidence label allows" },
+  'wrong-source': { name: 'SourceDoesNotSupport', severity: 'error', summary: 'cites a source that kap records as not supporting what it is cited for' },
+  uncited: { name: 'UncitedClaim', severity: 'suggestion', summary: 'a check-worthy claim kap covers, with no citation nearby' },
+  'unknown-citation': { name: 'UnknownCitation', severity: 'error', summary: 'a citation key, or an author-year citation, that matches no reference' },
+  safety: { name: 'SafeMessaging', severity: 'warning', summary: 'mentions suicide with no help information nearby, or gives dose instructions' },
+} as const;
+export type RuleId = keyof typeof RULES;
+export type Severity = 'error' | 'warning' | 'suggestion';
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export interface Fix {
+  /** A corrected wording for the flagged part. */
+  replace?: string;
+  /** The citation to add or use, as Pandoc writes it: [@a; @b]. */
+  cite?: string;
+  /** The formatted references (APA) for `cite`. */
+  references?: string[];
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: string;
+  fix?: Fix;
+  /** The kap claim the finding rests on. */
+  claim?: string;
+}
+
+/** The verb the content guide matches to each certainty. */
+export const VERB: Record<Certainty, string> = { high: 'does', moderate: 'probably', low: 'may', 'very-low': 'it is uncertain whether' };
+
+const NEGATION = /\b(not|never|no|isn't|aren't|wasn't|doesn't|don't|didn't|rather than|instead of|wrong(ly)?|myths?|false(ly)?|incorrect(ly)?|mistaken(ly)?|misleading)\b|n't\b/gi;
+const REPORTING = /\b(the article|comer|the post|(claims?|says?|said|argues?|argued|writes?|wrote|suggests?|suggested|asserts?|asserted) that|according to|so-called)\b/i;
+const HYPE = /\b(cures?|cured|curing|miracles?|miraculous|breakthroughs?|game[- ]changers?|proven|proves?|guarantee[sd]?|revolutionary|100 ?%)/i;
+const CERTAIN = /\b(will|definitely|certainly|undoubtedly|clearly|always|is effective|are effective|works|work for|eliminates?|ensures?|shown to|has been demonstrated|established|(studies|research|trials|evidence|science) (have |has )?(shown|shows|proved|confirmed|confirms)|as (studies|research|trials) (have )?(shown|show))\b/i;
+const HEDGE = /\b(may|might|could|possibly|perhaps|probably|likely|suggests?|preliminary|uncertain|unclear|unknown|not known|whether|early|small|limited|some evidence|mixed|it is possible|not yet|not shown|no study|inferred|theory|hypothes[ie]s)\b/i;
+const HUMAN = /\b(patients?|people|humans?|adults?|clients?|depressed (people|patients)|in depression|in ptsd)\b/i;
+const ANIMAL = /\b(rats?|mice|mouse|rodents?|animals?|preclinical|in the lab)\b/i;
+const CHECK_WORTHY = /\d|\b(effective|efficacy|effects?|antidepressant|symptoms|(reduc|improv|reliev|increas|rais|lower|caus|prevent|fad|last|help|work)\w*|risks?|safe(ly|ty)?|side effects?|approv\w*|trials?|stud(y|ies)|evidence|more than|better than|compared|faster|rapid(ly)?|response|remission|relapse|placebo|blocks?|in (rats|mice|people|patients))\b/i;
+const HELP_INFO = /\b988\b|findahelpline|helpline|hotline|lifeline|crisis (line|text|service)|samaritans|emergency number|\b911\b|\b999\b|\b112\b/i;
+const DOSE_UNIT = '\\d+(?:[.,]\\d+)?\\s?(?:mg|milligrams?|mcg|µg|ml|sprays?)(?:\\s?\\/\\s?kg)?\\b';
+const DOSE_INSTRUCTION = new RegExp(
+  `^(?:take|use|start(?: with| at)?|begin(?: with)?|try|inject|give|administer|increase|double|microdose)\\b.{0,60}${DOSE_UNIT}|\\b(?:you|patients|people|one|clients)\\s+(?:should|must|can|need to|ought to)\\s+(?:take|use|start|begin|get|try|inject|be given)\\b.{0,60}${DOSE_UNIT}|\\b(?:the right|a good|a safe|the best|an ideal|your) dose\\b.{0,40}${DOSE_UNIT}`,
+  'i',
+);
+
+/** idf of a word found in at most about 3% of the claims and quotes. */
+const RARE = 3.5;
+const negations = (s: string) => (s.match(NEGATION) ?? []).length;
+const citeOf = (keys: string[]) => `[${keys.map((k) => `@${k}`).join('; ')}]`;
+
+export interface Draft {
+  sentences: Sentence[];
+  /** [start, end) of each section (between headings), for "help nearby". */
+  sections: [number, number][];
+  /** The prose the sentences come from (paragraph breaks tell "a citation nearby"). */
+  text: string;
+}
+
+export function runRules(draft: Draft, index: LintIndex): Finding[] {
+  const refs = new Map(index.references.map((r) => [r.key, r]));
+  // The article's wrong claims (known errors); misattributed ones are about the source, rule 3.
+  const wrong = index.claims
+    .filter((c) => c.article && c.article.verdict !== 'supported' && c.article.verdict !== 'misattributed')
+    .map((c) => ({ c, a: c.article!, rare: c.article!.terms.filter((t) => (index.idf[t] ?? 0) >= RARE), negated: negations(c.article!.quote), tw: weight(index.idf, c.article!.terms) }));
+  const citedFor = new Map(index.errata.map((e) => [e.key, weight(index.idf, e.citedForTerms)]));
+  const findings: Finding[] = [];
+  const add = (f: Omit<Finding, 'severity'>) => findings.push({ ...f, severity: RULES[f.rule].severity });
+  const cited = draft.sentences.map((s) => citedKeys(s, index, refs, add));
+  // For each sentence: does it, or a later sentence of its paragraph, cite anything?
+  const citesFromHere: boolean[] = [];
+  for (let i = draft.sentences.length - 1; i >= 0; i--) {
+    const s = draft.sentences[i]!;
+    const next = draft.sentences[i + 1];
+    const sameParagraph = next !== undefined && !/\n[ \t]*\n/.test(draft.text.slice(s.end, next.start));
+    citesFromHere[i] = s.keys.length + s.authorYears.length > 0 || (sameParagraph && citesFromHere[i + 1]!);
+  }
+
+  draft.sentences.forEach((s, i) => {
+    const keys = cited[i]!;
+    const own = sentenceTerms(s.own);
+    const sw = weight(index.idf, own);
+    let sentNegations: number | undefined;
+    // Reporting words outside the citations ("(Comer, 2022)" is a citation, not "Comer says").
+    const voice = !s.quoted && !REPORTING.test(withoutCitations(s));
+    // 1. Known errors: the article's wrong claims, stated in the writer's own voice.
+    if (voice)
+      for (const { c, a, rare, negated, tw } of wrong) {
+        const o = overlap(index.idf, own, a.terms, sw, tw);
+        // Rare words of the quote ("homeostasis", "derivative") carry the error.
+        let signals = 0;
+        for (const t of rare) if (own.has(t)) signals++;
+        if (!(o.coverage >= 0.6 || (signals >= 2 && (o.coverage >= 0.25 || o.sentCoverage >= 0.6)))) continue;
+        if ((sentNegations ??= negations(s.own)) > negated) continue;
+        add({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${a.verdict}): ${a.correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
+        break;
+      }
+    // 3. Cited for something the source does not say (kap's errata).
+    for (const key of keys) {
+      const er = index.errata.find((e) => e.key === key && !e.supports);
+      if (!er) continue;
+      const o = overlap(index.idf, own, er.citedForTerms, sw, citedFor.get(er.key));
+      const shared = er.citedForTerms.filter((t) => own.has(t)).length;
+      if (o.coverage < 0.3 || shared < 3) continue;
+      const instead = er.instead.slice(0, 3);
+      add({ rule: 'wrong-source', start: s.start, end: s.end, message: `${refs.get(key)?.inText ?? key} does not support this: the article cites it for the same point, and kap's check found it does not say so${instead.length ? `; cite instead ${instead.map((k) => refs.get(k)?.inText ?? k).join(', ')}` : ''}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
+    }
+    if (!voice) return;
+    const matches = bestClaims(index, own, 0.15);
+    const best = matches[0];
+    // 2. Stronger than the evidence: hype about any topic kap covers; certainty words and
+    // animal-to-human claims only where the sentence clearly states one of kap's claims (the
+    // best match, or one as close, since a sentence can state two).
+    const known = findings.some((f) => f.rule === 'known-error' && f.start >= s.start && f.start < s.end);
+    if (best && !known) {
+      const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
+      const weak = near.find((m) => m.claim.certainty === 'low' || m.claim.certainty === 'very-low');
+      const animal = matches.find((m) => m.claim.design === 'preclinical' && (m.score >= 0.25 || states(m)));
+      const hype = HYPE.exec(s.own);
+      const certain = CERTAIN.exec(s.own);
+      const hedged = HEDGE.test(s.own);
+      const at = (m: RegExpExecArray) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+      const label = (m: ClaimMatch) => `kap rates this ${m.claim.certainty} certainty (${m.claim.design})`;
+      if (hype) {
+        const c = near[0];
+        add({
+          rule: 'overstated', ...at(hype),
+          ...(c
+            ? { claim: c.claim.id, message: `"${hype[0]}" is stronger than the evidence: ${label(c)}; the content guide's verb for it is "${VERB[c.claim.certainty]}"`, fix: { replace: VERB[c.claim.certainty] } }
+            : { message: `"${hype[0]}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give (for example "may reduce symptoms for a short time")` }),
+        });
+      } else if (certain && weak && !hedged)
+        add({ rule: 'overstated', ...at(certain), claim: weak.claim.id, message: `"${certain[0]}" states as certain what ${label(weak)}: say "${VERB[weak.claim.certainty]}"`, fix: { replace: VERB[weak.claim.certainty] } });
+      else if (animal && HUMAN.test(s.own) && !ANIMAL.test(s.own) && !hedged)
+        add({ rule: 'overstated', start: s.start, end: s.end, claim: animal.claim.id, message: `states an animal result as a human one: the evidence for this is preclinical (${animal.claim.id})`, fix: { replace: animal.claim.text } });
+      else if (weak?.claim.certainty === 'very-low' && !hedged && best.score >= 0.4)
+        add({ rule: 'overstated', start: s.start, end: s.end, claim: weak.claim.id, message: `states as fact what ${label(weak)}: say "${VERB['very-low']} …"`, fix: { replace: weak.claim.text } });
+    }
+    // A suggestion only where nothing stronger was said about the same sentence.
+    const flagged = findings.some((f) => f.start >= s.start && f.start < s.end);
+    if (best && !flagged && best.score >= 0.4 && best.claim.design !== 'opinion' && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
+      if (!citesFromHere[i]) {
+        const c = best.claim;
+        add({ rule: 'uncited', start: s.start, end: s.end, claim: c.id, message: `no citation: kap would cite ${c.sources.map((k) => refs.get(k)?.inText ?? k).join(', ')} for this (${c.certainty} certainty, ${c.design})`, fix: { cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
+      }
+    }
+    // 6. Safety.
+    if (/\bcommitt?(ed|ing|s)? suicide\b/i.test(s.own)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
+    const dose = DOSE_INSTRUCTION.exec(s.own);
+    if (dose) add({ rule: 'safety', start: s.start, end: s.end, message: 'reads as a dose instruction: describe what studies used ("trials gave 0.5 mg/kg over 40 minutes") and leave dosing to a clinician' });
+  });
+  findings.push(...suicideWithoutHelp(draft));
+  return findings.sort((a, b) => a.start - b.start || byCodeUnit(a.rule, b.rule));
+}
+
+/** One warning per section that mentions suicide and gives no help line anywhere in it. */
+function suicideWithoutHelp(draft: Draft): Finding[] {
+  const out: Finding[] = [];
+  for (const [a, b] of draft.sections) {
+    const inSection = draft.sentences.filter((s) => s.start >= a && s.start < b);
+    if (inSection.some((s) => HELP_INFO.test(s.text))) continue;
+    const first = inSection.find((s) => helpNeeded(s.text).includes('crisis'));
+    if (first)
+      out.push({ rule: 'safety', severity: RULES.safety.severity, start: first.start, end: first.end, message: 'mentions suicide with no help information nearby: add, for example, "If you are thinking about suicide, in the US and Canada call or text 988; elsewhere, find a helpline at findahelpline.com"' });
+  }
+  return out;
+}
+
+/** The sentence without its citations, for words about the writer's stance. */
+function withoutCitations(s: Sentence): string {
+  let t = s.own;
+  for (const c of [...s.keys, ...s.authorYears]) t = t.slice(0, c.start - s.start) + ' '.repeat(c.end - c.start) + t.slice(c.end - s.start);
+  return t;
+}
+
+function refsOf(keys: string[], refs: Map<string, LintReference>): string[] {
+  return keys.flatMap((k) => (refs.has(k) ? [refs.get(k)!.reference] : []));
+}
+
+/** The reference keys a sentence cites; unknown keys and misspelt author-years become findings. */
+function citedKeys(s: Sentence, index: LintIndex, refs: Map<string, LintReference>, add: (f: Omit<Finding, 'severity'>) => void): string[] {
+  const keys: string[] = [];
+  for (const k of s.keys) {
+    if (refs.has(k.key)) {
+      keys.push(k.key);
+      continue;
+    }
+    const near = [...refs.keys()].map((r) => ({ r, d: r.toLowerCase() === k.key.toLowerCase() ? 0 : editDistance(k.key.toLowerCase(), r, 3) })).filter((x) => x.d <= 3).sort((x, y) => x.d - y.d);
+    const hint = near.length ? `; did you mean @${near[0]!.r}?` : '';
+    add({ rule: 'unknown-citation', start: k.start, end: k.end, message: `no reference has the key @${k.key}${hint}`, fix: near.length ? { cite: `@${near[0]!.r}`, references: refsOf([near[0]!.r], refs) } : undefined });
+  }
+  for (const ay of s.authorYears) {
+    const found = resolve(ay, index.references);
+    if (found) {
+      keys.push(found.key);
+      continue;
+    }
+    const er = index.errata.find((e) => e.misspelt.some((m) => m.year === ay.year && sameNames(m.families, ay.families)));
+    if (er) {
+      const ref = refs.get(er.key);
+      add({ rule: 'known-error', start: ay.start, end: ay.end, message: `"${ay.text}" repeats the article's misspelt citation: ${ref?.inText ?? er.key} [@${er.key}]`, fix: { replace: ref?.inText.replace(/^\(|\)$/g, ''), cite: `[@${er.key}]`, references: refsOf([er.key], refs) } });
+      keys.push(er.key);
+      continue;
+    }
+    const near = nearReference(ay, index.references);
+    if (near)
+      add({ rule: 'unknown-citation', start: ay.start, end: ay.end, message: `no reference matches "${ay.text}"; did you mean ${near.inText} [@${near.key}]?`, fix: { replace: near.inText.replace(/^\(|\)$/g, ''), cite: `[@${near.key}]`, references: [near.reference] } });
+  }
+  return keys;
+}
+
+const year = (y: string) => y.replace(/[a-z]$/, '');
+const sameNames = (a: string[], b: string[]) => a.length > 0 && a.every((n, i) => i >= b.length || fold(b[i]!) === n) && fold(b[0]!) === a[0];
+
+function resolve(ay: AuthorYear, refs: LintReference[]): LintReference | undefined {
+  return refs.find((r) => r.year === year(ay.year) && ay.families.every((f, i) => r.families[i] === fold(f)));
+}
+
+/** A reference one typo away in the first author's name (same year), or the same names a year off. */
+function nearReference(ay: AuthorYear, refs: LintReference[]): LintReference | undefined {
+  const written = ay.families.map(fold).join(' ');
+  const y = Number(year(ay.year));
+  let best: { r: LintReference; d: number } | undefined;
+  for (const r of refs) {
+    if (!r.families[0]) continue;
+    // The names as written against the reference's first as many names.
+    const d = editDistance(written, r.families.slice(0, ay.families.length).join(' '), 3);
+    const ry = Number(r.year);
+    const score = ry === y && d > 0 && d <= Math.min(2, typoBudget(written.length)) ? d : d === 0 && Math.abs(ry - y) === 1 ? 2.5 : Infinity;
+    if (score < (best?.d ?? Infinity)) best = { r, d: score };
+  }
+  return best?.r;
+}

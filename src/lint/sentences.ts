@@ -1,0 +1,129 @@
+/**
+ * Prose into sentences, each with its offsets and the citations it makes: Pandoc `[@key]`
+ * (and bare `@key`), and author-year forms, "(Furukawa et al., 2005)" or "Furukawa et al. (2005)".
+ */
+import type { Prose } from './prose.js';
+
+export interface AuthorYear {
+  /** As written: "Furikawa et al., 2005". */
+  text: string;
+  /** Family names as written, first author first ("et al." dropped). */
+  families: string[];
+  year: string;
+  start: number;
+  end: number;
+}
+
+export interface KeyCite {
+  key: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  /** In a block quote: the writer quotes, not claims. */
+  quoted: boolean;
+  /** Text with quoted spans ("…", “…”) blanked: what the writer states in their own voice. */
+  own: string;
+  keys: KeyCite[];
+  authorYears: AuthorYear[];
+  /** A heading, list item or table row (a line, not a full sentence). */
+  line: boolean;
+}
+
+/** A year, or "n.d.": a sentence without one has no author-year citation to parse. */
+const HAS_YEAR = /\b(1[5-9]|20)\d\d[a-z]?\b|n\.d\./;
+
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREV = /(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|dr|mr|mrs|ms|prof|fig|no|vol|pp?|approx|ca|u\.s|u\.k|st|jr|sr|inc|ltd|co|dept|ed|eds)|\b[A-Z])\.$/i;
+
+export function sentences(p: Prose): Sentence[] {
+  const t = p.text;
+  const out: Sentence[] = [];
+  const ends = new Set<number>();
+  // Paragraph breaks and line blocks end sentences.
+  for (const m of t.matchAll(/\n[ \t]*\n/g)) ends.add(m.index);
+  for (const [, e] of p.lineBlocks) ends.add(e);
+  for (const [s, e] of p.quotes) {
+    ends.add(s);
+    ends.add(e);
+  }
+  for (const m of t.matchAll(/[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d]|\s*$)/gu)) {
+    const before = t.slice(Math.max(0, m.index - 8), m.index + 1);
+    if (m[0][0] === '.' && ABBREV.test(before)) continue;
+    ends.add(m.index + m[0].length);
+  }
+  let from = 0;
+  for (const e of [...ends].sort((a, b) => a - b).concat(t.length)) {
+    if (e <= from) continue;
+    push(from, e);
+    from = e;
+  }
+  function push(a: number, b: number) {
+    while (a < b && /\s/.test(t[a]!)) a++;
+    while (b > a && /\s/.test(t[b - 1]!)) b--;
+    if (b <= a || !/[\p{L}\p{N}]/u.test(t.slice(a, b))) return;
+    const text = t.slice(a, b);
+    out.push({
+      start: a,
+      end: b,
+      text,
+      quoted: p.quotes.some(([s, e]) => a >= s && a < e),
+      own: ownVoice(text),
+      keys: text.includes('@') ? keyCites(text, a) : [],
+      authorYears: HAS_YEAR.test(text) ? authorYears(text, a) : [],
+      line: p.lineBlocks.some(([s, e]) => a >= s && a < e),
+    });
+  }
+  return out;
+}
+
+/** Quoted spans blanked: "…", “…”, and '…' when it stands apart from words. */
+export function ownVoice(s: string): string {
+  return s.replace(/"[^"\n]*"|“[^”\n]*”|(?<![\p{L}])'[^'\n]{3,}'(?![\p{L}])|‘[^’\n]*’/gu, (q) => ' '.repeat(q.length));
+}
+
+const KEY = /(?<![\w@.])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
+
+export function keyCites(s: string, base = 0): KeyCite[] {
+  const out: KeyCite[] = [];
+  for (const m of s.matchAll(KEY)) {
+    // Trailing punctuation belongs to the sentence, as Pandoc reads it.
+    const key = m[1]!.replace(/[.:,;?]+$/, '');
+    if (s[m.index - 1] === '.' || /[\p{L}\p{N}]/u.test(s[m.index - 1] ?? '')) continue; // an e-mail address
+    out.push({ key, start: base + m.index, end: base + m.index + m[0].length - (m[1]!.length - key.length) });
+  }
+  return out;
+}
+
+const NAME = "[\\p{Lu}][\\p{L}'’-]+(?:\\s(?:van|von|de|der|den|da|di|le|la)\\s[\\p{Lu}][\\p{L}'’-]+)?";
+const AUTHORS = `(${NAME})(?:\\s+et\\s+al\\.?|,?\\s+(?:&|and)\\s+(${NAME})|((?:,\\s*${NAME})+,?\\s+(?:&|and)\\s+${NAME}))?`;
+const YEAR = '(\\d{4}[a-z]?|n\\.d\\.)';
+const PAREN = new RegExp(`${AUTHORS},?\\s+${YEAR}`, 'gu');
+const NARRATIVE = new RegExp(`${AUTHORS}\\s+\\(${YEAR}\\)`, 'gu');
+
+// Capitalised words that stand before a year and are not authors: "(since March 2019)".
+const NOT_NAMES = new Set(
+  ('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'in since by from until after before during spring summer autumn fall winter early late mid the a an and or of for to as at on see also ' +
+    'fda ema nice dea who cdc samhsa trial study phase version update updated revised approved published').split(' '),
+);
+
+export function authorYears(s: string, base = 0): AuthorYear[] {
+  const out: AuthorYear[] = [];
+  const add = (m: RegExpMatchArray, offset: number) => {
+    if (NOT_NAMES.has(m[1]!.toLowerCase())) return;
+    const families = [m[1]!];
+    if (m[2]) families.push(m[2]);
+    if (m[3]) families.push(...m[3].split(/,|&|\band\b/).map((x) => x.trim()).filter(Boolean));
+    out.push({ text: m[0], families, year: m[4]!, start: base + offset + m.index!, end: base + offset + m.index! + m[0].length });
+  };
+  // Inside parentheses: "(Furukawa et al., 2005; Zanos & Gould, 2018)".
+  for (const g of s.matchAll(/\(([^()]*\d{4}[a-z]?[^()]*)\)/g))
+    for (const m of g[1]!.matchAll(PAREN)) add(m, g.index + 1);
+  for (const m of s.matchAll(NARRATIVE)) if (!out.some((a) => a.start <= base + m.index! && a.end > base + m.index!)) add(m, 0);
+  return out.sort((a, b) => a.start - b.start);
+}
