@@ -30,6 +30,8 @@ export interface SearchResult {
   section?: string;
   title: string;
   score: number;
+  /** Share of the query's words (not counting very common ones) the result matched, 0-1. */
+  coverage: number;
   snippet: Segment[];
   command: string;
 }
@@ -137,13 +139,13 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
 
   const range = opts.type ? reader.meta.ranges[opts.type] : undefined;
   const tagged = opts.tag ? reader.tagged(opts.tag.toLowerCase()) : undefined;
-  const ranked: [number, number][] = [];
+  const ranked: [number, number, number][] = [];
   for (const [doc, s] of scores) {
     if (range && (doc < range[0] || doc >= range[1])) continue;
     if (tagged && !tagged.has(doc)) continue;
     // Documents that match more of the query's words come first.
     const coverage = counted ? (matched.get(doc) ?? 0) / counted : 1;
-    ranked.push([doc, (s / 100) * coverage * coverage]);
+    ranked.push([doc, (s / 100) * coverage * coverage, coverage]);
   }
   ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 
@@ -151,7 +153,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
   const results: SearchResult[] = [];
   for (let i = 0; i < ranked.length && results.length < opts.limit; i++) {
     if (phrases.length && i >= MAX_PHRASE_CHECKS) break;
-    const [n, score] = ranked[i]!;
+    const [n, score, coverage] = ranked[i]!;
     const d = reader.doc(n);
     if (phrases.length) {
       const all = squash(`${d.title}\n${d.more}\n${d.text}`);
@@ -159,7 +161,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
     }
     results.push({
       type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }),
-      title: d.title, score: Math.round(score * 100) / 100,
+      title: d.title, score: Math.round(score * 100) / 100, coverage: Math.round(coverage * 100) / 100,
       snippet: snippet(d.text, allTerms), command: commandFor(d),
     });
   }
