@@ -46,7 +46,8 @@ export function parseQuery(input: string): Clause[] {
   const clauses: Clause[] = [];
   const parts = input.slice(0, MAX_QUERY).split('"');
   parts.forEach((part, i) => {
-    const ws = words(part).map((w) => w.word);
+    // A lone letter ("k" of "k-hole") names nothing and matches every author's initial.
+    const ws = words(part).map((w) => w.word).filter((w) => w.length > 1 || /\d/.test(w) || i % 2 === 1);
     if (i % 2 === 1 && ws.length > 1) clauses.push({ phrase: true, words: ws });
     else for (const w of ws) if (!STOP_WORDS.has(w) || (i % 2 === 1 && ws.length === 1)) clauses.push({ phrase: false, words: [w] });
   });
@@ -63,15 +64,19 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
   const vocab = reader.vocabFor(t);
   if (vocab.has(t)) add(t, WEIGHT.exact);
   // Word starts are completed for the word being typed (the last), or a word not in the index.
-  if (word.length >= 4 && (last || !vocab.has(t))) {
+  // …when the stem itself has four letters: "hole" (stem "hol") must not complete to "hold".
+  if (word.length >= 4 && t.length >= 4 && (last || !vocab.has(t))) {
     const longer = [...vocab].filter(([v]) => v !== t && v.startsWith(t)).sort((a, b) => b[1] - a[1]).slice(0, 12);
     for (const [v] of longer) add(v, WEIGHT.prefix);
   }
   if (!vocab.has(t) && word.length >= 4) {
+    // A short word one letter from another is often another word ("driving" is not "derived",
+    // "hole" is not "role"): below five letters only a swap of two letters counts as a typo.
     const budget = t.length <= 5 ? 1 : t.length <= 8 ? 2 : 3;
     const near: [string, number, number][] = [];
     for (const [v, df] of vocab) {
       if (Math.abs(v.length - t.length) > budget) continue;
+      if (t.length <= 4 && !sameLetters(t, v)) continue;
       const d = editDistance(t, v, budget);
       if (d <= budget) near.push([v, d, df]);
     }
@@ -83,6 +88,8 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
       if (reader.vocabFor(s).has(s)) add(s, WEIGHT.synonym);
   return out;
 }
+
+const sameLetters = (a: string, b: string) => a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 
 function commandFor(d: { type: DocType; id: string; module?: string }): string {
   if (d.type === 'reference') return `kap cite ${d.id}`;
