@@ -1,26 +1,195 @@
-/** What a student typed → a module or a glossary term, or suggestions. Pure. */
+/**
+ * What a student typed → a module or a glossary term, or suggestions. Pure: the caller passes
+ * the catalog and, for questions in plain words, a search to fall back on.
+ *
+ * In order: a name (id, title, alias or term, in any case and in US or UK spelling); a unique
+ * word or word start of a name ("ampa" → AMPA receptor); a typo with one clear answer; then
+ * search, which opens its best topic only when that topic clearly wins.
+ */
 import { normalizeKey } from './content/normalize.js';
-import { nearest } from './text/distance.js';
+import { editDistance, nearest, typoBudget } from './text/distance.js';
 import type { Catalog } from './store.js';
 import type { Term } from './content/model.js';
 
+/** How a topic was found: by its name, a word of a name, a typo of one, or by searching. */
+export type How = 'name' | 'word' | 'typo' | 'search';
+
 export type Resolution =
-  | { type: 'module'; id: string }
-  | { type: 'term'; term: Term }
+  | { type: 'module'; id: string; how: How; matched?: string }
+  | { type: 'term'; term: Term; how: How; matched?: string }
   | { type: 'none'; suggestions: string[] };
 
-const MAX_QUERY = 200;
+/** What resolution needs of a search result (src/search/query.ts SearchResult has it). */
+export interface Hit {
+  type: string;
+  id: string;
+  module?: string;
+  score: number;
+  /** Share of the query's words matched (0-1). */
+  coverage: number;
+}
 
-export function resolveTopic(catalog: Catalog, words: string[]): Resolution {
-  const key = normalizeKey(words.join(' ').slice(0, MAX_QUERY));
-  const hit = key ? catalog.keys[key] : undefined;
-  if (hit?.startsWith('m:')) return { type: 'module', id: hit.slice(2) };
+const MAX_QUERY = 200;
+/** Search opens its best topic only with this share of the matching results' score… */
+const SHARE = 0.55;
+/** …and a best result this much above any other topic's. */
+const LEAD = 1.25;
+/** Words of a question that name no topic ("what is", "tell me about"). */
+const QUESTION = new Set('what whats is are was does do did how why when who which can could should would will tell me about explain the a an of for and in on to with it its my i you'.split(' '));
+
+export function resolveTopic(catalog: Catalog, words: string[], search?: (query: string) => Hit[]): Resolution {
+  const typed = words.join(' ').slice(0, MAX_QUERY);
+  const key = normalizeKey(typed);
+  if (!key) return { type: 'none', suggestions: [] };
+  const exact = target(catalog, catalog.keys[key], 'name');
+  if (exact) return exact;
+
+  // Without question words and the words that many topics share ("what is esketamine",
+  // "ketamine side effects"): the name, then a word of one.
+  const names = Object.entries(catalog.keys);
+  const core = coreWords(key, names);
+  if (core && core !== key) {
+    const named = target(catalog, catalog.keys[core], 'word', core);
+    if (named) return named;
+  }
+  const byWord = wordMatch(catalog, key) ?? (core && core !== key ? wordMatch(catalog, core) : undefined) ?? namedIn(catalog, core);
+  if (byWord) return byWord;
+
+  const typo = typoMatch(catalog, key, names);
+  if (typo) return typo;
+
+  const hits = search?.(typed) ?? [];
+  const best = searchWinner(hits);
+  if (best) {
+    const found = target(catalog, best, 'search');
+    if (found) return found;
+  }
+  const near = nearest(key, names.map(([name, t]) => [name, t] as [string, string]));
+  // Suggestions from search only where a result matched every word of the query.
+  const fromSearch = [...new Set(hits.filter((h) => h.coverage >= 1).map((h) => (h.module ? `m:${h.module}` : undefined)).filter((t): t is string => Boolean(t)))];
+  const suggestions = [...new Set([...near, ...fromSearch])].slice(0, 4).map((t) => display(catalog, t));
+  return { type: 'none', suggestions };
+}
+
+/** What to say on stderr when a topic was found other than by its own name: none opens silently. */
+export function foundNote(found: Resolution, typed: string): string | undefined {
+  if (found.type === 'none' || found.how === 'name') return undefined;
+  const what = found.type === 'term' ? found.term.term : found.id;
+  const why = found.matched ? `matched "${found.matched}"` : 'the best search match';
+  return `kap: showing ${what} for "${typed}" (${why})`;
+}
+
+function target(catalog: Catalog, hit: string | undefined, how: How, matched?: string): Resolution | undefined {
+  if (hit?.startsWith('m:')) return { type: 'module', id: hit.slice(2), how, ...(matched && { matched }) };
   if (hit?.startsWith('t:')) {
     const term = catalog.terms.find((t) => t.id === hit.slice(2));
-    if (term) return { type: 'term', term };
+    if (term) return { type: 'term', term, how, ...(matched && { matched }) };
   }
-  if (!key) return { type: 'none', suggestions: [] };
-  // Suggest what to type: a module's id, or a term's id, never a long alias.
-  const candidates = Object.entries(catalog.keys).map(([name, target]) => [name, target.slice(2)] as [string, string]);
-  return { type: 'none', suggestions: nearest(key, candidates) };
+  return undefined;
+}
+
+/** What a user types to open a target: a module's id, a term's own name (never "-term" ids). */
+export function display(catalog: Catalog, t: string): string {
+  if (t.startsWith('t:')) {
+    const term = catalog.terms.find((x) => x.id === t.slice(2));
+    const name = term && normalizeKey(term.term);
+    if (name && catalog.keys[name] === t) return name;
+  }
+  return t.slice(2);
+}
+
+/**
+ * The input is the start of a name ("nmda receptor antag…"), all of its words are words of a
+ * name ("habenula" in "lateral habenula"), or one word starts a word of a name ("dendritic"):
+ * the shortest such name decides, when no other topic has a name as short.
+ */
+function wordMatch(catalog: Catalog, key: string): Resolution | undefined {
+  const inWords = key.split(' ');
+  if (inWords.join('').length < 3) return undefined;
+  const candidates: { name: string; t: string }[] = [];
+  for (const [name, t] of Object.entries(catalog.keys)) {
+    const nameWords = name.split(' ');
+    const starts = name.startsWith(`${key} `);
+    const allWords = inWords.every((w) => nameWords.includes(w));
+    const wordStart = inWords.length === 1 && key.length >= 4 && nameWords.some((w) => w.startsWith(key));
+    if (starts || allWords || wordStart) candidates.push({ name, t });
+  }
+  if (!candidates.length) return undefined;
+  candidates.sort((a, b) => a.name.length - b.name.length);
+  const best = candidates[0]!;
+  const tie = candidates.some((c) => c.t !== best.t && c.name.length === best.name.length);
+  // Too common a word ("ketamine", "disorder") starts names of many topics: not a match.
+  const topics = new Set(candidates.map((c) => c.t));
+  if (tie || topics.size > 2) return undefined;
+  return target(catalog, best.t, 'word', best.name);
+}
+
+/**
+ * A question that names exactly one topic ("what did the article get wrong", "esketamine
+ * monitoring 2 hours"): of its words and pairs of words, those that are a name all name one topic.
+ */
+function namedIn(catalog: Catalog, core: string): Resolution | undefined {
+  const ws = core.split(' ').filter(Boolean);
+  if (ws.length < 2) return undefined;
+  const found = new Map<string, string>();
+  for (let i = 0; i < ws.length; i++)
+    for (const phrase of [ws[i]!, i + 1 < ws.length ? `${ws[i]} ${ws[i + 1]}` : '']) {
+      const t = phrase && catalog.keys[phrase];
+      if (t) found.set(t, phrase);
+    }
+  const [only, ...more] = [...found];
+  return only && !more.length ? target(catalog, only[0], 'word', only[1]) : undefined;
+}
+
+/** The words of a query that can name a topic: no question words, none that names of five or more topics share. */
+function coreWords(key: string, names: [string, string][]): string {
+  const topicsOf = new Map<string, Set<string>>();
+  for (const [name, t] of names) for (const w of name.split(' ')) (topicsOf.get(w) ?? topicsOf.set(w, new Set()).get(w)!).add(t);
+  return key.split(' ').filter((w) => !QUESTION.has(w) && (topicsOf.get(w)?.size ?? 0) < 5).join(' ');
+}
+
+/**
+ * A typo with one answer: every name within the typo budget, at the least distance, is one
+ * topic's. Not when every word typed is itself a word of some name ("what is esketamine" is
+ * no typo of "what is ketamine").
+ */
+function typoMatch(catalog: Catalog, key: string, names: [string, string][]): Resolution | undefined {
+  const known = new Set(names.flatMap(([name]) => name.split(' ')));
+  if (key.split(' ').every((w) => known.has(w))) return undefined;
+  const budget = typoBudget(key.length);
+  let bestD = Infinity;
+  let found: { name: string; t: string }[] = [];
+  for (const [name, t] of names) {
+    const d = editDistance(key, name, budget);
+    if (d > budget) continue;
+    if (d < bestD) {
+      bestD = d;
+      found = [{ name, t }];
+    } else if (d === bestD) found.push({ name, t });
+  }
+  // A one-letter word cannot be told from another word by a typo ("ab" → "a").
+  if (!found.length || key.length < 4 || bestD * 3 > key.length) return undefined;
+  const topics = new Set(found.map((f) => f.t));
+  if (topics.size !== 1) return undefined;
+  return target(catalog, found[0]!.t, 'typo', found[0]!.name);
+}
+
+/**
+ * The topic search points to, when it clearly wins among the results that matched every word
+ * of the query: at least SHARE of their summed score, and a best result LEAD times the best of
+ * any other topic. So one stray word ("football scores") or a close call opens nothing.
+ */
+function searchWinner(hits: Hit[]): string | undefined {
+  const full = hits.slice(0, 10).filter((h) => h.module && h.coverage >= 1);
+  const sum = new Map<string, number>();
+  const best = new Map<string, number>();
+  for (const h of full) {
+    sum.set(h.module!, (sum.get(h.module!) ?? 0) + h.score);
+    best.set(h.module!, Math.max(best.get(h.module!) ?? 0, h.score));
+  }
+  const [first] = [...sum].sort((a, b) => b[1] - a[1]);
+  if (!first) return undefined;
+  const total = [...sum.values()].reduce((a, b) => a + b, 0);
+  const rival = Math.max(0, ...hits.filter((h) => h.module && h.module !== first[0]).map((h) => h.score));
+  return first[1] >= SHARE * total && best.get(first[0])! >= LEAD * rival ? `m:${first[0]}` : undefined;
 }

@@ -1,7 +1,7 @@
 /** kap claims [topic...] [--verdict v] [--source key] [--json]: the claims behind the content. */
 import type { Ctx } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { resolveTopic } from '../resolve.js';
+import { foundNote, resolveTopic } from '../resolve.js';
 import { readClaims } from '../store.js';
 import { describeFilter, filterClaims, similarSources, type ClaimFilter, type VerdictFilter } from '../claims.js';
 import { claimsJson, claimsLines, claimsTable } from '../render/claims-view.js';
@@ -22,6 +22,8 @@ export function claims(ctx: Ctx, words: string[], opts: ClaimsOptions): void {
       const shown = clean(words.join(' ')).slice(0, 80);
       throw new NotFoundError(`no topic "${shown}"`, found.suggestions, { as: (s) => `kap claims ${s}`, otherwise: 'See every topic with `kap list`.' });
     }
+    const note = foundNote(found, clean(words.join(' ')).slice(0, 80));
+    if (note) ctx.err(note);
     // A glossary term stands for the module that covers it.
     filter.module = found.type === 'module' ? found.id : found.term.module;
   }

@@ -1,7 +1,9 @@
 /** kap explain <topic...>: a module rendered, a glossary term, or suggestions. */
 import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { resolveTopic } from '../resolve.js';
+import { foundNote, resolveTopic, type Resolution } from '../resolve.js';
+import { readIndex } from '../search/read.js';
+import { search } from '../search/query.js';
 import { readModule, readModuleView, type CompiledModule } from '../store.js';
 import { termView } from '../render/views.js';
 import { paintBlocks } from '../render/blocks.js';
@@ -18,21 +20,31 @@ export function moduleJson(m: CompiledModule): unknown {
   return { ...meta, summaryParagraph: brief, sections, claims, citations, crisisHelp: crisis };
 }
 
+/** How a topic found other than by its exact name was found, for the message and --json. */
+function foundHow(found: Exclude<Resolution, { type: 'none' }>, query: string) {
+  if (found.how === 'name') return undefined;
+  return { how: found.how, query, ...(found.matched && { matched: found.matched }) };
+}
+
 export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): Promise<void> {
   if ([opts.brief, opts.raw, opts.json].filter(Boolean).length > 1) throw new UsageError('choose one of --brief, --raw and --json');
   const catalog = ctx.catalog();
-  const found = resolveTopic(catalog, words);
-  if (found.type === 'none') {
-    const shown = clean(words.join(' ')).slice(0, 80);
+  // A question in plain words is searched for; only then is the search index read.
+  const found = resolveTopic(catalog, words, (q) => search(readIndex(ctx.dataDir), q, { limit: 10 }));
+  const shown = clean(words.join(' ')).slice(0, 80);
+  if (found.type === 'none')
     throw new NotFoundError(`no topic "${shown}"`, found.suggestions, { as: (s) => `kap explain ${s}`, otherwise: 'See every topic with `kap list`, or try `kap search <words>`.' });
-  }
+  // Found other than by its name: say what is shown, so no topic opens silently.
+  const how = foundHow(found, words.join(' '));
+  const note = foundNote(found, shown);
+  if (note && !opts.json) ctx.err(clean(note));
   if (found.type === 'term') {
     const t = found.term;
     const title = catalog.modules.find((m) => m.id === t.module)?.title;
-    if (opts.json) return ctx.out(JSON.stringify({ type: 'term', ...t, moduleTitle: title }, null, 2));
+    if (opts.json) return ctx.out(JSON.stringify({ type: 'term', ...t, moduleTitle: title, ...(how && { found: how }) }, null, 2));
     return ctx.out(termView(t, title, ctx.theme, ctx.width));
   }
-  if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object) }, null, 2));
+  if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object), ...(how && { found: how }) }, null, 2));
   if (opts.raw) return ctx.out(readModule(ctx.dataDir, found.id).raw);
   const m = readModuleView(ctx.dataDir, found.id);
   const painted = opts.brief ? m.briefBlocks : m.blocks;

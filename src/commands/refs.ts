@@ -4,7 +4,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { readClaims, readRefIndex, type BibSummary, type ClaimsIndex, type RefIndex } from '../cite/bibliography.js';
 import { findReferences } from '../cite/lookup.js';
 import { claimsView, errataList, refsPlain, refsTable } from '../cite/refs-view.js';
-import { resolveTopic } from '../resolve.js';
+import { foundNote, resolveTopic } from '../resolve.js';
 import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
@@ -33,6 +33,8 @@ function moduleEntries(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, topic: string):
   let id: string | undefined = ci.byModule[topic] ? topic : undefined;
   if (!id) {
     const found = resolveTopic(ctx.catalog(), [topic]);
+    const note = foundNote(found, clean(topic).slice(0, 80));
+    if (note) ctx.err(note);
     if (found.type === 'module') id = found.id;
     else if (found.type === 'term') id = found.term.module;
   }

@@ -3,7 +3,7 @@ import { defineCommand, json } from '../command-def.js';
 export default defineCommand({
   name: 'explain',
   description: 'explain a topic: a module, or a glossary term',
-  summary: 'a module rendered for the terminal (evidence, the article check, sources, related modules, notice); a glossary term\'s definition; or "did you mean" suggestions (exit 3). `--brief` the title and summary only, `--raw` the module\'s Markdown source (Pandoc-ready `[@key]` citations), `--json` the structured module (front matter, sections, claims, citations, origin)',
+  summary: 'a module rendered for the terminal (evidence, the article check, sources, related modules, notice); a glossary term\'s definition; found by name (US or UK spelling), a word of a name, a typo or a question (see [Finding a topic](#finding-a-topic)); or "did you mean" suggestions (exit 3). `--brief` the title and summary only, `--raw` the module\'s Markdown source (Pandoc-ready `[@key]` citations), `--json` the structured module (front matter, sections, claims, citations, origin)',
   args: [{ syntax: '<topic...>', description: 'module id, title, alias or glossary term (several words are joined)', complete: 'topics' }],
   options: [
     { flags: '--brief', description: 'only the summary' },

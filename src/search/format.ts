@@ -1,7 +1,7 @@
 /** The on-disk search index: file names and record shapes shared by the builder and the reader. */
 import type { DocType, SearchDoc } from './documents.js';
 
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 export const INDEX_DIR = 'search';
 /**
  * A term keeps its best postings only (a "champion list"): in a big pack, "ketamine" is in
@@ -69,4 +69,9 @@ export function vocabKey(term: string): string {
   return /[a-z0-9]/.test(c) ? c : '_';
 }
 
-export const tagFile = (tag: string) => `tags/${tag.replace(/[^a-z0-9]+/g, '-')}.json`;
+/**
+ * One file per tag, named so that tags differing only in punctuation keep files of their own
+ * ("side-effects" and "side effects" once shared one, and one lost its modules): letters,
+ * digits and hyphens stand as they are, anything else as _<hex>_.
+ */
+export const tagFile = (tag: string) => `tags/${tag.replace(/[^a-z0-9-]/gu, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}.json`;

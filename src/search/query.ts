@@ -30,6 +30,8 @@ export interface SearchResult {
   section?: string;
   title: string;
   score: number;
+  /** Share of the query's words (not counting very common ones) the result matched, 0-1. */
+  coverage: number;
   snippet: Segment[];
   command: string;
 }
@@ -44,7 +46,8 @@ export function parseQuery(input: string): Clause[] {
   const clauses: Clause[] = [];
   const parts = input.slice(0, MAX_QUERY).split('"');
   parts.forEach((part, i) => {
-    const ws = words(part).map((w) => w.word);
+    // A lone letter ("k" of "k-hole") names nothing and matches every author's initial.
+    const ws = words(part).map((w) => w.word).filter((w) => w.length > 1 || /\d/.test(w) || i % 2 === 1);
     if (i % 2 === 1 && ws.length > 1) clauses.push({ phrase: true, words: ws });
     else for (const w of ws) if (!STOP_WORDS.has(w) || (i % 2 === 1 && ws.length === 1)) clauses.push({ phrase: false, words: [w] });
   });
@@ -61,15 +64,19 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
   const vocab = reader.vocabFor(t);
   if (vocab.has(t)) add(t, WEIGHT.exact);
   // Word starts are completed for the word being typed (the last), or a word not in the index.
-  if (word.length >= 4 && (last || !vocab.has(t))) {
+  // …when the stem itself has four letters: "hole" (stem "hol") must not complete to "hold".
+  if (word.length >= 4 && t.length >= 4 && (last || !vocab.has(t))) {
     const longer = [...vocab].filter(([v]) => v !== t && v.startsWith(t)).sort((a, b) => b[1] - a[1]).slice(0, 12);
     for (const [v] of longer) add(v, WEIGHT.prefix);
   }
   if (!vocab.has(t) && word.length >= 4) {
+    // A short word one letter from another is often another word ("driving" is not "derived",
+    // "hole" is not "role"): below five letters only a swap of two letters counts as a typo.
     const budget = t.length <= 5 ? 1 : t.length <= 8 ? 2 : 3;
     const near: [string, number, number][] = [];
     for (const [v, df] of vocab) {
       if (Math.abs(v.length - t.length) > budget) continue;
+      if (t.length <= 4 && !sameLetters(t, v)) continue;
       const d = editDistance(t, v, budget);
       if (d <= budget) near.push([v, d, df]);
     }
@@ -81,6 +88,8 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
       if (reader.vocabFor(s).has(s)) add(s, WEIGHT.synonym);
   return out;
 }
+
+const sameLetters = (a: string, b: string) => a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 
 function commandFor(d: { type: DocType; id: string; module?: string }): string {
   if (d.type === 'reference') return `kap cite ${d.id}`;
@@ -137,13 +146,13 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
 
   const range = opts.type ? reader.meta.ranges[opts.type] : undefined;
   const tagged = opts.tag ? reader.tagged(opts.tag.toLowerCase()) : undefined;
-  const ranked: [number, number][] = [];
+  const ranked: [number, number, number][] = [];
   for (const [doc, s] of scores) {
     if (range && (doc < range[0] || doc >= range[1])) continue;
     if (tagged && !tagged.has(doc)) continue;
     // Documents that match more of the query's words come first.
     const coverage = counted ? (matched.get(doc) ?? 0) / counted : 1;
-    ranked.push([doc, (s / 100) * coverage * coverage]);
+    ranked.push([doc, (s / 100) * coverage * coverage, coverage]);
   }
   ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 
@@ -151,7 +160,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
   const results: SearchResult[] = [];
   for (let i = 0; i < ranked.length && results.length < opts.limit; i++) {
     if (phrases.length && i >= MAX_PHRASE_CHECKS) break;
-    const [n, score] = ranked[i]!;
+    const [n, score, coverage] = ranked[i]!;
     const d = reader.doc(n);
     if (phrases.length) {
       const all = squash(`${d.title}\n${d.more}\n${d.text}`);
@@ -159,7 +168,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
     }
     results.push({
       type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }),
-      title: d.title, score: Math.round(score * 100) / 100,
+      title: d.title, score: Math.round(score * 100) / 100, coverage: Math.round(coverage * 100) / 100,
       snippet: snippet(d.text, allTerms), command: commandFor(d),
     });
   }

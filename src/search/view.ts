@@ -25,6 +25,6 @@ export function resultsView(results: SearchResult[], theme: Theme, width: number
 export function resultsJson(query: string, results: SearchResult[]): unknown {
   return {
     query,
-    results: results.map((r) => ({ ...r, snippet: plain(r.snippet), highlights: r.snippet.filter((s) => s.hit).map((s) => s.text) })),
+    results: results.map(({ coverage: _c, ...r }) => ({ ...r, snippet: plain(r.snippet), highlights: r.snippet.filter((s) => s.hit).map((s) => s.text) })),
   };
 }

@@ -40,11 +40,15 @@ describe('kap claims (fixture pack)', () => {
     expect(kap(['claims', '--source', 'spravato_pi'], { env: fx() }).stdout).toMatch(/^beta-label\t[^\n]*\n$/);
   });
 
-  it('unknown topic: suggestions on stderr, exit 3', () => {
-    const r = kap(['claims', 'alpah'], { env: fx() });
+  it('unknown topic: exit 3; a typo with one answer shows that topic and says so', () => {
+    const r = kap(['claims', 'zzqqx'], { env: fx() });
     expect(r.status).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('kap: no topic "alpah"\nDid you mean: kap claims alpha?\n');
+    expect(r.stderr).toMatch(/^kap: no topic "zzqqx"\n/);
+    const typo = kap(['claims', 'alpah'], { env: fx() });
+    expect(typo.status).toBe(0);
+    expect(typo.stderr).toBe('kap: showing alpha for "alpah" (matched "alpha")\n');
+    expect(typo.stdout).toMatch(/^alpha-block\t/);
   });
 
   it('nothing matches the filters: a message on stderr, exit 3', () => {

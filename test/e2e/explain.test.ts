@@ -38,12 +38,14 @@ describe('kap explain (fixture pack)', () => {
     expect(r.stdout).toContain('Covered in Alpha receptor basics: kap explain alpha');
   });
 
-  it('a typo gets suggestions on stderr, nothing on stdout, exit 3', () => {
+  it('a typo with one answer opens it and says so; nothing near: exit 3, nothing on stdout', () => {
     const r = kap(['explain', 'alpah'], { env: fx() });
-    expect(r.status).toBe(3);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('kap: no topic "alpah"');
-    expect(r.stderr).toContain('Did you mean: kap explain alpha?');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('kap: showing alpha for "alpah" (matched "alpha")\n');
+    const none = kap(['explain', 'zzqqx'], { env: fx() });
+    expect(none.status).toBe(3);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('kap: no topic "zzqqx"');
   });
 
   it('shows the crisis help block where a module mentions suicide', () => {

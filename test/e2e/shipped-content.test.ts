@@ -31,11 +31,30 @@ describe('shipped content', () => {
     ['glutamte', 'glutamate'],
     ['neuroplastisity', 'neuroplasticity'],
     ['disociation', 'dissociation'],
-  ])('a typo (%s) suggests %s on stderr, exit 3, nothing on stdout', (typo, want) => {
-    const r = kap(['explain', typo]);
+  ])('a typo (%s) with one clear answer opens %s and says so on stderr', (typo, want) => {
+    const r = kap(['explain', typo, '--brief']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toBe('');
+    expect(r.stderr).toBe(`kap: showing ${want} for "${typo}" (matched "${want}")\n`);
+  });
+
+  it.each([
+    ['depersonalization', 'term', 'depersonalisation-term'],
+    ['ampa', 'term', 'ampa-receptor-term'],
+    ['what did the article get wrong', 'module', 'the-article'],
+    ['can ketamine damage the bladder', 'module', 'side-effects'],
+  ])('%s opens the %s %s (--json says how it was found)', (q, type, id) => {
+    const r = kap(['explain', ...q.split(' '), '--json']);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ type, id });
+    if (q !== 'depersonalization') expect(json.found).toMatchObject({ query: q, how: expect.stringMatching(/^(word|search)$/) });
+  });
+
+  it('a question that fits no topic clearly opens nothing: suggestions, exit 3', () => {
+    const r = kap(['explain', 'football', 'scores']);
     expect(r.status).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`kap explain ${want}`);
   });
 
   it('kap explain bdnf shows the glossary definition and the module that covers it', () => {

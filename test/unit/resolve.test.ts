@@ -16,7 +16,7 @@ describe('normalizeKey', () => {
   it('folds case, accents, hyphens, underscores and spacing', () => {
     expect(normalizeKey('  NMDA-Receptor ')).toBe('nmda receptor');
     expect(normalizeKey('nmda_receptor')).toBe('nmda receptor');
-    expect(normalizeKey('Dépersonalisation')).toBe('depersonalisation');
+    expect(normalizeKey('Dépersonalisation')).toBe('depersonalization');
     expect(normalizeKey('(R)-ketamine')).toBe('r ketamine');
   });
 });
@@ -43,14 +43,34 @@ describe('nearest', () => {
 
 describe('resolveTopic', () => {
   it('joins words and resolves aliases to modules', () => {
-    expect(resolveTopic(catalog, ['NMDA', 'receptor'])).toEqual({ type: 'module', id: 'glutamate' });
+    expect(resolveTopic(catalog, ['NMDA', 'receptor'])).toEqual({ type: 'module', id: 'glutamate', how: 'name' });
   });
   it('resolves glossary terms', () => {
     expect(resolveTopic(catalog, ['bdnf'])).toMatchObject({ type: 'term', term: { id: 'bdnf' } });
   });
-  it('suggests on a typo', () => {
-    expect(resolveTopic(catalog, ['glutamte'])).toEqual({ type: 'none', suggestions: ['glutamate'] });
-    expect(resolveTopic(catalog, ['neuroplastisity'])).toEqual({ type: 'none', suggestions: ['neuroplasticity'] });
+  it('opens a typo with one clear answer, and says how it was found', () => {
+    expect(resolveTopic(catalog, ['glutamte'])).toEqual({ type: 'module', id: 'glutamate', how: 'typo', matched: 'glutamate' });
+    expect(resolveTopic(catalog, ['neuroplastisity'])).toMatchObject({ type: 'module', id: 'neuroplasticity', how: 'typo' });
+  });
+  it('suggests when a typo is as near two topics', () => {
+    const two: Catalog = { ...catalog, keys: { alphas: 'm:alpha', alphos: 'm:alpho' } };
+    expect(resolveTopic(two, ['alphxs'])).toEqual({ type: 'none', suggestions: ['alpha', 'alpho'] });
+    expect(resolveTopic(two, ['alpho'])).toMatchObject({ type: 'module', id: 'alpho', how: 'word' });
+  });
+  it('US and UK spellings are one name; a unique word of a name opens it', () => {
+    const uk: Catalog = { ...catalog, keys: { [normalizeKey('depersonalisation')]: 't:bdnf', [normalizeKey('ampa receptor')]: 'm:glutamate', [normalizeKey('lateral habenula')]: 'm:x' } };
+    expect(resolveTopic(uk, ['depersonalization'])).toMatchObject({ type: 'term', how: 'name' });
+    expect(resolveTopic(uk, ['ampa'])).toMatchObject({ type: 'module', id: 'glutamate', how: 'word', matched: 'ampa receptor' });
+    expect(resolveTopic(uk, ['habenula'])).toMatchObject({ type: 'module', id: 'x', how: 'word' });
+    for (const [uk2, us] of <[string, string][]>[['anaesthetic', 'anesthetic'], ['behaviour', 'behavior'], ['randomised', 'randomized'], ['centre', 'center'], ['haemorrhage', 'hemorrhage'], ['analyse', 'analyze'], ['dialogue', 'dialog']])
+      expect(normalizeKey(uk2)).toBe(normalizeKey(us));
+  });
+  it('searches a question, and opens only a clear winner that matched every word', () => {
+    const hits = (module: string, score: number, coverage = 1) => ({ type: 'section', id: `${module}#x`, module, score, coverage });
+    const q = (hs: ReturnType<typeof hits>[]) => resolveTopic(catalog, ['why', 'so', 'fast'], () => hs);
+    expect(q([hits('a', 10), hits('a', 8), hits('b', 3)])).toEqual({ type: 'module', id: 'a', how: 'search' });
+    expect(q([hits('a', 10), hits('b', 9)])).toMatchObject({ type: 'none' });
+    expect(q([hits('a', 10, 0.5), hits('a', 9, 0.5)])).toMatchObject({ type: 'none', suggestions: [] });
   });
   it('survives hostile input: empty, regex characters, huge, emoji', () => {
     for (const w of [[''], ['.*+?^${}()|[]\\'], ['x'.repeat(10_000)], ['🧠 ketamine'], ['كيتامين']])
