@@ -6,6 +6,9 @@ import { readModule, readModuleView, type CompiledModule } from '../store.js';
 import { termView } from '../render/views.js';
 import { paintBlocks } from '../render/blocks.js';
 import { clean } from '../text/sanitize.js';
+import { helpForTerm } from '../safety/items.js';
+import { safetyFields } from '../safety/paint.js';
+import type { HelpKind } from '../safety/index.js';
 
 export interface ExplainOptions {
   brief?: boolean;
@@ -15,7 +18,12 @@ export interface ExplainOptions {
 
 export function moduleJson(m: CompiledModule): unknown {
   const { meta, brief, sections, claims, citations, crisis } = m;
-  return { ...meta, summaryParagraph: brief, sections, claims, citations, crisisHelp: crisis };
+  return { ...meta, summaryParagraph: brief, sections, claims, citations, crisisHelp: crisis, ...safetyFields(moduleHelp(m)) };
+}
+
+/** The module's help as compiled (data compiled before `help` existed has only `crisis`). */
+export function moduleHelp(m: { help?: HelpKind[]; crisis: boolean }): HelpKind[] {
+  return m.help ?? (m.crisis ? ['crisis'] : []);
 }
 
 export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): Promise<void> {
@@ -29,7 +37,7 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   if (found.type === 'term') {
     const t = found.term;
     const title = catalog.modules.find((m) => m.id === t.module)?.title;
-    if (opts.json) return ctx.out(JSON.stringify({ type: 'term', ...t, moduleTitle: title }, null, 2));
+    if (opts.json) return ctx.out(JSON.stringify({ type: 'term', ...t, moduleTitle: title, ...safetyFields(helpForTerm(t)) }, null, 2));
     return ctx.out(termView(t, title, ctx.theme, ctx.width));
   }
   if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object) }, null, 2));

@@ -12,7 +12,10 @@ import type { ContentSet } from './load.js';
 import { checkContent } from './check.js';
 import { makeStamp, STAMP } from './stamp.js';
 import { BUILT_IN } from './merge.js';
-import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
+import { moduleKeys, moduleMarkdown, splitBody } from './document.js';
+import { NOTICE } from '../safety/index.js';
+import { helpForClaim, helpForModule, helpForQuestion, helpForTerm } from '../safety/items.js';
+import { helpMarkdown } from '../safety/paint.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
 import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuiz } from '../store.js';
@@ -60,14 +63,18 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const modules: CompiledModule[] = set.modules.map(({ module: m }) => {
     const markdown = moduleMarkdown(m, citer, lookup);
     const { summary, sections } = splitBody(m.body);
+    const help = helpForModule(m);
+    // --brief: the title, the summary, the module's help and the notice.
+    const brief = [`**${m.title}**`, '', cite(summary), '', ...helpMarkdown(help), `*${NOTICE}*`].join('\n');
     return {
       meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file, origin: m.origin ?? BUILT_IN },
       brief: cite(summary),
-      briefBlocks: both(Lexer.lex(`**${m.title}**\n\n${cite(summary)}`, { gfm: true })),
+      briefBlocks: both(Lexer.lex(brief, { gfm: true })),
       sections: sections.map((s) => ({ heading: s.heading, markdown: cite(s.markdown) })),
       claims: m.claims,
       citations: moduleKeys(m).map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
-      crisis: mentionsSuicide(m),
+      crisis: help.includes('crisis'),
+      help,
       raw: m.raw,
       blocks: both(Lexer.lex(markdown, { gfm: true })),
     };
@@ -79,7 +86,7 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const catalog: Catalog = {
     version: FORMAT_VERSION,
     modules: modules.map((c) => ({ id: c.meta.id, title: c.meta.title, kind: c.meta.kind, summary: c.meta.summary, origin: c.meta.origin ?? BUILT_IN })),
-    terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition), help: helpForTerm(t) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     keys,
   };
   const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));
@@ -95,6 +102,7 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
       choices: q.choices.map((c) => ({ ...c, ...(c.why && { why: cite(c.why) }) })),
       explanation: cite(q.explanation),
       sources: q.sources.map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
+      help: helpForQuestion(q),
     })),
   };
   // "(Zanos & Gould, 2018)" → "Zanos & Gould, 2018": `kap claims` lists sources without brackets.
@@ -110,6 +118,7 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
         certainty: c.certainty,
         sources: c.sources.map((key) => ({ key, cite: authorYear(key) })),
         ...(c.article && { article: { ...c.article, correction: cite(c.article.correction) } }),
+        help: helpForClaim(c),
       })),
     ),
   };

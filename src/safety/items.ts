@@ -1,0 +1,44 @@
+/**
+ * The help each kind of content item needs, from every text of it that kap shows. The build
+ * stores the answer in compiled content (`help` on modules, terms, questions, claims and search
+ * documents), so run time only reads flags; the fallbacks compute it for data without flags.
+ * The shapes are structural: source items (content/model.ts) and compiled ones both fit.
+ */
+import { helpNeeded, type HelpKind } from './index.js';
+
+interface ClaimLike {
+  text: string;
+  article?: { quote?: string; correction?: string };
+}
+interface ModuleLike {
+  title: string;
+  summary: string;
+  body: string;
+  claims: ClaimLike[];
+}
+interface TermLike {
+  term: string;
+  aliases: string[];
+  definition: string;
+}
+interface QuestionLike {
+  question: string;
+  explanation: string;
+  choices: { text: string; why?: string }[];
+}
+type Flagged = { help?: HelpKind[] };
+
+const claimTexts = (c: ClaimLike) => [c.text, c.article?.quote ?? '', c.article?.correction ?? ''];
+
+/** Title, summary, body and claims (with the article's quote and the correction). */
+export function moduleTexts(m: ModuleLike): string[] {
+  return [m.title, m.summary, m.body, ...m.claims.flatMap(claimTexts)];
+}
+export const termTexts = (t: TermLike): string[] => [t.term, ...t.aliases, t.definition];
+/** The question, every choice and its "why not", and the explanation: what feedback shows. */
+export const questionTexts = (q: QuestionLike): string[] => [q.question, q.explanation, ...q.choices.flatMap((c) => [c.text, c.why ?? ''])];
+
+export const helpForModule = (m: ModuleLike): HelpKind[] => helpNeeded(...moduleTexts(m));
+export const helpForTerm = (t: TermLike & Flagged): HelpKind[] => t.help ?? helpNeeded(...termTexts(t));
+export const helpForQuestion = (q: QuestionLike & Flagged): HelpKind[] => q.help ?? helpNeeded(...questionTexts(q));
+export const helpForClaim = (c: ClaimLike & Flagged): HelpKind[] => c.help ?? helpNeeded(...claimTexts(c));
