@@ -12,7 +12,9 @@
  *   unresponsive, cannot be woken, loss of consciousness (lost, losing consciousness), misuse,
  *   drug / substance / alcohol abuse, dependence and dependency (not "dependent": "dose-dependent",
  *   "mTOR-dependent", "dependent variable"), addiction and addicted (not gambling, internet,
- *   phone, social-media, gaming or shopping addiction), substance and alcohol use disorder.
+ *   phone, social-media, gaming or shopping addiction), substance or drug use disorder.
+ *   Not "alcohol use disorder" by itself: kap names it as a condition studied, often in a list
+ *   or a quiz distractor; the alcohol module gets the block from its words on misuse and dependence.
  * - Not: "unconscious" alone (the unconscious mind), "slow breathing" (a relaxation exercise),
  *   "harm" alone, "abuse" alone (child abuse), odd, period, method, episode, "passed out" (handouts).
  * Case does not matter; words may be split by line breaks, hyphens of any kind, soft hyphens,
@@ -57,7 +59,7 @@ const EMERGENCY: RegExp[] = [
   /\b(?:drug|substance|alcohol|ketamine|opioid)\s+abuse\b/i,
   /\bdependenc(?:e|es|y|ies)\b/i,
   /(?<!\b(?:gambling|internet|phone|smartphone|social[\s-]media|gaming|video[\s-]game|shopping|sex|porn|work)\s)\baddict(?:ion|ions|ed|s)?\b/i,
-  /\b(?:substance|alcohol|drug|opioid|stimulant)[\s-]use\s+disorders?\b/i,
+  /\b(?:substance|drug)[\s-]use\s+disorders?\b/i,
 ];
 
 export interface Match {

@@ -61,7 +61,6 @@ const EMERGENCY = [
   'addiction',
   'addicted to ketamine',
   'substance use disorder',
-  'alcohol use disorder',
   'substance-use disorders',
 ].filter((t) => t !== 'she ODd');
 
@@ -99,6 +98,7 @@ const NEITHER = [
   'killing time',
   'the end of life care',
   'depression',
+  'adults with alcohol use disorder in a relapse-prevention programme',
   'major depressive disorder',
   'use',
   'disorder',
