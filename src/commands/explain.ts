@@ -3,12 +3,12 @@ import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { resolveTopic } from '../resolve.js';
 import { readModule, readModuleView, type CompiledModule } from '../store.js';
-import { termView } from '../render/views.js';
+import { helpLines, termView } from '../render/views.js';
 import { paintBlocks } from '../render/blocks.js';
 import { clean } from '../text/sanitize.js';
 import { helpForTerm } from '../safety/items.js';
 import { safetyFields } from '../safety/paint.js';
-import type { HelpKind } from '../safety/index.js';
+import { helpNeeded, type HelpKind } from '../safety/index.js';
 
 export interface ExplainOptions {
   brief?: boolean;
@@ -31,6 +31,9 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   const catalog = ctx.catalog();
   const found = resolveTopic(catalog, words);
   if (found.type === 'none') {
+    // An unknown topic can still be a cry for help ("kill myself"): the layer's blocks come first.
+    const asked = helpNeeded(words.join(' '));
+    if (asked.length) ctx.out(helpLines(asked, ctx.theme, ctx.width));
     const shown = clean(words.join(' ')).slice(0, 80);
     throw new NotFoundError(`no topic "${shown}"`, found.suggestions, { as: (s) => `kap explain ${s}`, otherwise: 'See every topic with `kap list`, or try `kap search <words>`.' });
   }

@@ -27,7 +27,7 @@ export const HELP_BLOCKS: Record<HelpKind, HelpBlock> = {
     kind: 'crisis',
     title: 'If you are thinking about suicide',
     lines: [
-      '**If you are thinking about suicide, help is available, and reaching out works.**',
+      '**If you are thinking about suicide or about harming yourself, help is available, and reaching out works.**',
       'In the US and Canada, call or text **988** (Suicide & Crisis Lifeline). Elsewhere, find a helpline at **findahelpline.com**.',
       'In an emergency, call your local emergency number.',
     ],

@@ -1,5 +1,6 @@
 /** The on-disk search index: file names and record shapes shared by the builder and the reader. */
 import type { DocType, SearchDoc } from './documents.js';
+import type { HelpKind } from '../safety/index.js';
 
 export const INDEX_VERSION = 3;
 export const INDEX_DIR = 'search';
@@ -27,6 +28,8 @@ export interface IndexMeta {
 export type StoredDoc = Pick<SearchDoc, 'type' | 'id' | 'module' | 'section' | 'title' | 'text'> & {
   /** The rest of its searchable text, for phrase checks. */
   more: string;
+  /** The help the document's text needs (src/safety), computed at build time; absent when none. */
+  help?: HelpKind[];
 };
 
 /** vocab/<c>.json: terms sorted, each followed by its document frequency. */

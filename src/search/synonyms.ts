@@ -56,6 +56,13 @@ const TABLE: Record<string, string[]> = {
   therapist: ['psychotherapy', 'therapy'],
   talk: ['psychotherapy'],
   crisis: ['help', '988'],
+  // Emergencies in the words people use: the content speaks of respiratory depression and loss of consciousness.
+  overdose: ['respiratory', 'consciousness', 'sedation', 'misuse'],
+  od: ['respiratory', 'consciousness', 'sedation'],
+  breathing: ['respiratory'],
+  unconscious: ['consciousness', 'sedation'],
+  unresponsive: ['consciousness', 'sedation'],
+  selfharm: ['suicidal', 'help'],
   dose: ['dosing', 'mg'],
   lasts: ['durable', 'duration', 'week'],
   last: ['durable', 'duration', 'week'],
