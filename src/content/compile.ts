@@ -12,13 +12,13 @@ import type { ContentSet } from './load.js';
 import { checkContent } from './check.js';
 import { makeStamp, STAMP } from './stamp.js';
 import { BUILT_IN } from './merge.js';
-import { moduleKeys, moduleMarkdown, splitBody } from './document.js';
+import { moduleHelp, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { NOTICE } from '../safety/index.js';
-import { helpForClaim, helpForModule, helpForQuestion, helpForTerm } from '../safety/items.js';
+import { helpForClaim, helpForQuestion, helpForTerm } from '../safety/items.js';
 import { helpMarkdown } from '../safety/paint.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
-import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuiz } from '../store.js';
+import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntry, registerStyles } from '../cite/precompute.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
@@ -63,7 +63,7 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const modules: CompiledModule[] = set.modules.map(({ module: m }) => {
     const markdown = moduleMarkdown(m, citer, lookup);
     const { summary, sections } = splitBody(m.body);
-    const help = helpForModule(m);
+    const help = moduleHelp(m, citer);
     // --brief: the title, the summary, the module's help and the notice.
     const brief = [`**${m.title}**`, '', cite(summary), '', ...helpMarkdown(help), `*${NOTICE}*`].join('\n');
     return {
@@ -92,7 +92,8 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));
   const quiz: CompiledQuiz = {
     version: FORMAT_VERSION,
-    questions: set.questions.map(({ question: q }) => ({
+    // The help is asked of the question as shown: with its citations and sources formatted.
+    questions: set.questions.map(({ question: q }) => withHelp({
       id: q.id,
       module: q.module,
       moduleTitle: titles.get(q.module) ?? q.module,
@@ -102,7 +103,6 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
       choices: q.choices.map((c) => ({ ...c, ...(c.why && { why: cite(c.why) }) })),
       explanation: cite(q.explanation),
       sources: q.sources.map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
-      help: helpForQuestion(q),
     })),
   };
   // "(Zanos & Gould, 2018)" → "Zanos & Gould, 2018": `kap claims` lists sources without brackets.
@@ -135,6 +135,8 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   );
   return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs: performance.now() - started };
 }
+
+const withHelp = (q: CompiledQuestion): CompiledQuestion => ({ ...q, help: helpForQuestion(q) });
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'" };
 const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;/g, (e) => ENTITIES[e] ?? e).replace(/\s+/g, ' ').trim();

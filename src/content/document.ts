@@ -36,11 +36,16 @@ export interface Lookup {
   title(moduleId: string): string | undefined;
 }
 
+/** The help a module's views need: its own text and the sources it lists (a title can mention suicide). */
+export function moduleHelp(m: Module, citer: Citer) {
+  return helpForModule(m, moduleKeys(m).map((k) => citer.referenceText(k)));
+}
+
 export function moduleMarkdown(m: Module, citer: Citer, lookup: Lookup): string {
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
   const out: string[] = [`# ${m.title}`, ''];
   // The safety layer decides which help the module needs (crisis, emergency); it goes first.
-  out.push(...helpMarkdown(helpForModule(m)));
+  out.push(...helpMarkdown(moduleHelp(m, citer)));
   out.push(cite(m.body).trim(), '');
 
   const own = m.claims.filter((c) => !c.article);

@@ -28,7 +28,7 @@ export const HELP_BLOCKS: Record<HelpKind, HelpBlock> = {
     title: 'If you are thinking about suicide',
     lines: [
       '**If you are thinking about suicide or about harming yourself, help is available, and reaching out works.**',
-      'In the US and Canada, call or text **988** (Suicide & Crisis Lifeline). Elsewhere, find a helpline at **findahelpline.com**.',
+      'In the US and Canada, call or text **988** (US: Suicide & Crisis Lifeline; Canada: Suicide Crisis Helpline). Elsewhere, find a helpline at **findahelpline.com**.',
       'In an emergency, call your local emergency number.',
     ],
   },

@@ -25,6 +25,8 @@ interface QuestionLike {
   question: string;
   explanation: string;
   choices: { text: string; why?: string }[];
+  /** Compiled questions carry their formatted sources (feedback shows them); source files only keys. */
+  sources?: readonly (string | { reference: string })[];
 }
 type Flagged = { help?: HelpKind[] };
 
@@ -35,10 +37,14 @@ export function moduleTexts(m: ModuleLike): string[] {
   return [m.title, m.summary, m.body, ...m.claims.flatMap(claimTexts)];
 }
 export const termTexts = (t: TermLike): string[] => [t.term, ...t.aliases, t.definition];
-/** The question, every choice and its "why not", and the explanation: what feedback shows. */
-export const questionTexts = (q: QuestionLike): string[] => [q.question, q.explanation, ...q.choices.flatMap((c) => [c.text, c.why ?? ''])];
+/** The question, every choice and its "why not", the explanation and its formatted sources: what feedback shows. */
+export const questionTexts = (q: QuestionLike): string[] => [
+  q.question, q.explanation, ...q.choices.flatMap((c) => [c.text, c.why ?? '']),
+  ...(q.sources ?? []).map((s) => (typeof s === 'string' ? '' : s.reference)),
+];
 
-export const helpForModule = (m: ModuleLike): HelpKind[] => helpNeeded(...moduleTexts(m));
+/** `references`: the formatted sources the module lists (their titles are shown text too). */
+export const helpForModule = (m: ModuleLike, references: string[] = []): HelpKind[] => helpNeeded(...moduleTexts(m), ...references);
 export const helpForTerm = (t: TermLike & Flagged): HelpKind[] => t.help ?? helpNeeded(...termTexts(t));
 export const helpForQuestion = (q: QuestionLike & Flagged): HelpKind[] => q.help ?? helpNeeded(...questionTexts(q));
 export const helpForClaim = (c: ClaimLike & Flagged): HelpKind[] => c.help ?? helpNeeded(...claimTexts(c));
