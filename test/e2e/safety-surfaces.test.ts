@@ -12,6 +12,7 @@ import { plainLine } from '../../src/safety/paint.js';
 import { groups, QUERIES, searchDocText } from '../safety/content-items.js';
 import { NOT_TEACHING, PENDING, SURFACES, kapIn, setAllQuestions, type Result, type Seen } from '../safety/surfaces.js';
 import { EXPORT_SURFACES } from '../safety/export-surfaces.js';
+import { kap } from '../helpers/run-kap.js';
 
 const flat = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
 const KINDS: HelpKind[] = ['crisis', 'emergency'];
@@ -118,8 +119,30 @@ describe('painting', () => {
     const e = await kapIn(['explain', 'i', 'want', 'to', 'kill', 'myself'], { tty: true });
     expect(e.status).toBe(3);
     expect(shows(e.stdout, 'crisis')).toBe(true);
-    const s = await kapIn(['search', 'zzzz', 'overdosed'], { tty: true });
-    if (s.status === 3) expect(shows(s.stdout, 'emergency')).toBe(true);
-    else expect(shows(s.stdout, 'emergency')).toBe(true);
+    const s = await kapIn(['search', 'qqqqxz', 'overdosed'], { tty: true });
+    expect(shows(s.stdout, 'emergency')).toBe(true);
+    expect(flat(s.stdout)).toContain(NOTICE);
+  });
+});
+
+describe('the built binary (bundles, not source): one run per kind of surface', () => {
+  const both = (t: string) => shows(t, 'crisis') && flat(t).includes(NOTICE);
+  it.each([
+    [['explain', 'suicidal-ideation', '--brief']],
+    [['explain', 'boxed-warning']],
+    [['quiz', '--topic', 'suicidal-ideation', '--count', '1', '--seed', 'x', '--answers', 'A']],
+    [['quiz', '--topic', 'suicidal-ideation', '--count', '1', '--seed', 'x', '--mode', 'present']],
+    [['search', 'suicide']],
+  ])('kap %j', (args) => {
+    const r = kap(args, { env: { FORCE_COLOR: '0', NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    if (args[0] === 'search') expect(shows(r.stdout, 'crisis')).toBe(true);
+    else expect(both(r.stdout)).toBe(true);
+  });
+  it('scripted --json and claims --json carry the fields', () => {
+    const q = JSON.parse(kap(['quiz', '--topic', 'side-effects', '--seed', 'x', '--count', '2', '--answers', 'A,A', '--json']).stdout);
+    expect(q.notice).toBe(NOTICE);
+    const c = JSON.parse(kap(['claims', 'suicidal-ideation', '--json']).stdout) as { help: { kind: string }[] }[];
+    expect(c.some((row) => row.help.some((h) => h.kind === 'crisis'))).toBe(true);
   });
 });
