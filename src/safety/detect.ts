@@ -49,7 +49,7 @@ const CRISIS: RegExp[] = [
 const EMERGENCY: RegExp[] = [
   /\bover[\s-]?dos(?:e|es|ed|ing)\b/i,
   // OD as a word, not after a dose ("20 mg OD" is once daily) and not inside words (odd, period).
-  /(?<!\d\s?(?:mg|mcg|µg|ml|g|tablets?|tabs?|caps?|units?)\s)\bOD(?:s|'d|ed|ing)?\b/i,
+  /(?<!\d\s?(?:mg|mcg|\u00b5g|ml|g|tablets?|tabs?|caps?|units?)\s)\bOD(?:s|'d|ed|ing)?\b/i,
   /\b(?:not|stopped|slowed|stops|stopping)\s+breathing\b/i,
   /\brespiratory\s+(?:depression|arrest)\b/i,
   /\bunresponsive\b/i,

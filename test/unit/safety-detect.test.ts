@@ -77,6 +77,7 @@ const NEITHER = [
   'Odysseus',
   '20 mg OD', // once daily
   '2 tablets OD',
+  '50 \u00b5g OD',
   'she ODd',
   'dependent variable',
   'dose-dependent effects',
