@@ -7,6 +7,7 @@ import { queryWords, search as runSearch } from '../search/query.js';
 import { resultsJson, resultsView, searchHelp } from '../search/view.js';
 import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
+import { helpNeeded } from '../safety/index.js';
 
 export interface SearchCliOptions {
   type?: string;
@@ -38,5 +39,5 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
   }
   const help = searchHelp(query, results);
   if (opts.json) return ctx.out(JSON.stringify(resultsJson(query, results, help), null, 2));
-  ctx.out(resultsView(results, ctx.theme, ctx.width, help, ctx.isTTY));
+  ctx.out(resultsView(results, ctx.theme, ctx.width, help, ctx.isTTY, helpNeeded(query).length > 0));
 }

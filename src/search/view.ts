@@ -18,16 +18,20 @@ export function searchHelp(query: string, results: SearchResult[]): HelpKind[] {
   return unionHelp(helpNeeded(query), ...results.map((r) => r.help));
 }
 
-/** In a terminal (`notice`), the notice ends the page; the help blocks show either way. */
-export function resultsView(results: SearchResult[], theme: Theme, width: number, help: readonly HelpKind[] = [], notice = false): string {
-  const end = [...helpText(help, theme), ...(notice ? [...(help.length ? [''] : []), noticeText(theme)] : [])];
-  return results
-    .map((r, i) => {
-      const snip = r.snippet.map((s: Segment) => (s.hit ? theme.bold(s.text) : s.text)).join('');
-      const lines = [`${i + 1}. ${theme.heading(resultHeading(r))} ${theme.dim(`(${LABEL[r.type]})`)}`, `   ${snip}`, `   ${theme.accent(r.command)}`];
-      return wrapLines(lines.join('\n'), width);
-    })
-    .concat(end.length ? [wrapLines(end.join('\n'), width)] : [])
+/**
+ * In a terminal (`notice`), the notice ends the page; the help blocks show either way: first
+ * when the query itself asked for help (what a person in crisis reads first), else last.
+ */
+export function resultsView(results: SearchResult[], theme: Theme, width: number, help: readonly HelpKind[] = [], notice = false, helpFirst = false): string {
+  const shown = results.map((r, i) => {
+    const snip = r.snippet.map((s: Segment) => (s.hit ? theme.bold(s.text) : s.text)).join('');
+    const lines = [`${i + 1}. ${theme.heading(resultHeading(r))} ${theme.dim(`(${LABEL[r.type]})`)}`, `   ${snip}`, `   ${theme.accent(r.command)}`];
+    return wrapLines(lines.join('\n'), width);
+  });
+  const block = helpText(help, theme);
+  const last = [...(helpFirst ? [] : block), ...(notice ? [...(!helpFirst && block.length ? [''] : []), noticeText(theme)] : [])];
+  return [...(helpFirst && block.length ? [block] : []), ...shown.map((s) => [s]), ...(last.length ? [last] : [])]
+    .map((part) => wrapLines(part.join('\n'), width))
     .join('\n\n');
 }
 
