@@ -10,8 +10,8 @@
  * - emergency (and substance use): overdose, OD as a word (an OD, OD'd, ODing; not "20 mg OD",
  *   which is "once daily"), not / stopped / slowed breathing, respiratory depression or arrest,
  *   unresponsive, cannot be woken, loss of consciousness (lost, losing consciousness), misuse,
- *   drug / substance / alcohol abuse, dependence and dependency (not "dependent": "dose-dependent",
- *   "mTOR-dependent", "dependent variable"), addiction and addicted (not gambling, internet,
+ *   drug / substance / alcohol abuse, dependence and dependency, drug- or alcohol-dependent (not
+ *   "dependent" otherwise: "dose-dependent", "mTOR-dependent", "dependent variable"), addiction and addicted (not gambling, internet,
  *   phone, social-media, gaming or shopping addiction), substance or drug use disorder.
  *   Not "alcohol use disorder" by itself: kap names it as a condition studied, often in a list
  *   or a quiz distractor; the alcohol module gets the block from its words on misuse and dependence.
@@ -58,6 +58,7 @@ const EMERGENCY: RegExp[] = [
   /\bmisus(?:e|es|ed|ing)\b/i,
   /\b(?:drug|substance|alcohol|ketamine|opioid)\s+abuse\b/i,
   /\bdependenc(?:e|es|y|ies)\b/i,
+  /\b(?:drug|substance|alcohol|opioid|ketamine)[\s-]dependent\b/i,
   /(?<!\b(?:gambling|internet|phone|smartphone|social[\s-]media|gaming|video[\s-]game|shopping|sex|porn|work)\s)\baddict(?:ion|ions|ed|s)?\b/i,
   /\b(?:substance|drug)[\s-]use\s+disorders?\b/i,
 ];
