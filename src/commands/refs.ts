@@ -1,5 +1,7 @@
 /** kap refs: the bibliography as a list, by module, the article's errata, or what a source is cited for. */
 import type { Ctx } from '../context.js';
+import { helpNeeded, unionHelp } from '../safety/index.js';
+import { helpJson, helpText, noticeText } from '../safety/paint.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { readClaims, readRefIndex, type BibSummary, type ClaimsIndex, type RefIndex } from '../cite/bibliography.js';
 import { findReferences } from '../cite/lookup.js';
@@ -56,6 +58,10 @@ function showClaims(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, query: string, jso
     uses: ci.claims[key] ?? [],
     erratum: bib.errata.find((e) => e.key === key),
   }));
-  if (json) return ctx.out(JSON.stringify(views.map((v) => ({ key: v.entry.key, authorYear: v.entry.authorYear, title: v.entry.title, claims: v.uses, errata: v.erratum ?? null })), null, 2));
-  ctx.out(wrapLines(views.map((v) => claimsView(v.entry, v.uses, v.erratum, ctx.theme)).join('\n\n'), ctx.width));
+  // What a source is cited for is claim text: the safety layer's help for it (few texts, asked at run time).
+  const helpOf = (v: (typeof views)[number]) => helpNeeded(v.entry.title, ...v.uses.map((u) => u.text));
+  if (json) return ctx.out(JSON.stringify(views.map((v) => ({ key: v.entry.key, authorYear: v.entry.authorYear, title: v.entry.title, claims: v.uses, errata: v.erratum ?? null, help: helpJson(helpOf(v)) })), null, 2));
+  const help = helpText(unionHelp(...views.map(helpOf)), ctx.theme);
+  const end = [...help, ...(ctx.isTTY ? [...(help.length ? [''] : []), noticeText(ctx.theme)] : [])];
+  ctx.out(wrapLines([...views.map((v) => claimsView(v.entry, v.uses, v.erratum, ctx.theme)), ...(end.length ? [end.join('\n')] : [])].join('\n\n'), ctx.width));
 }

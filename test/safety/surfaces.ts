@@ -10,7 +10,7 @@
  */
 import { run } from '../../src/cli.js';
 import { ROOT } from '../helpers/run-kap.js';
-import type { HelpKind } from '../../src/safety/index.js';
+import { helpNeeded, type HelpKind } from '../../src/safety/index.js';
 import { filterBank, select } from '../../src/quiz/engine.js';
 import type { CompiledQuiz } from '../../src/store.js';
 import { DATA, type Group, type Item } from './content-items.js';
@@ -226,13 +226,25 @@ export const SURFACES: Surface[] = [
       { where: 'kap cite --all', expect: [], text: must(await kapIn(['cite', '--all']), 'cite').stdout, notice: false },
     ],
   },
+  {
+    name: 'kap refs --claims <key>', command: 'refs', over: 'once',
+    // What each reference is cited for: claim text, so help where it needs it; the notice in a terminal.
+    observe: async () => {
+      const keys = (JSON.parse(must(await kapIn(['refs', '--json']), 'refs json').stdout) as { key: string }[]).map((r) => r.key);
+      return (await Promise.all(keys.map(async (key) => {
+        const [v] = JSON.parse(must(await kapIn(['refs', '--claims', key, '--json']), 'refs claims json').stdout) as { title: string; claims: { text: string }[]; help: unknown }[];
+        const expect = helpNeeded(v!.title, ...v!.claims.map((c) => c.text));
+        const text = must(await kapIn(['refs', '--claims', key], { tty: true }), 'refs claims').stdout;
+        return [{ where: `kap refs --claims ${key}`, expect, text, notice: true }, { where: `kap refs --claims ${key} --json`, expect, json: { help: v!.help } }];
+      }))).flat();
+    },
+  },
   ...EXPORT_SURFACES,
 ];
 
 /** Commands that show no teaching content, each with why (the coverage test reads this). */
 export const NOT_TEACHING: Record<string, string> = {
   list: 'an index of topics; piped output is parsed line by line (covered above: no notice)',
-  refs: 'reference lists for writers; piped output is parsed line by line',
   cite: 'formatted references meant to be pasted',
   paths: 'locations of files',
   check: 'validation messages for content writers',
