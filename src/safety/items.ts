@@ -29,6 +29,12 @@ interface QuestionLike {
   sources?: readonly (string | { reference: string })[];
 }
 type Flagged = { help?: HelpKind[] };
+interface ErratumLike {
+  articleText: string;
+  inText: string;
+  errors: string[];
+  citedFor: string;
+}
 
 const claimTexts = (c: ClaimLike) => [c.text, c.article?.quote ?? '', c.article?.correction ?? ''];
 
@@ -47,4 +53,6 @@ export const questionTexts = (q: QuestionLike): string[] => [
 export const helpForModule = (m: ModuleLike, references: string[] = []): HelpKind[] => helpNeeded(...moduleTexts(m), ...references);
 export const helpForTerm = (t: TermLike & Flagged): HelpKind[] => t.help ?? helpNeeded(...termTexts(t));
 export const helpForQuestion = (q: QuestionLike & Flagged): HelpKind[] => q.help ?? helpNeeded(...questionTexts(q));
+/** How the article cited a reference wrongly, as `kap refs` shows it (asked at run time: few, short texts). */
+export const erratumTexts = (e: ErratumLike): string[] => [e.articleText, e.inText, ...e.errors, e.citedFor];
 export const helpForClaim = (c: ClaimLike & Flagged): HelpKind[] => c.help ?? helpNeeded(...claimTexts(c));

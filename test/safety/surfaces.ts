@@ -14,6 +14,8 @@ import { helpNeeded, type HelpKind } from '../../src/safety/index.js';
 import { filterBank, select } from '../../src/quiz/engine.js';
 import type { CompiledQuiz } from '../../src/store.js';
 import { DATA, type Group, type Item } from './content-items.js';
+import { erratumTexts } from '../../src/safety/items.js';
+import type { Erratum } from '../../src/content/model.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_SURFACES } from './export-surfaces.js';
@@ -232,11 +234,22 @@ export const SURFACES: Surface[] = [
     observe: async () => {
       const keys = (JSON.parse(must(await kapIn(['refs', '--json']), 'refs json').stdout) as { key: string }[]).map((r) => r.key);
       return (await Promise.all(keys.map(async (key) => {
-        const [v] = JSON.parse(must(await kapIn(['refs', '--claims', key, '--json']), 'refs claims json').stdout) as { title: string; claims: { text: string }[]; help: unknown }[];
-        const expect = helpNeeded(v!.title, ...v!.claims.map((c) => c.text));
+        const [v] = JSON.parse(must(await kapIn(['refs', '--claims', key, '--json']), 'refs claims json').stdout) as { title: string; claims: { text: string }[]; errata: Erratum | null; help: unknown }[];
+        const expect = helpNeeded(v!.title, ...v!.claims.map((c) => c.text), ...(v!.errata ? erratumTexts(v!.errata) : []));
         const text = must(await kapIn(['refs', '--claims', key], { tty: true }), 'refs claims').stdout;
         return [{ where: `kap refs --claims ${key}`, expect, text, notice: true }, { where: `kap refs --claims ${key} --json`, expect, json: { help: v!.help } }];
       }))).flat();
+    },
+  },
+  {
+    name: 'kap refs --errata', command: 'refs', over: 'once',
+    observe: async () => {
+      const errata = JSON.parse(must(await kapIn(['refs', '--errata', '--json']), 'errata json').stdout) as (Erratum & { key: string; help: unknown })[];
+      const text = must(await kapIn(['refs', '--errata'], { tty: true }), 'errata').stdout;
+      return [
+        { where: 'kap refs --errata', expect: union(...errata.map((e) => helpNeeded(...erratumTexts(e)))), text, notice: true },
+        ...errata.map((e) => ({ where: `kap refs --errata --json: ${e.key}`, expect: helpNeeded(...erratumTexts(e)), json: { help: e.help } })),
+      ];
     },
   },
   ...EXPORT_SURFACES,
