@@ -90,7 +90,7 @@ export function buildIndex(docs: SearchDoc[]): IndexFiles {
     const count = docs.filter((d) => d.type === type).length;
     ranges[type] = first < 0 ? [0, 0] : [first, first + count];
   }
-  const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...tagDocs.keys()].sort() };
+  const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...tagDocs.keys()].sort(), help: true };
   files.set('meta.json', JSON.stringify(meta));
   return files;
 }

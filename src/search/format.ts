@@ -22,13 +22,15 @@ export interface IndexMeta {
   /** The first characters that have a vocabulary file, vocab/<c>.json. */
   vocab: string[];
   tags: string[];
+  /** Documents carry the safety layer's `help` (absent on a document: none needed). */
+  help?: boolean;
 }
 
 /** A stored document: what a result shows, plus its other searchable text for phrase checks. */
 export type StoredDoc = Pick<SearchDoc, 'type' | 'id' | 'module' | 'section' | 'title' | 'text'> & {
   /** The rest of its searchable text, for phrase checks. */
   more: string;
-  /** The help the document's text needs (src/safety), computed at build time; absent when none. */
+  /** The help the document's text needs (src/safety), computed at build time; absent when none (see IndexMeta.help). */
   help?: HelpKind[];
 };
 

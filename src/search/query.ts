@@ -165,7 +165,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       title: d.title, score: Math.round(score * 100) / 100,
       snippet: snippet(d.text, allTerms), command: commandFor(d),
       // Indexes built before `help` existed: ask the layer (a few regular expressions).
-      help: d.help ?? helpNeeded(d.title, d.text, d.more),
+      help: d.help ?? (reader.meta.help ? [] : helpNeeded(d.title, d.text, d.more)),
     });
   }
   return results;
