@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { CompiledContentError } from './errors.js';
 import type { Block } from './render/blocks.js';
 import type { ArticleCheck, Certainty, Choice, Claim, Design, Difficulty, Kind, ModuleMeta, Term } from './content/model.js';
+import type { HelpKind } from './safety/index.js';
+
+/** A glossary term as compiled: `help` is the safety layer's answer for its view. */
+export type CatalogTerm = Term & { help?: HelpKind[] };
 
 export interface CatalogModule {
   id: string;
@@ -17,7 +21,7 @@ export interface CatalogModule {
 export interface Catalog {
   version: number;
   modules: CatalogModule[];
-  terms: Term[];
+  terms: CatalogTerm[];
   /** Normalised name (id, title, alias) → "m:<module id>" or "t:<term id>". */
   keys: Record<string, string>;
 }
@@ -33,7 +37,10 @@ export interface ModuleView {
   meta: ModuleMeta & { file: string };
   /** Styled blocks (render/blocks.ts): only wrapping and tables are left for run time. */
   briefBlocks: Painted;
+  /** Kept for readers of older data: `help` includes 'crisis'. */
   crisis: boolean;
+  /** The help the module needs (src/safety), computed at build time. */
+  help?: HelpKind[];
   blocks: Painted;
 }
 
@@ -48,7 +55,7 @@ export interface ModuleData {
 
 export type CompiledModule = ModuleView & ModuleData;
 
-export const VIEW_KEYS = ['meta', 'briefBlocks', 'crisis', 'blocks'] as const;
+export const VIEW_KEYS = ['meta', 'briefBlocks', 'crisis', 'help', 'blocks'] as const;
 
 /** One claim as `kap claims` shows it, with author-year labels made at build time. */
 export interface ClaimRow {
@@ -61,6 +68,8 @@ export interface ClaimRow {
   /** Keys with their author-year label: "Zanos & Gould, 2018". */
   sources: { key: string; cite: string }[];
   article?: ArticleCheck;
+  /** The help its text needs (src/safety), computed at build time. */
+  help?: HelpKind[];
 }
 
 export interface ClaimsFile {
@@ -113,6 +122,8 @@ export interface CompiledQuestion {
   /** With author-year citations: "... (Zanos & Gould, 2018)." */
   explanation: string;
   sources: { key: string; inText: string; reference: string }[];
+  /** The help its feedback needs (src/safety), computed at build time. */
+  help?: HelpKind[];
 }
 
 export interface CompiledQuiz {

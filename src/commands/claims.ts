@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.js';
 import { foundNote, resolveTopic } from '../resolve.js';
 import { readClaims } from '../store.js';
 import { describeFilter, filterClaims, similarSources, type ClaimFilter, type VerdictFilter } from '../claims.js';
-import { claimsJson, claimsLines, claimsTable } from '../render/claims-view.js';
+import { claimsClosing, claimsJson, claimsLines, claimsTable } from '../render/claims-view.js';
 import { clean } from '../text/sanitize.js';
 
 export interface ClaimsOptions {
@@ -36,5 +36,5 @@ export function claims(ctx: Ctx, words: string[], opts: ClaimsOptions): void {
   if (opts.json) return ctx.out(JSON.stringify(claimsJson(shown), null, 2));
   if (!ctx.isTTY) return ctx.out(claimsLines(shown));
   const titles = new Map(catalog.modules.map((m) => [m.id, m.title]));
-  ctx.out(claimsTable(shown, ctx.theme, ctx.width, titles));
+  ctx.out(`${claimsTable(shown, ctx.theme, ctx.width, titles)}\n\n${claimsClosing(shown, ctx.theme, ctx.width)}`);
 }

@@ -5,9 +5,12 @@ import { foundNote, resolveTopic, type Resolution } from '../resolve.js';
 import { readIndex } from '../search/read.js';
 import { search } from '../search/query.js';
 import { readModule, readModuleView, type CompiledModule } from '../store.js';
-import { termView } from '../render/views.js';
+import { helpLines, termView } from '../render/views.js';
 import { paintBlocks } from '../render/blocks.js';
 import { clean } from '../text/sanitize.js';
+import { helpForTerm } from '../safety/items.js';
+import { safetyFields } from '../safety/paint.js';
+import { helpNeeded, type HelpKind } from '../safety/index.js';
 
 export interface ExplainOptions {
   brief?: boolean;
@@ -17,7 +20,12 @@ export interface ExplainOptions {
 
 export function moduleJson(m: CompiledModule): unknown {
   const { meta, brief, sections, claims, citations, crisis } = m;
-  return { ...meta, summaryParagraph: brief, sections, claims, citations, crisisHelp: crisis };
+  return { ...meta, summaryParagraph: brief, sections, claims, citations, crisisHelp: crisis, ...safetyFields(moduleHelp(m)) };
+}
+
+/** The module's help as compiled (data compiled before `help` existed has only `crisis`). */
+export function moduleHelp(m: { help?: HelpKind[]; crisis: boolean }): HelpKind[] {
+  return m.help ?? (m.crisis ? ['crisis'] : []);
 }
 
 /** How a topic found other than by its exact name was found, for the message and --json. */
@@ -32,8 +40,12 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   // A question in plain words is searched for; only then is the search index read.
   const found = resolveTopic(catalog, words, (q) => search(readIndex(ctx.dataDir), q, { limit: 10 }));
   const shown = clean(words.join(' ')).slice(0, 80);
-  if (found.type === 'none')
+  if (found.type === 'none') {
+    // An unknown topic can still be a cry for help ("kill myself"): the layer's blocks come first.
+    const asked = helpNeeded(words.join(' '));
+    if (asked.length) ctx.out(helpLines(asked, ctx.theme, ctx.width));
     throw new NotFoundError(`no topic "${shown}"`, found.suggestions, { as: (s) => `kap explain ${s}`, otherwise: 'See every topic with `kap list`, or try `kap search <words>`.' });
+  }
   // Found other than by its name: say what is shown, so no topic opens silently.
   const how = foundHow(found, words.join(' '));
   const note = foundNote(found, shown);
@@ -41,7 +53,7 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   if (found.type === 'term') {
     const t = found.term;
     const title = catalog.modules.find((m) => m.id === t.module)?.title;
-    if (opts.json) return ctx.out(JSON.stringify({ type: 'term', ...t, moduleTitle: title, ...(how && { found: how }) }, null, 2));
+    if (opts.json) return ctx.out(JSON.stringify({ type: 'term', ...t, moduleTitle: title, ...safetyFields(helpForTerm(t)), ...(how && { found: how }) }, null, 2));
     return ctx.out(termView(t, title, ctx.theme, ctx.width));
   }
   if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object), ...(how && { found: how }) }, null, 2));

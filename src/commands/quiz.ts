@@ -11,6 +11,8 @@ import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem 
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
 import { EXPORTERS, FORMATS, toExport } from '../quiz/export/index.js';
 import { countQuestions } from '../quiz/export/types.js';
+import { noticeText } from '../safety/paint.js';
+import { wrapLines } from '../render/wrap.js';
 
 export interface SelectionFlags {
   topic?: string[];
@@ -93,6 +95,7 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   // With --json, stdout carries only the JSON; everything a person reads goes to stderr.
   const say = f.json ? ctx.err : ctx.out;
   say(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`));
+  say(wrapLines(noticeText(ctx.theme), ctx.width));
   const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json)) : scriptedAsk([]);
   const finish = (r: QuizResult) => {
     const text = JSON.stringify(r, null, 2);

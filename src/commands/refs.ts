@@ -1,5 +1,8 @@
 /** kap refs: the bibliography as a list, by module, the article's errata, or what a source is cited for. */
 import type { Ctx } from '../context.js';
+import { helpNeeded, unionHelp } from '../safety/index.js';
+import { helpJson, helpText, noticeText } from '../safety/paint.js';
+import { erratumTexts } from '../safety/items.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { readClaims, readRefIndex, type BibSummary, type ClaimsIndex, type RefIndex } from '../cite/bibliography.js';
 import { findReferences } from '../cite/lookup.js';
@@ -21,7 +24,13 @@ const listJson = (entries: BibSummary[]) => entries.map(({ key, authorYear, titl
 export function refs(ctx: Ctx, opts: RefsOptions): void {
   if ([opts.topic !== undefined, opts.errata, opts.claims !== undefined].filter(Boolean).length > 1) throw new UsageError('choose one of --topic, --errata and --claims');
   const bib = readRefIndex(ctx.dataDir);
-  if (opts.errata) return ctx.out(opts.json ? JSON.stringify(bib.errata, null, 2) : wrapLines(errataList(bib.errata, ctx.theme), ctx.width));
+  if (opts.errata) {
+    const helpOf = (e: (typeof bib.errata)[number]) => helpNeeded(...erratumTexts(e));
+    if (opts.json) return ctx.out(JSON.stringify(bib.errata.map((e) => ({ ...e, help: helpJson(helpOf(e)) })), null, 2));
+    const help = helpText(unionHelp(...bib.errata.map(helpOf)), ctx.theme);
+    const end = [...help, ...(ctx.isTTY ? [...(help.length ? [''] : []), noticeText(ctx.theme)] : [])];
+    return ctx.out(wrapLines([errataList(bib.errata, ctx.theme), ...(end.length ? [end.join('\n')] : [])].join('\n\n'), ctx.width));
+  }
   if (opts.claims !== undefined) return showClaims(ctx, bib, readClaims(ctx.dataDir), opts.claims, Boolean(opts.json));
   const entries = opts.topic !== undefined ? moduleEntries(ctx, bib, readClaims(ctx.dataDir), opts.topic) : bib.entries;
   if (opts.json) return ctx.out(JSON.stringify(listJson(entries), null, 2));
@@ -58,6 +67,10 @@ function showClaims(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, query: string, jso
     uses: ci.claims[key] ?? [],
     erratum: bib.errata.find((e) => e.key === key),
   }));
-  if (json) return ctx.out(JSON.stringify(views.map((v) => ({ key: v.entry.key, authorYear: v.entry.authorYear, title: v.entry.title, claims: v.uses, errata: v.erratum ?? null })), null, 2));
-  ctx.out(wrapLines(views.map((v) => claimsView(v.entry, v.uses, v.erratum, ctx.theme)).join('\n\n'), ctx.width));
+  // What a source is cited for is claim text: the safety layer's help for it (few texts, asked at run time).
+  const helpOf = (v: (typeof views)[number]) => helpNeeded(v.entry.title, ...v.uses.map((u) => u.text), ...(v.erratum ? erratumTexts(v.erratum) : []));
+  if (json) return ctx.out(JSON.stringify(views.map((v) => ({ key: v.entry.key, authorYear: v.entry.authorYear, title: v.entry.title, claims: v.uses, errata: v.erratum ?? null, help: helpJson(helpOf(v)) })), null, 2));
+  const help = helpText(unionHelp(...views.map(helpOf)), ctx.theme);
+  const end = [...help, ...(ctx.isTTY ? [...(help.length ? [''] : []), noticeText(ctx.theme)] : [])];
+  ctx.out(wrapLines([...views.map((v) => claimsView(v.entry, v.uses, v.erratum, ctx.theme)), ...(end.length ? [end.join('\n')] : [])].join('\n\n'), ctx.width));
 }

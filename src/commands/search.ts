@@ -4,9 +4,10 @@ import { NotFoundError, UsageError } from '../errors.js';
 import type { DocType } from '../search/documents.js';
 import { readIndex } from '../search/read.js';
 import { queryWords, search as runSearch } from '../search/query.js';
-import { resultsJson, resultsView } from '../search/view.js';
+import { resultsJson, resultsView, searchHelp } from '../search/view.js';
 import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
+import { helpNeeded } from '../safety/index.js';
 
 export interface SearchCliOptions {
   type?: string;
@@ -22,6 +23,9 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
     throw new UsageError(`no tag "${clean(opts.tag).slice(0, 40)}"`, `Tags: ${index.meta.tags.join(', ')}`);
   const results = runSearch(index, query, { type: opts.type as DocType | undefined, tag: opts.tag, limit: opts.limit ?? 10 });
   if (!results.length) {
+    // Nothing found, but the words themselves may call for help ("kill myself"): show it first.
+    const asked = searchHelp(query, []);
+    if (asked.length) ctx.out(opts.json ? JSON.stringify(resultsJson(query, [], asked), null, 2) : resultsView([], ctx.theme, ctx.width, asked, ctx.isTTY));
     const keys = ctx.catalog().keys;
     const names = Object.keys(keys).map((n) => [n, n] as [string, string]);
     // One name per topic, the nearest: not "glutamate, glumate" (an alias of the same module).
@@ -33,6 +37,7 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
     const shown = clean(query).slice(0, 80);
     throw new NotFoundError(`nothing found for "${shown}"`, near, { otherwise: 'Try fewer or other words, or see every topic with `kap list`.' });
   }
-  if (opts.json) return ctx.out(JSON.stringify(resultsJson(query, results), null, 2));
-  ctx.out(resultsView(results, ctx.theme, ctx.width));
+  const help = searchHelp(query, results);
+  if (opts.json) return ctx.out(JSON.stringify(resultsJson(query, results, help), null, 2));
+  ctx.out(resultsView(results, ctx.theme, ctx.width, help, ctx.isTTY, helpNeeded(query).length > 0));
 }

@@ -12,10 +12,13 @@ import type { ContentSet } from './load.js';
 import { checkContent } from './check.js';
 import { makeStamp, STAMP } from './stamp.js';
 import { BUILT_IN } from './merge.js';
-import { mentionsSuicide, moduleKeys, moduleMarkdown, splitBody } from './document.js';
+import { moduleHelp, moduleKeys, moduleMarkdown, splitBody } from './document.js';
+import { NOTICE } from '../safety/index.js';
+import { helpForClaim, helpForQuestion, helpForTerm } from '../safety/items.js';
+import { helpMarkdown } from '../safety/paint.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
-import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuiz } from '../store.js';
+import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntry, registerStyles } from '../cite/precompute.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
@@ -64,14 +67,18 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const modules: CompiledModule[] = set.modules.map(({ module: m }) => {
     const markdown = moduleMarkdown(m, citer, lookup);
     const { summary, sections } = splitBody(m.body);
+    const help = moduleHelp(m, citer);
+    // --brief: the title, the summary, the module's help and the notice.
+    const brief = [`**${m.title}**`, '', cite(summary), '', ...helpMarkdown(help), `*${NOTICE}*`].join('\n');
     return {
       meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file, origin: m.origin ?? BUILT_IN },
       brief: cite(summary),
-      briefBlocks: both(Lexer.lex(`**${m.title}**\n\n${cite(summary)}`, { gfm: true })),
+      briefBlocks: both(Lexer.lex(brief, { gfm: true })),
       sections: sections.map((s) => ({ heading: s.heading, markdown: cite(s.markdown) })),
       claims: m.claims,
       citations: moduleKeys(m).map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
-      crisis: mentionsSuicide(m),
+      crisis: help.includes('crisis'),
+      help,
       raw: m.raw,
       blocks: both(Lexer.lex(markdown, { gfm: true })),
     };
@@ -83,13 +90,14 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const catalog: Catalog = {
     version: FORMAT_VERSION,
     modules: modules.map((c) => ({ id: c.meta.id, title: c.meta.title, kind: c.meta.kind, summary: c.meta.summary, origin: c.meta.origin ?? BUILT_IN })),
-    terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition), help: helpForTerm(t) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     keys,
   };
   const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));
   const quiz: CompiledQuiz = {
     version: FORMAT_VERSION,
-    questions: set.questions.map(({ question: q }) => ({
+    // The help is asked of the question as shown: with its citations and sources formatted.
+    questions: set.questions.map(({ question: q }) => withHelp({
       id: q.id,
       module: q.module,
       moduleTitle: titles.get(q.module) ?? q.module,
@@ -114,6 +122,7 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
         certainty: c.certainty,
         sources: c.sources.map((key) => ({ key, cite: authorYear(key) })),
         ...(c.article && { article: { ...c.article, correction: cite(c.article.correction) } }),
+        help: helpForClaim(c),
       })),
     ),
   };
@@ -132,6 +141,8 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const lint = buildLintIndex(set.modules.map((m) => m.module), bibliography.entries, set.errata.map((e) => e.erratum));
   return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs, lint };
 }
+
+const withHelp = (q: CompiledQuestion): CompiledQuestion => ({ ...q, help: helpForQuestion(q) });
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'" };
 const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;/g, (e) => ENTITIES[e] ?? e).replace(/\s+/g, ' ').trim();

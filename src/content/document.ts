@@ -5,12 +5,12 @@
 import { DESIGN_LABELS, type Claim, type Module } from './model.js';
 import { replaceClusters } from './citations.js';
 import { cslHtmlToMarkdown, type Citer } from '../cite/csl.js';
-import { CRISIS_HELP, mentionsSuicide } from './safety.js';
+import { helpForModule } from '../safety/items.js';
+import { helpMarkdown } from '../safety/paint.js';
+import { NOTICE } from '../safety/index.js';
 import { splitBody, type Section } from './body.js';
 
-export const NOTICE = 'kap is educational information, not medical advice. Talk to a qualified clinician about your own care.';
-
-export { CRISIS_HELP, mentionsSuicide };
+export { NOTICE };
 
 /** "RCT · low certainty · (Grabski et al., 2022)" */
 export function evidenceLabel(c: Claim, citer: Citer): string {
@@ -36,10 +36,16 @@ export interface Lookup {
   title(moduleId: string): string | undefined;
 }
 
+/** The help a module's views need: its own text and the sources it lists (a title can mention suicide). */
+export function moduleHelp(m: Module, citer: Citer) {
+  return helpForModule(m, moduleKeys(m).map((k) => citer.referenceText(k)));
+}
+
 export function moduleMarkdown(m: Module, citer: Citer, lookup: Lookup): string {
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
   const out: string[] = [`# ${m.title}`, ''];
-  if (mentionsSuicide(m)) out.push(...CRISIS_HELP.map((l) => `> ${l}\n>`), '');
+  // The safety layer decides which help the module needs (crisis, emergency); it goes first.
+  out.push(...helpMarkdown(moduleHelp(m, citer)));
   out.push(cite(m.body).trim(), '');
 
   const own = m.claims.filter((c) => !c.article);

@@ -6,7 +6,14 @@
 import type { Problem } from '../errors.js';
 import type { ContentSet } from './load.js';
 import { splitBody } from './body.js';
-import { mentionsSuicide, questionMentionsSuicide, SUICIDE, termMentionsSuicide } from './safety.js';
+import { helpNeeded } from '../safety/index.js';
+import { helpForModule, helpForQuestion, helpForTerm } from '../safety/items.js';
+import type { Module, Question, Term } from './model.js';
+
+// One detector, the safety layer's: what the renderers show is what this check sees.
+const mentionsSuicide = (m: Module) => helpForModule(m).includes('crisis');
+const termMentionsSuicide = (t: Term) => helpForTerm(t).includes('crisis');
+const questionMentionsSuicide = (q: Question) => helpForQuestion(q).includes('crisis');
 import { findAll, locate, maskQuotes } from './scan.js';
 import { fleschKincaid, plainText } from './readability.js';
 
@@ -88,7 +95,7 @@ function suicideLines(lines: string[], from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i < Math.min(to, lines.length + 1); i++) {
     const l = lines[i - 1]!;
-    if (SUICIDE.test(l) && !/^\s*-?\s*(?:id|module|tags|related|sources):/.test(l)) out.push(i);
+    if (helpNeeded(l).includes('crisis') && !/^\s*-?\s*(?:id|module|tags|related|sources):/.test(l)) out.push(i);
   }
   return out;
 }
@@ -105,7 +112,7 @@ const DETECTION: SuicideDetection = { module: mentionsSuicide, term: termMention
 function helpBlocks(set: ContentSet, fileLines: (file: string) => string[], detect: SuicideDetection): Problem[] {
   const out: Problem[] = [];
   const miss = (file: string, line: number, what: string) =>
-    out.push({ file, line, severity: 'error', message: `mentions suicide, but ${what} would show no help block (update the detection in src/content/safety.ts)` });
+    out.push({ file, line, severity: 'error', message: `mentions suicide, but ${what} would show no help block (update the detection in src/safety/detect.ts)` });
   for (const { module: m } of set.modules) {
     const hits = suicideLines(m.raw.split('\n'), 1, Infinity).filter((l) => !/^\s*aliases:/.test(m.raw.split('\n')[l - 1]!));
     if (hits.length && !detect.module(m)) miss(m.file, hits[0]!, `module "${m.id}"`);

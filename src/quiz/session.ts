@@ -4,7 +4,10 @@
  * score and is rethrown, so cli.ts turns it into exit 130.
  */
 import { LETTERS, answer, current, keyIndex, retryItems, score, start, type QuizItem, type QuizState, type Score } from './engine.js';
-import { feedbackView, header, label, questionView, summaryView, type ViewOpts } from './view.js';
+import { closingView, feedbackView, header, label, questionView, runHelp, summaryView, type ViewOpts } from './view.js';
+import { helpForQuestion } from '../safety/items.js';
+import { NOTICE, type HelpKind } from '../safety/index.js';
+import { helpJson, type HelpJson } from '../safety/paint.js';
 
 export type Mode = 'practice' | 'exam' | 'present';
 export const MODES: Mode[] = ['practice', 'exam', 'present'];
@@ -38,6 +41,8 @@ export interface QuestionResult {
   chosen: string;
   answer: string;
   correct: boolean;
+  /** The help its feedback showed (kinds; the blocks are in QuizResult.help). */
+  help: HelpKind[];
 }
 
 export interface RoundResult {
@@ -57,6 +62,9 @@ export interface QuizResult {
   /** The first round; `retries` holds the rounds on missed questions. */
   score: RoundResult | null;
   retries: RoundResult[];
+  /** The help blocks any question of the run needed, and the notice. */
+  help: HelpJson[];
+  notice: string;
 }
 
 function roundResult(state: QuizState): RoundResult {
@@ -69,7 +77,7 @@ function roundResult(state: QuizState): RoundResult {
     byTopic: sc.byTopic,
     questions: state.answers.map((a, i) => {
       const item = state.items[i]!;
-      return { id: a.id, module: item.question.module, chosen: LETTERS[a.chosen]!, answer: LETTERS[keyIndex(item)]!, correct: a.correct };
+      return { id: a.id, module: item.question.module, chosen: LETTERS[a.chosen]!, answer: LETTERS[keyIndex(item)]!, correct: a.correct, help: helpForQuestion(item.question) };
     }),
   };
 }
@@ -83,13 +91,14 @@ export const isInterrupt = (e: unknown) => (e as Error)?.name === 'ExitPromptErr
 
 export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opts: SessionOptions): Promise<QuizResult> {
   const started = io.now();
-  const result: QuizResult = { seed: opts.seed, mode: opts.mode, interrupted: false, durationMs: 0, score: null, retries: [] };
+  const help = runHelp(items);
+  const result: QuizResult = { seed: opts.seed, mode: opts.mode, interrupted: false, durationMs: 0, score: null, retries: [], help: helpJson(help), notice: NOTICE };
   const v = opts.view;
   // Shared with playRound, so that Ctrl+C mid-round still sees the answers given so far.
   const live = { state: start(items) };
   try {
     if (opts.mode === 'present') {
-      await present(items, ask, io, v);
+      await present(items, ask, io, v, help);
     } else {
       for (let round = 0; ; round++) {
         await playRound(live, ask, io, opts);
@@ -98,7 +107,7 @@ export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opt
         if (round === 0) result.score = rr;
         else result.retries.push(rr);
         const sc = score(state);
-        io.out(`\n${summaryView(sc, io.now() - started, opts.seed, v)}`);
+        io.out(`\n${summaryView(sc, io.now() - started, opts.seed, v, false, help)}`);
         if (!sc.missed.length || !(await ask.confirm(`Retry the ${sc.missed.length} missed question${sc.missed.length > 1 ? 's' : ''}?`))) break;
         live.state = start(retryItems(state));
       }
@@ -111,7 +120,7 @@ export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opt
       const rr = roundResult(state);
       if (result.score) result.retries.push(rr);
       else result.score = rr;
-      io.out(`\n${summaryView(score(state), io.now() - started, opts.seed, v, true)}`);
+      io.out(`\n${summaryView(score(state), io.now() - started, opts.seed, v, true, help)}`);
     }
     result.durationMs = io.now() - started;
     (e as Interrupted).quizResult = result;
@@ -140,7 +149,7 @@ async function playRound(live: { state: QuizState }, ask: Ask, io: SessionIo, op
 }
 
 /** Trainer mode: one large question at a time, a key reveals the answer; no scoring. */
-async function present(items: QuizItem[], ask: Ask, io: SessionIo, v: ViewOpts): Promise<void> {
+async function present(items: QuizItem[], ask: Ask, io: SessionIo, v: ViewOpts, help: HelpKind[]): Promise<void> {
   for (const [i, item] of items.entries()) {
     ask.clear?.();
     io.out(`\n${questionView(item, i + 1, items.length, v, true)}\n`);
@@ -148,5 +157,5 @@ async function present(items: QuizItem[], ask: Ask, io: SessionIo, v: ViewOpts):
     io.out(`\n${feedbackView(item, undefined, v)}\n`);
     if (i < items.length - 1) await ask.pause('Press Enter or Space for the next question');
   }
-  io.out(`\nEnd of the ${items.length} question${items.length === 1 ? '' : 's'}.`);
+  io.out(`\nEnd of the ${items.length} question${items.length === 1 ? '' : 's'}.\n\n${closingView(help, v)}`);
 }

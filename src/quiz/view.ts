@@ -3,6 +3,9 @@ import type { Theme } from '../render/theme.js';
 import { wrapLines } from '../render/wrap.js';
 import { clean } from '../text/sanitize.js';
 import { LETTERS, choiceAt, keyIndex, type QuizItem, type Score } from './engine.js';
+import { helpForQuestion } from '../safety/items.js';
+import { helpText, noticeText } from '../safety/paint.js';
+import { unionHelp, type HelpKind } from '../safety/index.js';
 
 export const OK = '✓';
 export const NO = '✗';
@@ -43,7 +46,21 @@ export function feedbackView(item: QuizItem, chosen: number | undefined, o: View
   lines.push('', clean(item.question.explanation));
   for (const s of item.question.sources) lines.push(`${t.dim('Source:')} ${clean(s.reference)}`);
   lines.push(`${t.dim('Read more:')} kap explain ${item.question.module}`);
+  // The safety layer's help for this question (its text, choices or explanation), in every mode.
+  const help = helpText(helpForQuestion(item.question), t);
+  if (help.length) lines.push('', ...help);
   return wrap(lines.join('\n'), o);
+}
+
+/** The help a whole run needs: shown on the score screen when any of its questions needs it. */
+export function runHelp(items: readonly QuizItem[]): HelpKind[] {
+  return unionHelp(...items.map((i) => helpForQuestion(i.question)));
+}
+
+/** The help blocks (if any) and the notice that end a quiz's last screen. */
+export function closingView(help: readonly HelpKind[], o: ViewOpts): string {
+  const lines = helpText(help, o.theme);
+  return wrap([...lines, ...(lines.length ? [''] : []), noticeText(o.theme)].join('\n'), o);
 }
 
 export function duration(ms: number): string {
@@ -52,7 +69,7 @@ export function duration(ms: number): string {
 }
 
 /** The score screen: score, percentage, time, by topic, missed with the right answers. */
-export function summaryView(sc: Score, ms: number, seed: string, o: ViewOpts, partial = false): string {
+export function summaryView(sc: Score, ms: number, seed: string, o: ViewOpts, partial = false, help: readonly HelpKind[] = []): string {
   const { theme: t } = o;
   const lines: string[] = [];
   const head = partial
@@ -70,5 +87,5 @@ export function summaryView(sc: Score, ms: number, seed: string, o: ViewOpts, pa
       lines.push(`  ${NO} ${clean(item.question.question)}`, `    You chose ${label(item, chosen)}`, `    Answer: ${label(item, keyIndex(item))}`, `    Read more: kap explain ${item.question.module}`);
     }
   } else if (sc.answered) lines.push('', `${OK} No questions missed.`);
-  return wrap(lines.join('\n'), o);
+  return `${wrap(lines.join('\n'), o)}\n\n${closingView(help, o)}`;
 }

@@ -4,6 +4,9 @@ import type { ClaimRow } from '../store.js';
 import type { Theme } from './theme.js';
 import { clean } from '../text/sanitize.js';
 import { visibleLength, wrapLines } from './wrap.js';
+import { unionHelp } from '../safety/index.js';
+import { helpForClaim } from '../safety/items.js';
+import { helpJson, helpText, noticeText } from '../safety/paint.js';
 
 const oneLine = (s: string) => clean(s).replace(/\s+/g, ' ').trim();
 
@@ -60,6 +63,12 @@ export function claimsTable(rows: ClaimRow[], theme: Theme, width: number, title
   return out.join('\n');
 }
 
+/** Below the table in a terminal: the safety layer's help for the claims shown, then the notice (piped lines stay parseable). */
+export function claimsClosing(rows: ClaimRow[], theme: Theme, width: number): string {
+  const help = helpText(unionHelp(...rows.map(helpForClaim)), theme);
+  return [...(help.length ? [wrapLines(help.join('\n'), width), ''] : []), wrapLines(noticeText(theme), width)].join('\n');
+}
+
 /** Piped: `id<TAB>module<TAB>design<TAB>certainty<TAB>verdict<TAB>keys<TAB>text`. */
 export function claimsLines(rows: ClaimRow[]): string {
   return rows
@@ -67,6 +76,7 @@ export function claimsLines(rows: ClaimRow[]): string {
     .join('\n');
 }
 
+/** An array, as before; each claim carries `help`, the blocks its text needs (often []). */
 export function claimsJson(rows: ClaimRow[]): unknown {
-  return rows;
+  return rows.map((r) => ({ ...r, help: helpJson(helpForClaim(r)) }));
 }

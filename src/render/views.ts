@@ -1,23 +1,25 @@
 /** Plain views of kap's own data (lists, terms): data in, text out, styled through a Theme. Terms come sorted by id from the build. */
-import { KIND_LABELS, KINDS, type Term } from '../content/model.js';
-import type { Catalog } from '../store.js';
+import { KIND_LABELS, KINDS } from '../content/model.js';
+import type { Catalog, CatalogTerm } from '../store.js';
 import type { Theme } from './theme.js';
 import { clean } from '../text/sanitize.js';
 import { wrapLines } from './wrap.js';
-import { CRISIS_HELP, termMentionsSuicide } from '../content/safety.js';
+import { helpForTerm } from '../safety/items.js';
+import { helpText, noticeText } from '../safety/paint.js';
+import type { HelpKind } from '../safety/index.js';
 
-export function termView(t: Term, moduleTitle: string | undefined, theme: Theme, width: number): string {
+export function termView(t: CatalogTerm, moduleTitle: string | undefined, theme: Theme, width: number): string {
   const names = t.aliases.filter((a) => a.toLowerCase() !== t.term.toLowerCase());
   const head = theme.bold(clean(t.term)) + (names.length ? theme.dim(` (${clean(names.join(', '))})`) : '');
   const body = wrapLines(clean(t.definition), width);
   const more = `Covered in ${moduleTitle ? clean(moduleTitle) : t.module}: ${theme.accent(`kap explain ${t.module}`)}`;
-  const help = termMentionsSuicide(t) ? ['', ...crisisLines(theme, width)] : [];
-  return [head, '', body, ...help, '', wrapLines(more, width)].join('\n');
+  const help = helpLines(helpForTerm(t), theme, width);
+  return [head, '', body, ...(help ? ['', help] : []), '', wrapLines(more, width), '', wrapLines(noticeText(theme), width)].join('\n');
 }
 
-/** The crisis help block as plain lines: `**bold**` spans styled through the theme. */
-export function crisisLines(theme: Theme, width: number): string[] {
-  return CRISIS_HELP.map((l) => wrapLines(l.replace(/\*\*(.+?)\*\*/g, (_, s: string) => theme.bold(s)), width));
+/** The help blocks the safety layer chose, wrapped for a terminal ('' when none). */
+export function helpLines(kinds: readonly HelpKind[], theme: Theme, width: number): string {
+  return wrapLines(helpText(kinds, theme).join('\n'), width);
 }
 
 /** `kap list` in a terminal: topics grouped by kind, ids aligned. */

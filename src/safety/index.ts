@@ -7,7 +7,10 @@
  *   helpNeeded(...texts) -> HelpKind[]   ('crisis' before 'emergency', each at most once)
  *   HELP_BLOCKS[kind]     -> { kind, title, lines }
  *   NOTICE                -> the not-medical-advice notice, one line
+ *   blocksFor(kinds), unionHelp(...lists); per content item: ./items.ts; painting: ./paint.ts
  */
+import { kindsOf } from './detect.js';
+
 export type HelpKind = 'crisis' | 'emergency';
 
 export interface HelpBlock {
@@ -24,8 +27,8 @@ export const HELP_BLOCKS: Record<HelpKind, HelpBlock> = {
     kind: 'crisis',
     title: 'If you are thinking about suicide',
     lines: [
-      '**If you are thinking about suicide, help is available, and reaching out works.**',
-      'In the US and Canada, call or text **988** (Suicide & Crisis Lifeline). Elsewhere, find a helpline at **findahelpline.com**.',
+      '**If you are thinking about suicide or about harming yourself, help is available, and reaching out works.**',
+      'In the US and Canada, call or text **988** (US: Suicide & Crisis Lifeline; Canada: Suicide Crisis Helpline). Elsewhere, find a helpline at **findahelpline.com**.',
       'In an emergency, call your local emergency number.',
     ],
   },
@@ -39,14 +42,20 @@ export const HELP_BLOCKS: Record<HelpKind, HelpBlock> = {
   },
 };
 
-const CRISIS = /suicid|self[\s-]*harm/i;
-const EMERGENCY = /overdos|respiratory\s+depression/i;
-
-/** The help that shown text needs, in a fixed order. (First version; the safety work refines detection.) */
+/** The help that shown text needs, in a fixed order (detection: ./detect.ts; its tests list what triggers and what must not). */
 export function helpNeeded(...texts: string[]): HelpKind[] {
-  const all = texts.join('\n');
-  const kinds: HelpKind[] = [];
-  if (CRISIS.test(all)) kinds.push('crisis');
-  if (EMERGENCY.test(all)) kinds.push('emergency');
-  return kinds;
+  return kindsOf(texts.join('\n'));
 }
+
+/** The blocks for some kinds, in the layer's order (crisis first), each once. */
+export function blocksFor(kinds: readonly HelpKind[]): HelpBlock[] {
+  return (['crisis', 'emergency'] as const).filter((k) => kinds.includes(k)).map((k) => HELP_BLOCKS[k]);
+}
+
+/** Several items' help as one list: what a screen showing all of them needs. */
+export function unionHelp(...lists: readonly (readonly HelpKind[] | undefined)[]): HelpKind[] {
+  const all = lists.flatMap((l) => l ?? []);
+  return (['crisis', 'emergency'] as const).filter((k) => all.includes(k));
+}
+
+export { kindsOf, matches, normalise } from './detect.js';

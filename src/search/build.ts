@@ -6,6 +6,7 @@ import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc,
 import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsFile } from './format.js';
 import { terms } from './tokenize.js';
 import { flatten } from './snippet.js';
+import { helpNeeded } from '../safety/index.js';
 
 const K1 = 1.6;
 /** Length normalisation: short name fields hardly at all, running text fully. */
@@ -89,7 +90,7 @@ export function buildIndex(docs: SearchDoc[]): IndexFiles {
     const count = docs.filter((d) => d.type === type).length;
     ranges[type] = first < 0 ? [0, 0] : [first, first + count];
   }
-  const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...tagDocs.keys()].sort() };
+  const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...tagDocs.keys()].sort(), help: true };
   files.set('meta.json', JSON.stringify(meta));
   return files;
 }
@@ -100,7 +101,8 @@ function stored(d: SearchDoc): StoredDoc {
   const more = Object.values(d.fields).filter((v) => v && v !== d.text && v !== bare).join('\n');
   // Whitespace is collapsed here, once, for the snippets: a /\s+/g replace over a result's text
   // at run time cost ~1 ms for ten results in a fresh process.
-  return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), title: d.title, text: flatten(d.text), more };
+  const help = helpNeeded(d.title, d.text, more);
+  return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), title: d.title, text: flatten(d.text), more, ...(help.length && { help }) };
 }
 
 export { INDEX_DIR };

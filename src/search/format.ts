@@ -1,5 +1,6 @@
 /** The on-disk search index: file names and record shapes shared by the builder and the reader. */
 import type { DocType, SearchDoc } from './documents.js';
+import type { HelpKind } from '../safety/index.js';
 
 export const INDEX_VERSION = 4;
 export const INDEX_DIR = 'search';
@@ -21,12 +22,16 @@ export interface IndexMeta {
   /** The first characters that have a vocabulary file, vocab/<c>.json. */
   vocab: string[];
   tags: string[];
+  /** Documents carry the safety layer's `help` (absent on a document: none needed). */
+  help?: boolean;
 }
 
 /** A stored document: what a result shows, plus its other searchable text for phrase checks. */
 export type StoredDoc = Pick<SearchDoc, 'type' | 'id' | 'module' | 'section' | 'title' | 'text'> & {
   /** The rest of its searchable text, for phrase checks. */
   more: string;
+  /** The help the document's text needs (src/safety), computed at build time; absent when none (see IndexMeta.help). */
+  help?: HelpKind[];
 };
 
 /** vocab/<c>.json: terms sorted, each followed by its document frequency. */

@@ -8,6 +8,7 @@ import { MAX_POSTINGS } from './format.js';
 import type { IndexReader } from './read.js';
 import { snippet, type Segment } from './snippet.js';
 import { synonymsOf } from './synonyms.js';
+import { helpNeeded, type HelpKind } from '../safety/index.js';
 import { fold, STOP_WORDS, stem, words } from './tokenize.js';
 
 /** A word, or a quoted phrase whose words must appear together. */
@@ -34,6 +35,8 @@ export interface SearchResult {
   coverage: number;
   snippet: Segment[];
   command: string;
+  /** The help the result's document needs (src/safety). */
+  help: HelpKind[];
 }
 
 const MAX_QUERY = 300;
@@ -170,6 +173,8 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }),
       title: d.title, score: Math.round(score * 100) / 100, coverage: Math.round(coverage * 100) / 100,
       snippet: snippet(d.text, allTerms), command: commandFor(d),
+      // Indexes built before `help` existed: ask the layer (a few regular expressions).
+      help: d.help ?? (reader.meta.help ? [] : helpNeeded(d.title, d.text, d.more)),
     });
   }
   return results;

@@ -55,9 +55,9 @@ describe('kap explain (fixture pack)', () => {
     expect(kap(['explain', 'alpha'], { env: fx() }).stdout).not.toContain('988');
   });
 
-  it('--brief prints the title and summary only; --raw the Markdown file; --json the structure', () => {
+  it('--brief prints the title, the summary and the notice; --raw the Markdown file; --json the structure', () => {
     const brief = kap(['explain', 'alpha', '--brief'], { env: fx() });
-    expect(brief.stdout.trim()).toBe('Alpha receptor basics\n\nAlpha is the first fixture topic. It is short on purpose.');
+    expect(brief.stdout.trim()).toBe('Alpha receptor basics\n\nAlpha is the first fixture topic. It is short on purpose.\n\nkap is educational information, not medical advice. Talk to a qualified\nclinician about your own care.');
     const raw = kap(['explain', 'alpha', '--raw'], { env: fx() });
     expect(raw.stdout).toMatch(/^---\nid: alpha\n/);
     expect(raw.stdout).toContain('[@li2010; @zanos2018]');

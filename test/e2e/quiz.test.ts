@@ -61,7 +61,9 @@ describe('kap quiz without a terminal (fixture pack)', () => {
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ seed: 'x', mode: 'practice', interrupted: false, score: { total: 2, answered: 2 } });
-    expect(json.score.questions[0]).toEqual({ id: expect.any(String), module: expect.any(String), chosen: 'A', answer: expect.stringMatching(/^[A-E]$/), correct: expect.any(Boolean) });
+    expect(json.score.questions[0]).toEqual({ id: expect.any(String), module: expect.any(String), chosen: 'A', answer: expect.stringMatching(/^[A-E]$/), correct: expect.any(Boolean), help: expect.any(Array) });
+    expect(json.notice).toMatch(/not medical advice/);
+    expect(json.help).toEqual(expect.any(Array));
     expect(r.stderr).toContain('Question 1 of 2');
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(json);
     expect(readdirSync(dir)).toEqual(['results.json']);

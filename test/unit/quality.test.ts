@@ -142,8 +142,8 @@ describe('checkQuality', () => {
     expect(lines(files).filter((l) => l.includes('suicide'))).toEqual([]);
     const blind = { module: () => false, term: () => false, question: () => false };
     expect(sorted(checkQuality(pack(files), blind)).filter((l) => l.includes('help block'))).toEqual([
-      'glossary.yaml:2: error: mentions suicide, but the term view of "si" would show no help block (update the detection in src/content/safety.ts)',
-      'modules/a.md:14: error: mentions suicide, but module "a" would show no help block (update the detection in src/content/safety.ts)',
+      'glossary.yaml:2: error: mentions suicide, but the term view of "si" would show no help block (update the detection in src/safety/detect.ts)',
+      'modules/a.md:14: error: mentions suicide, but module "a" would show no help block (update the detection in src/safety/detect.ts)',
     ]);
   });
 

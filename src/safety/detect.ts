@@ -1,0 +1,91 @@
+/**
+ * Which help shown text needs, from the words people actually use. Pure, no dependencies, a
+ * handful of regular expressions: it runs per content item at build time and, at run time, only
+ * on what a user typed (a search query) or text that carries no flags.
+ *
+ * Decisions (the lists in test/unit/safety-detect.test.ts are the specification):
+ * - crisis: suicide and its forms (suicidal, suicidality), self-harm (self harm, selfharm,
+ *   self-harming, self-injury), kill myself / yourself / themselves, end or take my own life,
+ *   want to die, better off dead.
+ * - emergency (and substance use): overdose, OD as a word (an OD, OD'd, ODing; not "20 mg OD",
+ *   which is "once daily"), not / stopped / slowed breathing, respiratory depression or arrest,
+ *   unresponsive, cannot be woken, loss of consciousness (lost, losing consciousness), misuse,
+ *   drug / substance / alcohol abuse, dependence and dependency, drug- or alcohol-dependent (not
+ *   "dependent" otherwise: "dose-dependent", "mTOR-dependent", "dependent variable"), addiction and addicted (not gambling, internet,
+ *   phone, social-media, gaming or shopping addiction), substance or drug use disorder.
+ *   Not "alcohol use disorder" by itself: kap names it as a condition studied, often in a list
+ *   or a quiz distractor; the alcohol module gets the block from its words on misuse and dependence.
+ * - Not: "unconscious" alone (the unconscious mind), "slow breathing" (a relaxation exercise),
+ *   "harm" alone, "abuse" alone (child abuse), odd, period, method, episode, "passed out" (handouts).
+ * Case does not matter; words may be split by line breaks, hyphens of any kind, soft hyphens,
+ * Markdown emphasis or several spaces.
+ */
+import type { HelpKind } from './index.js';
+
+/** Text as a reader sees it: one space between words, plain hyphens and apostrophes, no emphasis marks. */
+export function normalise(text: string): string {
+  return text
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[*_`~]+/g, '')
+    .replace(/-\s*\n\s*/g, '-')
+    .replace(/\s+/g, ' ');
+}
+
+const SEP = "[\\s-]*";
+const ME = '(?:my|your|him|her|them|one|our)(?:sel(?:f|ves))';
+const WHOSE = "(?:my|your|his|her|their|one's|our)";
+
+const CRISIS: RegExp[] = [
+  /suicid/i,
+  new RegExp(`\\bself${SEP}(?:harm|injur)`, 'i'),
+  new RegExp(`\\bkill(?:s|ed|ing)?\\s+${ME}\\b`, 'i'),
+  new RegExp(`\\b(?:end(?:s|ed|ing)?|tak(?:e|es|ing)|took)\\s+${WHOSE}\\s+(?:own\\s+)?li(?:fe|ves)\\b`, 'i'),
+  /\bwant(?:s|ed|ing)?\s+to\s+die\b/i,
+  /\bbetter\s+off\s+dead\b/i,
+];
+
+const EMERGENCY: RegExp[] = [
+  /\bover[\s-]?dos(?:e|es|ed|ing)\b/i,
+  // OD as a word, not after a dose ("20 mg OD" is once daily) and not inside words (odd, period).
+  /(?<!\d\s?(?:mg|mcg|\u00b5g|ml|g|tablets?|tabs?|caps?|units?)\s)\bOD(?:s|'d|ed|ing)?\b/i,
+  /\b(?:not|stopped|slowed|stops|stopping)\s+breathing\b/i,
+  /\brespiratory\s+(?:depression|arrest)\b/i,
+  /\bunresponsive\b/i,
+  /\b(?:can ?not|can't|won't|couldn't)\s+(?:be\s+)?wo(?:ken|ke)(?:\s+up)?\b/i,
+  /\b(?:loss|lost|losing|loses|lose)\s+(?:of\s+)?consciousness\b/i,
+  /\bmisus(?:e|es|ed|ing)\b/i,
+  /\b(?:drug|substance|alcohol|ketamine|opioid)\s+abuse\b/i,
+  /\bdependenc(?:e|es|y|ies)\b/i,
+  /\b(?:drug|substance|alcohol|opioid|ketamine)[\s-]dependent\b/i,
+  /(?<!\b(?:gambling|internet|phone|smartphone|social[\s-]media|gaming|video[\s-]game|shopping|sex|porn|work)\s)\baddict(?:ion|ions|ed|s)?\b/i,
+  /\b(?:substance|drug)[\s-]use\s+disorders?\b/i,
+];
+
+export interface Match {
+  kind: HelpKind;
+  /** The words that matched, as written (normalised). */
+  words: string;
+}
+
+/** Every match, crisis first: for tests and for the content check's messages. */
+export function matches(text: string): Match[] {
+  const t = normalise(text);
+  const out: Match[] = [];
+  for (const [kind, list] of [['crisis', CRISIS], ['emergency', EMERGENCY]] as const)
+    for (const re of list) {
+      const m = re.exec(t);
+      if (m) out.push({ kind, words: m[0] });
+    }
+  return out;
+}
+
+/** The kinds of help `text` needs, crisis before emergency, each at most once. */
+export function kindsOf(text: string): HelpKind[] {
+  const t = normalise(text);
+  const kinds: HelpKind[] = [];
+  if (CRISIS.some((re) => re.test(t))) kinds.push('crisis');
+  if (EMERGENCY.some((re) => re.test(t))) kinds.push('emergency');
+  return kinds;
+}
