@@ -132,7 +132,8 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       for (const [doc, n] of need) if (n < size) contrib.delete(doc);
     } else {
       const expanded = expandWord(reader, clause.words[0]!, ci === clauses.length - 1);
-      isCommon = [...expanded.keys()].every(common);
+      // A word that matches nothing counts against coverage ("qqqqxz kill myself" matches one word of two).
+      isCommon = expanded.size > 0 && [...expanded.keys()].every(common);
       for (const [term, w] of expanded) {
         allTerms.add(term);
         const p = reader.postings(term);

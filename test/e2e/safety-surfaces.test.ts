@@ -115,10 +115,16 @@ describe('painting', () => {
     expect(plain).not.toMatch(/\u001b\[/);
     expect(plain).toContain('call or text 988');
   });
-  it('an unknown topic or an empty search that asks for help still gets the block (exit 3)', async () => {
+  it('words that ask for help get the block, whether they open a topic or none (exit 3)', async () => {
     const e = await kapIn(['explain', 'i', 'want', 'to', 'kill', 'myself'], { tty: true });
     expect(e.status).toBe(3);
     expect(shows(e.stdout, 'crisis')).toBe(true);
+    const topic = await kapIn(['explain', 'suicidal', 'thoughts'], { tty: true });
+    expect(topic.status).toBe(0);
+    expect(shows(topic.stdout, 'crisis')).toBe(true);
+    const none = await kapIn(['explain', 'qqqqxz', 'kill', 'myself'], { tty: true });
+    expect(none.status).toBe(3);
+    expect(shows(none.stdout, 'crisis')).toBe(true);
     const s = await kapIn(['search', 'qqqqxz', 'overdosed'], { tty: true });
     expect(shows(s.stdout, 'emergency')).toBe(true);
     expect(flat(s.stdout)).toContain(NOTICE);

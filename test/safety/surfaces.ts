@@ -180,6 +180,10 @@ export const NOT_TEACHING: Record<string, string> = {
   cite: 'formatted references meant to be pasted',
   paths: 'locations of files',
   check: 'validation messages for content writers',
+  lint: "findings for writers, parsed line by line (file:line:col); its safety rule tells the writer where their own draft needs help lines",
+  help: 'help text about kap itself',
+  completion: 'a shell script',
+  __complete: 'completion words for the shell',
 };
 
 /**
