@@ -58,6 +58,9 @@ export function protectCase(escaped: string): string {
   });
 }
 
+/** CSL's straight double quotes inside a title are quote marks: typographic in the .bib. */
+const quotes = (s: string) => s.replace(/"([^"]*)"/g, '\u201c$1\u201d');
+
 const family = (n: Name) => [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
 
 function bibName(n: Name, dialect: BibDialect): string {
@@ -90,9 +93,9 @@ export function toBib(item: CslItem, dialect: BibDialect): string {
   if (names.length && authorsIncomplete(item)) names.push('others');
   if (names.length) fields.push(['author', names.join(' and ')]);
   const title = typeof item.title === 'string' ? item.title : '';
-  fields.push(['title', protectCase(bibText(title, dialect))]);
+  fields.push(['title', protectCase(bibText(quotes(title), dialect))]);
   const container = typeof item['container-title'] === 'string' ? item['container-title'] : undefined;
-  const c = container && protectCase(bibText(container, dialect));
+  const c = container && bibText(quotes(container), dialect);
   if (type === 'article') fields.push([dialect === 'bibtex' ? 'journal' : 'journaltitle', c ?? '']);
   else if (type === 'incollection' || type === 'inproceedings') { if (c) fields.push(['booktitle', c]); }
   else if (c) fields.push([type === 'online' ? 'organization' : 'howpublished', c]);

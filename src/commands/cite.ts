@@ -4,7 +4,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { readEntry, readRefIndex, type BibSummary } from '../cite/bibliography.js';
 import { findReferences } from '../cite/lookup.js';
 import { renderCitations } from '../cite/format.js';
-import { errataNote } from '../cite/refs-view.js';
+import { errataNote, unverifiedNote } from '../cite/refs-view.js';
 import { FORMATS, STYLES, isFormat, isStyle, type FormatId, type StyleId } from '../cite/styles.js';
 import { clean } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
@@ -30,6 +30,10 @@ export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
   // References are never wrapped: a line break pasted into a manuscript is a bug.
   ctx.out(renderCitations(entries, { style: style as StyleId, format: format as FormatId, inText: Boolean(opts.inText) }, ctx.theme.italic));
   // Errata go to stderr so that `kap cite x > refs.txt` stays clean; --all is an export, not a question.
+  // Which fields are unverified: per reference when asked for some, one line under --all.
+  const open = entries.filter((e) => e.unverified?.length).length;
+  if (opts.all && open) ctx.err(`${open} of ${entries.length} references have unverified fields; \`kap cite KEY\` says which.`);
+  else if (open) ctx.err(unverifiedNote(entries, ctx.theme));
   if (!opts.all) for (const e of index.errata.filter((x) => entries.some((r) => r.key === x.key))) ctx.err(wrapLines(errataNote(e, ctx.theme), ctx.width));
 }
 
