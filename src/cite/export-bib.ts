@@ -9,7 +9,8 @@
  * - BibLaTeX: `date = {YYYY-MM-DD}` (an undated item `{XXXX}`, ISO 8601-2's unspecified year, which
  *   biber accepts and reads as no date); only fields of biblatex's data model for the type:
  *   @online needs a url or doi, so an item with neither is @misc; a web item's site goes in
- *   `organization`; a rule is @misc with `howpublished`, not @legal (no such type in biber's model).
+ *   `organization`; a rule is @misc with `howpublished`, not @legal (no such type in biber's model),
+ *   and its volume, issue and pages, which @misc lacks, go in `note` ("vol.~64, no.~133, pp.~37673--37675").
  * - An incomplete author list ends in "and others", which both print as "et al.".
  */
 import type { CslItem } from '../content/model.js';
@@ -98,12 +99,20 @@ export function toBib(item: CslItem, dialect: BibDialect): string {
   const c = container && bibText(quotes(container), dialect);
   if (type === 'article') fields.push([dialect === 'bibtex' ? 'journal' : 'journaltitle', c ?? '']);
   else if (type === 'incollection' || type === 'inproceedings') { if (c) fields.push(['booktitle', c]); }
-  else if (c) fields.push([type === 'online' ? 'organization' : 'howpublished', c]);
+  // organization is a list field in biblatex ("and" separates names): braced whole, it stays one name.
+  else if (c) fields.push(type === 'online' ? ['organization', `{${c}}`] : ['howpublished', c]);
   if (type === 'techreport' || type === 'report') add('institution', item.publisher);
   else if (type !== 'article' && type !== 'online' && type !== 'misc') add('publisher', item.publisher);
-  add('volume', item.volume);
-  add('number', item.issue ?? item.number);
-  if (typeof item.page === 'string') fields.push(['pages', bibText(item.page, dialect).replace(/-+/g, '--')]);
+  const pages = typeof item.page === 'string' ? bibText(item.page, dialect).replace(/-+/g, '--') : undefined;
+  if (dialect === 'biblatex' && type === 'misc') {
+    // biblatex's @misc has no volume, number or pages (a Federal Register rule): they go in the note.
+    const where = [item.volume && `vol.~${bibText(String(item.volume), dialect)}`, (item.issue ?? item.number) && `no.~${bibText(String(item.issue ?? item.number), dialect)}`, pages && `pp.~${pages}`].filter(Boolean);
+    if (where.length) fields.push(['note', where.join(', ')]);
+  } else {
+    add('volume', item.volume);
+    add('number', item.issue ?? item.number);
+    if (pages) fields.push(['pages', pages]);
+  }
   const d = dateParts(item);
   if (dialect === 'bibtex') {
     if (d?.[0]) fields.push(['year', String(d[0])]);

@@ -60,13 +60,16 @@ describe('BibTeX and BibLaTeX exports, read back by bibtex-parse', () => {
         expect(unlatex(e.AUTHOR ?? '').replace(/'/g, '\u2019'), kind).toBe([...bibNames(item), ...(authorsIncomplete(item) ? ['others'] : [])].join(' and ').replace(/'/g, '\u2019'));
         if (item.DOI) expect(e.DOI, kind).toBe(item.DOI);
         if (item.URL) expect(e.URL, kind).toBe(item.URL);
-        if (item.volume) expect(e.VOLUME, kind).toBe(item.volume);
-        if (item.issue) expect(e.NUMBER, kind).toBe(item.issue);
-        if (item.page) expect(unlatex(e.PAGES ?? ''), kind).toBe(item.page);
+        // biblatex's @misc has no volume, number or pages: kap writes them in its note ("vol.~64, no.~133, pp.~…").
+        const inNote = kind === 'biblatex' && /^@misc/.test(text);
+        if (item.volume) expect(inNote ? e.NOTE : e.VOLUME, kind).toContain(String(item.volume));
+        if (item.issue) expect(inNote ? e.NOTE : e.NUMBER, kind).toContain(String(item.issue));
+        if (item.page) expect(unlatex((inNote ? e.NOTE : e.PAGES) ?? ''), kind).toContain(String(item.page));
         if (year(item)) expect(kind === 'bibtex' ? e.YEAR : e.DATE?.slice(0, 4), kind).toBe(String(year(item)));
         // The container: journal for articles, howpublished for @misc, booktitle where BibLaTeX's mapping puts it.
         if (item['container-title']) expect(unlatex(e.JOURNAL ?? e.JOURNALTITLE ?? e.HOWPUBLISHED ?? e.ORGANIZATION ?? e.BOOKTITLE ?? ''), kind).toBe(item['container-title']);
-        expect(e.NOTE, `${kind}: kap's fact-check note is not exported`).toBeUndefined();
+        const verified = String((item.custom as { 'kap-verified'?: string } | undefined)?.['kap-verified'] ?? '');
+        expect(text, `${kind}: kap's fact-check is not exported`).not.toContain(verified.slice(0, 30));
       }
     });
 });
