@@ -199,6 +199,7 @@ ${examples(
       { flags: '--format <format>', description: 'text, html, bibtex, biblatex, ris or csl-json', default: 'text' },
       { flags: '--in-text', description: 'the in-text citation, e.g. (Furukawa et al., 2005)' },
       { flags: '--all', description: 'every reference (an export: kap cite --all --format bibtex > kap.bib)' },
+      { flags: '--json', description: 'JSON: each reference in the style, its in-text form, unverified fields, whether errata exist' },
     ],
     help: `\nHow the source article cited a reference wrongly is printed on stderr; stdout stays clean.\n${examples('kap cite furukawa2005', 'kap cite furukawa 2005 --style vancouver', 'kap cite 10.1038/nature04089 --in-text', 'kap cite rush2018 --format ris', 'kap cite --all --format bibtex > kap.bib')}`,
     run: async (c, r) => (await import('./commands/cite.js')).cite(await r.ctx(), c.args[0] as string[], c.opts),

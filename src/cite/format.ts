@@ -87,3 +87,21 @@ export function precomputedCiter(entries: BibEntry[]): Citer {
     referenceText: (key, style) => htmlToText(html(key, style)),
   };
 }
+
+/** `kap cite --json`: each reference in the chosen style, with what stderr would say about it. */
+export function citationsJson(entries: BibEntry[], style: StyleId, errataKeys: Set<string>): string {
+  return JSON.stringify(
+    entries.map((e) => ({
+      key: e.key,
+      style,
+      reference: htmlToText(e.styles[style].html),
+      html: e.styles[style].html,
+      inText: e.styles[style].inText,
+      ...(e.doi && { doi: e.doi }),
+      unverified: e.unverified ?? [],
+      errata: errataKeys.has(e.key),
+    })),
+    null,
+    2,
+  );
+}

@@ -3,7 +3,7 @@ import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { readEntry, readRefIndex, type BibSummary } from '../cite/bibliography.js';
 import { findReferences } from '../cite/lookup.js';
-import { renderCitations } from '../cite/format.js';
+import { citationsJson, renderCitations } from '../cite/format.js';
 import { errataNote, unverifiedNote } from '../cite/refs-view.js';
 import { FORMATS, STYLES, isFormat, isStyle, type FormatId, type StyleId } from '../cite/styles.js';
 import { clean } from '../text/sanitize.js';
@@ -14,6 +14,7 @@ export interface CiteOptions {
   format?: string;
   inText?: boolean;
   all?: boolean;
+  json?: boolean;
 }
 
 export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
@@ -27,6 +28,12 @@ export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
 
   const index = readRefIndex(ctx.dataDir);
   const entries = (opts.all ? index.entries : pick(index.entries, words)).map((r) => readEntry(ctx.dataDir, r.key));
+  if (opts.json) {
+    // A script's view: the notes stderr would give are fields (`kap refs --errata` has the errata).
+    if ((opts.format && opts.format !== 'text') || opts.inText) throw new UsageError('--json prints every form itself; leave out --format and --in-text');
+    ctx.out(citationsJson(entries, style as StyleId, new Set(index.errata.map((e) => e.key))));
+    return;
+  }
   // References are never wrapped: a line break pasted into a manuscript is a bug.
   ctx.out(renderCitations(entries, { style: style as StyleId, format: format as FormatId, inText: Boolean(opts.inText) }, ctx.theme.italic));
   // Errata go to stderr so that `kap cite x > refs.txt` stays clean; --all is an export, not a question.

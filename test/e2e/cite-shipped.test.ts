@@ -42,6 +42,16 @@ describe('kap cite (shipped references)', () => {
     expect(ris).toContain('DA  - 1999/07/13/');
   });
 
+  it('--json: the reference, its in-text form and unverified fields, nothing on stderr', () => {
+    const r = kap(['cite', 'feder2021', 'rush2018', '--json', '--style', 'harvard']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { key: string; style: string; reference: string; inText: string; unverified: string[]; errata: boolean }[];
+    expect(out.map((o) => [o.key, o.style, o.unverified, o.errata])).toEqual([['feder2021', 'harvard', ['author'], false], ['rush2018', 'harvard', ['issue', 'page'], true]]);
+    expect(out[0]!.reference).toMatch(/^Feder, A\. et al\. \(2021\)/);
+    expect(kap(['cite', 'feder2021', '--json', '--format', 'ris']).status).toBe(2);
+  });
+
   it('the source article is citable by its author and "n.d."', () => {
     expect(kap(['cite', 'comer', 'n.d.']).stdout).toMatch(/^Comer, J\. \(n\.d\.\)\. Ketamine and psychotherapy/);
   });
