@@ -118,6 +118,7 @@ export function toBib(item: CslItem, dialect: BibDialect): string {
     if (d?.[0]) fields.push(['year', String(d[0])]);
     if (d?.[1]) fields.push(['month', MONTHS[d[1] - 1]!]);
   } else fields.push(['date', d?.[0] ? [String(d[0]), ...(d[1] ? [pad(d[1])] : []), ...(d[2] ? [pad(d[2])] : [])].join('-') : 'XXXX']);
+  if (dialect === 'biblatex') add('version', item.version);
   add('doi', item.DOI, true);
   add('url', item.URL, true);
   const accessed = (item.accessed as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];

@@ -6,7 +6,8 @@
  * rule: TI name of act, T2 code, VL code number, SP pages; not LEGAL, which Zotero reads as a
  * court case), RPRT → report. A label or other document with a URL is ELEC (GEN would be read
  * as a journal article). Tags: one line each; a corporate author as one literal name with no
- * comma ("Janssen Pharmaceuticals Inc."); SP and EP split; DA as YYYY/MM/DD/ with padding.
+ * comma ("Janssen Pharmaceuticals Inc."); SP and EP split; DA as YYYY/MM/DD/ with padding; the key
+ * in M2 as "Citation Key: …" (Zotero: Extra, then the citation-key field).
  */
 import type { CslItem } from '../content/model.js';
 import { knownAuthors, type Name } from './record.js';
@@ -75,6 +76,8 @@ export function toRis(item: CslItem): string {
   tag('UR', item.URL);
   const a = (item.accessed as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
   if (a?.[0]) tag('Y2', `${a[0]}/${a[1] ? pad(a[1]) : ''}/${a[2] ? pad(a[2]) : ''}/`);
+  // Zotero ignores ID; it reads M2 into Extra, where "Citation Key: …" becomes the item's citation key.
+  tag('M2', `Citation Key: ${item.id}`);
   lines.push('ER  - ');
   return lines.join('\n');
 }

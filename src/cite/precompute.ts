@@ -30,7 +30,10 @@ export function englishGbLocale(enUs: string): string {
 /** Register the official styles (as kap-<id>) and the en-GB locale, once per process. */
 export function registerStyles(stylesDir: string): void {
   const csl = plugins.config.get('@csl');
-  for (const s of STYLES) if (!csl.styles.has(template(s))) csl.styles.add(template(s), readFileSync(join(stylesDir, STYLE_INFO[s].file), 'utf8'));
+  // subsequent-author-substitute ("———" for a repeated author) is a rule of a printed list; kap
+  // stores each entry alone, from one bibliography of all records, so the rule is left out.
+  for (const s of STYLES)
+    if (!csl.styles.has(template(s))) csl.styles.add(template(s), readFileSync(join(stylesDir, STYLE_INFO[s].file), 'utf8').replace(/ subsequent-author-substitute="[^"]*"/, ''));
   if (!csl.locales.has('en-GB')) csl.locales.add('en-GB', englishGbLocale(csl.locales.get('en-US')));
 }
 
@@ -41,7 +44,7 @@ export function formatReference(item: CslItem, style: StyleId): Formatted {
 /**
  * Every record in one style, with one processor state, so that the style's disambiguation sees
  * the whole bibliography: APA's 2017a/2017b for one author's two works in a year, MLA's added
- * names or title. Each entry is rendered alone (no list numbers, no "———" for a repeated author).
+ * names or title. Each entry is stored alone (no list numbers; registerStyles drops "———").
  */
 export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatted> {
   const info = STYLE_INFO[style];
@@ -51,11 +54,12 @@ export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatt
   const cite = (id: string, flags: object = {}) => ({ citationItems: [{ id, ...flags }], properties: { noteIndex: 0 } });
   const cites = engine.rebuildProcessorState(ids.flatMap((id) => [cite(id), cite(id, { 'author-only': true }), cite(id, { 'suppress-author': true })]), 'text', []);
   engine.updateItems(ids);
+  // One bibliography for all, then each entry on its own (the style's sort order is not kept).
+  const [meta, body] = engine.makeBibliography();
+  const htmlOf = new Map(meta.entry_ids.map((group, k) => [group[0]!, body[k]!]));
   const out = new Map<string, Formatted>();
   ids.forEach((id, k) => {
-    const html = engine
-      .makeBibliography({ select: [{ field: 'id', value: id }] })[1]
-      .join('')
+    const html = (htmlOf.get(id) ?? '')
       .replace(/<div class="csl-left-margin">[^<]*<\/div>/, '') // a lone reference has no list number
       .replace(/<\/?div[^>]*>/g, '')
       .trim();
@@ -70,7 +74,7 @@ export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatt
 interface CiteprocEngine {
   rebuildProcessorState(citations: object[], mode: string, uncited: string[]): [string, number, string][];
   updateItems(ids: string[]): void;
-  makeBibliography(selection?: object): [object, string[]];
+  makeBibliography(): [{ entry_ids: string[][] }, string[]];
 }
 
 /** Where the official style's output breaks its own guide, fixed after formatting (listed in styles/README.md). */

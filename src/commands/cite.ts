@@ -37,10 +37,9 @@ export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
   // References are never wrapped: a line break pasted into a manuscript is a bug.
   ctx.out(renderCitations(entries, { style: style as StyleId, format: format as FormatId, inText: Boolean(opts.inText) }, ctx.theme.italic));
   // Errata go to stderr so that `kap cite x > refs.txt` stays clean; --all is an export, not a question.
-  // Which fields are unverified: per reference when asked for some, one line under --all.
-  const open = entries.filter((e) => e.unverified?.length).length;
-  if (opts.all && open) ctx.err(`${open} of ${entries.length} references have unverified fields; \`kap cite KEY\` says which.`);
-  else if (open) ctx.err(unverifiedNote(entries, ctx.theme));
+  // Which fields are unverified, per reference asked for; --all is an export (its .bib marks an
+  // incomplete list "and others"), `--json` and `kap cite KEY` say which.
+  if (!opts.all && entries.some((e) => e.unverified?.length)) ctx.err(unverifiedNote(entries, ctx.theme));
   if (!opts.all) for (const e of index.errata.filter((x) => entries.some((r) => r.key === x.key))) ctx.err(wrapLines(errataNote(e, ctx.theme), ctx.width));
 }
 

@@ -121,6 +121,8 @@ describe("RIS types under Zotero's import mapping", () => {
       expect(ZOTERO_RIS_IMPORT[ty!], `TY ${ty}`).toBe(ZOTERO_TYPE[item.type]);
       // Zotero splits AU at its first comma: an organisation keeps none.
       for (const n of knownAuthors(item) as Name[]) if (n.literal) expect(ris).toContain(`AU  - ${n.literal.replace(/,\s*/g, ' ')}\n`);
+      // Zotero drops ID; M2 goes to Extra, whose "Citation Key:" line Zotero reads as the key.
+      expect(ris).toContain(`M2  - Citation Key: ${item.id}\n`);
       const da = /^DA {2}- (.*)$/m.exec(ris)?.[1];
       if (da) expect(da).toMatch(/^\d{4}\/(\d{2})?\/(\d{2})?\/$/);
       if (typeof item.page === 'string' && item.page.includes('-')) {
