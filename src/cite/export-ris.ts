@@ -65,7 +65,8 @@ export function toRis(item: CslItem): string {
     tag('DA', `${d[0]}/${d[1] ? pad(d[1]) : ''}/${d[2] ? pad(d[2]) : ''}/`);
   }
   tag('VL', item.volume);
-  tag('IS', item.issue);
+  // Zotero's statute has no issue field: an IS would land in a note.
+  if (risType(item) !== 'STAT') tag('IS', item.issue);
   if (typeof item.page === 'string') {
     const [sp, ep] = item.page.split(/\s*[-\u2013]+\s*/);
     tag('SP', sp);
