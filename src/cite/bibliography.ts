@@ -17,6 +17,12 @@ export interface Formatted {
   html: string;
   /** Parenthetical in-text citation, plain text: "(Furukawa et al., 2005)". */
   inText: string;
+  /**
+   * The citation in two parts, where the style collapses one author's works: `names` "Glue et al."
+   * (author-only) and `rest` "2017" (author suppressed). Absent where they do not rebuild inText.
+   */
+  names?: string;
+  rest?: string;
 }
 
 /** What lookup and listing need: small, read by every `kap cite`. */
@@ -29,6 +35,8 @@ export interface BibSummary {
   authors: string[];
   year: string;
   doi?: string;
+  /** Fields not verified against a public record ("author": the list is incomplete). */
+  unverified?: string[];
 }
 
 /** One reference formatted every way: one file each, read only when printed. */

@@ -69,3 +69,21 @@ export function claimsView(entry: BibSummary, uses: ClaimUse[], erratum: Erratum
   }
   return out.join('\n');
 }
+
+const FIELD_WORDS: Record<string, string> = {
+  author: 'author list incomplete (printed with "et al.")',
+  'author-given': 'some given names',
+  issued: 'date',
+  URL: 'URL',
+  DOI: 'DOI',
+  page: 'pages',
+};
+
+/** Which fields of these references are missing or unverified, for stderr under `kap cite`. */
+export function unverifiedNote(entries: BibSummary[], theme: Theme): string {
+  const lines = entries
+    .filter((e) => e.unverified?.length)
+    .map((e) => `  ${theme.bold(e.key)}: ${e.unverified!.map((f) => FIELD_WORDS[f] ?? f).join(', ')}`);
+  if (!lines.length) return '';
+  return [`${theme.warn('Unverified')} fields (left empty or not confirmed in a public record; check before you rely on them):`, ...lines].join('\n');
+}

@@ -11,14 +11,18 @@ export interface StyleInfo {
   locale: 'en-US' | 'en-GB';
   /** Numeric styles number the bibliography; kap drops the number for a lone reference. */
   numeric: boolean;
+  /** Given names printed as initials: a hyphenated name's second part gets its own initial. */
+  initials: boolean;
+  /** The citation collapses one author's works: "(Glue et al., 2017, 2018)" (the CSL file's collapse="year"). */
+  collapse: boolean;
 }
 
 export const STYLE_INFO: Record<StyleId, StyleInfo> = {
-  apa: { label: 'APA 7th edition', file: 'apa.csl', locale: 'en-US', numeric: false },
-  mla: { label: 'MLA Handbook 9th edition', file: 'modern-language-association.csl', locale: 'en-US', numeric: false },
-  chicago: { label: 'Chicago 18th edition, author-date', file: 'chicago-author-date.csl', locale: 'en-US', numeric: false },
-  vancouver: { label: 'Vancouver (NLM Citing Medicine)', file: 'nlm-citation-sequence.csl', locale: 'en-US', numeric: true },
-  harvard: { label: 'Harvard (Cite Them Right 12th edition)', file: 'harvard-cite-them-right.csl', locale: 'en-GB', numeric: false },
+  apa: { label: 'APA 7th edition', file: 'apa.csl', locale: 'en-US', numeric: false, initials: true, collapse: true },
+  mla: { label: 'MLA Handbook 9th edition', file: 'modern-language-association.csl', locale: 'en-US', numeric: false, initials: false, collapse: false },
+  chicago: { label: 'Chicago 18th edition, author-date', file: 'chicago-author-date.csl', locale: 'en-US', numeric: false, initials: false, collapse: true },
+  vancouver: { label: 'Vancouver (NLM Citing Medicine)', file: 'nlm-citation-sequence.csl', locale: 'en-US', numeric: true, initials: true, collapse: false },
+  harvard: { label: 'Harvard (Cite Them Right 12th edition)', file: 'harvard-cite-them-right.csl', locale: 'en-GB', numeric: false, initials: true, collapse: true },
 };
 
 /** Formats that depend on the style (text, html) and exports that do not. */

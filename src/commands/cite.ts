@@ -3,8 +3,8 @@ import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { readEntry, readRefIndex, type BibSummary } from '../cite/bibliography.js';
 import { findReferences } from '../cite/lookup.js';
-import { renderCitations } from '../cite/format.js';
-import { errataNote } from '../cite/refs-view.js';
+import { citationsJson, renderCitations } from '../cite/format.js';
+import { errataNote, unverifiedNote } from '../cite/refs-view.js';
 import { FORMATS, STYLES, isFormat, isStyle, type FormatId, type StyleId } from '../cite/styles.js';
 import { clean } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
@@ -14,6 +14,7 @@ export interface CiteOptions {
   format?: string;
   inText?: boolean;
   all?: boolean;
+  json?: boolean;
 }
 
 export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
@@ -27,9 +28,18 @@ export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
 
   const index = readRefIndex(ctx.dataDir);
   const entries = (opts.all ? index.entries : pick(index.entries, words)).map((r) => readEntry(ctx.dataDir, r.key));
+  if (opts.json) {
+    // A script's view: the notes stderr would give are fields (`kap refs --errata` has the errata).
+    if ((opts.format && opts.format !== 'text') || opts.inText) throw new UsageError('--json prints every form itself; leave out --format and --in-text');
+    ctx.out(citationsJson(entries, style as StyleId, new Set(index.errata.map((e) => e.key))));
+    return;
+  }
   // References are never wrapped: a line break pasted into a manuscript is a bug.
   ctx.out(renderCitations(entries, { style: style as StyleId, format: format as FormatId, inText: Boolean(opts.inText) }, ctx.theme.italic));
   // Errata go to stderr so that `kap cite x > refs.txt` stays clean; --all is an export, not a question.
+  // Which fields are unverified, per reference asked for; --all is an export (its .bib marks an
+  // incomplete list "and others"), `--json` and `kap cite KEY` say which.
+  if (!opts.all && entries.some((e) => e.unverified?.length)) ctx.err(unverifiedNote(entries, ctx.theme));
   if (!opts.all) for (const e of index.errata.filter((x) => entries.some((r) => r.key === x.key))) ctx.err(wrapLines(errataNote(e, ctx.theme), ctx.width));
 }
 

@@ -7,7 +7,6 @@ import { dirname, join } from 'node:path';
 import { Lexer } from 'marked';
 import { renderBlocks } from '../render/markdown.js';
 import { ContentError } from '../errors.js';
-import { createCiter } from '../cite/csl.js';
 import type { ContentSet } from './load.js';
 import { checkContent } from './check.js';
 import { makeStamp, STAMP } from './stamp.js';
@@ -20,7 +19,8 @@ import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
 import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
-import { precomputeEntry, registerStyles } from '../cite/precompute.js';
+import { precomputeEntries, registerStyles } from '../cite/precompute.js';
+import { precomputedCiter } from '../cite/format.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 import { searchDocuments } from '../search/documents.js';
 import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
@@ -48,7 +48,7 @@ export const FORMAT_VERSION = 1;
 /** Every reference in every style and format, plus the indexes `kap refs` needs. */
 export function compileBibliography(set: ContentSet, stylesDir: string): Bibliography {
   registerStyles(stylesDir);
-  const entries = set.references.items.map(precomputeEntry);
+  const entries = precomputeEntries(set.references.items);
   entries.sort((a, b) => a.authorYear.localeCompare(b.authorYear) || a.key.localeCompare(b.key));
   const modules = set.modules.map((m) => m.module);
   const index = { version: BIBLIOGRAPHY_VERSION, entries: entries.map(({ styles: _s, exports: _e, ...summary }) => summary), errata: set.errata.map((e) => e.erratum) };
@@ -58,7 +58,9 @@ export function compileBibliography(set: ContentSet, stylesDir: string): Bibliog
 export function compileContent(set: ContentSet, stylesDir: string): Compiled {
   const problems = checkContent(set);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
-  const citer = createCiter(set.references.items);
+  const bibliography = compileBibliography(set, stylesDir);
+  // Module sources, quiz feedback and claims cite from the built bibliography, as `kap cite` does.
+  const citer = precomputedCiter(bibliography.entries);
   const titles = new Map(set.modules.map(({ module: m }) => [m.id, m.title]));
   const lookup = { title: (id: string) => titles.get(id) };
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
@@ -126,7 +128,6 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
       })),
     ),
   };
-  const bibliography = compileBibliography(set, stylesDir);
   const started = performance.now();
   // The bibliography is already formatted: search shows its APA text rather than format again.
   const apa = new Map(bibliography.entries.map((e) => [e.key, e]));
