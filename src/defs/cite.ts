@@ -11,6 +11,7 @@ export default defineCommand({
     { flags: '--format <format>', description: 'text, html, bibtex, biblatex, ris or csl-json', default: 'text', values: ['text', 'html', 'bibtex', 'biblatex', 'ris', 'csl-json'] },
     { flags: '--in-text', description: 'the in-text citation, e.g. (Furukawa et al., 2005)' },
     { flags: '--all', description: 'every reference (an export: kap cite --all --format bibtex > kap.bib)' },
+    json('JSON: each reference in the style, its in-text form, unverified fields, whether errata exist'),
   ],
   help: 'How the source article cited a reference wrongly is printed on stderr; stdout stays clean.',
   examples: ['kap cite furukawa2005', 'kap cite furukawa 2005 --style vancouver', 'kap cite 10.1038/nature04089 --in-text', 'kap cite rush2018 --format ris', 'kap cite --all --format bibtex > kap.bib'],
