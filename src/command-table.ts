@@ -4,7 +4,7 @@
  * (commander) for everything else: help, errors, suggestions, unusual forms.
  */
 import { MAX_WIDTH, MIN_WIDTH } from './terminal.js';
-import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
+import { builtinContentDir, cacheDir, contentPacks, dataDir, userDataDir } from './paths.js';
 import type { Ctx } from './context.js';
 import type { Io } from './cli.js';
 
@@ -189,6 +189,39 @@ ${examples(
         },
       },
     ],
+  },
+  {
+    name: 'review',
+    description: 'spaced repetition of the quiz: due questions first, then new ones; remembers you between days',
+    args: [],
+    commanderOnly: true,
+    options: [
+      { flags: '--new <n>', description: 'new questions a day at most (default 10)', parse: wholeNumber(0, 1000) },
+      { flags: '--topic <topic>', description: 'module id or tag (repeatable, or comma-separated)', parse: collect },
+      { flags: '--retention <r>', description: 'desired retention, 0.70-0.99 (default 0.9): higher means more reviews', parse: (v) => {
+        const r = Number(v);
+        if (!/^0?\.\d+$/.test(v) || r < 0.7 || r > 0.99) throw new ValueError('expected a number from 0.70 to 0.99');
+        return r;
+      } },
+      { flags: '--stats', description: 'progress per module: new, learning, due, learned; recall; next due' },
+      json('print the results (or --stats) as JSON on stdout (questions and feedback go to stderr)'),
+      { flags: '--answers <list>', description: 'answer without a terminal, e.g. B,A,C (or one answer per line on stdin)' },
+      { flags: '--now <date>', description: 'a fixed clock (ISO date), for scripts and tests' },
+      { flags: '--seed <text>', description: 'choice order (default: new each session)' },
+      { flags: '--reset', description: 'forget the review history (moved aside, not deleted; asks first)' },
+      { flags: '--yes', description: 'with --reset: do not ask' },
+    ],
+    help: `
+Press a choice's letter (A-E) or number to mark it, or move with the arrow keys; Enter confirms.
+Ratings (FSRS): wrong = Again, right = Good, right after changing your mark = Hard (never for a
+wrong answer). History lives in the data folder (kap paths); every answer is saved at once.
+${examples(
+  'kap review                          due questions, then up to 10 new ones',
+  'kap review --new 5 --topic ptsd     fewer new questions, one topic',
+  'kap review --stats                  progress per module',
+  'kap review --answers B,A --json     scripted, results as JSON',
+)}`,
+    run: async (c, r) => (await import('./commands/review.js')).review(await r.ctx(), c.opts, userDataDir(r.io.env, r.io.home).path),
   },
   {
     name: 'cite',
