@@ -262,6 +262,7 @@ ${examples(
         compiledContent: dataDir(io.env, io.bundleDir),
         packs: contentPacks(c.globals.content ?? [], io.env),
         cache: cacheDir(io.env, io.home),
+        data: userDataDir(io.env, io.home),
       }, c.opts);
     },
   },
