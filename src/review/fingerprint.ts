@@ -69,7 +69,7 @@ export function fingerprint(q: QuestionLike, moduleClaims: ClaimLike[] = []): Fi
   const key = q.choices.find((c) => c.correct)?.text ?? '';
   const sources = [...new Set(q.sources.map((s) => s.key))].sort();
   const evidence = moduleClaims
-    .filter((c) => c.sources.some((s) => sources.includes(s.key)))
+    .filter((c) => c.module === q.module && c.sources.some((s) => sources.includes(s.key)))
     .map((c) => `${c.id} ${c.certainty} ${[...new Set(c.sources.map((s) => s.key))].sort().join('+')}`)
     .sort();
   const stem = short(normalise(q.question));
