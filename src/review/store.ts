@@ -9,7 +9,7 @@
  * whose snapshot a crash cut short). A snapshot that cannot be trusted is moved aside, never
  * overwritten, and the schedule rebuilt from the log.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fault } from './fault.js';
 import { emptySchedule, parseEntry, parseSchedule, applyEntry, type LogEntry, type Schedule, type Stepper } from './state.js';
@@ -226,12 +226,38 @@ export function resetHistory(f: ReviewFiles, now: number): string | undefined {
   return to;
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Temporary files and folders of sessions that were killed mid-save (their pid is gone). */
+function pruneLeftovers(f: ReviewFiles): void {
+  for (const [dir, re] of [[f.dir, /^\.schedule\.json\.tmp-(\d+)-/], [f.backups, /^\.tmp-[\d-]+-(\d+)$/]] as const) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const pid = Number(re.exec(n)?.[1]);
+      if (pid && pid !== process.pid && !alive(pid)) rmSync(join(dir, n), { recursive: true, force: true });
+    }
+  }
+}
+
 /** Fail early, before the first question, when the folder cannot take an answer. */
 export function checkWritable(f: ReviewFiles): void {
   let fd: number | undefined;
   try {
     mkdirSync(f.dir, { recursive: true });
     fd = openSync(f.log, 'a');
+    pruneLeftovers(f);
   } catch (e) {
     fault(e, `use ${f.dir} for your review history`, 'Nothing was changed.', f.data);
   } finally {
