@@ -44,7 +44,8 @@ export function readLog(file: string, from = 0): TailRead {
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return out;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return out;
     throw e;
   }
   let buf: Buffer;
@@ -168,7 +169,8 @@ export async function loadSchedule(f: ReviewFiles, now: number, stepper: () => P
     text = readFileSync(f.schedule, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') fault(e, `read the review schedule ${f.schedule}`, 'Nothing was changed.', f.data);
+    // Not there (or a file in the way of its folder, which saving reports): no schedule yet.
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') fault(e, `read the review schedule ${f.schedule}`, 'Nothing was changed.', f.data);
   }
   let base: Schedule | undefined;
   if (text !== undefined) {
