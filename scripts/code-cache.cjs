@@ -20,7 +20,11 @@ const runs = [
   ['cite', 'furukawa2005'], ['cite', 'furukawa', '2005', '--style', 'mla'], ['cite', 'zanos2018', '--in-text'], ['cite', '--all', '--format', 'bibtex'],
   ['refs'], ['refs', '--errata'], ['paths'],
   ['quiz', 'export', '--format', 'gift', '--seed', 'warm'],
+  // kap review writes its history: into a throwaway folder (removed below), never the builder's.
+  ['review', '--stats'], ['review', '--answers', 'A,B', '--now', '2026-01-01', '--json'], ['review', '--stats', '--json'],
 ];
+const reviewData = require('node:fs').mkdtempSync(join(require('node:os').tmpdir(), 'kap-code-cache-'));
+process.env.KAP_DATA_DIR = reviewData;
 const warm = async (entry, argv) => {
   for (const color of ['1', '0']) {
     process.env.FORCE_COLOR = color;
@@ -36,6 +40,7 @@ const warm = async (entry, argv) => {
     const entry = load(join(dist, f));
     for (const argv of runs.filter((r) => r[0] === command)) await warm(entry, argv);
   }
+  rmSync(reviewData, { recursive: true, force: true });
   for (const [file, { script }] of loaded) {
     writeFileSync(`${file}.cache.tmp`, script.createCachedData());
     renameSync(`${file}.cache.tmp`, `${file}.cache`);

@@ -194,7 +194,6 @@ ${examples(
     name: 'review',
     description: 'spaced repetition of the quiz: due questions first, then new ones; remembers you between days',
     args: [],
-    commanderOnly: true,
     options: [
       { flags: '--new <n>', description: 'new questions a day at most (default 10)', parse: wholeNumber(0, 1000) },
       { flags: '--topic <topic>', description: 'module id or tag (repeatable, or comma-separated)', parse: collect },
