@@ -85,7 +85,8 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
   const files = reviewFiles(dataDir);
   if (f.reset) return reset(ctx, files, f, now());
   const retention = f.retention ?? DEFAULT_RETENTION;
-  const bank = topicBank(readQuiz(ctx.dataDir).questions, list(f.topic));
+  const whole = readQuiz(ctx.dataDir).questions;
+  const bank = topicBank(whole, list(f.topic));
   const byModule = claimsByModule(readClaims(ctx.dataDir));
   const fps = bank.map((q) => fingerprint(q, byModule.get(q.module)));
   const say = f.json ? ctx.err : ctx.out;
@@ -102,7 +103,7 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
         if ((e as Error).name !== 'DataDirFault') throw e;
       }
     }
-    const stats = computeStats(bank, fps, s, now());
+    const stats = computeStats(bank, fps, s, now(), new Set(whole.map((q) => q.id)));
     if (f.json) ctx.out(JSON.stringify({ version: 1, dataDir, ...stats }, null, 2));
     else ctx.out(statsView(stats, { theme: ctx.theme, width: ctx.width }));
     return;

@@ -41,7 +41,8 @@ function endOfDay(t: number): number {
   return d.getTime();
 }
 
-export function computeStats(bank: CompiledQuestion[], fps: Fingerprint[], s: Schedule, now: number): Stats {
+/** `bank` may be one topic's questions; `allIds` (the whole bank) decides what counts as removed. */
+export function computeStats(bank: CompiledQuestion[], fps: Fingerprint[], s: Schedule, now: number, allIds?: Set<string>): Stats {
   const rows = new Map<string, ModuleStats & { recalls: number; recalled: number }>();
   const blank = (module: string, title: string) => ({ module, title, total: 0, new: 0, learning: 0, due: 0, learned: 0, changed: 0, retention: null, nextDue: null, recalls: 0, recalled: 0 });
   const inBank = new Set<string>();
@@ -75,7 +76,7 @@ export function computeStats(bank: CompiledQuestion[], fps: Fingerprint[], s: Sc
   const recalls = [...rows.values()].reduce((a, r) => a + r.recalls, 0);
   const recalled = [...rows.values()].reduce((a, r) => a + r.recalled, 0);
   const nexts = modules.map((m) => m.nextDue).filter((x): x is number => x !== null);
-  const removedIds = Object.keys(s.cards).filter((id) => !inBank.has(id)).sort();
+  const removedIds = Object.keys(s.cards).filter((id) => !(allIds ?? inBank).has(id)).sort();
   return {
     now,
     modules,

@@ -86,7 +86,8 @@ export function bar(m: { total: number; learned: number; learning: number; due: 
 
 export function statsView(s: Stats, o: ViewOpts): string {
   const { theme: t } = o;
-  const title = Math.min(32, Math.max(6, ...s.modules.map((m) => clean(m.title).length)));
+  // The numbers take 56 columns; titles get what is left of the width, 6 to 32.
+  const title = Math.max(6, Math.min(32, o.width - 56, Math.max(0, ...s.modules.map((m) => clean(m.title).length))));
   const cut = (x: string) => (x.length > title ? `${x.slice(0, title - 1)}…` : x.padEnd(title));
   const num = (x: number) => String(x).padStart(5);
   const next = (x: number | null) => (x === null ? '-' : x <= s.now ? 'now' : inWords(x - s.now).replace(/^in /, ''));

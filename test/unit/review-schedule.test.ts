@@ -205,6 +205,9 @@ describe('stats', () => {
     expect(st.removed).toEqual({ questions: 1, answers: 1, ids: ['gone'] });
     expect(st.dueToday).toBe(1);
     expect(st.dueThisWeek).toBe(2);
+    // One topic's stats: the other topics' questions are not "removed".
+    const m2 = computeStats(bank.slice(2), fps.slice(2), s, T0 + 60_000, new Set(bank.map((q) => q.id)));
+    expect(m2.removed.ids).toEqual(['gone']);
     const later = computeStats(bank, fps, s, T0 + 20 * DAY);
     expect(later.totals.due).toBe(2);
   });
