@@ -123,10 +123,12 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
   const view = { theme: ctx.theme, width: ctx.width };
   say(noticeView(view));
   say(startView(queue, retention, view));
-  const finish = (results: ReviewResult[], stopped: boolean) => {
+  const finish = (results: ReviewResult[], interrupted: boolean) => {
     const stats = computeStats(bank, fps, s, now());
-    say(`\n${summaryView(results.map((r) => ({ correct: r.correct, grade: r.rating, due: r.due })), stats, view, stopped)}`);
-    if (f.json) ctx.out(JSON.stringify({ version: 1, now: now(), retention, seed, session, interrupted: stopped, answered: results, stats: { ...stats, modules: undefined } }, null, 2));
+    const left = queue.items.length - results.length;
+    say(`\n${summaryView(results.map((r) => ({ correct: r.correct, grade: r.rating, due: r.due })), stats, view, left)}`);
+    const json = { version: 1, now: now(), retention, seed, session, interrupted, left, answered: results, stats: { ...stats, modules: undefined } };
+    if (f.json) ctx.out(JSON.stringify(json, null, 2));
   };
   if (!queue.items.length) {
     const next = computeStats(bank, fps, s, now()).totals.nextDue;
@@ -147,8 +149,7 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
     return s.cards[entry.q]!;
   };
   try {
-    const results = await runReview(queue.items, ask, { out: say, now, save }, { retention, session, view });
-    finish(results, results.length < queue.items.length);
+    finish(await runReview(queue.items, ask, { out: say, now, save }, { retention, session, view }), false);
   } catch (e) {
     if (isInterrupt(e)) finish((e as Interrupted).reviewResults ?? [], true);
     throw e;

@@ -60,11 +60,12 @@ export interface Answered {
   due: number;
 }
 
-export function summaryView(done: Answered[], stats: Stats, o: ViewOpts, stopped = false): string {
+/** `left`: questions of the session not answered (Ctrl+C, or a script's answers ran out). */
+export function summaryView(done: Answered[], stats: Stats, o: ViewOpts, left = 0): string {
   const { theme: t } = o;
   const right = done.filter((d) => d.correct).length;
   const lines = [
-    t.heading(stopped ? `Stopped after ${done.length} answer${done.length === 1 ? '' : 's'} (all saved): ${right} right` : `Reviewed ${done.length}: ${right} right, ${done.length - right} to see again soon`),
+    t.heading(left ? `Stopped after ${done.length} answer${done.length === 1 ? '' : 's'} (all saved): ${right} right, ${left} left for later` : `Reviewed ${done.length}: ${right} right, ${done.length - right} to see again soon`),
     `Due later today: ${Math.max(0, stats.dueToday - stats.totals.due)} · this week: ${stats.dueThisWeek} · learned: ${stats.totals.learned} of ${stats.totals.total}`,
   ];
   if (stats.totals.nextDue !== null) lines.push(`Next due ${inWords(stats.totals.nextDue - stats.now)} (${new Date(stats.totals.nextDue).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })})`);
