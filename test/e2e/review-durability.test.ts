@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { BIN, cleanEnv } from '../helpers/run-kap.js';
+import { keep } from '../../src/review/backup.js';
 import { files, logEntries, readSchedule, review, tempDir } from '../helpers/review.js';
 
 const T0 = Date.parse('2026-12-01T08:00:00Z');
@@ -193,6 +195,28 @@ function start(dir: string, args: string[]) {
   const done = new Promise<{ status: number | null; signal: string | null }>((res) => child.on('close', (status, signal) => res({ status, signal })));
   return { child, done, out: () => stdout, err: () => stderr };
 }
+
+describe('dated backups', () => {
+  it('one a day, pruned to the daily/weekly/monthly pattern; each holds the schedule and the log of its day', () => {
+    const dir = tempDir();
+    const days: string[] = [];
+    for (let d = 0; d < 45; d += 1 + (d % 3)) {
+      const now = T0 + d * DAY;
+      days.push(iso(now).slice(0, 10));
+      expect(review(dir, ['--now', iso(now), '--answers', 'A,A'], { content: null }).status).toBe(0);
+      review(dir, ['--now', iso(now + 3_600_000), '--answers', 'A'], { content: null }); // a second session the same day: no second backup
+    }
+    const backups = join(dir, 'review', 'backups');
+    const made = readdirSync(backups).sort();
+    expect(made).toEqual([...keep(days)].sort());
+    expect(made.length).toBeLessThan(days.length);
+    const last = made[made.length - 1]!;
+    expect(readdirSync(join(backups, last)).sort()).toEqual(['log.jsonl.gz', 'schedule.json']);
+    const backedLog = gunzipSync(readFileSync(join(backups, last, 'log.jsonl.gz'))).toString('utf8');
+    expect(readFileSync(files(dir).log, 'utf8').startsWith(backedLog)).toBe(true);
+    expect(backedLog.trim().split('\n').length).toBeGreaterThan(0);
+  }, 120_000);
+});
 
 describe('sessions at once', () => {
   it('four sessions answering the whole bank at the same time lose no answer', async () => {
