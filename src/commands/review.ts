@@ -9,7 +9,8 @@ import { LETTERS, filterBank, parseAnswer, unknownTopics } from '../quiz/engine.
 import { isInterrupt } from '../quiz/session.js';
 import { claimsByModule, fingerprint } from '../review/fingerprint.js';
 import { buildQueue, DEFAULT_NEW_PER_DAY } from '../review/queue.js';
-import { appendEntry, checkWritable, loadSchedule, refresh, resetHistory, reviewFiles, writeSchedule, type ReviewFiles } from '../review/store.js';
+import { checkWritable, loadSchedule, refresh, resetHistory, reviewFiles, writeSchedule, type ReviewFiles } from '../review/store.js';
+import { appendEntry } from '../review/log.js';
 import { computeStats } from '../review/stats.js';
 import { OutOfAnswers, runReview, type Interrupted, type ReviewResult } from '../review/session.js';
 import { noticeView, startView, statsView, summaryView, inWords } from '../review/view.js';

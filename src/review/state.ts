@@ -103,7 +103,9 @@ export function applyEntry(s: Schedule, e: LogEntry, step: Stepper): Schedule {
     rec.recalls++;
     if (e.ok) rec.recalled++;
   }
-  rec.card = step.next(rec.card, e.t, e.g, e.r);
+  // Answers can reach the log out of time order (sessions at once, a clock set back): FSRS
+  // refuses to go back in time, so an earlier answer counts as given at the card's last review.
+  rec.card = step.next(rec.card, Math.max(e.t, rec.card.last_review ?? e.t), e.g, e.r);
   rec.module = e.m;
   rec.reviews++;
   if (e.ok) rec.right++;

@@ -112,6 +112,16 @@ describe('scheduling against ts-fsrs directly (fixed clock)', () => {
   });
 });
 
+describe('answers out of time order', () => {
+  it('(sessions at once, a clock set back) fold without error, as if given at the last review', () => {
+    const q = question('q1');
+    const s = emptySchedule();
+    for (const t of [T0 + 3 * DAY, T0 + 3 * DAY + 600_000, T0 + DAY, T0]) applyEntry(s, entry(q, t, true), stepper);
+    expect(s.cards.q1!.reviews).toBe(4);
+    expect(s.cards.q1!.card.last_review).toBe(T0 + 3 * DAY + 600_000);
+  });
+});
+
 describe('fingerprints: what a question teaches', () => {
   const q = question('q1');
   const fp = fingerprint(q, claims.filter((c) => c.module === 'm1'));
