@@ -222,8 +222,8 @@ describe('sessions at once', () => {
   it('four sessions answering the whole bank at the same time lose no answer', async () => {
     const dir = tempDir();
     const n = 94;
-    // One day apart, so that each sees the whole bank (new, or due from the day before) whatever
-    // the order they run in: their answers reach the log interleaved and out of time order.
+    // A day apart and started in reverse order: their answers reach the log interleaved and out
+    // of time order. (What each asks depends on what the others have answered by its start.)
     const runs = [3, 2, 1, 0].map((i) => start(dir, ['--now', iso(T0 + i * DAY), '--new', String(n), '--answers', answers(n, 'AB'[i % 2])]));
     const ends = await Promise.all(runs.map((r) => r.done));
     ends.forEach((e, i) => expect(e.status, runs[i]!.err()).toBe(0));
@@ -231,7 +231,10 @@ describe('sessions at once', () => {
     const log = logEntries(dir);
     expect(log.bad).toBe(0);
     expect(log.entries.length).toBe(told);
-    expect(told).toBe(n * 4);
+    expect(told).toBeGreaterThan(n * 2);
+    // The sessions really ran at once: their lines alternate in the log.
+    const switches = log.entries.filter((e, i) => i > 0 && e.s !== log.entries[i - 1]!.s).length;
+    expect(switches).toBeGreaterThan(3);
     const st = review(dir, ['--stats', '--json', '--now', iso(T0 + 5 * DAY)], { content: null });
     expect(st.json.answers).toBe(told);
     // The snapshot agrees with a rebuild from the log.
