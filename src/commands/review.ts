@@ -95,15 +95,19 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
   for (const m of loaded.messages) ctx.err(`kap: ${m}`);
   const s = loaded.schedule;
 
-  if (f.stats) {
-    if (loaded.stale) {
-      try {
-        writeSchedule(files, s);
-      } catch (e) {
-        // --stats only reads: a folder it cannot write still shows the progress.
-        if ((e as Error).name !== 'DataDirFault') throw e;
-      }
+  // Saving what loading rebuilt is only a head start: the log has it all.
+  const saveRebuilt = (warn: boolean) => {
+    if (!loaded.stale) return;
+    try {
+      writeSchedule(files, s);
+    } catch (e) {
+      if ((e as Error).name !== 'DataDirFault') throw e;
+      if (warn) ctx.err(`kap: ${(e as Error).message}`);
     }
+  };
+  if (f.stats) {
+    // --stats only reads: a folder it cannot write still shows the progress.
+    saveRebuilt(false);
     const stats = computeStats(bank, fps, s, now(), new Set(whole.map((q) => q.id)));
     if (f.json) ctx.out(JSON.stringify({ version: 1, dataDir, ...stats }, null, 2));
     else ctx.out(statsView(stats, { theme: ctx.theme, width: ctx.width }));
@@ -117,7 +121,7 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
     if (!answers.length) throw new UsageError('kap review needs a terminal to ask questions', 'Run it in a terminal, or script it: kap review --answers B,A,C (or one answer per line on stdin).');
   }
   checkWritable(files);
-  if (loaded.stale) writeSchedule(files, s);
+  saveRebuilt(true);
   const session = `${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`;
   const seed = f.seed ?? session;
   const queue = buildQueue(bank, fps, s, { now: now(), newPerDay: f.new ?? DEFAULT_NEW_PER_DAY, seed });
@@ -142,6 +146,7 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
     appendEntry(files, entry);
     const r = await refresh(files, s, stepper);
     for (const m of r.messages) ctx.err(`kap: ${m}`);
+    if (!s.cards[entry.q]) throw new Error(`the answer to ${entry.q} is in the log but not in the schedule`);
     writeSchedule(files, s);
     if (!backedUp) {
       backedUp = true;

@@ -49,6 +49,8 @@ export interface Schedule {
   version: number;
   /** Bytes of log.jsonl folded into this snapshot. */
   logSize: number;
+  /** The log's inode: another inode means the log was replaced (a reset, a restore) and is read again from its start. */
+  logIno?: number;
   /** Answers folded in. */
   entries: number;
   updated: number;
@@ -157,7 +159,7 @@ export function parseSchedule(text: string): ScheduleCheck {
   }
   if (!isObj(x) || x.format !== SCHEDULE_FORMAT || !isNum(x.version)) return { ok: false, why: 'damaged', detail: 'it is not a kap review schedule' };
   if (x.version > SCHEDULE_VERSION) return { ok: false, why: 'future', detail: `it was written by a newer kap (format version ${x.version}; this kap reads ${SCHEDULE_VERSION})` };
-  if (x.version !== SCHEDULE_VERSION || !isNum(x.logSize) || !isNum(x.entries) || !isNum(x.updated) || !isObj(x.cards) || !isObj(x.newByDay))
+  if (x.version !== SCHEDULE_VERSION || !isNum(x.logSize) || (x.logIno !== undefined && !isNum(x.logIno)) || !isNum(x.entries) || !isNum(x.updated) || !isObj(x.cards) || !isObj(x.newByDay))
     return { ok: false, why: 'damaged', detail: 'fields are missing or of the wrong type' };
   for (const [id, r] of Object.entries(x.cards)) {
     if (!isObj(r) || typeof r.module !== 'string' || !isFingerprint(r.fp) || !isCard(r.card) || !isNum(r.reviews) || !isNum(r.right) || !isNum(r.recalls) || !isNum(r.recalled) || !isNum(r.first) || !isNum(r.last) || !isNum(r.relearned))

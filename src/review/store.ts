@@ -72,6 +72,15 @@ function moveAside(file: string, why: string, now: number, f: ReviewFiles): stri
   return to;
 }
 
+function logStat(f: ReviewFiles): { size: number; ino: number } {
+  try {
+    const st = statSync(f.log);
+    return { size: st.size, ino: st.ino };
+  } catch {
+    return { size: 0, ino: 0 };
+  }
+}
+
 /** Fold log entries into a schedule; `step` is loaded only when there is something to fold. */
 export async function fold(s: Schedule, entries: LogEntry[], stepper: () => Promise<Stepper>): Promise<Schedule> {
   if (!entries.length) return s;
@@ -106,11 +115,10 @@ export async function loadSchedule(f: ReviewFiles, now: number, stepper: () => P
       messages.push(`the review schedule ${f.schedule} could not be used: ${r.detail}. It was moved to ${to}, and the schedule is rebuilt from the review log`);
     }
   }
-  let logSize = 0;
-  try {
-    logSize = statSync(f.log).size;
-  } catch {
-    logSize = 0;
+  const { size: logSize, ino } = logStat(f);
+  if (base && base.logIno && ino && base.logIno !== ino && base.logSize <= logSize) {
+    messages.push(`the review log ${f.log} was replaced since the schedule was saved: the schedule is rebuilt from it`);
+    base = undefined;
   }
   if (base && base.logSize > logSize) {
     const to = moveAside(f.schedule, 'ahead-of-log', now, f);
@@ -122,8 +130,9 @@ export async function loadSchedule(f: ReviewFiles, now: number, stepper: () => P
   const tail = readLog(f.log, s.logSize);
   messages.push(...skipped(tail, f));
   await fold(s, tail.entries, stepper);
-  const stale = rebuilt ? logSize > 0 || text !== undefined : tail.end !== s.logSize;
+  const stale = rebuilt ? logSize > 0 || text !== undefined : tail.end !== s.logSize || s.logIno !== ino;
   s.logSize = tail.end;
+  s.logIno = ino;
   const n = `${tail.entries.length} answer${tail.entries.length === 1 ? '' : 's'}`;
   if (rebuilt && text === undefined && tail.entries.length) messages.push(`the review schedule ${f.schedule} was not found: rebuilt it from the ${n} in the review log`);
   else if (rebuilt && messages.length) messages.push(`rebuilt from the ${n} in the review log`);
@@ -132,10 +141,18 @@ export async function loadSchedule(f: ReviewFiles, now: number, stepper: () => P
 
 /** After appending: fold in every new line (ours and any other session's). */
 export async function refresh(f: ReviewFiles, s: Schedule, stepper: () => Promise<Stepper>): Promise<{ messages: string[] }> {
+  const messages: string[] = [];
+  const { size, ino } = logStat(f);
+  // The log was replaced under this session (--reset in another terminal): start from it.
+  if (size < s.logSize || (s.logIno && ino && ino !== s.logIno)) {
+    Object.assign(s, emptySchedule());
+    messages.push(`the review log ${f.log} was replaced by another kap (a reset?): this session goes on from the new one`);
+  }
   const tail = readLog(f.log, s.logSize);
   await fold(s, tail.entries, stepper);
   s.logSize = tail.end;
-  return { messages: skipped(tail, f) };
+  s.logIno = ino;
+  return { messages: [...messages, ...skipped(tail, f)] };
 }
 
 /** --reset: move the history into a dated folder (kept, never deleted); returns it. */

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
 import { hasTmux, quote, tmuxServer } from '../helpers/tmux.js';
-import { letterFor, logEntries, predict, tempDir } from '../helpers/review.js';
+import { letterFor, logEntries, predict, review, tempDir } from '../helpers/review.js';
 
 const skip = process.env.KAP_SKIP_PTY === '1';
 const NOW = '2026-12-01T08:00:00Z';
@@ -84,5 +84,22 @@ describe.skipIf(skip)('kap review in a terminal (tmux)', () => {
     send(yes, 'y', 'Enter');
     expect(await waitFor(yes, 'EXIT=0')).toContain('review history reset; the old history was moved to');
     expect(logEntries(dir).entries.length).toBe(0);
+  });
+
+  it.runIf(hasTmux)('a reset from another terminal mid-session: the session goes on with a new history', async () => {
+    const dir = tempDir();
+    const s = start(dir, ['--now', NOW, '--seed', 'tty', '--new', '3']);
+    await waitFor(s, 'mark · Enter confirm');
+    send(s, '1', 'Enter');
+    await waitFor(s, 'Question 2 of 3');
+    expect(review(dir, ['--reset', '--yes']).status).toBe(0);
+    send(s, '1', 'Enter');
+    await waitFor(s, 'Question 3 of 3');
+    send(s, '1', 'Enter');
+    const end = await waitFor(s, 'EXIT=');
+    expect(end).toContain('EXIT=0');
+    expect(end.replace(/\s+/g, ' ')).toContain('was replaced by another kap (a reset?): this session goes on from the new one');
+    expect(logEntries(dir).entries.length).toBe(2);
+    expect(review(dir, ['--stats', '--json', '--now', NOW]).json.answers).toBe(2);
   });
 });
