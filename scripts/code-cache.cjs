@@ -15,6 +15,9 @@ const kap = load(join(dist, 'kap.cjs'));
 // The warm-up runs come from the command definitions (each one's `warm`), via the manifest
 // scripts/build.mjs wrote.
 const { warm: runs } = JSON.parse(readFileSync(join(dist, 'commands.json'), 'utf8'));
+// kap review writes its history: into a throwaway folder (removed below), never the builder's.
+const reviewData = require('node:fs').mkdtempSync(join(require('node:os').tmpdir(), 'kap-code-cache-'));
+process.env.KAP_DATA_DIR = reviewData;
 const warm = async (entry, argv) => {
   for (const color of ['1', '0']) {
     process.env.FORCE_COLOR = color;
@@ -30,6 +33,7 @@ const warm = async (entry, argv) => {
     const entry = load(join(dist, f));
     for (const argv of runs.filter((r) => r[0] === command)) await warm(entry, argv);
   }
+  rmSync(reviewData, { recursive: true, force: true });
   for (const [file, { script }] of loaded) {
     writeFileSync(`${file}.cache.tmp`, script.createCachedData());
     renameSync(`${file}.cache.tmp`, `${file}.cache`);

@@ -22,11 +22,12 @@ import refs from './defs/refs.js';
 import paths from './defs/paths.js';
 import check from './defs/check.js';
 import lint from './defs/lint.js';
+import review from './defs/review.js';
 import help from './defs/help.js';
 import completion from './defs/completion.js';
 import complete from './defs/complete.js';
 
-export const COMMANDS: readonly CommandSpec[] = [explain, claims, search, list, quiz, cite, refs, lint, paths, check, help, completion, complete];
+export const COMMANDS: readonly CommandSpec[] = [explain, claims, search, list, quiz, review, cite, refs, lint, paths, check, help, completion, complete];
 
 export { GLOBAL_OPTIONS, ENVIRONMENT } from './defs/globals.js';
 export { CLAIM_VERDICTS } from './defs/claims.js';

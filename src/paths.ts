@@ -30,3 +30,13 @@ export function cacheDir(env: Record<string, string | undefined>, home: () => st
   if (env.XDG_CACHE_HOME) return { path: join(env.XDG_CACHE_HOME, 'kap'), source: 'env' };
   return { path: join(env.HOME || home(), '.cache', 'kap'), source: 'default' };
 }
+
+/**
+ * A student's own data (review history): KAP_DATA_DIR, else $XDG_DATA_HOME/kap, else
+ * ~/.local/share/kap. Not KAP_DATA, which names compiled content.
+ */
+export function userDataDir(env: Record<string, string | undefined>, home: () => string): PathWithSource {
+  if (env.KAP_DATA_DIR) return { path: env.KAP_DATA_DIR, source: 'env' };
+  if (env.XDG_DATA_HOME) return { path: join(env.XDG_DATA_HOME, 'kap'), source: 'env' };
+  return { path: join(env.HOME || home(), '.local', 'share', 'kap'), source: 'default' };
+}

@@ -7,6 +7,8 @@ export interface PathsReport {
   compiledContent: PathWithSource;
   packs: PathWithSource[];
   cache: PathWithSource;
+  /** The student's own data (review history). */
+  data?: PathWithSource;
   /** The compiled folder this run reads (the built-in one, or the cached packs). */
   active: string;
 }
@@ -21,6 +23,7 @@ export function pathsView(r: PathsReport): string {
     row('compiled content', r.compiledContent, 'KAP_DATA'),
     ...(r.packs.length ? r.packs.map((p) => row('content pack', p, 'KAP_CONTENT_PATH')) : ['content pack      (none: add with --content DIR or KAP_CONTENT_PATH)']),
     row('cache', r.cache, 'KAP_CACHE_DIR or XDG_CACHE_HOME'),
+    ...(r.data ? [row('data (review)', r.data, 'KAP_DATA_DIR or XDG_DATA_HOME')] : []),
     `${'reading'.padEnd(18)}${r.active}`,
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import { defineCommand, json } from '../command-def.js';
-import { builtinContentDir, cacheDir, contentPacks, dataDir } from '../paths.js';
+import { builtinContentDir, cacheDir, contentPacks, dataDir, userDataDir } from '../paths.js';
 
 export default defineCommand({
   name: 'paths',
@@ -16,6 +16,7 @@ export default defineCommand({
       compiledContent: dataDir(io.env, io.bundleDir),
       packs: contentPacks(c.globals.content ?? [], io.env),
       cache: cacheDir(io.env, io.home),
+      data: userDataDir(io.env, io.home),
     }, c.opts);
   },
 });
