@@ -1,6 +1,7 @@
 /** kap review: spaced repetition of the quiz bank; wires the review core to the files, prompts and output. */
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
+import { safetyFields } from '../safety/paint.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { readClaims, readQuiz, type CompiledQuestion } from '../store.js';
 import { nearest } from '../text/distance.js';
@@ -132,7 +133,8 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
     const stats = computeStats(bank, fps, s, now());
     const left = queue.items.length - results.length;
     say(`\n${summaryView(results.map((r) => ({ correct: r.correct, grade: r.rating, due: r.due })), stats, view, left)}`);
-    const json = { version: 1, now: now(), retention, seed, session, interrupted, left, answered: results, stats: { ...stats, modules: undefined } };
+    const help = (['crisis', 'emergency'] as const).filter((k) => results.some((r) => r.help.includes(k)));
+    const json = { version: 1, now: now(), retention, seed, session, interrupted, left, answered: results, stats: { ...stats, modules: undefined }, ...safetyFields(help) };
     if (f.json) ctx.out(JSON.stringify(json, null, 2));
   };
   if (!queue.items.length) {

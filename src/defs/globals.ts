@@ -21,7 +21,9 @@ export const ENVIRONMENT: readonly (readonly [string, string])[] = [
   ['KAP_CONTENT_PATH', 'content packs, colon-separated (before any --content)'],
   ['KAP_CACHE_DIR', 'where compiled packs are cached'],
   ['XDG_CACHE_HOME', 'cache base when KAP_CACHE_DIR is unset (else ~/.cache)'],
+  ['XDG_DATA_HOME', 'data base when KAP_DATA_DIR is unset (else ~/.local/share)'],
   ['HOME', 'home folder, for the default cache'],
   ['KAP_DATA', 'a compiled content folder instead of the packaged one'],
   ['KAP_DEBUG', '1: stack traces for internal errors'],
+  ['KAP_DATA_DIR', "where kap review keeps each student's history (else $XDG_DATA_HOME/kap, else ~/.local/share/kap)"],
 ];

@@ -4,7 +4,8 @@
  * block the safety layer asks for, and when the question comes back. Ctrl+C (inquirer's
  * ExitPromptError) keeps every answer saved so far and is rethrown for exit 130.
  */
-import { helpNeeded } from '../safety/index.js';
+import type { HelpKind } from '../safety/index.js';
+import { helpForQuestion } from '../safety/items.js';
 import { LETTERS, keyIndex } from '../quiz/engine.js';
 import { feedbackView, label, questionView } from '../quiz/view.js';
 import { isInterrupt } from '../quiz/session.js';
@@ -27,6 +28,8 @@ export interface ReviewResult {
   /** When it comes back, epoch ms. */
   due: number;
   answeredAt: number;
+  /** The help its feedback showed (the safety layer's, as every quiz surface asks it). */
+  help: HelpKind[];
 }
 
 export interface SessionIo {
@@ -87,8 +90,9 @@ export async function runReview(items: ReviewItem[], ask: ReviewAsk, io: Session
         rating: GRADE_NAMES[g],
         due: rec.card.due,
         answeredAt: t,
+        help: helpForQuestion(q),
       });
-      const help = helpNeeded(q.question, q.explanation, ...q.choices.map((c) => `${c.text}\n${c.why ?? ''}`));
+      const help = helpForQuestion(q);
       const hard = g === 2 ? ' (rated hard: you changed your answer)' : '';
       io.out(`\n${feedbackView(item, picked.chosen, v)}${help.length ? `\n\n${helpView(help, v)}` : ''}\n${v.theme.accent(`Comes back ${inWords(rec.card.due - t)}`)}${hard}`);
     }

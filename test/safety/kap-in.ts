@@ -19,12 +19,12 @@ export interface Output {
 }
 
 /** kap in this process (the binary's own code, from source): fast enough to run hundreds of times. */
-export async function kapIn(argv: string[], o: { tty?: boolean; color?: boolean; width?: number } = {}): Promise<Output> {
+export async function kapIn(argv: string[], o: { tty?: boolean; color?: boolean; width?: number; env?: Record<string, string> } = {}): Promise<Output> {
   let stdout = '';
   let stderr = '';
   const status = await run({
     argv,
-    env: { KAP_DATA: DATA, HOME: '/nonexistent', ...(o.color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }) },
+    env: { KAP_DATA: DATA, HOME: '/nonexistent', ...(o.color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }), ...o.env },
     stdout: { write: (s: string) => (stdout += s), isTTY: Boolean(o.tty), columns: o.width ?? 100 },
     stderr: { write: (s: string) => (stderr += s) },
     stdinIsTTY: () => false,

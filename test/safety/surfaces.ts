@@ -8,6 +8,9 @@
  * (`command`, as in src/command-table.ts, subcommands after a space); the test fails for a
  * command of the table that has no row and is not in NOT_TEACHING with a reason.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { helpNeeded, type HelpKind } from '../../src/safety/index.js';
 import type { Group } from './content-items.js';
 import { erratumTexts } from '../../src/safety/items.js';
@@ -92,6 +95,31 @@ export const SURFACES: Surface[] = [
         { where: `kap quiz --topic ${g.module.id} --json`, expect: union(...order.map(help)), json: r, notice: true },
         ...r.score.questions.map((q) => ({ where: `kap quiz --json: ${q.id}`, expect: help(q.id), json: { help: q.help } })),
       ];
+    },
+  },
+  {
+    name: 'kap review --answers … --json', command: 'review', over: 'group',
+    // A first session over the module's questions, in a history folder of its own: each answer's
+    // feedback (stderr) and the JSON carry the layer's help; the notice opens the session.
+    observe: async (g) => {
+      if (!g.questions.length) return [];
+      const dir = mkdtempSync(join(tmpdir(), 'kap-surface-review-'));
+      try {
+        const n = g.questions.length;
+        const o = must(await kapIn(['review', '--topic', g.module.id, '--new', String(n), '--answers', Array(n).fill('A').join(','), '--now', '2026-12-01', '--json'], { env: { KAP_DATA_DIR: dir } }), 'review json');
+        const r = JSON.parse(o.stdout) as { help: unknown; notice: unknown; answered: { id: string; help: unknown }[] };
+        // --topic also takes a tag: questions of other modules may come too.
+        const own = byId(g.questions);
+        const help = (id: string) => own.get(id) ?? questionHelpOutside(id);
+        const all = union(...r.answered.map((a) => help(a.id)));
+        return [
+          { where: `kap review --topic ${g.module.id} --json`, expect: all, json: r, notice: true },
+          { where: `kap review --topic ${g.module.id} (feedback)`, expect: all, text: o.stderr, notice: true },
+          ...r.answered.map((a) => ({ where: `kap review --json: ${a.id}`, expect: help(a.id), json: { help: a.help } })),
+        ];
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   },
   {

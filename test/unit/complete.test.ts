@@ -7,7 +7,7 @@ const at = (line: string) => complete(line.split(' '), COMMANDS, GLOBAL_OPTIONS,
 
 describe('complete: candidates at the cursor', () => {
   it('commands (not hidden ones), then subcommands', () => {
-    expect(at('').words).toEqual(['check', 'cite', 'claims', 'completion', 'explain', 'help', 'lint', 'list', 'paths', 'quiz', 'refs', 'search']);
+    expect(at('').words).toEqual(['check', 'cite', 'claims', 'completion', 'explain', 'help', 'lint', 'list', 'paths', 'quiz', 'refs', 'review', 'search']);
     expect(at('quiz ').words).toEqual(['export']);
     expect(at('--no-color ex').words).toEqual(['explain']);
   });
