@@ -236,7 +236,7 @@ ${examples(
     name: 'check',
     description: 'validate a content folder (file:line messages, exit 4 on errors)',
     args: [{ syntax: '[dir]', description: 'content folder', default: 'content' }],
-    options: [{ flags: '--grades', description: "print each module's reading grade (summary paragraph and one-line summary)" }],
+    options: [{ flags: '--grades', description: "print the reading grade of every summary, claim text, definition and quiz explanation" }],
     help: '\nProblems go to stderr as file:line: severity: message. Errors fail (exit 4);\nwarnings (hype words) and info (reading grade over 9) do not.',
     run: async (c, r) => {
       const { check } = await import('./commands/check.js');

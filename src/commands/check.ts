@@ -5,7 +5,7 @@ import { loadContent } from '../content/load.js';
 import { checkContent } from '../content/check.js';
 import { BUILT_IN, mergeSets } from '../content/merge.js';
 import { resolve } from 'node:path';
-import { moduleGrades } from '../content/quality.js';
+import { gradedTexts } from '../content/grades.js';
 import { gradesLines, gradesView } from '../render/grades-view.js';
 
 /**
@@ -23,7 +23,7 @@ export function check(ctx: Ctx, dir: string, opts: { grades?: boolean } = {}, bu
   const count = (s: string) => problems.filter((p) => p.severity === s).length;
   const errors = count('error');
   if (opts.grades && set.modules.length) {
-    const g = moduleGrades(set);
+    const g = gradedTexts(set).filter((t) => !isPack || ownFiles.has(t.file));
     ctx.out(ctx.isTTY ? gradesView(g, ctx.theme) : gradesLines(g));
   }
   if (errors) throw new KapError(`${errors} error(s) in ${dir}`, ExitCode.Content);
