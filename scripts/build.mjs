@@ -1,6 +1,6 @@
 // Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadCliDocs } from './cli-docs.mjs';
@@ -68,6 +68,15 @@ await build({ ...cjs, entryPoints: lazy, outdir: 'dist', outExtension: { '.js': 
 // picks kap-<command>.cjs from the command line; any entry can run any command.
 for (const command of manifest.hot)
   await build({ ...cjs, entryPoints: ['src/main.ts'], outfile: `dist/kap-${command}.cjs`, plugins: [standIns, lazyImports(command)] });
+// esbuild escapes non-ASCII characters in strings but not inside regular-expression literals (the
+// syllable counter's /pok[eé]mon$/i): escape what is left, so that every bundle stays ASCII and
+// V8 keeps its source one byte per character. \uXXXX means the same in a string, a regular
+// expression (with or without the u flag) and an identifier.
+for (const f of [...readdirSync(`${root}/dist`), ...readdirSync(`${root}/dist/commands`).map((n) => `commands/${n}`)].filter((n) => n.endsWith('.cjs'))) {
+  const path = `${root}/dist/${f}`;
+  const text = readFileSync(path, 'utf8');
+  if (/[^\x00-\x7f]/.test(text)) writeFileSync(path, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 // The content compiler runs at build time only, with citation-js.
 await build({
   ...common,

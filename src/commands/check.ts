@@ -5,7 +5,7 @@ import { loadContent } from '../content/load.js';
 import { checkContent } from '../content/check.js';
 import { BUILT_IN, mergeSets } from '../content/merge.js';
 import { resolve } from 'node:path';
-import { moduleGrades } from '../content/quality.js';
+import { gradedTexts } from '../content/grades.js';
 import { gradesLines, gradesView } from '../render/grades-view.js';
 
 /**
@@ -31,14 +31,14 @@ export function check(ctx: Ctx, dir: string, opts: { grades?: boolean; json?: bo
       counts: { modules: counted.modules.length, terms: counted.terms.length, questions: counted.questions.length, references: counted.references.items.length },
       problems: problems.map(({ file, line, severity, message }) => ({ file, line, severity, message })),
       summary: { errors, warnings: count('warning'), info: count('info') },
-      ...(opts.grades && set.modules.length ? { grades: moduleGrades(set) } : {}),
+      ...(opts.grades && set.modules.length ? { grades: gradedTexts(set).filter((t) => !isPack || ownFiles.has(t.file)) } : {}),
     }, null, 2));
     if (errors) throw new KapError(`${errors} error(s) in ${dir}`, ExitCode.Content);
     return;
   }
   for (const p of problems) ctx.err(formatProblem(p));
   if (opts.grades && set.modules.length) {
-    const g = moduleGrades(set);
+    const g = gradedTexts(set).filter((t) => !isPack || ownFiles.has(t.file));
     ctx.out(ctx.isTTY ? gradesView(g, ctx.theme) : gradesLines(g));
   }
   if (errors) throw new KapError(`${errors} error(s) in ${dir}`, ExitCode.Content);

@@ -3,7 +3,8 @@ import type { Problem } from '../errors.js';
 import type { ContentSet } from './load.js';
 import { validateContent } from './validate.js';
 import { checkQuality } from './quality.js';
+import { checkConsistency } from './consistency.js';
 
 export function checkContent(set: ContentSet): Problem[] {
-  return [...set.problems, ...validateContent(set), ...checkQuality(set)].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return [...set.problems, ...validateContent(set), ...checkQuality(set), ...checkConsistency(set)].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

@@ -1,6 +1,6 @@
 /**
  * Editorial quality checks, beyond the schema: sources, hype words, the article's errors
- * repeated as fact, the suicide help block, fact-check coverage and reading grade. Pure:
+ * repeated as fact, the suicide help block, fact-check coverage and reading grade (grades.ts). Pure:
  * a loaded content set in, problems out.
  */
 import type { Problem } from '../errors.js';
@@ -15,10 +15,8 @@ const mentionsSuicide = (m: Module) => helpForModule(m).includes('crisis');
 const termMentionsSuicide = (t: Term) => helpForTerm(t).includes('crisis');
 const questionMentionsSuicide = (q: Question) => helpForQuestion(q).includes('crisis');
 import { findAll, locate, maskQuotes } from './scan.js';
-import { fleschKincaid, plainText } from './readability.js';
+import { gradeProblems } from './grades.js';
 
-/** Reading grade a summary should not pass (content guide: "about 8-9"). */
-export const MAX_GRADE = 9;
 /** Items in fact-check.md §4, each of which needs exactly one claim with `article.factcheck`. */
 export const FACTCHECK_ITEMS = 15;
 
@@ -156,38 +154,8 @@ function coverage(set: ContentSet): Problem[] {
   return out;
 }
 
-export interface ModuleGrade {
-  id: string;
-  file: string;
-  /** The body's first paragraph, citations removed. */
-  paragraph: number;
-  paragraphLine: number;
-  /** The one-line `summary` of the front matter. */
-  summary: number;
-  summaryLine: number;
-}
-
-/** Reading grade of every module's summary paragraph and one-line summary. */
-export function moduleGrades(set: ContentSet): ModuleGrade[] {
-  return set.modules.map(({ module: m, lines }) => ({
-    id: m.id,
-    file: m.file,
-    paragraph: fleschKincaid(plainText(splitBody(m.body).summary)),
-    paragraphLine: lines.body,
-    summary: fleschKincaid(plainText(m.summary)),
-    summaryLine: lines.summary,
-  }));
-}
-
-function grades(set: ContentSet): Problem[] {
-  return moduleGrades(set).flatMap((g) => [
-    ...(g.paragraph > MAX_GRADE ? [{ file: g.file, line: g.paragraphLine, severity: 'info' as const, message: `body: the summary paragraph reads at grade ${g.paragraph} (target ${MAX_GRADE} or lower)` }] : []),
-    ...(g.summary > MAX_GRADE ? [{ file: g.file, line: g.summaryLine, severity: 'info' as const, message: `summary: reads at grade ${g.summary} (target ${MAX_GRADE} or lower)` }] : []),
-  ]);
-}
-
 export function checkQuality(set: ContentSet, detect: SuicideDetection = DETECTION): Problem[] {
   const cache = new Map<string, string[]>();
   const fileLines = (file: string) => cache.get(file) ?? (cache.set(file, (set.texts.get(file) ?? '').replace(/\r\n?/g, '\n').split('\n')), cache.get(file)!);
-  return [...coverage(set), ...wording(set, fileLines), ...helpBlocks(set, fileLines, detect), ...grades(set)];
+  return [...coverage(set), ...wording(set, fileLines), ...helpBlocks(set, fileLines, detect), ...gradeProblems(set)];
 }

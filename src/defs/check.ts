@@ -4,10 +4,10 @@ import { builtinContentDir } from '../paths.js';
 export default defineCommand({
   name: 'check',
   description: 'validate a content folder (file:line messages, exit 4 on errors)',
-  summary: "validate a content folder or pack: `file:line: severity: message` on stderr, exit 4 on errors; `--grades` prints each module's reading grade",
+  summary: "validate a content folder or pack: `file:line: severity: message` on stderr, exit 4 on errors; `--grades` prints the reading grade of every summary, claim text, definition and quiz explanation (the build fails above grade 9 for summaries, 10 for the rest)",
   args: [{ syntax: '[dir]', description: 'content folder', default: 'content', complete: 'dirs' }],
   options: [
-    { flags: '--grades', description: "print each module's reading grade (summary paragraph and one-line summary)" },
+    { flags: '--grades', description: "print the reading grade of every summary, claim text, definition and quiz explanation" },
     json('the problems, counts and verdict as one JSON document on stdout (exit 4 still on errors)'),
   ],
   help: 'Problems go to stderr as file:line: severity: message. Errors fail (exit 4);\nwarnings (hype words) and info (reading grade over 9) do not.',

@@ -23,7 +23,7 @@ describe('kap check', () => {
   it('the shipped content passes: exit 0, no errors or warnings', () => {
     const r = kap(['check', 'content']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^content: 21 modules, \d+ terms, \d+ questions, \d+ references; no errors/);
+    expect(r.stdout).toMatch(/^content: 29 modules, \d+ terms, \d+ questions, \d+ references; no errors/);
     expect(problemLines(r.stderr)).toEqual([]);
   });
 
@@ -64,12 +64,17 @@ describe('kap check', () => {
     expect(h.stdout).toMatch(/no errors \(1 warning\(s\)/);
   });
 
-  it('--grades prints each module with its two reading grades on stdout', () => {
+  it('--grades prints the grade of every summary, claim text, definition and explanation on stdout, each within its limit', () => {
     const r = kap(['check', 'content', '--grades']);
     expect(r.status).toBe(0);
-    const rows = r.stdout.trim().split('\n');
-    expect(rows).toHaveLength(21);
-    for (const row of rows) expect(row).toMatch(/^[a-z0-9-]+\t\d+\.\d\t\d+\.\d$/);
-    expect(r.stderr).toMatch(/^content: 21 modules/m);
+    const rows = r.stdout.trim().split('\n').map((row) => row.split('\t'));
+    const count = (kind: string) => rows.filter((row) => row[2] === kind).length;
+    const [, modules, terms, questions] = /^content: (\d+) modules, (\d+) terms, (\d+) questions/m.exec(r.stderr)!.map(Number);
+    expect([count('summary'), count('paragraph'), count('definition'), count('explanation')]).toEqual([modules, modules, terms, questions]);
+    expect(count('claim')).toBeGreaterThan(modules!);
+    for (const row of rows) {
+      expect(row.join('\t')).toMatch(/^\d+\.\d\t(9|10)\t(summary|paragraph|claim|definition|explanation)\tcontent\/(modules|quiz)?\/?[\w./-]+:\d+\t\S/);
+      expect(Number(row[0])).toBeLessThanOrEqual(Number(row[1]));
+    }
   });
 });

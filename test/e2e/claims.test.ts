@@ -13,7 +13,7 @@ describe('kap claims (fixture pack)', () => {
       [
         'alpha-block\talpha\tpreclinical\tlow\t\tli2010,zanos2018\tA blocker may raise transmitter release in animal studies.',
         'alpha-article\talpha\tmechanism\tmoderate\tmisattributed\tzanos2018\tThe cited structural paper does not study the drug.',
-        'beta-label\tbeta\tregulatory-label\thigh\t\tspravato_pi\tThe label says effectiveness in preventing suicide has not been demonstrated.',
+        'beta-label\tbeta\tregulatory-label\thigh\t\tspravato_pi\tThe label says it has not been shown to prevent suicide.',
         '',
       ].join('\n'),
     );

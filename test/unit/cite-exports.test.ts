@@ -23,14 +23,16 @@ const bibNames = (i: CslItem) => (knownAuthors(i) as Name[]).map((n) => n.litera
 const curly = (s: string) => s.replace(/``|''/g, '"').replace(/[\u201c\u201d]/g, '"');
 const year = (i: CslItem) => (i.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]?.[0];
 
-const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', c: '\u0327', v: '\u030c', k: '\u0328', '=': '\u0304', '.': '\u0307', u: '\u0306', H: '\u030b' };
+const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', c: '\u0327', v: '\u030c', k: '\u0328', '=': '\u0304', '.': '\u0307', u: '\u0306', H: '\u030b', r: '\u030a' };
 const LETTERS: Record<string, string> = { l: 'ł', L: 'Ł', o: 'ø', O: 'Ø', ss: 'ß', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', i: 'ı' };
 /** Undo BibTeX escaping: accents and special letters, \& \% \_, braces that protect case. */
 const unlatex = (s: string) =>
   s
     .replace(/\\textunderscore\{\}/g, '_')
     // bibtex-parse itself reduces {\' a} to "{' a": read that back as the accent it was.
-    .replace(/(?<=[A-Za-z])\{?(['`^~]) ([A-Za-z])\}?/g, (_, a: string, ch: string) => ch + ACCENTS[a])
+    .replace(/(?<=[A-Za-z])\{?(['`^~"]) ([A-Za-z])\}?/g, (_, a: string, ch: string) => ch + ACCENTS[a])
+    // ... and {\r A} (a ring, as in "Åkeson") to "\r A".
+    .replace(/\\r\s*\{?([A-Za-z])\}?/g, (_, ch: string) => ch + ACCENTS.r)
     .replace(/\\([`'^"~=.])\s*\{?([A-Za-z])\}?/g, (_, a: string, ch: string) => ch + ACCENTS[a])
     .replace(/\\([cvkuH])\s*\{([A-Za-z])\}/g, (_, a: string, ch: string) => ch + ACCENTS[a])
     .replace(/\\(ss|aa|AA|ae|AE|l|L|o|O|i)(\{\})?/g, (_, l: string) => LETTERS[l]!)

@@ -3,7 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadContent } from '../../src/content/load.js';
-import { checkQuality, moduleGrades } from '../../src/content/quality.js';
+import { checkQuality } from '../../src/content/quality.js';
+import { GRADE_LIMITS, gradedTexts, gradeSummary } from '../../src/content/grades.js';
 import { fleschKincaid, plainText, syllables } from '../../src/content/readability.js';
 import { findAll, maskQuotes } from '../../src/content/scan.js';
 import { formatProblem, type Problem } from '../../src/errors.js';
@@ -39,12 +40,14 @@ function mod(id: string, body: string, opts: { claims?: string; summary?: string
   ].join('\n');
 }
 
-/** Problems as `kap check` prints them (sorted by file and line), reading-grade notes left out. */
+/** Problems as `kap check` prints them (sorted by file and line), reading-grade errors left out. */
 const sorted = (ps: Problem[]) => [...ps].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).map(formatProblem);
-const lines = (files: Record<string, string>) => sorted(checkQuality(pack(files)).filter((p) => p.severity !== 'info'));
+const lines = (files: Record<string, string>) => sorted(checkQuality(pack(files)).filter((p) => !p.message.includes('reads at grade')));
+/** The reading-grade errors alone. */
+const gradeLines = (files: Record<string, string>) => sorted(checkQuality(pack(files)).filter((p) => p.message.includes('reads at grade')));
 
 describe('readability', () => {
-  it('counts syllables with a small heuristic', () => {
+  it('counts syllables with the standard counter (npm syllable)', () => {
     const cases: [string, number][] = [['cat', 1], ['the', 1], ['table', 2], ['people', 2], ['these', 1], ['wanted', 2], ['liked', 1],
       ['ketamine', 3], ['glutamate', 3], ['receptor', 3], ['depression', 3], ['anaesthetic', 4], ['2019', 1], ['', 0]];
     for (const [w, s] of cases) expect(syllables(w), w).toBe(s);
@@ -147,13 +150,30 @@ describe('checkQuality', () => {
     ]);
   });
 
-  it('reading grade: info over 9 for the summary paragraph and the one-line summary', () => {
+  it('reading grade: an error, with file:line and field, for each summary over 9 and each claim text, definition and explanation over 10', () => {
     const dense = 'Pharmacological antagonism of ionotropic glutamatergic receptors precipitates neuroplastic adaptations [@li2010].';
-    const set = pack({ 'modules/a.md': mod('a', `${dense}\n\nMore.`, { summary: 'It may help a bit.' }) });
-    expect(moduleGrades(set)).toMatchObject([{ id: 'a', summary: expect.any(Number), paragraphLine: 9, summaryLine: 5 }]);
-    expect(checkQuality(set).filter((p) => p.severity === 'info').map(formatProblem)).toEqual([
-      `modules/a.md:9: info: body: the summary paragraph reads at grade ${moduleGrades(set)[0]!.paragraph} (target 9 or lower)`,
+    const files = {
+      'modules/a.md': mod('a', `${dense}\n\nMore.`, { summary: dense, claims: claim('a-dense', '', dense.replace(' [@li2010]', '')) }),
+      'glossary.yaml': `- id: dense-term\n  term: Dense\n  definition: ${dense}\n  module: a\n`,
+      'quiz/a.yaml': ['- id: a-01', '  module: a', '  difficulty: easy', '  question: Which?', '  choices:', '    - text: This one', '      correct: true',
+        '    - text: That one', '      why: No.', '    - text: The other', '      why: No.', `  explanation: ${dense}`, '  sources: [li2010]', ''].join('\n'),
+    };
+    const g = (field: string) => gradedTexts(pack(files)).find((t) => t.field === field)!.grade;
+    expect(gradeLines(files)).toEqual([
+      `glossary.yaml:3: error: dense-term.definition: reads at grade ${g('dense-term.definition')} (limit 10); use shorter sentences and plainer words, keeping what it claims and its certainty`,
+      `modules/a.md:5: error: summary: reads at grade ${g('summary')} (limit 9); use shorter sentences and plainer words, keeping what it claims and its certainty`,
+      `modules/a.md:9: error: claims.a-dense.text: reads at grade ${g('claims.a-dense.text')} (limit 10); use shorter sentences and plainer words, keeping what it claims and its certainty`,
+      `modules/a.md:15: error: body (summary paragraph): reads at grade ${g('body (summary paragraph)')} (limit 9); use shorter sentences and plainer words, keeping what it claims and its certainty`,
+      `quiz/a.yaml:12: error: a-01.explanation: reads at grade ${g('a-01.explanation')} (limit 10); use shorter sentences and plainer words, keeping what it claims and its certainty`,
     ]);
+  });
+
+  it('reading grade: plain text passes, and the summary per kind counts what is over the limit', () => {
+    const set = pack({ 'modules/a.md': mod('a', 'It may help a bit [@li2010].', { summary: 'It may help a bit.', claims: claim('a-plain') }) });
+    expect(checkQuality(set).filter((p) => p.message.includes('reads at grade'))).toEqual([]);
+    const summary = gradeSummary(gradedTexts(set));
+    expect(summary.map((s) => s.kind)).toEqual(['summary', 'paragraph', 'claim']);
+    expect(summary.every((s) => s.over === 0 && s.max <= GRADE_LIMITS[s.kind])).toBe(true);
   });
 });
 
