@@ -26,11 +26,16 @@ export function describeWith(programs: string | string[], purpose: string, body:
   const list = Array.isArray(programs) ? programs : [programs];
   const missing = list.filter((p) => !which(p));
   const title = `${list.join(' + ')}: ${purpose}`;
-  if (!missing.length) return describe(title, body);
-  if (process.env.CI === 'true')
-    return describe(title, () => it(`needs ${missing.join(', ')} (CI installs it: test/setup/ensure-oracles.sh)`, () => {
+  if (!missing.length) {
+    describe(title, body);
+    return;
+  }
+  if (process.env.CI === 'true') {
+    describe(title, () => it(`needs ${missing.join(', ')} (CI installs it: test/setup/ensure-oracles.sh)`, () => {
       throw new Error(`${missing.join(', ')} not found under CI=true`);
     }));
+    return;
+  }
   process.stderr.write(`skipped: ${title} (${missing.join(', ')} not installed; CI installs it)\n`);
   describe.skip(title, body);
 }
