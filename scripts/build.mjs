@@ -1,8 +1,9 @@
 // Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { STAMP_FILE, sourceStamp } from './source-stamp.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
@@ -10,6 +11,8 @@ const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 const HOT_COMMANDS = ['explain', 'search', 'list', 'cite', 'claims', 'refs'];
 const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.js`, import.meta.url));
 
+// Taken before building: an edit made during the build leaves the stamp stale.
+const stamp = sourceStamp(root);
 rmSync(`${root}/dist`, { recursive: true, force: true });
 const common = {
   absWorkingDir: root,
@@ -85,3 +88,5 @@ try {
   process.stderr.write(String(e.stderr ?? e));
   process.exit(4);
 }
+// Last, so that only a whole build is stamped.
+writeFileSync(`${root}/${STAMP_FILE}`, `${stamp}\n`);
