@@ -1,18 +1,35 @@
 // Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
-import { build } from 'esbuild';
+import { build as esbuild } from 'esbuild';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { STAMP_FILE, sourceStamp } from './source-stamp.mjs';
+import { writeNotices } from './notices.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 /** Commands with an entry of their own (see below). */
 const HOT_COMMANDS = ['explain', 'search', 'list', 'cite', 'claims', 'refs'];
+/** What each bundle took in: the third-party notices are written from it. */
+const metafiles = [];
+const build = async (options) => {
+  const result = await esbuild({ ...options, metafile: true });
+  metafiles.push(result.metafile);
+  return result;
+};
+function readStamp() {
+  try {
+    return readFileSync(`${root}/${STAMP_FILE}`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
 const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.js`, import.meta.url));
 
 // Taken before building: an edit made during the build leaves the stamp stale.
 const stamp = sourceStamp(root);
+// --if-stale (npm pack's prepack): nothing to do when dist/ was built from these sources.
+if (process.argv.includes('--if-stale') && readStamp() === stamp) process.exit(0);
 rmSync(`${root}/dist`, { recursive: true, force: true });
 const common = {
   absWorkingDir: root,
@@ -74,6 +91,8 @@ await build({
   // Bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import{createRequire as __kapCR}from'module';const require=__kapCR(import.meta.url);" },
 });
+
+writeNotices(root, metafiles, 'dist/THIRD-PARTY-NOTICES.txt');
 
 try {
   execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content'], { cwd: root, stdio: 'inherit' });

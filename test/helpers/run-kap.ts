@@ -1,7 +1,7 @@
 /** Spawn the built binary with a scrubbed environment, as a user's shell would. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { getCurrentTest } from 'vitest/suite';
+import { TestRunner } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = `${ROOT}bin/kap`;
@@ -31,7 +31,7 @@ export const FALLBACK_BUDGET = 300_000;
  */
 export function budget(timeout?: number): number {
   if (timeout) return timeout;
-  const test = getCurrentTest();
+  const test = TestRunner.getCurrentTest();
   if (!test?.timeout) return FALLBACK_BUDGET;
   const started = test.result?.startTime ?? Date.now();
   return Math.max(1_000, test.timeout - (Date.now() - started));
