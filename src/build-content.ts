@@ -2,7 +2,11 @@
  * Content compiler: validate a content folder (with any packs over it) and compile it for
  * run time. Used by the build (content/ → dist/content) and by kap for content packs.
  *   build-content.mjs <content> <out> [--pack DIR]... [--stamp KEY] [--styles DIR]
+ *                     [--memo FILE]... [--save-memo FILE]
  * Exit 4 on bad content, with one `file:line: severity: message` line per problem.
+ * --memo: formatted references kept by earlier compiles (cite/memo.ts), used when written by
+ * this same compiler; --save-memo: where to keep this compile's. Without packs or a stamp (the
+ * build), the memo goes into <out>/cite-memo.json, for pack compiles to start from.
  */
 import { loadContent } from './content/load.js';
 import { compileContent, writeCompiled } from './content/compile.js';
@@ -10,10 +14,13 @@ import { checkContent } from './content/check.js';
 import { BUILT_IN, mergeSets } from './content/merge.js';
 import { formatProblem } from './errors.js';
 import { dirname, join } from 'node:path';
+import { CiteMemo, compilerId, MEMO_FILE } from './cite/memo.js';
 
 const positional: string[] = [];
 const packs: string[] = [];
 let stamp: string | undefined;
+const memos: string[] = [];
+let saveMemo: string | undefined;
 // Run as dist/build-content.mjs: the official CSL files live in the source tree.
 let stylesDir = join(dirname(process.argv[1] ?? '.'), '..', 'src', 'cite', 'styles');
 const argv = process.argv.slice(2);
@@ -22,6 +29,8 @@ for (let i = 0; i < argv.length; i++) {
   if (a === '--pack') packs.push(argv[++i]!);
   else if (a === '--stamp') stamp = argv[++i];
   else if (a === '--styles') stylesDir = argv[++i]!;
+  else if (a === '--memo') memos.push(argv[++i]!);
+  else if (a === '--save-memo') saveMemo = argv[++i];
   else positional.push(a);
 }
 const [dir = 'content', out = 'dist/content'] = positional;
@@ -35,8 +44,12 @@ if (errors) {
   process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
   process.exitCode = 4;
 } else {
-  const compiled = compileContent(set, stylesDir);
+  const memo = new CiteMemo(compilerId(process.argv[1]!, stylesDir));
+  for (const f of memos) memo.load(f);
+  const compiled = compileContent(set, stylesDir, memo);
   writeCompiled(out, compiled, stamp);
+  if (saveMemo) memo.save(saveMemo, true);
+  else if (!packs.length && !stamp) memo.save(join(out, MEMO_FILE));
   if (!stamp) {
     const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
     process.stderr.write(`search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`);

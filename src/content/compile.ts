@@ -9,6 +9,7 @@ import { renderBlocks } from '../render/markdown.js';
 import { ContentError } from '../errors.js';
 import { createCiter } from '../cite/csl.js';
 import type { ContentSet } from './load.js';
+import type { CslItem } from './model.js';
 import { checkContent } from './check.js';
 import { makeStamp, STAMP } from './stamp.js';
 import { BUILT_IN } from './merge.js';
@@ -18,6 +19,7 @@ import { normalizeKey } from './normalize.js';
 import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuiz } from '../store.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntry, registerStyles } from '../cite/precompute.js';
+import { memoCiter, memoEntry, type CiteMemo } from '../cite/memo.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 import { searchDocuments } from '../search/documents.js';
 import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
@@ -38,20 +40,23 @@ export interface Compiled {
 
 export const FORMAT_VERSION = 1;
 
-/** Every reference in every style and format, plus the indexes `kap refs` needs. */
-export function compileBibliography(set: ContentSet, stylesDir: string): Bibliography {
-  registerStyles(stylesDir);
-  const entries = set.references.items.map(precomputeEntry);
+/** Every reference in every style and format, plus the indexes `kap refs` needs. `memo`: results kept from earlier compiles (cite/memo.ts). */
+export function compileBibliography(set: ContentSet, stylesDir: string, memo?: CiteMemo): Bibliography {
+  const precompute = (item: CslItem) => {
+    registerStyles(stylesDir);
+    return precomputeEntry(item);
+  };
+  const entries = set.references.items.map((item) => (memo ? memoEntry(memo, item, () => precompute(item)) : precompute(item)));
   entries.sort((a, b) => a.authorYear.localeCompare(b.authorYear) || a.key.localeCompare(b.key));
   const modules = set.modules.map((m) => m.module);
   const index = { version: BIBLIOGRAPHY_VERSION, entries: entries.map(({ styles: _s, exports: _e, ...summary }) => summary), errata: set.errata.map((e) => e.erratum) };
   return { entries, index, claims: { byModule: keysByModule(modules), claims: claimsByReference(modules) } };
 }
 
-export function compileContent(set: ContentSet, stylesDir: string): Compiled {
+export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMemo): Compiled {
   const problems = checkContent(set);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
-  const citer = createCiter(set.references.items);
+  const citer = memo ? memoCiter(memo, set.references.items, () => createCiter(set.references.items)) : createCiter(set.references.items);
   const titles = new Map(set.modules.map(({ module: m }) => [m.id, m.title]));
   const lookup = { title: (id: string) => titles.get(id) };
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
@@ -113,7 +118,7 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
       })),
     ),
   };
-  const bibliography = compileBibliography(set, stylesDir);
+  const bibliography = compileBibliography(set, stylesDir, memo);
   const started = performance.now();
   // The bibliography is already formatted: search shows its APA text rather than format again.
   const apa = new Map(bibliography.entries.map((e) => [e.key, e]));
