@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
+import './citeproc-speed.js';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { CslItem } from '../content/model.js';
