@@ -2,10 +2,11 @@
  * Content compiler: validate a content folder (with any packs over it) and compile it for
  * run time. Used by the build (content/ → dist/content) and by kap for content packs.
  *   build-content.mjs <content> <out> [--pack DIR]... [--stamp KEY] [--styles DIR]
- *                     [--memo FILE]... [--save-memo FILE]
+ *                     [--base-memo FILE] [--memo FILE]... [--save-memo FILE]
  * Exit 4 on bad content, with one `file:line: severity: message` line per problem.
  * --memo: formatted references kept by earlier compiles (cite/memo.ts), used when written by
- * this same compiler; --save-memo: where to keep this compile's. Without packs or a stamp (the
+ * this same compiler (--base-memo: the build's, not copied into --save-memo); --save-memo:
+ * where to keep this compile's. Without packs or a stamp (the
  * build), the memo goes into <out>/cite-memo.json, for pack compiles to start from.
  */
 import { loadContent } from './content/load.js';
@@ -20,6 +21,7 @@ const positional: string[] = [];
 const packs: string[] = [];
 let stamp: string | undefined;
 const memos: string[] = [];
+let baseMemo: string | undefined;
 let saveMemo: string | undefined;
 // Run as dist/build-content.mjs: the official CSL files live in the source tree.
 let stylesDir = join(dirname(process.argv[1] ?? '.'), '..', 'src', 'cite', 'styles');
@@ -30,6 +32,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--stamp') stamp = argv[++i];
   else if (a === '--styles') stylesDir = argv[++i]!;
   else if (a === '--memo') memos.push(argv[++i]!);
+  else if (a === '--base-memo') baseMemo = argv[++i];
   else if (a === '--save-memo') saveMemo = argv[++i];
   else positional.push(a);
 }
@@ -45,6 +48,7 @@ if (errors) {
   process.exitCode = 4;
 } else {
   const memo = new CiteMemo(compilerId(process.argv[1]!, stylesDir));
+  if (baseMemo) memo.load(baseMemo, true);
   for (const f of memos) memo.load(f);
   const compiled = compileContent(set, stylesDir, memo);
   writeCompiled(out, compiled, stamp);

@@ -37,14 +37,16 @@ const keyOf = (parts: unknown[]): string => createHash('sha256').update(JSON.str
 
 export class CiteMemo {
   private readonly known = new Map<string, string>();
+  /** Keys of files loaded as a base (the build's memo): never saved again. */
+  private readonly base = new Set<string>();
   /** What this compile asked for: what it saves. */
   private readonly used = new Map<string, string>();
   misses = 0;
 
   constructor(readonly compiler: string) {}
 
-  /** Add the entries of a memo file written by the same compiler; anything else is ignored. */
-  load(file: string): void {
+  /** Add the entries of a memo file written by the same compiler; anything else is ignored. `base`: not saved again. */
+  load(file: string, base = false): void {
     let data: MemoFile;
     try {
       data = JSON.parse(readFileSync(file, 'utf8')) as MemoFile;
@@ -52,7 +54,11 @@ export class CiteMemo {
       return;
     }
     if (data?.version !== MEMO_VERSION || data.compiler !== this.compiler || typeof data.entries !== 'object') return;
-    for (const [k, v] of Object.entries(data.entries)) if (typeof v === 'string') this.known.set(k, v);
+    for (const [k, v] of Object.entries(data.entries)) {
+      if (typeof v !== 'string') continue;
+      this.known.set(k, v);
+      if (base) this.base.add(k);
+    }
   }
 
   get(parts: unknown[], make: () => string): string {
@@ -75,7 +81,7 @@ export class CiteMemo {
       previous.load(file);
       for (const [k, v] of previous.known) entries[k] = v;
     }
-    for (const [k, v] of this.used) entries[k] = v;
+    for (const [k, v] of this.used) if (!this.base.has(k)) entries[k] = v;
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify({ version: MEMO_VERSION, compiler: this.compiler, entries } satisfies MemoFile));

@@ -72,5 +72,17 @@ describe('cite memo', () => {
     const d = new CiteMemo('c');
     d.load(file);
     expect(d.get(['one'], () => 'miss')).toBe('miss');
+    // What came from a base memo (the build's) is used but not copied into the cache's.
+    const base = join(tmp, 'base.json');
+    a.save(base);
+    const e = new CiteMemo('c');
+    e.load(base, true);
+    expect(e.get(['one'], () => 'miss')).toBe('1');
+    e.get(['three'], () => '3');
+    e.save(file);
+    const f = new CiteMemo('c');
+    f.load(file);
+    expect(f.get(['three'], () => 'miss')).toBe('3');
+    expect(f.get(['one'], () => 'miss')).toBe('miss');
   });
 });
