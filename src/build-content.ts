@@ -2,11 +2,12 @@
  * Content compiler: validate a content folder (with any packs over it) and compile it for
  * run time. Used by the build (content/ → dist/content) and by kap for content packs.
  *   build-content.mjs <content> <out> [--pack DIR]... [--stamp KEY] [--styles DIR]
- *                     [--base-memo FILE] [--memo FILE]... [--save-memo FILE]
+ *                     [--base-memo FILE] [--memo FILE]... [--save-memo FILE] [--parsed FILE]
  * Exit 4 on bad content, with one `file:line: severity: message` line per problem.
  * --memo: formatted references kept by earlier compiles (cite/memo.ts), used when written by
  * this same compiler (--base-memo: the build's, not copied into --save-memo); --save-memo:
- * where to keep this compile's. Without packs or a stamp (the
+ * where to keep this compile's. --parsed: where the parsed <content> is kept between
+ * compiles (content/set-cache.ts). Without packs or a stamp (the
  * build), the memo goes into <out>/cite-memo.json, for pack compiles to start from.
  */
 import { loadContent } from './content/load.js';
@@ -16,12 +17,14 @@ import { BUILT_IN, mergeSets } from './content/merge.js';
 import { formatProblem } from './errors.js';
 import { dirname, join } from 'node:path';
 import { CiteMemo, compilerId, MEMO_FILE } from './cite/memo.js';
+import { loadContentCached } from './content/set-cache.js';
 
 const positional: string[] = [];
 const packs: string[] = [];
 let stamp: string | undefined;
 const memos: string[] = [];
 let baseMemo: string | undefined;
+let parsed: string | undefined;
 let saveMemo: string | undefined;
 // Run as dist/build-content.mjs: the official CSL files live in the source tree.
 let stylesDir = join(dirname(process.argv[1] ?? '.'), '..', 'src', 'cite', 'styles');
@@ -33,12 +36,15 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--styles') stylesDir = argv[++i]!;
   else if (a === '--memo') memos.push(argv[++i]!);
   else if (a === '--base-memo') baseMemo = argv[++i];
+  else if (a === '--parsed') parsed = argv[++i];
   else if (a === '--save-memo') saveMemo = argv[++i];
   else positional.push(a);
 }
 const [dir = 'content', out = 'dist/content'] = positional;
 const started = performance.now();
-const base = loadContent(dir);
+let compilerIdMemo: string | undefined;
+const compiler = () => (compilerIdMemo ??= compilerId(process.argv[1]!, stylesDir));
+const base = parsed ? loadContentCached(dir, parsed, compiler()) : loadContent(dir);
 const set = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p) => ({ set: loadContent(p), origin: p }))]) : base;
 const problems = checkContent(set);
 for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
@@ -47,7 +53,7 @@ if (errors) {
   process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
   process.exitCode = 4;
 } else {
-  const memo = new CiteMemo(compilerId(process.argv[1]!, stylesDir));
+  const memo = new CiteMemo(compiler());
   if (baseMemo) memo.load(baseMemo, true);
   for (const f of memos) memo.load(f);
   const compiled = compileContent(set, stylesDir, memo);
