@@ -1,6 +1,6 @@
 // Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
 import { build as esbuild } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { STAMP_FILE, sourceStamp } from './source-stamp.mjs';
@@ -30,6 +30,15 @@ const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.js`, import.meta.u
 const stamp = sourceStamp(root);
 // --if-stale (npm pack's prepack): nothing to do when dist/ was built from these sources.
 if (process.argv.includes('--if-stale') && readStamp() === stamp) process.exit(0);
+// The last build's formatted references (src/cite/memo.ts): used again only by a byte-identical
+// compiler, so a rebuild after a content edit formats only what changed.
+const memoAside = `${root}/.kap-cache/last-cite-memo.json`;
+try {
+  mkdirSync(`${root}/.kap-cache`, { recursive: true });
+  copyFileSync(`${root}/dist/content/cite-memo.json`, memoAside);
+} catch {
+  rmSync(memoAside, { force: true });
+}
 rmSync(`${root}/dist`, { recursive: true, force: true });
 const common = {
   absWorkingDir: root,
@@ -95,7 +104,8 @@ await build({
 writeNotices(root, metafiles, 'dist/THIRD-PARTY-NOTICES.txt');
 
 try {
-  execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content'], { cwd: root, stdio: 'inherit' });
+  const memo = existsSync(memoAside) ? ['--memo', memoAside] : [];
+  execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content', ...memo], { cwd: root, stdio: 'inherit' });
 } catch {
   process.exit(4);
 }
