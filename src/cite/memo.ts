@@ -3,7 +3,8 @@
  * CPU per style and formatting ~5-15 ms per reference and style, while a pack only adds or
  * replaces a few items: the build ships every result it computed (dist/content/cite-memo.json)
  * and a pack compile keeps its own in the user's cache, so a compile formats only references
- * and clusters it has not seen, with the processor loaded only then.
+ * and clusters it has not seen, with the styles registered only then. compile.ts keeps the
+ * styled blocks of each module's Markdown in it too (a function of that text alone).
  *
  * A result is keyed by everything it depends on: the call, the style and the CSL items
  * themselves (so a pack that replaces a reference misses), and, for the whole file, the
@@ -33,7 +34,10 @@ export function compilerId(compilerFile: string, stylesDir: string): string {
   return h.digest('hex');
 }
 
-const keyOf = (parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+/** `kind:hash`: the kind (the first part) says what a saved entry is worth keeping for. */
+const keyOf = (parts: unknown[]): string => `${String(parts[0])}:${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22)}`;
+/** Cheap to make again and large: kept only while used (a trainer's every edit of a module would add one). */
+const TRANSIENT = 'blocks:';
 
 export class CiteMemo {
   private readonly known = new Map<string, string>();
@@ -73,13 +77,13 @@ export class CiteMemo {
     return v;
   }
 
-  /** Write what this compile used (atomically); `keep` also keeps what the file already held for this compiler. */
+  /** Write what this compile used (atomically); `keep` also keeps the formatted references the file already held for this compiler. */
   save(file: string, keep = false): void {
     const entries: Record<string, string> = {};
     if (keep) {
       const previous = new CiteMemo(this.compiler);
       previous.load(file);
-      for (const [k, v] of previous.known) entries[k] = v;
+      for (const [k, v] of previous.known) if (!k.startsWith(TRANSIENT)) entries[k] = v;
     }
     for (const [k, v] of this.used) if (!this.base.has(k)) entries[k] = v;
     mkdirSync(dirname(file), { recursive: true });
@@ -91,7 +95,8 @@ export class CiteMemo {
 
 /** A Citer whose answers come from the memo when it has them; `citer` is made only on a miss. */
 export function memoCiter(memo: CiteMemo, items: CslItem[], citer: () => Citer): Citer {
-  const byId = new Map(items.map((i) => [i.id, i]));
+  // Each item's JSON once, not at every call: keys are made of these strings.
+  const byId = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
   const item = (k: string) => byId.get(k) ?? null;
   let made: Citer | undefined;
   const real = () => (made ??= citer());

@@ -61,20 +61,25 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   const lookup = { title: (id: string) => titles.get(id) };
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
 
-  const both = (tokens: unknown[]) => ({ color: renderBlocks(tokens, true), plain: renderBlocks(tokens, false) });
+  // Styled blocks are a function of the Markdown alone: a pack compile takes the built-in modules' from the memo.
+  const render = (markdown: string) => {
+    const tokens = Lexer.lex(markdown, { gfm: true });
+    return { color: renderBlocks(tokens, true), plain: renderBlocks(tokens, false) };
+  };
+  const both = (markdown: string): ReturnType<typeof render> => (memo ? JSON.parse(memo.get(['blocks', markdown], () => JSON.stringify(render(markdown)))) : render(markdown));
   const modules: CompiledModule[] = set.modules.map(({ module: m }) => {
     const markdown = moduleMarkdown(m, citer, lookup);
     const { summary, sections } = splitBody(m.body);
     return {
       meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file, origin: m.origin ?? BUILT_IN },
       brief: cite(summary),
-      briefBlocks: both(Lexer.lex(`**${m.title}**\n\n${cite(summary)}`, { gfm: true })),
+      briefBlocks: both(`**${m.title}**\n\n${cite(summary)}`),
       sections: sections.map((s) => ({ heading: s.heading, markdown: cite(s.markdown) })),
       claims: m.claims,
       citations: moduleKeys(m).map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
       crisis: mentionsSuicide(m),
       raw: m.raw,
-      blocks: both(Lexer.lex(markdown, { gfm: true })),
+      blocks: both(markdown),
     };
   });
 

@@ -84,5 +84,16 @@ describe('cite memo', () => {
     f.load(file);
     expect(f.get(['three'], () => 'miss')).toBe('3');
     expect(f.get(['one'], () => 'miss')).toBe('miss');
+    // Styled blocks are kept only while a compile uses them; formatted references stay.
+    const g = new CiteMemo('c');
+    g.get(['blocks', 'old text'], () => 'B');
+    g.get(['entry', { id: 'x' }], () => 'E');
+    g.save(file);
+    const h = new CiteMemo('c');
+    h.save(file, true);
+    const i = new CiteMemo('c');
+    i.load(file);
+    expect(i.get(['entry', { id: 'x' }], () => 'miss')).toBe('E');
+    expect(i.get(['blocks', 'old text'], () => 'miss')).toBe('miss');
   });
 });
