@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// The user's own KAP_* settings must never leak into tests.
-for (const k of Object.keys(process.env)) if (k.startsWith('KAP_')) delete process.env[k];
+// The user's own KAP_* settings must never leak into tests; the tests' own switches stay
+// (kap itself never sees them: run-kap.ts passes only PATH and HOME).
+const TEST_SWITCHES = new Set(['KAP_SKIP_BROWSER', 'KAP_SKIP_PTY', 'KAP_CHROMIUM']);
+for (const k of Object.keys(process.env)) if (k.startsWith('KAP_') && !TEST_SWITCHES.has(k)) delete process.env[k];
 
 export default defineConfig({
   test: {

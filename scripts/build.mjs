@@ -1,14 +1,43 @@
 // Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
-import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadCliDocs } from './cli-docs.mjs';
+import { STAMP_FILE, sourceStamp } from './source-stamp.mjs';
+import { writeNotices } from './notices.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+/** What each bundle took in: the third-party notices are written from it. */
+const metafiles = [];
+const build = async (options) => {
+  const result = await esbuild({ ...options, metafile: true });
+  metafiles.push(result.metafile);
+  return result;
+};
+function readStamp() {
+  try {
+    return readFileSync(`${root}/${STAMP_FILE}`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
 const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.js`, import.meta.url));
 
+// Taken before building: an edit made during the build leaves the stamp stale.
+const stamp = sourceStamp(root);
+// --if-stale (npm pack's prepack): nothing to do when dist/ was built from these sources.
+if (process.argv.includes('--if-stale') && readStamp() === stamp) process.exit(0);
+// The last build's formatted references (src/cite/memo.ts): used again only by a byte-identical
+// compiler, so a rebuild after a content edit formats only what changed.
+const memoAside = `${root}/.kap-cache/last-cite-memo.json`;
+try {
+  mkdirSync(`${root}/.kap-cache`, { recursive: true });
+  copyFileSync(`${root}/dist/content/cite-memo.json`, memoAside);
+} catch {
+  rmSync(memoAside, { force: true });
+}
 rmSync(`${root}/dist`, { recursive: true, force: true });
 const common = {
   absWorkingDir: root,
@@ -90,8 +119,11 @@ await build({
   banner: { js: "import{createRequire as __kapCR}from'module';const require=__kapCR(import.meta.url);" },
 });
 
+writeNotices(root, metafiles, 'dist/THIRD-PARTY-NOTICES.txt');
+
 try {
-  execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content'], { cwd: root, stdio: 'inherit' });
+  const memo = existsSync(memoAside) ? ['--memo', memoAside] : [];
+  execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content', ...memo], { cwd: root, stdio: 'inherit' });
 } catch {
   process.exit(4);
 }
@@ -103,3 +135,5 @@ try {
   process.stderr.write(String(e.stderr ?? e));
   process.exit(4);
 }
+// Last, so that only a whole build is stamped.
+writeFileSync(`${root}/${STAMP_FILE}`, `${stamp}\n`);

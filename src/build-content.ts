@@ -2,7 +2,13 @@
  * Content compiler: validate a content folder (with any packs over it) and compile it for
  * run time. Used by the build (content/ → dist/content) and by kap for content packs.
  *   build-content.mjs <content> <out> [--pack DIR]... [--stamp KEY] [--styles DIR]
+ *                     [--base-memo FILE] [--memo FILE]... [--save-memo FILE] [--parsed FILE]
  * Exit 4 on bad content, with one `file:line: severity: message` line per problem.
+ * --memo: formatted references kept by earlier compiles (cite/memo.ts), used when written by
+ * this same compiler (--base-memo: the build's, not copied into --save-memo); --save-memo:
+ * where to keep this compile's. --parsed: where the parsed <content> is kept between
+ * compiles (content/set-cache.ts). Without packs or a stamp (the
+ * build), the memo goes into <out>/cite-memo.json, for pack compiles to start from.
  */
 import { loadContent } from './content/load.js';
 import { compileContent, writeCompiled } from './content/compile.js';
@@ -10,10 +16,16 @@ import { checkContent } from './content/check.js';
 import { BUILT_IN, mergeSets } from './content/merge.js';
 import { formatProblem } from './errors.js';
 import { dirname, join } from 'node:path';
+import { CiteMemo, compilerId, MEMO_FILE } from './cite/memo.js';
+import { loadContentCached } from './content/set-cache.js';
 
 const positional: string[] = [];
 const packs: string[] = [];
 let stamp: string | undefined;
+const memos: string[] = [];
+let baseMemo: string | undefined;
+let parsed: string | undefined;
+let saveMemo: string | undefined;
 // Run as dist/build-content.mjs: the official CSL files live in the source tree.
 let stylesDir = join(dirname(process.argv[1] ?? '.'), '..', 'src', 'cite', 'styles');
 const argv = process.argv.slice(2);
@@ -22,11 +34,17 @@ for (let i = 0; i < argv.length; i++) {
   if (a === '--pack') packs.push(argv[++i]!);
   else if (a === '--stamp') stamp = argv[++i];
   else if (a === '--styles') stylesDir = argv[++i]!;
+  else if (a === '--memo') memos.push(argv[++i]!);
+  else if (a === '--base-memo') baseMemo = argv[++i];
+  else if (a === '--parsed') parsed = argv[++i];
+  else if (a === '--save-memo') saveMemo = argv[++i];
   else positional.push(a);
 }
 const [dir = 'content', out = 'dist/content'] = positional;
 const started = performance.now();
-const base = loadContent(dir);
+let compilerIdMemo: string | undefined;
+const compiler = () => (compilerIdMemo ??= compilerId(process.argv[1]!, stylesDir));
+const base = parsed ? loadContentCached(dir, parsed, compiler()) : loadContent(dir);
 const set = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p) => ({ set: loadContent(p), origin: p }))]) : base;
 const problems = checkContent(set);
 for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
@@ -35,8 +53,13 @@ if (errors) {
   process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
   process.exitCode = 4;
 } else {
-  const compiled = compileContent(set, stylesDir);
+  const memo = new CiteMemo(compiler());
+  if (baseMemo) memo.load(baseMemo, true);
+  for (const f of memos) memo.load(f);
+  const compiled = compileContent(set, stylesDir, memo);
   writeCompiled(out, compiled, stamp);
+  if (saveMemo) memo.save(saveMemo, true);
+  else if (!packs.length && !stamp) memo.save(join(out, MEMO_FILE));
   if (!stamp) {
     const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
     process.stderr.write(`search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`);

@@ -83,7 +83,9 @@ export function ensurePacks(b: PackBuild, say: (message: string) => void): strin
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(b.cacheDir, 'packs'), { recursive: true });
   say(`kap: compiling content packs into ${out} (once per change; this takes a few seconds)`);
-  const args = [b.compiler, b.builtinContent, out, '--stamp', key, '--styles', join(b.builtinData, 'styles'), ...dirs.flatMap((d) => ['--pack', d])];
+  // Formatted references: the build's, then those of earlier pack compiles (src/cite/memo.ts).
+  const memo = join(b.cacheDir, 'cite-memo.json');
+  const args = [b.compiler, b.builtinContent, out, '--stamp', key, '--styles', join(b.builtinData, 'styles'), '--base-memo', join(b.builtinData, 'cite-memo.json'), '--memo', memo, '--save-memo', memo, '--parsed', join(b.cacheDir, 'builtin-content.json'), ...dirs.flatMap((d) => ['--pack', d])];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } });
   if (r.status !== 0) {
     const problems: Problem[] = [];

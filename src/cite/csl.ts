@@ -5,6 +5,7 @@
  */
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
+import './citeproc-speed.js';
 import type { CslItem } from '../content/model.js';
 
 export interface Citer {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
+import './citeproc-speed.js';
 import type { CslItem } from '../content/model.js';
 import type { BibEntry, Formatted } from './bibliography.js';
 import { STYLES, STYLE_INFO, type ExportId, type StyleId } from './styles.js';

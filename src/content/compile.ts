@@ -8,6 +8,7 @@ import { Lexer } from 'marked';
 import { renderBlocks } from '../render/markdown.js';
 import { ContentError } from '../errors.js';
 import type { ContentSet } from './load.js';
+import type { CslItem } from './model.js';
 import { checkContent } from './check.js';
 import { makeStamp, STAMP } from './stamp.js';
 import { BUILT_IN } from './merge.js';
@@ -21,6 +22,7 @@ import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type Com
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntries, registerStyles } from '../cite/precompute.js';
 import { precomputedCiter } from '../cite/format.js';
+import { memoEntries, type CiteMemo } from '../cite/memo.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 import { searchDocuments } from '../search/documents.js';
 import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
@@ -45,27 +47,39 @@ export interface Compiled {
 
 export const FORMAT_VERSION = 1;
 
-/** Every reference in every style and format, plus the indexes `kap refs` needs. */
-export function compileBibliography(set: ContentSet, stylesDir: string): Bibliography {
-  registerStyles(stylesDir);
-  const entries = precomputeEntries(set.references.items);
+/**
+ * Every reference in every style and format, plus the indexes `kap refs` needs. The whole
+ * bibliography is formatted at once (same-author years grouped, 2017a/2017b); `memo`: results
+ * kept from earlier compiles of the same references (cite/memo.ts).
+ */
+export function compileBibliography(set: ContentSet, stylesDir: string, memo?: CiteMemo): Bibliography {
+  const make = () => {
+    registerStyles(stylesDir);
+    return precomputeEntries(set.references.items);
+  };
+  const entries = memo ? memoEntries(memo, set.references.items, make) : make();
   entries.sort((a, b) => a.authorYear.localeCompare(b.authorYear) || a.key.localeCompare(b.key));
   const modules = set.modules.map((m) => m.module);
   const index = { version: BIBLIOGRAPHY_VERSION, entries: entries.map(({ styles: _s, exports: _e, ...summary }) => summary), errata: set.errata.map((e) => e.erratum) };
   return { entries, index, claims: { byModule: keysByModule(modules), claims: claimsByReference(modules) } };
 }
 
-export function compileContent(set: ContentSet, stylesDir: string): Compiled {
+export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMemo): Compiled {
   const problems = checkContent(set);
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
-  const bibliography = compileBibliography(set, stylesDir);
+  const bibliography = compileBibliography(set, stylesDir, memo);
   // Module sources, quiz feedback and claims cite from the built bibliography, as `kap cite` does.
   const citer = precomputedCiter(bibliography.entries);
   const titles = new Map(set.modules.map(({ module: m }) => [m.id, m.title]));
   const lookup = { title: (id: string) => titles.get(id) };
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
 
-  const both = (tokens: unknown[]) => ({ color: renderBlocks(tokens, true), plain: renderBlocks(tokens, false) });
+  // Styled blocks are a function of the Markdown alone: a pack compile takes the built-in modules' from the memo.
+  const render = (markdown: string) => {
+    const tokens = Lexer.lex(markdown, { gfm: true });
+    return { color: renderBlocks(tokens, true), plain: renderBlocks(tokens, false) };
+  };
+  const both = (markdown: string): ReturnType<typeof render> => (memo ? JSON.parse(memo.get(['blocks', markdown], () => JSON.stringify(render(markdown)))) : render(markdown));
   const modules: CompiledModule[] = set.modules.map(({ module: m }) => {
     const markdown = moduleMarkdown(m, citer, lookup);
     const { summary, sections } = splitBody(m.body);
@@ -75,14 +89,14 @@ export function compileContent(set: ContentSet, stylesDir: string): Compiled {
     return {
       meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file, origin: m.origin ?? BUILT_IN },
       brief: cite(summary),
-      briefBlocks: both(Lexer.lex(brief, { gfm: true })),
+      briefBlocks: both(brief),
       sections: sections.map((s) => ({ heading: s.heading, markdown: cite(s.markdown) })),
       claims: m.claims,
       citations: moduleKeys(m).map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
       crisis: help.includes('crisis'),
       help,
       raw: m.raw,
-      blocks: both(Lexer.lex(markdown, { gfm: true })),
+      blocks: both(markdown),
     };
   });
 

@@ -1,34 +1,29 @@
 /**
- * The HTML export in a real headless browser (Debian's chromium through playwright-core):
- * no network, reveal by click and by key, and a print layout with the key on its own page.
- * Without /usr/bin/chromium this fails with a clear message, unless KAP_SKIP_BROWSER=1.
+ * The HTML export in a real headless browser (test/helpers/browser.ts: the system's chromium,
+ * else the one npm ci brings): no network, reveal by click and by key, and a print layout with
+ * the key on its own page. KAP_SKIP_BROWSER=1 skips it where no Chromium can run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipped, launchBrowser } from '../helpers/browser.js';
 import { kap } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skip = process.env.KAP_SKIP_BROWSER === '1';
-
-describe.skipIf(skip)('HTML export in headless chromium', () => {
+describe.skipIf(browserSkipped)('HTML export in headless chromium', () => {
   let browser: Browser;
   let page: Page;
   const external: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: run test/setup/ensure-chromium.sh (apt-get install -y chromium), or set KAP_SKIP_BROWSER=1 to skip the browser test`);
     const dir = mkdtempSync(join(tmpdir(), 'kap-html-'));
     const file = join(dir, 'quiz.html');
     const r = kap(['quiz', 'export', '--format', 'html', '--seed', 'x', '--count', '3', '--out', file], { env: { KAP_DATA: fixtureData() } });
     expect(r.status, r.stderr).toBe(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchBrowser();
     page = await browser.newPage();
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -37,7 +32,7 @@ describe.skipIf(skip)('HTML export in headless chromium', () => {
       return route.abort();
     });
     await page.goto(pathToFileURL(file).href);
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

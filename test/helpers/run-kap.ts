@@ -1,6 +1,7 @@
 /** Spawn the built binary with a scrubbed environment, as a user's shell would. */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TestRunner } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = `${ROOT}bin/kap`;
@@ -16,6 +17,30 @@ export interface RunOptions {
   env?: Record<string, string>;
   input?: string;
   cwd?: string;
+  /** Kill the run after this many ms; by default, what is left of the running test's own timeout. */
+  timeout?: number;
+}
+
+/** Outside a test (hooks, setup), where vitest's budget cannot be read: generous, never the work's length. */
+export const FALLBACK_BUDGET = 300_000;
+
+/**
+ * How long a run may take: the caller's timeout, else what remains of the current test's
+ * (vitest cannot time a test out while spawnSync blocks its thread, so the kill must come
+ * from that budget, never from a fixed timer shorter than the work).
+ */
+export function budget(timeout?: number): number {
+  if (timeout) return timeout;
+  const test = TestRunner.getCurrentTest();
+  if (!test?.timeout) return FALLBACK_BUDGET;
+  const started = test.result?.startTime ?? Date.now();
+  return Math.max(1_000, test.timeout - (Date.now() - started));
+}
+
+function result(r: SpawnSyncReturns<string>, ms: number): RunResult {
+  const killed = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const stderr = killed ? `${r.stderr ?? ''}\n[run-kap: killed after ${ms} ms, the test's budget]\n` : r.stderr;
+  return { stdout: r.stdout, stderr, status: r.status, signal: r.signal };
 }
 
 /** Only PATH and HOME survive; NO_COLOR etc. are what each test sets. */
@@ -24,26 +49,28 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 }
 
 export function kap(args: string[], opts: RunOptions = {}): RunResult {
+  const ms = budget(opts.timeout);
   const r = spawnSync(process.execPath, [BIN, ...args], {
     env: cleanEnv(opts.env),
     input: opts.input ?? '',
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
-    timeout: 20_000,
+    timeout: ms,
   });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status, signal: r.signal };
+  return result(r, ms);
 }
 
 /** Run kap inside `sh -c`, for pipelines like `kap list | head -1`. */
 export function sh(command: string, opts: RunOptions = {}): RunResult {
+  const ms = budget(opts.timeout);
   const r = spawnSync('/bin/sh', ['-c', command], {
     env: cleanEnv({ KAP: `${process.execPath} ${BIN}`, ...opts.env }),
     input: opts.input ?? '',
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
-    timeout: 20_000,
+    timeout: ms,
   });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status, signal: r.signal };
+  return result(r, ms);
 }
 
 export const ANSI = /\u001b\[/;

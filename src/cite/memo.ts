@@ -1,0 +1,122 @@
+/**
+ * What citation-js produced, kept between compiles. Building a CSL engine costs 0.1-1.4 s of
+ * CPU per style and formatting ~5-15 ms per reference and style, while a pack only adds or
+ * replaces a few items: the build ships every result it computed (dist/content/cite-memo.json)
+ * and a pack compile keeps its own in the user's cache, so a compile formats only references
+ * and clusters it has not seen, with the styles registered only then. compile.ts keeps the
+ * styled blocks of each module's Markdown in it too (a function of that text alone).
+ *
+ * A result is keyed by everything it depends on: the call, the style and the CSL items
+ * themselves (so a pack that replaces a reference misses), and, for the whole file, the
+ * compiler: the bundle's bytes and the style files (so a new kap never trusts an old memo).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CslItem } from '../content/model.js';
+import type { Citer } from './csl.js';
+import type { BibEntry } from './bibliography.js';
+
+export const MEMO_FILE = 'cite-memo.json';
+const MEMO_VERSION = 1;
+
+interface MemoFile {
+  version: number;
+  compiler: string;
+  entries: Record<string, string>;
+}
+
+/** The compiler's identity: its own file and the style files it formats with. */
+export function compilerId(compilerFile: string, stylesDir: string): string {
+  const h = createHash('sha256').update(`kap-cite-memo-${MEMO_VERSION}\0`);
+  h.update(readFileSync(compilerFile));
+  for (const f of readdirSync(stylesDir).sort()) h.update(`\0${f}\0`).update(readFileSync(join(stylesDir, f)));
+  return h.digest('hex');
+}
+
+/** `kind:hash`: the kind (the first part) says what a saved entry is worth keeping for. */
+const keyOf = (parts: unknown[]): string => `${String(parts[0])}:${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22)}`;
+/** Cheap to make again and large: kept only while used (a trainer's every edit of a module would add one). */
+const TRANSIENT = ['blocks:', 'entries:'];
+
+export class CiteMemo {
+  private readonly known = new Map<string, string>();
+  /** Keys of files loaded as a base (the build's memo): never saved again. */
+  private readonly base = new Set<string>();
+  /** What this compile asked for: what it saves. */
+  private readonly used = new Map<string, string>();
+  misses = 0;
+
+  constructor(readonly compiler: string) {}
+
+  /** Add the entries of a memo file written by the same compiler; anything else is ignored. `base`: not saved again. */
+  load(file: string, base = false): void {
+    let data: MemoFile;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8')) as MemoFile;
+    } catch {
+      return;
+    }
+    if (data?.version !== MEMO_VERSION || data.compiler !== this.compiler || typeof data.entries !== 'object') return;
+    for (const [k, v] of Object.entries(data.entries)) {
+      if (typeof v !== 'string') continue;
+      this.known.set(k, v);
+      if (base) this.base.add(k);
+    }
+  }
+
+  get(parts: unknown[], make: () => string): string {
+    const k = keyOf(parts);
+    let v = this.known.get(k);
+    if (v === undefined) {
+      this.misses++;
+      v = make();
+      this.known.set(k, v);
+    }
+    this.used.set(k, v);
+    return v;
+  }
+
+  /** Write what this compile used (atomically); `keep` also keeps the formatted references the file already held for this compiler. */
+  save(file: string, keep = false): void {
+    const entries: Record<string, string> = {};
+    if (keep) {
+      const previous = new CiteMemo(this.compiler);
+      previous.load(file);
+      for (const [k, v] of previous.known) if (!TRANSIENT.some((t) => k.startsWith(t))) entries[k] = v;
+    }
+    for (const [k, v] of this.used) if (!this.base.has(k)) entries[k] = v;
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify({ version: MEMO_VERSION, compiler: this.compiler, entries } satisfies MemoFile));
+    renameSync(tmp, file);
+  }
+}
+
+/** A Citer whose answers come from the memo when it has them; `citer` is made only on a miss. */
+export function memoCiter(memo: CiteMemo, items: CslItem[], citer: () => Citer): Citer {
+  // Each item's JSON once, not at every call: keys are made of these strings.
+  const byId = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
+  const item = (k: string) => byId.get(k) ?? null;
+  let made: Citer | undefined;
+  const real = () => (made ??= citer());
+  return {
+    inText: (keys) => memo.get(['inText', keys.map(item)], () => real().inText(keys)),
+    referenceHtml: (key, style = 'apa') => memo.get(['referenceHtml', style, item(key)], () => real().referenceHtml(key, style)),
+    referenceText: (key, style = 'apa') => memo.get(['referenceText', style, item(key)], () => real().referenceText(key, style)),
+  };
+}
+
+/**
+ * The whole bibliography in every style and export format (formatted together: grouping and
+ * 2017a/2017b depend on every item), from the memo or from `make`. Kept while used, like blocks:
+ * each change to a pack's references would otherwise add a copy.
+ */
+export function memoEntries(memo: CiteMemo, items: CslItem[], make: () => BibEntry[]): BibEntry[] {
+  return JSON.parse(memo.get(['entries', items], () => JSON.stringify(make()))) as BibEntry[];
+}
+
+/** A reference in every style and export format, from the memo or from `make`. */
+export function memoEntry(memo: CiteMemo, item: CslItem, make: () => BibEntry): BibEntry {
+  return JSON.parse(memo.get(['entry', item], () => JSON.stringify(make()))) as BibEntry;
+}
