@@ -1,13 +1,15 @@
 /**
  * The command line: one Ctx per run, and the one place that turns errors into exit codes. Commands never exit the process themselves.
  */
-import { ExitCode, isKapError, type ContentError, formatProblem } from './errors.js';
+import { ExitCode, environmentError, isKapError, type ContentError, formatProblem } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { decideColor, decideWidth } from './terminal.js';
 import { quickParse } from './argv.js';
 import type { Call, CommandSpec, Globals } from './command-table.js';
 import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
 import { join } from 'node:path';
+import { guardStreams } from './output-boundary.js';
+import { oneLine } from './text/sanitize.js';
 
 export interface Io {
   argv: string[];
@@ -24,28 +26,40 @@ export interface Io {
 
 /** Turn anything thrown into an exit code, printing what a user should see. */
 export function report(e: unknown, io: Io): number {
-  const say = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+  const say = (s: string) => {
+    try {
+      io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+    } catch {
+      // stderr itself is broken (a full device): the exit code still says what happened.
+    }
+  };
   // Commander's errors (it lives in a bundle loaded only when needed): a code, not a class.
   if (String((e as { code?: unknown })?.code).startsWith('commander.')) {
     // Commander has printed its message; help and version asked for exit 0, the rest is misuse.
     return (e as { exitCode?: number }).exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
+  // A fault of the machine (disk full, permission, not a folder) thrown by any file operation.
+  e = environmentError(e) ?? e;
   // Commands live in bundles of their own, each with its own copy of errors.ts: recognise
   // kap's errors by shape, not by class identity.
   if (isKapError(e)) {
     for (const p of (e as ContentError).problems ?? []) say(formatProblem(p));
-    say(`kap: ${e.message}`);
-    if (e.hint) say(e.hint);
+    // A message is one line: a newline in an argument it quotes must not forge another.
+    say(`kap: ${oneLine(e.message)}`);
+    if (e.hint) say(oneLine(e.hint));
     return e.exitCode;
   }
   if ((e as Error)?.name === 'ExitPromptError') return ExitCode.Interrupted;
-  say(`kap: internal error: ${(e as Error)?.message ?? String(e)}`);
+  say(`kap: internal error: ${oneLine((e as Error)?.message ?? String(e))}`);
   if (io.env.KAP_DEBUG) say(String((e as Error)?.stack ?? e));
   else say('This is a bug in kap. Run again with KAP_DEBUG=1 to see the stack trace, and report it.');
   return ExitCode.Internal;
 }
 
-export async function run(io: Io): Promise<number> {
+export async function run(rawIo: Io): Promise<number> {
+  // Every write from here on passes the output boundary (see output-boundary.ts).
+  const boundary = guardStreams(rawIo.stdout, rawIo.stderr);
+  const io: Io = { ...rawIo, stdout: boundary.stdout, stderr: boundary.stderr };
   const ctxFor = async (g: Globals): Promise<Ctx> => {
     const facts = { isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, env: io.env };
     const packs = contentPacks(g.content ?? [], io.env);
@@ -60,10 +74,12 @@ export async function run(io: Io): Promise<number> {
         packs,
       }, (m) => io.stderr.write(`${m}\n`));
     }
+    const color = decideColor(g.color, facts);
+    boundary.setColor(color);
     return makeCtx({
       write: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      color: decideColor(g.color, facts),
+      color,
       width: decideWidth(g.width, facts),
       isTTY: facts.isTTY,
       stdinIsTTY: io.stdinIsTTY,

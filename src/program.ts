@@ -4,10 +4,20 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './cli.js';
+import { oneLine } from './text/sanitize.js';
 import { COMMANDS, GLOBAL_OPTIONS, ValueError, type Call, type CommandSpec, type OptionSpec } from './command-table.js';
 
 declare const __KAP_VERSION__: string;
 const VERSION = typeof __KAP_VERSION__ === 'string' ? __KAP_VERSION__ : '0.0.0-dev';
+
+/**
+ * Commander quotes what was typed ("unknown option '…'"): a line break in it must not forge a
+ * second line. Its own suggestion line, made from the table's names, is kept.
+ */
+export function commanderMessage(s: string): string {
+  const m = /^([\s\S]*?)(\n\(Did you mean [^\n']*\?\))?\n*$/.exec(s)!;
+  return `${oneLine(m[1]!)}${m[2] ?? ''}\n`;
+}
 
 export type Execute = (command: CommandSpec, call: Call) => Promise<void>;
 
@@ -18,6 +28,7 @@ Exit codes:
   2    usage error (unknown command or option, bad value)
   3    not found (unknown topic; suggestions on stderr)
   4    invalid content (file:line messages on stderr)
+  5    the machine refused (disk full, permission, not a folder, read-only)
   130  interrupted (Ctrl+C)
 
 Environment:
@@ -99,7 +110,7 @@ export function buildProgram(io: Io, execute: Execute, only?: string): Command {
     .addHelpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(commanderMessage(s)) })
     .addHelpText('after', EXIT_CODES_HELP);
   for (const spec of COMMANDS) if (!only || only === spec.name) addCommand(program, spec, execute, true);
   return program;

@@ -27,5 +27,6 @@ export function pathsView(r: PathsReport): string {
 
 export function paths(ctx: Ctx, report: Omit<PathsReport, 'active'>, opts: { json?: boolean }): void {
   const r = { ...report, active: ctx.dataDir };
-  ctx.out(opts.json ? JSON.stringify(r, null, 2) : pathsView(r));
+  if (opts.json) ctx.json(r);
+  else ctx.out(pathsView(r));
 }

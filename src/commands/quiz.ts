@@ -5,7 +5,8 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { DIFFICULTIES, type Difficulty } from '../content/model.js';
 import { readQuiz } from '../store.js';
 import { nearest } from '../text/distance.js';
-import { clean } from '../text/sanitize.js';
+import { clean, toJson } from '../text/sanitize.js';
+import { promptStream } from '../output-boundary.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
@@ -95,9 +96,8 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   say(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`));
   const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json)) : scriptedAsk([]);
   const finish = (r: QuizResult) => {
-    const text = JSON.stringify(r, null, 2);
-    if (f.out) writeFileAtomic(f.out, `${text}\n`);
-    if (f.json) ctx.out(text);
+    if (f.out) writeFileAtomic(f.out, `${toJson(r)}\n`);
+    if (f.json) ctx.json(r);
   };
   try {
     finish(await runSession(items, ask, { out: say, now: ctx.now }, { mode, seed, view: { theme: ctx.theme, width: ctx.width } }));
@@ -110,7 +110,7 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
 async function interactiveAsk(ctx: Ctx, toStderr: boolean): Promise<Ask> {
   const { inquirerAsk } = await import('../quiz/prompt.js');
   // Prompts draw on a real stream; this is the one place the quiz touches process streams.
-  const output = toStderr ? process.stderr : process.stdout;
+  const output = promptStream(toStderr ? process.stderr : process.stdout);
   return inquirerAsk({ theme: ctx.theme, width: ctx.width, output, isTTY: ctx.isTTY });
 }
 

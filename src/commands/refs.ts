@@ -21,10 +21,10 @@ const listJson = (entries: BibSummary[]) => entries.map(({ key, authorYear, titl
 export function refs(ctx: Ctx, opts: RefsOptions): void {
   if ([opts.topic !== undefined, opts.errata, opts.claims !== undefined].filter(Boolean).length > 1) throw new UsageError('choose one of --topic, --errata and --claims');
   const bib = readRefIndex(ctx.dataDir);
-  if (opts.errata) return ctx.out(opts.json ? JSON.stringify(bib.errata, null, 2) : wrapLines(errataList(bib.errata, ctx.theme), ctx.width));
+  if (opts.errata) return opts.json ? ctx.json(bib.errata) : ctx.out(wrapLines(errataList(bib.errata, ctx.theme), ctx.width));
   if (opts.claims !== undefined) return showClaims(ctx, bib, readClaims(ctx.dataDir), opts.claims, Boolean(opts.json));
   const entries = opts.topic !== undefined ? moduleEntries(ctx, bib, readClaims(ctx.dataDir), opts.topic) : bib.entries;
-  if (opts.json) return ctx.out(JSON.stringify(listJson(entries), null, 2));
+  if (opts.json) return ctx.json(listJson(entries));
   if (!entries.length) return;
   ctx.out(ctx.isTTY ? refsTable(entries, ctx.theme, ctx.width) : refsPlain(entries));
 }
@@ -56,6 +56,6 @@ function showClaims(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, query: string, jso
     uses: ci.claims[key] ?? [],
     erratum: bib.errata.find((e) => e.key === key),
   }));
-  if (json) return ctx.out(JSON.stringify(views.map((v) => ({ key: v.entry.key, authorYear: v.entry.authorYear, title: v.entry.title, claims: v.uses, errata: v.erratum ?? null })), null, 2));
+  if (json) return ctx.json(views.map((v) => ({ key: v.entry.key, authorYear: v.entry.authorYear, title: v.entry.title, claims: v.uses, errata: v.erratum ?? null })));
   ctx.out(wrapLines(views.map((v) => claimsView(v.entry, v.uses, v.erratum, ctx.theme)).join('\n\n'), ctx.width));
 }

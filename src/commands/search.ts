@@ -33,6 +33,6 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
     const shown = clean(query).slice(0, 80);
     throw new NotFoundError(`nothing found for "${shown}"`, near, { otherwise: 'Try fewer or other words, or see every topic with `kap list`.' });
   }
-  if (opts.json) return ctx.out(JSON.stringify(resultsJson(query, results), null, 2));
+  if (opts.json) return ctx.json(resultsJson(query, results));
   ctx.out(resultsView(results, ctx.theme, ctx.width));
 }
