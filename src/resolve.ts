@@ -13,7 +13,7 @@ const MAX_QUERY = 200;
 
 export function resolveTopic(catalog: Catalog, words: string[]): Resolution {
   const key = normalizeKey(words.join(' ').slice(0, MAX_QUERY));
-  const hit = key ? catalog.keys[key] : undefined;
+  const hit = key && Object.hasOwn(catalog.keys, key) ? catalog.keys[key] : undefined;
   if (hit?.startsWith('m:')) return { type: 'module', id: hit.slice(2) };
   if (hit?.startsWith('t:')) {
     const term = catalog.terms.find((t) => t.id === hit.slice(2));

@@ -30,13 +30,13 @@ export function refs(ctx: Ctx, opts: RefsOptions): void {
 }
 
 function moduleEntries(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, topic: string): BibSummary[] {
-  let id: string | undefined = ci.byModule[topic] ? topic : undefined;
+  let id: string | undefined = Object.hasOwn(ci.byModule, topic) ? topic : undefined;
   if (!id) {
     const found = resolveTopic(ctx.catalog(), [topic]);
     if (found.type === 'module') id = found.id;
     else if (found.type === 'term') id = found.term.module;
   }
-  if (!id || !ci.byModule[id]) {
+  if (!id || !Object.hasOwn(ci.byModule, id)) {
     const suggestions = nearest(topic.toLowerCase(), Object.keys(ci.byModule).map((m) => [m, m] as [string, string]));
     throw new NotFoundError(`no module "${clean(topic).slice(0, 80)}"`, suggestions, { otherwise: 'See every module with `kap list`.' });
   }
