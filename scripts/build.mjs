@@ -1,6 +1,7 @@
 // Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -72,6 +73,8 @@ await build({
   banner: { js: "import{createRequire as __kapCR}from'module';const require=__kapCR(import.meta.url);" },
 });
 
+// The compiler's identity, part of every pack cache key (src/packs.ts): a new compiler never reads old compiles.
+writeFileSync(`${root}/dist/build-content.mjs.id`, `${createHash('sha256').update(readFileSync(`${root}/dist/build-content.mjs`)).digest('hex').slice(0, 32)}\n`);
 try {
   execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content'], { cwd: root, stdio: 'inherit' });
 } catch {

@@ -1,43 +1,63 @@
 /**
  * Content compiler: validate a content folder (with any packs over it) and compile it for
  * run time. Used by the build (content/ → dist/content) and by kap for content packs.
- *   build-content.mjs <content> <out> [--pack DIR]... [--stamp KEY] [--styles DIR]
+ *   build-content.mjs <content> <out> [--pack DIR]... [--styles DIR]
+ *   build-content.mjs <content> - --into PACKS_DIR --key-base HEX [--errors-only] --pack DIR...
+ * The second form (kap, for packs) installs into PACKS_DIR/<key> and prints `key <key>`.
  * Exit 4 on bad content, with one `file:line: severity: message` line per problem.
  */
 import { loadContent } from './content/load.js';
 import { compileContent, writeCompiled } from './content/compile.js';
 import { checkContent } from './content/check.js';
 import { BUILT_IN, mergeSets } from './content/merge.js';
-import { formatProblem } from './errors.js';
+import { environmentError, formatProblem } from './errors.js';
+import { packsKey, type PackReads } from './content/pack-key.js';
 import { dirname, join } from 'node:path';
 
 const positional: string[] = [];
 const packs: string[] = [];
-let stamp: string | undefined;
+let into: string | undefined;
+let keyBase: string | undefined;
+let errorsOnly = false;
 // Run as dist/build-content.mjs: the official CSL files live in the source tree.
 let stylesDir = join(dirname(process.argv[1] ?? '.'), '..', 'src', 'cite', 'styles');
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i]!;
   if (a === '--pack') packs.push(argv[++i]!);
-  else if (a === '--stamp') stamp = argv[++i];
+  else if (a === '--into') into = argv[++i];
+  else if (a === '--key-base') keyBase = argv[++i];
+  else if (a === '--errors-only') errorsOnly = true;
   else if (a === '--styles') stylesDir = argv[++i]!;
   else positional.push(a);
 }
 const [dir = 'content', out = 'dist/content'] = positional;
 const started = performance.now();
 const base = loadContent(dir);
-const set = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p) => ({ set: loadContent(p), origin: p }))]) : base;
+// Each pack is read once; the cache key is made from what was read (pack-key.ts).
+const reads = packs.map((p) => ({ dir: p, reads: new Map() as PackReads }));
+const set = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
 const problems = checkContent(set);
-for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+// kap shows only a failed pack compile's errors: warnings by the thousand need not cross the pipe.
+for (const p of problems) if (!errorsOnly || p.severity === 'error') process.stderr.write(`${formatProblem(p)}\n`);
 const errors = problems.filter((p) => p.severity === 'error').length;
 if (errors) {
   process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
   process.exitCode = 4;
 } else {
   const compiled = compileContent(set, stylesDir);
-  writeCompiled(out, compiled, stamp);
-  if (!stamp) {
+  const stamp = into !== undefined && keyBase !== undefined ? packsKey(keyBase, reads) : undefined;
+  try {
+    writeCompiled(stamp ? join(into!, stamp) : out, compiled, stamp);
+  } catch (e) {
+    // The machine refused (disk full, permission): one line kap shows as it is (exit 5).
+    const env = environmentError(e, 'write the compiled packs to', stamp ? into : out);
+    if (!env) throw e;
+    process.stderr.write(`kap-environment: ${env.message}\n`);
+    process.exit(5);
+  }
+  if (stamp) process.stdout.write(`key ${stamp}\n`);
+  else {
     const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
     process.stderr.write(`search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`);
     process.stderr.write(`content: ${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions → ${out} (${Math.round(performance.now() - started)} ms)\n`);

@@ -30,3 +30,6 @@ export function cacheDir(env: Record<string, string | undefined>, home: () => st
   if (env.XDG_CACHE_HOME) return { path: join(env.XDG_CACHE_HOME, 'kap'), source: 'env' };
   return { path: join(env.HOME || home(), '.cache', 'kap'), source: 'default' };
 }
+
+/** How many compiled pack sets the cache keeps: the most recently used (packs.ts prunes the rest). */
+export const KEEP_COMPILES = 3;
