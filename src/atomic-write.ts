@@ -54,6 +54,7 @@ export function writeFileAtomic(file: string, text: string): void {
     } catch {
       /* the folder refuses even that: nothing was written */
     }
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`cannot write ${shown}: no such folder`, 'Name a file in a folder that exists.');
     throw environmentError(e, 'write', shown) ?? e;
   }
 }
