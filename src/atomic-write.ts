@@ -32,8 +32,10 @@ export function writeTarget(named: string): string {
 
 export function writeFileAtomic(file: string, text: string): void {
   const shown = oneLine(file);
-  const target = writeTarget(file);
-  const st = stat(target, true);
+  // What the name leads to, first: /proc/self/fd/1 and its like are links to no path at all.
+  const named = stat(resolve(file), true);
+  const target = named && !named.isFile() ? resolve(file) : writeTarget(file);
+  const st = named && !named.isFile() ? named : stat(target, true);
   if (st?.isDirectory()) throw new UsageError(`cannot write ${shown}: it is a folder`, 'Name a file: --out quiz.md');
   if (st && !st.isFile()) throw new UsageError(`cannot write ${shown}: not a regular file (a device, a pipe or a socket)`, 'Name a regular file, or leave out --out to write to stdout.');
   const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);

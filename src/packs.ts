@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { isTrusted, contentHash, STAMP, CACHE_FORMAT } from './content/stamp.js';
 import { join } from 'node:path';
-import { ContentError, EnvironmentError, ExitCode, KapError, type Problem } from './errors.js';
+import { ContentError, EnvironmentError, ExitCode, KapError, environmentError, type Problem } from './errors.js';
 import { KEEP_COMPILES, type PathWithSource } from './paths.js';
 import { packsKey, snapshot } from './content/pack-key.js';
 import { oneLine } from './text/sanitize.js';
@@ -92,6 +92,21 @@ export function pruneCache(packsDir: string, keep: string): void {
   for (const { name } of compiled.slice(KEEP_COMPILES - 1)) rmSync(join(packsDir, name), { recursive: true, force: true });
 }
 
+/** mkdir -p, with the real reason when it fails (a recursive mkdir says ENOENT on a read-only file system). */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    try {
+      mkdirSync(dir);
+    } catch (again) {
+      throw environmentError(again, 'create the folder', dir) ?? again;
+    }
+    throw e;
+  }
+}
+
 /** The compiled folder for these packs: from the cache, or compiled now (exit 4 on bad content). */
 export function ensurePacks(b: PackBuild, say: (message: string) => void): string {
   const dirs = b.packs.map((p) => p.path);
@@ -118,7 +133,7 @@ export function ensurePacks(b: PackBuild, say: (message: string) => void): strin
     }
     return out;
   }
-  mkdirSync(packsDir, { recursive: true });
+  makeFolder(packsDir);
   say(`kap: compiling content packs into ${out} (once per change; this takes a few seconds)`);
   const args = [b.compiler, b.builtinContent, '-', '--into', packsDir, '--key-base', base, '--errors-only', '--styles', join(b.builtinData, 'styles'), ...dirs.flatMap((d) => ['--pack', d])];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' }, maxBuffer: 256 * 1024 * 1024 });
