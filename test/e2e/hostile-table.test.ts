@@ -123,6 +123,14 @@ table('content: file types, links, sizes, schemas', [
   checkCase('a file named with escape sequences and a newline', (d) => writeFileSync(join(d, 'modules', 'x\u001b]0;t\u0007\nkap: forged.md'), '---\nid: x\n---\n'), { stderr: /modules\/x␛\]0;t␤kap: forged\.md:\d+: error/ }),
   ['kap explain constructor / __proto__ / toString: no prototype lookups', () => ['constructor', '__proto__', 'toString', 'hasOwnProperty'].flatMap((w) => judge(run(['explain', w]), { status: 3, stderr: /no topic/ }))],
   ['kap refs --topic constructor and --claims __proto__', () => [...judge(run(['refs', '--topic', 'constructor']), { status: 3 }), ...judge(run(['refs', '--claims', '__proto__']), { status: 3 })]],
+  ['a pack with over 1 MiB of warnings and one error: the error is listed, not lost in a full pipe', () => {
+    const d = pack((x) => {
+      const terms = Array.from({ length: 4000 }, (_, i) => `- id: noisy-${i}\n  term: "Noisy \\e[2J term ${i}"\n  definition: "A \\u202e definition."\n  module: alpha\n`);
+      writeFileSync(join(x, 'glossary.yaml'), terms.join(''));
+      edit(join(x, 'modules', 'beta.md'), (t) => t.replace('[@rush2006]', '[@nobody1999]'));
+    });
+    return judge(run(['--content', d, 'list'], { KAP_CACHE_DIR: join(tmp, 'cache-noisy') }, SLOW), { status: 4, stderr: /beta\.md:\d+: error: body: unknown citation key "@nobody1999"/ });
+  }],
   ['an unlistable modules/ folder names the permission problem (as nobody)', () => {
     const d = pack((x) => chmodSync(join(x, 'modules'), 0o000));
     return judge(asNobody(['check', d]), { status: 4, stderr: /modules:1: error: cannot list the folder: EACCES/ });
