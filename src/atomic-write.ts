@@ -30,7 +30,8 @@ export function writeTarget(named: string): string {
   throw new EnvironmentError(`cannot write ${oneLine(named)}: too many symbolic links`, 'Fix the links on the path.');
 }
 
-export function writeFileAtomic(file: string, text: string): void {
+/** Where a write to `file` would land, and what is there now; refuses a folder, a device, a pipe. */
+export function outTarget(file: string): { target: string; st: Stats | undefined } {
   const shown = oneLine(file);
   // What the name leads to, first: /proc/self/fd/1 and its like are links to no path at all.
   const named = stat(resolve(file), true);
@@ -38,6 +39,12 @@ export function writeFileAtomic(file: string, text: string): void {
   const st = named && !named.isFile() ? named : stat(target, true);
   if (st?.isDirectory()) throw new UsageError(`cannot write ${shown}: it is a folder`, 'Name a file: --out quiz.md');
   if (st && !st.isFile()) throw new UsageError(`cannot write ${shown}: not a regular file (a device, a pipe or a socket)`, 'Name a regular file, or leave out --out to write to stdout.');
+  return { target, st };
+}
+
+export function writeFileAtomic(file: string, text: string): void {
+  const shown = oneLine(file);
+  const { target, st } = outTarget(file);
   const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   let fd: number | undefined;
   try {

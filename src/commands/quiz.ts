@@ -7,7 +7,7 @@ import { readQuiz } from '../store.js';
 import { nearest } from '../text/distance.js';
 import { clean, toJson } from '../text/sanitize.js';
 import { promptStream } from '../output-boundary.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { outTarget, writeFileAtomic } from '../atomic-write.js';
 import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
 import { EXPORTERS, FORMATS, toExport } from '../quiz/export/index.js';
@@ -84,6 +84,8 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   const mode = (f.mode ?? 'practice') as Mode;
   if (!MODES.includes(mode)) throw new UsageError(`--mode: "${clean(String(f.mode))}" is not one of ${MODES.join(', ')}`);
   const { items, seed } = pick(ctx, f);
+  // A --out kap could never write is refused now, not after the quiz was taken.
+  if (f.out) outTarget(f.out);
   let answers: string[] | undefined;
   if (f.answers !== undefined) answers = f.answers.split(/[\s,]+/).filter(Boolean);
   else if (!ctx.stdinIsTTY() && mode !== 'present') {
