@@ -1,6 +1,7 @@
 // Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
 import { build as esbuild } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadCliDocs } from './cli-docs.mjs';
@@ -121,6 +122,8 @@ await build({
 
 writeNotices(root, metafiles, 'dist/THIRD-PARTY-NOTICES.txt');
 
+// The compiler's identity, part of every pack cache key (src/packs.ts): a new compiler never reads old compiles.
+writeFileSync(`${root}/dist/build-content.mjs.id`, `${createHash('sha256').update(readFileSync(`${root}/dist/build-content.mjs`)).digest('hex').slice(0, 32)}\n`);
 try {
   const memo = existsSync(memoAside) ? ['--memo', memoAside] : [];
   execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content', ...memo], { cwd: root, stdio: 'inherit' });

@@ -1,27 +1,32 @@
 /**
  * Content compiler: validate a content folder (with any packs over it) and compile it for
  * run time. Used by the build (content/ → dist/content) and by kap for content packs.
- *   build-content.mjs <content> <out> [--pack DIR]... [--stamp KEY] [--styles DIR]
+ *   build-content.mjs <content> <out> [--pack DIR]... [--styles DIR] [--memo FILE]...
+ *   build-content.mjs <content> - --into PACKS_DIR --key-base HEX [--errors-only] --pack DIR...
  *                     [--base-memo FILE] [--memo FILE]... [--save-memo FILE] [--parsed FILE]
+ * The second form (kap, for packs) installs into PACKS_DIR/<key> and prints `key <key>`.
  * Exit 4 on bad content, with one `file:line: severity: message` line per problem.
  * --memo: formatted references kept by earlier compiles (cite/memo.ts), used when written by
  * this same compiler (--base-memo: the build's, not copied into --save-memo); --save-memo:
- * where to keep this compile's. --parsed: where the parsed <content> is kept between
- * compiles (content/set-cache.ts). Without packs or a stamp (the
- * build), the memo goes into <out>/cite-memo.json, for pack compiles to start from.
+ * where to keep this compile's. --parsed: where the parsed <content> is kept between compiles
+ * (content/set-cache.ts). Without packs (the build), the memo goes into <out>/cite-memo.json,
+ * for pack compiles to start from.
  */
 import { loadContent } from './content/load.js';
 import { compileContent, writeCompiled } from './content/compile.js';
 import { checkContent } from './content/check.js';
 import { BUILT_IN, mergeSets } from './content/merge.js';
-import { formatProblem } from './errors.js';
+import { environmentError, formatProblem } from './errors.js';
+import { packsKey, type PackReads } from './content/pack-key.js';
 import { dirname, join } from 'node:path';
 import { CiteMemo, compilerId, MEMO_FILE } from './cite/memo.js';
 import { loadContentCached } from './content/set-cache.js';
 
 const positional: string[] = [];
 const packs: string[] = [];
-let stamp: string | undefined;
+let into: string | undefined;
+let keyBase: string | undefined;
+let errorsOnly = false;
 const memos: string[] = [];
 let baseMemo: string | undefined;
 let parsed: string | undefined;
@@ -32,7 +37,9 @@ const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i]!;
   if (a === '--pack') packs.push(argv[++i]!);
-  else if (a === '--stamp') stamp = argv[++i];
+  else if (a === '--into') into = argv[++i];
+  else if (a === '--key-base') keyBase = argv[++i];
+  else if (a === '--errors-only') errorsOnly = true;
   else if (a === '--styles') stylesDir = argv[++i]!;
   else if (a === '--memo') memos.push(argv[++i]!);
   else if (a === '--base-memo') baseMemo = argv[++i];
@@ -45,9 +52,12 @@ const started = performance.now();
 let compilerIdMemo: string | undefined;
 const compiler = () => (compilerIdMemo ??= compilerId(process.argv[1]!, stylesDir));
 const base = parsed ? loadContentCached(dir, parsed, compiler()) : loadContent(dir);
-const set = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p) => ({ set: loadContent(p), origin: p }))]) : base;
+// Each pack is read once; the cache key is made from what was read (pack-key.ts).
+const reads = packs.map((p) => ({ dir: p, reads: new Map() as PackReads }));
+const set = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
 const problems = checkContent(set);
-for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+// kap shows only a failed pack compile's errors: warnings by the thousand need not cross the pipe.
+for (const p of problems) if (!errorsOnly || p.severity === 'error') process.stderr.write(`${formatProblem(p)}\n`);
 const errors = problems.filter((p) => p.severity === 'error').length;
 if (errors) {
   process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
@@ -57,10 +67,20 @@ if (errors) {
   if (baseMemo) memo.load(baseMemo, true);
   for (const f of memos) memo.load(f);
   const compiled = compileContent(set, stylesDir, memo);
-  writeCompiled(out, compiled, stamp);
-  if (saveMemo) memo.save(saveMemo, true);
-  else if (!packs.length && !stamp) memo.save(join(out, MEMO_FILE));
-  if (!stamp) {
+  const stamp = into !== undefined && keyBase !== undefined ? packsKey(keyBase, reads) : undefined;
+  try {
+    writeCompiled(stamp ? join(into!, stamp) : out, compiled, stamp);
+    if (saveMemo) memo.save(saveMemo, true);
+    else if (!packs.length && !stamp) memo.save(join(out, MEMO_FILE));
+  } catch (e) {
+    // The machine refused (disk full, permission): one line kap shows as it is (exit 5).
+    const env = environmentError(e, 'write the compiled packs to', stamp ? into : out);
+    if (!env) throw e;
+    process.stderr.write(`kap-environment: ${env.message}\n`);
+    process.exit(5);
+  }
+  if (stamp) process.stdout.write(`key ${stamp}\n`);
+  else {
     const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
     process.stderr.write(`search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`);
     process.stderr.write(`content: ${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions → ${out} (${Math.round(performance.now() - started)} ms)\n`);

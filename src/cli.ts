@@ -1,7 +1,7 @@
 /**
  * The command line: one Ctx per run, and the one place that turns errors into exit codes. Commands never exit the process themselves.
  */
-import { ExitCode, isKapError, type ContentError, formatProblem } from './errors.js';
+import { ExitCode, environmentError, isKapError, type ContentError, formatProblem } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { decideColor, decideWidth } from './terminal.js';
 import { quickParse } from './argv.js';
@@ -9,6 +9,8 @@ import type { Call, CommandSpec, Globals } from './command-def.js';
 import { VERSION } from './version.js';
 import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
 import { join } from 'node:path';
+import { guardStreams } from './output-boundary.js';
+import { oneLine } from './text/sanitize.js';
 
 export interface Io {
   argv: string[];
@@ -25,22 +27,31 @@ export interface Io {
 
 /** Turn anything thrown into an exit code, printing what a user should see. */
 export function report(e: unknown, io: Io): number {
-  const say = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+  const say = (s: string) => {
+    try {
+      io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+    } catch {
+      // stderr itself is broken (a full device): the exit code still says what happened.
+    }
+  };
   // Commander's errors (it lives in a bundle loaded only when needed): a code, not a class.
   if (String((e as { code?: unknown })?.code).startsWith('commander.')) {
     // Commander has printed its message; help and version asked for exit 0, the rest is misuse.
     return (e as { exitCode?: number }).exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
+  // A fault of the machine (disk full, permission, not a folder) thrown by any file operation.
+  e = environmentError(e) ?? e;
   // Commands live in bundles of their own, each with its own copy of errors.ts: recognise
   // kap's errors by shape, not by class identity.
   if (isKapError(e)) {
     for (const p of (e as ContentError).problems ?? []) say(formatProblem(p));
-    say(`kap: ${e.message}`);
-    if (e.hint) say(e.hint);
+    // A message is one line: a newline in an argument it quotes must not forge another.
+    say(`kap: ${oneLine(e.message)}`);
+    if (e.hint) say(oneLine(e.hint));
     return e.exitCode;
   }
   if ((e as Error)?.name === 'ExitPromptError') return ExitCode.Interrupted;
-  say(`kap: internal error: ${(e as Error)?.message ?? String(e)}`);
+  say(`kap: internal error: ${oneLine((e as Error)?.message ?? String(e))}`);
   if (io.env.KAP_DEBUG) say(String((e as Error)?.stack ?? e));
   else say('This is a bug in kap. Run again with KAP_DEBUG=1 to see the stack trace, and report it.');
   return ExitCode.Internal;
@@ -53,7 +64,8 @@ interface Sink {
   end(): number | undefined;
 }
 
-function sinkFor(command: CommandSpec, g: Globals, io: Io): Sink {
+/** `clean`: the output boundary's scrub, for text that goes to the pager rather than through io.stdout. */
+function sinkFor(command: CommandSpec, g: Globals, io: Io, clean: (s: string) => string): Sink {
   const direct: Sink = { write: (s) => void io.stdout.write(s), end: () => undefined };
   if (!command.paged || g.pager === false || !io.stdout.isTTY || !io.stdout.rows) return direct;
   let held = '';
@@ -66,7 +78,7 @@ function sinkFor(command: CommandSpec, g: Globals, io: Io): Sink {
       const { choosePager, overflows, page } = require('./pager.js') as typeof import('./pager.js');
       const pager = choosePager(io.env);
       if (pager && overflows(text, io.stdout.rows!, io.stdout.columns || 80)) {
-        const code = page(text, pager, io.env);
+        const code = page(clean(text), pager, io.env);
         if (code !== false) return code;
       }
       io.stdout.write(text);
@@ -75,7 +87,10 @@ function sinkFor(command: CommandSpec, g: Globals, io: Io): Sink {
   };
 }
 
-export async function run(io: Io): Promise<number> {
+export async function run(rawIo: Io): Promise<number> {
+  // Every write from here on passes the output boundary (see output-boundary.ts).
+  const boundary = guardStreams(rawIo.stdout, rawIo.stderr);
+  const io: Io = { ...rawIo, stdout: boundary.stdout, stderr: boundary.stderr };
   // The version alone needs neither commander nor the definitions.
   if (io.argv.length === 1 && (io.argv[0] === '--version' || io.argv[0] === '-v' || io.argv[0] === '-V')) {
     io.stdout.write(`${VERSION}\n`);
@@ -95,10 +110,12 @@ export async function run(io: Io): Promise<number> {
         packs,
       }, (m) => io.stderr.write(`${m}\n`));
     }
+    const color = decideColor(g.color, facts);
+    boundary.setColor(color);
     return makeCtx({
       write: (s) => sink.write(s),
       writeErr: (s) => io.stderr.write(s),
-      color: decideColor(g.color, facts),
+      color,
       width: decideWidth(g.width, facts),
       isTTY: facts.isTTY,
       stdinIsTTY: io.stdinIsTTY,
@@ -109,7 +126,7 @@ export async function run(io: Io): Promise<number> {
   let sink: Sink | undefined;
   try {
     const execute = async (command: CommandSpec, call: Call) => {
-      const s = (sink = sinkFor(command, call.globals, io));
+      const s = (sink = sinkFor(command, call.globals, io, boundary.clean));
       await command.run(call, { io, ctx: () => ctxFor(call.globals, s) });
     };
     const quick = quickParse(io.argv);

@@ -1,9 +1,12 @@
 /** What a command may touch: output streams, terminal decisions, and content — built once in cli.ts. */
 import { readCatalog, type Catalog } from './store.js';
 import { makeTheme, type Theme } from './render/theme.js';
+import { toJson } from './text/sanitize.js';
 
 export interface Ctx {
   out(text: string): void;
+  /** A value as JSON on stdout, every string cleaned (text/sanitize.ts toJson). */
+  json(value: unknown): void;
   err(text: string): void;
   color: boolean;
   width: number;
@@ -35,6 +38,7 @@ export function makeCtx(i: CtxInput): Ctx {
   let catalog: Catalog | undefined;
   return {
     out: (s) => i.write(withNewline(s)),
+    json: (v) => i.write(withNewline(toJson(v))),
     err: (s) => i.writeErr(withNewline(s)),
     color: i.color,
     width: i.width,

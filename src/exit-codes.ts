@@ -5,6 +5,7 @@ export const EXIT_CODES: readonly (readonly [number, string])[] = [
   [2, 'usage error (unknown command or option, bad value)'],
   [3, 'not found (unknown topic; suggestions on stderr)'],
   [4, 'invalid content (file:line messages on stderr)'],
+  [5, 'the machine refused (disk full, permission, not a folder, read-only)'],
   [6, 'kap lint found an error-level problem in the draft'],
   [130, 'interrupted (Ctrl+C)'],
 ];

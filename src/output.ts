@@ -4,6 +4,7 @@
  * written with fs.writeSync. A terminal gets process.stdout, which also knows its width.
  */
 import { fstatSync, readlinkSync, writeSync } from 'node:fs';
+import { environmentError } from './errors.js';
 
 export interface Out {
   write(s: string): void;
@@ -49,7 +50,7 @@ export function writeAll(fd: number, s: string, code: () => number): void {
       if (err === 'EAGAIN') Atomics.wait(pause, 0, 0, 2);
       else if (err === 'EPIPE') process.exit(code());
       else if (err === 'EBADF') return; // stdout closed (`kap list >&-`): nothing to write to
-      else throw e;
+      else throw environmentError(e, 'write to', fd === 1 ? 'standard output' : 'standard error') ?? e;
     }
   }
 }

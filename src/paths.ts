@@ -40,3 +40,5 @@ export function userDataDir(env: Record<string, string | undefined>, home: () =>
   if (env.XDG_DATA_HOME) return { path: join(env.XDG_DATA_HOME, 'kap'), source: 'env' };
   return { path: join(env.HOME || home(), '.local', 'share', 'kap'), source: 'default' };
 }
+/** How many compiled pack sets the cache keeps: the most recently used (packs.ts prunes the rest). */
+export const KEEP_COMPILES = 3;

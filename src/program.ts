@@ -4,9 +4,19 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './cli.js';
+import { oneLine } from './text/sanitize.js';
 import { COMMANDS, ENVIRONMENT, GLOBAL_OPTIONS, ValueError, type Call, type CommandSpec, type OptionSpec } from './command-table.js';
 import { VERSION } from './version.js';
 import { EXIT_CODES } from './exit-codes.js';
+
+/**
+ * Commander quotes what was typed ("unknown option '…'"): a line break in it must not forge a
+ * second line. Its own suggestion line, made from the table's names, is kept.
+ */
+export function commanderMessage(s: string): string {
+  const m = /^([\s\S]*?)(\n\(Did you mean [^\n']*\?\))?\n*$/.exec(s)!;
+  return `${oneLine(m[1]!)}${m[2] ?? ''}\n`;
+}
 
 export type Execute = (command: CommandSpec, call: Call) => Promise<void>;
 
@@ -105,7 +115,7 @@ export function buildProgram(io: Io, execute: Execute, only?: string): Command {
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(commanderMessage(s)) })
     .addHelpText('after', PROGRAM_HELP);
   for (const spec of COMMANDS) if (!only || only === spec.name) addCommand(program, spec, execute, true);
   return program;

@@ -41,7 +41,7 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   const typed = words.join(' ').slice(0, MAX_QUERY);
   const key = normalizeKey(typed);
   if (!key) return { type: 'none', suggestions: [] };
-  const exact = target(catalog, catalog.keys[key], 'name');
+  const exact = target(catalog, keyOf(catalog, key), 'name');
   if (exact) return exact;
 
   // Without question words and the words that many topics share ("what is esketamine",
@@ -49,7 +49,7 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   const names = Object.entries(catalog.keys);
   const core = coreWords(key, names);
   if (core && core !== key) {
-    const named = target(catalog, catalog.keys[core], 'word', core);
+    const named = target(catalog, keyOf(catalog, core), 'word', core);
     if (named) return named;
   }
   const byWord = wordMatch(catalog, key) ?? (core && core !== key ? wordMatch(catalog, core) : undefined) ?? namedIn(catalog, core);
@@ -79,6 +79,9 @@ export function foundNote(found: Resolution, typed: string): string | undefined 
   return `kap: showing ${what} for "${typed}" (${why})`;
 }
 
+/** A name's target, never a prototype member ("constructor", "__proto__"). */
+const keyOf = (catalog: Catalog, name: string): string | undefined => (Object.hasOwn(catalog.keys, name) ? catalog.keys[name] : undefined);
+
 function target(catalog: Catalog, hit: string | undefined, how: How, matched?: string): Resolution | undefined {
   if (hit?.startsWith('m:')) return { type: 'module', id: hit.slice(2), how, ...(matched && { matched }) };
   if (hit?.startsWith('t:')) {
@@ -93,7 +96,7 @@ export function display(catalog: Catalog, t: string): string {
   if (t.startsWith('t:')) {
     const term = catalog.terms.find((x) => x.id === t.slice(2));
     const name = term && normalizeKey(term.term);
-    if (name && catalog.keys[name] === t) return name;
+    if (name && keyOf(catalog, name) === t) return name;
   }
   return t.slice(2);
 }
@@ -134,7 +137,7 @@ function namedIn(catalog: Catalog, core: string): Resolution | undefined {
   const found = new Map<string, string>();
   for (let i = 0; i < ws.length; i++)
     for (const phrase of [ws[i]!, i + 1 < ws.length ? `${ws[i]} ${ws[i + 1]}` : '']) {
-      const t = phrase && catalog.keys[phrase];
+      const t = phrase && keyOf(catalog, phrase);
       if (t) found.set(t, phrase);
     }
   const [only, ...more] = [...found];

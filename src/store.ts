@@ -1,5 +1,5 @@
 /** Run-time reads of compiled content: the small catalog, and one module file on demand. */
-import { readFileSync } from 'node:fs';
+import { readCompiled } from './compiled-read.js';
 import { join } from 'node:path';
 import { CompiledContentError } from './errors.js';
 import type { Block } from './render/blocks.js';
@@ -79,13 +79,10 @@ export interface ClaimsFile {
 
 const SUPPORTED_VERSION = 1;
 
-function readJson<T>(path: string): T {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new CompiledContentError(`compiled content not found at ${path}`);
-  }
+function readJson<T>(dataDir: string, rel: string): T {
+  const path = join(dataDir, rel);
+  const text = readCompiled(dataDir, rel);
+  if (text === undefined) throw new CompiledContentError(`compiled content not found at ${path}`);
   try {
     return JSON.parse(text) as T;
   } catch {
@@ -94,18 +91,18 @@ function readJson<T>(path: string): T {
 }
 
 export function readCatalog(dataDir: string): Catalog {
-  const c = readJson<Catalog>(join(dataDir, 'catalog.json'));
+  const c = readJson<Catalog>(dataDir, 'catalog.json');
   if (c?.version !== SUPPORTED_VERSION || !Array.isArray(c.modules))
     throw new CompiledContentError(`compiled content at ${dataDir} has an unknown format`);
   return c;
 }
 
 export function readModuleView(dataDir: string, id: string): ModuleView {
-  return readJson<ModuleView>(join(dataDir, 'modules', `${id}.json`));
+  return readJson<ModuleView>(dataDir, `modules/${id}.json`);
 }
 
 export function readModule(dataDir: string, id: string): CompiledModule {
-  return { ...readModuleView(dataDir, id), ...readJson<ModuleData>(join(dataDir, 'modules', `${id}.data.json`)) };
+  return { ...readModuleView(dataDir, id), ...readJson<ModuleData>(dataDir, `modules/${id}.data.json`) };
 }
 
 /** A question as `kap quiz` and the exports use it: citations already formatted. */
@@ -132,14 +129,14 @@ export interface CompiledQuiz {
 }
 
 export function readQuiz(dataDir: string): CompiledQuiz {
-  const q = readJson<CompiledQuiz>(join(dataDir, 'quiz.json'));
+  const q = readJson<CompiledQuiz>(dataDir, 'quiz.json');
   if (q?.version !== SUPPORTED_VERSION || !Array.isArray(q.questions))
     throw new CompiledContentError(`compiled quiz at ${dataDir} has an unknown format`);
   return q;
 }
 
 export function readClaims(dataDir: string): ClaimRow[] {
-  const c = readJson<ClaimsFile>(join(dataDir, 'claims.json'));
+  const c = readJson<ClaimsFile>(dataDir, 'claims.json');
   if (c?.version !== SUPPORTED_VERSION || !Array.isArray(c.claims))
     throw new CompiledContentError(`compiled claims at ${dataDir} have an unknown format`);
   return c.claims;

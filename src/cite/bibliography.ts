@@ -4,7 +4,7 @@
  * A content pack's references are formatted the same way, when the pack is compiled (packs.ts,
  * with the styles copied to content/styles/).
  */
-import { readFileSync } from 'node:fs';
+import { readCompiled } from '../compiled-read.js';
 import { join } from 'node:path';
 import { CompiledContentError } from '../errors.js';
 import type { Erratum, Verdict } from '../content/model.js';
@@ -87,8 +87,10 @@ export const entryFile = (key: string): string => `refs/${encodeURIComponent(key
 
 function readJson<T>(dataDir: string, file: string): T {
   const path = join(dataDir, 'bibliography', file);
+  const text = readCompiled(dataDir, `bibliography/${file}`);
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    if (text === undefined) throw new Error('not found');
+    return JSON.parse(text) as T;
   } catch {
     throw new CompiledContentError(`compiled bibliography not found or unreadable at ${path}`);
   }

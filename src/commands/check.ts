@@ -24,7 +24,7 @@ export function check(ctx: Ctx, dir: string, opts: { grades?: boolean; json?: bo
   const counted = isPack ? own : set;
   if (opts.json) {
     // For scripts: everything on stdout as one document; the exit code still says whether it passed.
-    ctx.out(JSON.stringify({
+    ctx.json({
       dir,
       pack: isPack,
       ok: errors === 0,
@@ -32,7 +32,7 @@ export function check(ctx: Ctx, dir: string, opts: { grades?: boolean; json?: bo
       problems: problems.map(({ file, line, severity, message }) => ({ file, line, severity, message })),
       summary: { errors, warnings: count('warning'), info: count('info') },
       ...(opts.grades && set.modules.length ? { grades: gradedTexts(set).filter((t) => !isPack || ownFiles.has(t.file)) } : {}),
-    }, null, 2));
+    });
     if (errors) throw new KapError(`${errors} error(s) in ${dir}`, ExitCode.Content);
     return;
   }

@@ -33,7 +33,7 @@ export function claims(ctx: Ctx, words: string[], opts: ClaimsOptions): void {
     const similar = opts.source === undefined ? [] : similarSources(rows, opts.source);
     throw new NotFoundError(`no claims match: ${clean(describeFilter(filter)).slice(0, 160)}`, similar, { as: (s) => `--source ${s}`, otherwise: 'See every claim with `kap claims`.' });
   }
-  if (opts.json) return ctx.out(JSON.stringify(claimsJson(shown), null, 2));
+  if (opts.json) return ctx.json(claimsJson(shown));
   if (!ctx.isTTY) return ctx.out(claimsLines(shown));
   const titles = new Map(catalog.modules.map((m) => [m.id, m.title]));
   ctx.out(`${claimsTable(shown, ctx.theme, ctx.width, titles)}\n\n${claimsClosing(shown, ctx.theme, ctx.width)}`);

@@ -53,10 +53,10 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   if (found.type === 'term') {
     const t = found.term;
     const title = catalog.modules.find((m) => m.id === t.module)?.title;
-    if (opts.json) return ctx.out(JSON.stringify({ type: 'term', ...t, moduleTitle: title, ...safetyFields(helpForTerm(t)), ...(how && { found: how }) }, null, 2));
+    if (opts.json) return ctx.json({ type: 'term', ...t, moduleTitle: title, ...safetyFields(helpForTerm(t)), ...(how && { found: how }) });
     return ctx.out(termView(t, title, ctx.theme, ctx.width));
   }
-  if (opts.json) return ctx.out(JSON.stringify({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object), ...(how && { found: how }) }, null, 2));
+  if (opts.json) return ctx.json({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object), ...(how && { found: how }) });
   if (opts.raw) return ctx.out(readModule(ctx.dataDir, found.id).raw);
   const m = readModuleView(ctx.dataDir, found.id);
   const painted = opts.brief ? m.briefBlocks : m.blocks;

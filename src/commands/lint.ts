@@ -33,8 +33,8 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
     results.push({ file: file === '-' ? '<stdin>' : file, findings: lintText(text, index, { disabled }) });
   }
   const all = results.flatMap((r) => r.findings);
-  if (format === 'json') ctx.out(JSON.stringify(results.length === 1 ? jsonReport(results[0]!.file, all) : results.map((r) => jsonReport(r.file, r.findings)), null, 2));
-  else if (format === 'sarif') ctx.out(JSON.stringify(sarif(results, process.cwd()), null, 2));
+  if (format === 'json') ctx.json(results.length === 1 ? jsonReport(results[0]!.file, all) : results.map((r) => jsonReport(r.file, r.findings)));
+  else if (format === 'sarif') ctx.json(sarif(results, process.cwd()));
   else {
     const shown = results.filter((r) => r.findings.length).map((r) => textReport(clean(r.file), r.findings, ctx.theme));
     if (shown.length) ctx.out(shown.join('\n'));

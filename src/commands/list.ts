@@ -4,7 +4,7 @@ import { listJson, listLines, listView } from '../render/views.js';
 
 export function list(ctx: Ctx, opts: { json?: boolean; source?: boolean }): void {
   const c = ctx.catalog();
-  if (opts.json) ctx.out(JSON.stringify(listJson(c), null, 2));
+  if (opts.json) ctx.json(listJson(c));
   else if (ctx.isTTY) ctx.out(listView(c, ctx.theme, ctx.width, opts.source));
   else ctx.out(listLines(c, opts.source));
 }

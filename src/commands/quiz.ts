@@ -5,8 +5,9 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { DIFFICULTIES, type Difficulty } from '../content/model.js';
 import { readQuiz } from '../store.js';
 import { nearest } from '../text/distance.js';
-import { clean } from '../text/sanitize.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { clean, toJson } from '../text/sanitize.js';
+import { promptStream } from '../output-boundary.js';
+import { outTarget, writeFileAtomic } from '../atomic-write.js';
 import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
 import { EXPORTERS, FORMATS, toExport } from '../quiz/export/index.js';
@@ -85,6 +86,8 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   const mode = (f.mode ?? 'practice') as Mode;
   if (!MODES.includes(mode)) throw new UsageError(`--mode: "${clean(String(f.mode))}" is not one of ${MODES.join(', ')}`);
   const { items, seed } = pick(ctx, f);
+  // A --out kap could never write is refused now, not after the quiz was taken.
+  if (f.out) outTarget(f.out);
   let answers: string[] | undefined;
   if (f.answers !== undefined) answers = f.answers.split(/[\s,]+/).filter(Boolean);
   else if (!ctx.stdinIsTTY() && mode !== 'present') {
@@ -98,9 +101,8 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   say(wrapLines(noticeText(ctx.theme), ctx.width));
   const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json)) : scriptedAsk([]);
   const finish = (r: QuizResult) => {
-    const text = JSON.stringify(r, null, 2);
-    if (f.out) writeFileAtomic(f.out, `${text}\n`);
-    if (f.json) ctx.out(text);
+    if (f.out) writeFileAtomic(f.out, `${toJson(r)}\n`);
+    if (f.json) ctx.json(r);
   };
   try {
     finish(await runSession(items, ask, { out: say, now: ctx.now }, { mode, seed, view: { theme: ctx.theme, width: ctx.width } }));
@@ -113,7 +115,7 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
 async function interactiveAsk(ctx: Ctx, toStderr: boolean): Promise<Ask> {
   const { inquirerAsk } = await import('../quiz/prompt.js');
   // Prompts draw on a real stream; this is the one place the quiz touches process streams.
-  const output = toStderr ? process.stderr : process.stdout;
+  const output = promptStream(toStderr ? process.stderr : process.stdout);
   return inquirerAsk({ theme: ctx.theme, width: ctx.width, output, isTTY: ctx.isTTY });
 }
 

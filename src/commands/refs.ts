@@ -26,20 +26,20 @@ export function refs(ctx: Ctx, opts: RefsOptions): void {
   const bib = readRefIndex(ctx.dataDir);
   if (opts.errata) {
     const helpOf = (e: (typeof bib.errata)[number]) => helpNeeded(...erratumTexts(e));
-    if (opts.json) return ctx.out(JSON.stringify(bib.errata.map((e) => ({ ...e, help: helpJson(helpOf(e)) })), null, 2));
+    if (opts.json) return ctx.json(bib.errata.map((e) => ({ ...e, help: helpJson(helpOf(e)) })));
     const help = helpText(unionHelp(...bib.errata.map(helpOf)), ctx.theme);
     const end = [...help, ...(ctx.isTTY ? [...(help.length ? [''] : []), noticeText(ctx.theme)] : [])];
     return ctx.out(wrapLines([errataList(bib.errata, ctx.theme), ...(end.length ? [end.join('\n')] : [])].join('\n\n'), ctx.width));
   }
   if (opts.claims !== undefined) return showClaims(ctx, bib, readClaims(ctx.dataDir), opts.claims, Boolean(opts.json));
   const entries = opts.topic !== undefined ? moduleEntries(ctx, bib, readClaims(ctx.dataDir), opts.topic) : bib.entries;
-  if (opts.json) return ctx.out(JSON.stringify(listJson(entries), null, 2));
+  if (opts.json) return ctx.json(listJson(entries));
   if (!entries.length) return;
   ctx.out(ctx.isTTY ? refsTable(entries, ctx.theme, ctx.width) : refsPlain(entries));
 }
 
 function moduleEntries(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, topic: string): BibSummary[] {
-  let id: string | undefined = ci.byModule[topic] ? topic : undefined;
+  let id: string | undefined = Object.hasOwn(ci.byModule, topic) ? topic : undefined;
   if (!id) {
     const found = resolveTopic(ctx.catalog(), [topic]);
     const note = foundNote(found, clean(topic).slice(0, 80));
@@ -47,7 +47,7 @@ function moduleEntries(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, topic: string):
     if (found.type === 'module') id = found.id;
     else if (found.type === 'term') id = found.term.module;
   }
-  if (!id || !ci.byModule[id]) {
+  if (!id || !Object.hasOwn(ci.byModule, id)) {
     const suggestions = nearest(topic.toLowerCase(), Object.keys(ci.byModule).map((m) => [m, m] as [string, string]));
     throw new NotFoundError(`no module "${clean(topic).slice(0, 80)}"`, suggestions, { otherwise: 'See every module with `kap list`.' });
   }
@@ -69,7 +69,7 @@ function showClaims(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, query: string, jso
   }));
   // What a source is cited for is claim text: the safety layer's help for it (few texts, asked at run time).
   const helpOf = (v: (typeof views)[number]) => helpNeeded(v.entry.title, ...v.uses.map((u) => u.text), ...(v.erratum ? erratumTexts(v.erratum) : []));
-  if (json) return ctx.out(JSON.stringify(views.map((v) => ({ key: v.entry.key, authorYear: v.entry.authorYear, title: v.entry.title, claims: v.uses, errata: v.erratum ?? null, help: helpJson(helpOf(v)) })), null, 2));
+  if (json) return ctx.json(views.map((v) => ({ key: v.entry.key, authorYear: v.entry.authorYear, title: v.entry.title, claims: v.uses, errata: v.erratum ?? null, help: helpJson(helpOf(v)) })));
   const help = helpText(unionHelp(...views.map(helpOf)), ctx.theme);
   const end = [...help, ...(ctx.isTTY ? [...(help.length ? [''] : []), noticeText(ctx.theme)] : [])];
   ctx.out(wrapLines([...views.map((v) => claimsView(v.entry, v.uses, v.erratum, ctx.theme)), ...(end.length ? [end.join('\n')] : [])].join('\n\n'), ctx.width));

@@ -110,7 +110,7 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
     // --stats only reads: a folder it cannot write still shows the progress.
     saveRebuilt(false);
     const stats = computeStats(bank, fps, s, now(), new Set(whole.map((q) => q.id)));
-    if (f.json) ctx.out(JSON.stringify({ version: 1, dataDir, ...stats }, null, 2));
+    if (f.json) ctx.json({ version: 1, dataDir, ...stats });
     else ctx.out(statsView(stats, { theme: ctx.theme, width: ctx.width }));
     return;
   }
@@ -135,7 +135,7 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
     say(`\n${summaryView(results.map((r) => ({ correct: r.correct, grade: r.rating, due: r.due })), stats, view, left)}`);
     const help = (['crisis', 'emergency'] as const).filter((k) => results.some((r) => r.help.includes(k)));
     const json = { version: 1, now: now(), retention, seed, session, interrupted, left, answered: results, stats: { ...stats, modules: undefined }, ...safetyFields(help) };
-    if (f.json) ctx.out(JSON.stringify(json, null, 2));
+    if (f.json) ctx.json(json);
   };
   if (!queue.items.length) {
     const next = computeStats(bank, fps, s, now()).totals.nextDue;

@@ -38,6 +38,6 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
     throw new NotFoundError(`nothing found for "${shown}"`, near, { otherwise: 'Try fewer or other words, or see every topic with `kap list`.' });
   }
   const help = searchHelp(query, results);
-  if (opts.json) return ctx.out(JSON.stringify(resultsJson(query, results, help), null, 2));
+  if (opts.json) return ctx.json(resultsJson(query, results, help));
   ctx.out(resultsView(results, ctx.theme, ctx.width, help, ctx.isTTY, helpNeeded(query).length > 0));
 }

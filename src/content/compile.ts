@@ -10,7 +10,7 @@ import { ContentError } from '../errors.js';
 import type { ContentSet } from './load.js';
 import type { CslItem } from './model.js';
 import { checkContent } from './check.js';
-import { makeStamp, STAMP } from './stamp.js';
+import { isTrusted, makeStamp, STAMP } from './stamp.js';
 import { BUILT_IN } from './merge.js';
 import { moduleHelp, moduleKeys, moduleMarkdown, splitBody } from './document.js';
 import { NOTICE } from '../safety/index.js';
@@ -190,8 +190,18 @@ export function writeCompiled(outDir: string, compiled: Compiled, stamp?: string
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
-  if (stamp) writeFileSync(join(tmp, STAMP), JSON.stringify(makeStamp(tmp, stamp)));
   mkdirSync(dirname(outDir), { recursive: true });
+  if (stamp) {
+    writeFileSync(join(tmp, STAMP), JSON.stringify(makeStamp(tmp, stamp)));
+    // A cache folder is named by its key: one that another compile of the same key installed
+    // first (and that checks out) is as good as ours. A folder only ever appears whole.
+    try {
+      renameSync(tmp, outDir);
+      return;
+    } catch {
+      if (isTrusted(outDir, stamp)) return rmSync(tmp, { recursive: true, force: true });
+    }
+  }
   const old = `${outDir}.old-${process.pid}`;
   try {
     renameSync(outDir, old);

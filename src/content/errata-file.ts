@@ -8,7 +8,7 @@ export function parseErrata(text: string, sink: Sink): { erratum: Erratum; line:
   const out: { erratum: Erratum; line: number }[] = [];
   for (const f of parseList(text, sink, 'errata')) {
     f.onlyKeys(KEYS);
-    const key = f.str('key');
+    const key = f.id('key');
     const articleText = f.str('article_text');
     const inText = f.str('in_text', false) ?? '';
     const errors = f.strList('errors', true);

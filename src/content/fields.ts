@@ -4,6 +4,18 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
+import { PROTO_KEYS, UNSAFE_CHAR, clean } from '../text/sanitize.js';
+
+/** Ids become file names, object keys and command arguments: short, plain, never a prototype key. */
+export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+export const isSafeId = (id: string): boolean => SAFE_ID.test(id) && !PROTO_KEYS.has(id);
+export const SAFE_ID_RULE = 'must be letters, digits and - _ . : (at most 100, starting with a letter or digit)';
+
+/** The first unsafe character of `s`, as U+XXXX, for a warning. */
+export function unsafeCode(s: string): string | undefined {
+  const m = UNSAFE_CHAR.exec(s);
+  return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
 
 export class Sink {
   readonly problems: Problem[] = [];
@@ -72,6 +84,25 @@ export class Fields {
     return this.node.has(key);
   }
 
+  /**
+   * Text as it may be shown: control, bidi and zero-width characters written as YAML escapes
+   * ("\e[2J", "\u202E") are removed like raw ones, with a warning.
+   */
+  private cleaned(key: string, v: string, line = this.line(key)): string {
+    const code = unsafeCode(v);
+    if (!code) return v;
+    this.at.sink.warn(line, `${this.name(key)}: control character ${code} removed (terminal escape sequences, bidi controls and zero-width characters are not allowed in content)`);
+    return clean(v);
+  }
+
+  /** An id: text that is a safe name (see SAFE_ID). */
+  id(key: string, required = true): string | undefined {
+    const v = this.str(key, required);
+    if (v === undefined) return undefined;
+    if (!isSafeId(v)) return this.fail(key, `${show(v)} ${SAFE_ID_RULE}`);
+    return v;
+  }
+
   private fail(key: string, message: string): undefined {
     this.at.sink.error(this.line(key), `${this.name(key)}: ${message}`);
     return undefined;
@@ -87,7 +118,7 @@ export class Fields {
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     if (typeof v !== 'string') return this.fail(key, `expected text, got ${show(v)}`);
     if (required && !v.trim()) return this.fail(key, 'must not be empty');
-    return v;
+    return this.cleaned(key, v);
   }
 
   oneOf<T extends string>(key: string, values: readonly T[], required = true): T | undefined {
@@ -139,7 +170,7 @@ export class Fields {
     const out: string[] = [];
     this.seq(key, required).forEach((item, i) => {
       const v = isScalar(item) ? item.value : undefined;
-      if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
+      if (typeof v === 'string' || typeof v === 'number') out.push(this.cleaned(key, String(v), this.at.line(item, this.line(key))));
       else this.at.sink.error(this.at.line(item, this.line(key)), `${this.name(key)}[${i}]: expected text`);
     });
     return out;
@@ -163,7 +194,7 @@ export class Fields {
   /** Report fields this schema does not know (typos like `alias:`). */
   onlyKeys(allowed: readonly string[]): void {
     for (const p of this.node.items) {
-      const k = isScalar(p.key) ? String(p.key.value) : '?';
+      const k = isScalar(p.key) ? clean(String(p.key.value)) : '?';
       if (!allowed.includes(k)) this.at.sink.error(this.at.line(p.key as Node, this.line()), `${this.name(k)}: unknown field (allowed: ${allowed.join(', ')})`);
     }
   }

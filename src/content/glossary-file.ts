@@ -14,10 +14,10 @@ export function parseGlossary(text: string, sink: Sink): ParsedTerm[] {
   const out: ParsedTerm[] = [];
   for (const f of parseList(text, sink, 'terms')) {
     f.onlyKeys(TERM_KEYS);
-    const id = f.str('id');
+    const id = f.id('id');
     const term = f.str('term');
     const definition = f.str('definition');
-    const module = f.str('module');
+    const module = f.id('module');
     const aliases = f.strList('aliases').map((a) => a.toLowerCase());
     const sources = f.strList('sources');
     if (id && term && definition && module)

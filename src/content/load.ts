@@ -1,8 +1,11 @@
 /** Read a content folder from disk into parsed data plus every problem found. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
-import { Sink } from './fields.js';
+import { Sink, unsafeCode } from './fields.js';
+import { listPackDir, readPackFile, realRoot, type Read } from './pack-file.js';
+import { readDigest, type PackReads } from './pack-key.js';
+import { UNSAFE_CHAR, clean } from '../text/sanitize.js';
 import { parseModuleFile, type ParsedModule } from './module-file.js';
 import { parseGlossary, type ParsedTerm } from './glossary-file.js';
 import { parseQuizFile, type ParsedQuestion } from './quiz-file.js';
@@ -22,57 +25,49 @@ export interface ContentSet {
   texts: Map<string, string>;
 }
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+export { MAX_FILE_BYTES } from './pack-file.js';
 
-/** Largest file we read; a bigger one is reported, not loaded. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-function readText(path: string, shown: string, problems: Problem[]): string | undefined {
-  try {
-    if (statSync(path).size > MAX_FILE_BYTES) {
-      problems.push({ file: shown, line: 1, severity: 'error', message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
-      return undefined;
-    }
-    const buf = readFileSync(path);
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-    const bad = text.indexOf('\uFFFD');
-    if (bad >= 0) {
-      const line = text.slice(0, bad).split('\n').length;
-      problems.push({ file: shown, line, severity: 'error', message: 'invalid UTF-8: save the file as UTF-8' });
-      return undefined;
-    }
-    // A pack must not reach the terminal with escape sequences: control characters are
-    // reported and removed here, before anything parses or compiles the text.
-    const control = CONTROL.exec(text);
-    if (control) {
-      const line = text.slice(0, control.index).split('\n').length;
-      const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      problems.push({ file: shown, line, severity: 'warning', message: `control character U+${code} removed (terminal escape sequences are not allowed in content)` });
-    }
-    return text.replace(/^\uFEFF/, '').replace(CONTROL_ALL, '');
-  } catch (e) {
-    problems.push({ file: shown, line: 1, severity: 'error', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+function readText(root: string, path: string, shown: string, problems: Problem[], seen: (r: Read) => void): string | undefined {
+  const r = readPackFile(root, path);
+  seen(r);
+  if ('problem' in r) {
+    problems.push({ file: shown, line: 1, severity: 'error', message: r.problem });
     return undefined;
   }
-}
-
-function listFiles(dir: string, ext: string): string[] {
-  try {
-    return readdirSync(dir).filter((f) => f.endsWith(ext)).sort();
-  } catch {
-    return [];
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(r.bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    const line = text.slice(0, bad).split('\n').length;
+    problems.push({ file: shown, line, severity: 'error', message: 'invalid UTF-8: save the file as UTF-8' });
+    return undefined;
   }
+  // A pack must not reach the terminal with escape sequences: control, bidi and zero-width
+  // characters are reported and removed here, before anything parses or compiles the text
+  // (fields.ts does the same for the ones a YAML or JSON escape spells out).
+  const code = unsafeCode(text);
+  if (code) {
+    const line = text.slice(0, UNSAFE_CHAR.exec(text)!.index).split('\n').length;
+    problems.push({ file: shown, line, severity: 'warning', message: `control character ${code} removed (terminal escape sequences, bidi controls and zero-width characters are not allowed in content)` });
+    return clean(text);
+  }
+  return text;
 }
 
 /** Load every file of a content folder. `shownBase` is what file names are shown relative to. */
-export function loadContent(dir: string, shownBase?: string): ContentSet {
+/** `reads`, when given, gets every file's digest as read (the compiler's cache key: pack-key.ts). */
+export function loadContent(dir: string, shownBase?: string, reads?: PackReads): ContentSet {
   const problems: Problem[] = [];
   const texts = new Map<string, string>();
   // Files are named as the user named the folder: relative to the working folder, or absolute.
   const shown = (p: string) => (shownBase !== undefined ? relative(shownBase, p) || p : isAbsolute(dir) ? p : relative(process.cwd(), p) || p);
+  const root = realRoot(dir);
+  const listFiles = (d: string, ext: string) => {
+    const r = listPackDir(d, ext);
+    if (r.problem && d !== dir) problems.push({ file: shown(d), line: 1, severity: 'error', message: r.problem });
+    return r.names;
+  };
   const withSink = <T>(path: string, fn: (text: string, sink: Sink) => T): T | undefined => {
-    const text = readText(path, shown(path), problems);
+    const text = readText(root, path, shown(path), problems, (r) => reads?.set(relative(dir, path).split(sep).join('/'), readDigest(r)));
     if (text === undefined) return undefined;
     texts.set(shown(path), text);
     const sink = new Sink(shown(path));

@@ -17,8 +17,8 @@ export function parseQuizFile(file: string, text: string, sink: Sink): ParsedQue
   const out: ParsedQuestion[] = [];
   for (const f of parseList(text, sink, 'questions')) {
     f.onlyKeys(QUESTION_KEYS);
-    const id = f.str('id');
-    const module = f.str('module');
+    const id = f.id('id');
+    const module = f.id('module');
     const difficulty = f.oneOf('difficulty', DIFFICULTIES);
     const question = f.str('question');
     const explanation = f.str('explanation');

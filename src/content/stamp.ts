@@ -1,42 +1,67 @@
-/** A compiled folder's stamp: what a cache reader checks before it trusts the folder. */
+/**
+ * A compiled folder's stamp: what a cache reader checks before it trusts the folder (format,
+ * key, every file's size) and, file by file as it reads them, each file's content hash
+ * (compiled-read.ts): a truncated, foreign or overwritten folder is never served.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Bump when the compiled format or the compiler changes meaning. */
-export const CACHE_FORMAT = 1;
+/** Bump when the compiled format or the stamp changes meaning. */
+export const CACHE_FORMAT = 2;
 export const STAMP = 'kap-cache.json';
 
 export interface Stamp {
   format: number;
   key: string;
-  sizes: Record<string, number>;
+  /** Every compiled file: [size, content hash]. */
+  files: Record<string, [number, string]>;
 }
 
-/** Sizes of every compiled file, so a truncated or foreign folder is not trusted. */
-export function fileSizes(dir: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  const walk = (rel: string) => {
+// node:crypto is loaded only by runs that check a stamp (packs), not by every start.
+export const contentHash = (b: Buffer | string): string =>
+  (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(b).digest('hex').slice(0, 32);
+
+function walk(dir: string, visit: (rel: string) => void): void {
+  const go = (rel: string) => {
     for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (r !== STAMP) out[r] = statSync(join(dir, r)).size;
+      if (e.isDirectory()) go(r);
+      else if (r !== STAMP) visit(r);
     }
   };
-  walk('');
-  return out;
+  go('');
 }
 
 export function makeStamp(dir: string, key: string): Stamp {
-  return { format: CACHE_FORMAT, key, sizes: fileSizes(dir) };
+  const files: Stamp['files'] = {};
+  walk(dir, (r) => {
+    const b = readFileSync(join(dir, r));
+    files[r] = [b.length, contentHash(b)];
+  });
+  return { format: CACHE_FORMAT, key, files };
 }
 
-export function isTrusted(dir: string, key: string): boolean {
+export function readStamp(dir: string): Stamp | undefined {
   try {
-    const stamp = JSON.parse(readFileSync(join(dir, STAMP), 'utf8')) as Stamp;
-    if (stamp.format !== CACHE_FORMAT || stamp.key !== key) return false;
-    const sizes = fileSizes(dir);
-    const want = Object.entries(stamp.sizes);
-    return want.length === Object.keys(sizes).length && want.every(([f, n]) => sizes[f] === n);
+    const s = JSON.parse(readFileSync(join(dir, STAMP), 'utf8')) as Stamp;
+    return s && s.format === CACHE_FORMAT && typeof s.key === 'string' && s.files && typeof s.files === 'object' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stamp matches `key` and every file is there with its size (contents are checked as they are read). */
+export function isTrusted(dir: string, key: string): boolean {
+  const stamp = readStamp(dir);
+  if (!stamp || stamp.key !== key) return false;
+  try {
+    let n = 0;
+    let ok = true;
+    walk(dir, (r) => {
+      n++;
+      if (ok && !(Object.hasOwn(stamp.files, r) && statSync(join(dir, r)).size === stamp.files[r]![0])) ok = false;
+    });
+    return ok && n === Object.keys(stamp.files).length;
   } catch {
     return false;
   }

@@ -1,6 +1,5 @@
 /** Run time: the search index on disk, read file by file as a query needs it, never re-indexed. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readCompiled } from '../compiled-read.js';
 import { CompiledContentError } from '../errors.js';
 import { INDEX_DIR, INDEX_VERSION, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, type VocabFile, postingsOf } from './format.js';
 
@@ -71,12 +70,5 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
 
 /** The index compiled beside the content, in `<dataDir>/search`. */
 export function readIndex(dataDir: string): IndexReader {
-  const dir = join(dataDir, INDEX_DIR);
-  return makeReader((path) => {
-    try {
-      return readFileSync(join(dir, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  return makeReader((path) => readCompiled(dataDir, `${INDEX_DIR}/${path}`));
 }

@@ -1,0 +1,36 @@
+/**
+ * Every run-time read of a compiled file. A folder with a stamp (a cached pack compile) has
+ * each file checked against the content hash the compiler recorded: a file changed since (an
+ * overwrite of the same size, a disk error) is never shown; its stamp is removed so that the
+ * next run compiles again. The packaged dist/content has no stamp: it is part of kap itself.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExitCode, KapError } from './errors.js';
+import { STAMP, contentHash, readStamp, type Stamp } from './content/stamp.js';
+
+const stamps = new Map<string, Stamp | null>();
+
+/** The file's text, or undefined when it does not exist or cannot be read. */
+export function readCompiled(dataDir: string, rel: string): string | undefined {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(join(dataDir, rel));
+  } catch {
+    return undefined;
+  }
+  let stamp = stamps.get(dataDir);
+  if (stamp === undefined) stamps.set(dataDir, (stamp = readStamp(dataDir) ?? null));
+  if (stamp) {
+    const want = Object.hasOwn(stamp.files, rel) ? stamp.files[rel] : undefined;
+    if (!want || want[1] !== contentHash(buf)) {
+      try {
+        rmSync(join(dataDir, STAMP), { force: true });
+      } catch {
+        /* a read-only cache: the check fails again next time, which is still safe */
+      }
+      throw new KapError(`the compiled content packs in ${dataDir} changed after they were compiled (${rel})`, ExitCode.Content, 'Run the command again: kap compiles the packs anew.');
+    }
+  }
+  return buf.toString('utf8');
+}

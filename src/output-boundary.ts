@@ -1,0 +1,56 @@
+/**
+ * The one boundary where text leaves kap. cli.ts wraps the process's stdout and stderr here
+ * before anything else runs, so every write (commands, commander's messages, report()'s errors,
+ * the pack compiler's forwarded messages) is scrubbed by text/sanitize.ts. Content was cleaned
+ * when it was compiled; what survives here is only kap's own colour (SGR), and only when colour
+ * is on. Files written with --out go through writeOutFile (out-file.ts), the quiz's prompts
+ * through promptStream.
+ */
+import { scrub, type Allow } from './text/sanitize.js';
+
+export interface Writable {
+  write(s: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Boundary<O extends Writable, E extends Writable> {
+  stdout: O;
+  stderr: E;
+  /** Colour decided: kap's SGR sequences may pass from now on (never anything else). */
+  setColor(color: boolean): void;
+  /** The same scrub as a write, for text that leaves another way (the pager's stdin). */
+  clean(s: string): string;
+}
+
+export function guardStreams<O extends Writable, E extends Writable>(stdout: O, stderr: E): Boundary<O, E> {
+  let allow: Allow = 'none';
+  const wrap = <W extends Writable>(w: W): W => {
+    const g = Object.create(w) as W;
+    g.write = (s: string) => w.write(scrub(String(s), allow));
+    return g;
+  };
+  return {
+    stdout: wrap(stdout),
+    stderr: wrap(stderr),
+    setColor: (color) => void (allow = color ? 'sgr' : 'none'),
+    clean: (s) => scrub(s, allow),
+  };
+}
+
+/**
+ * A terminal stream for the quiz's prompt library, which draws with cursor movements (CSI):
+ * those pass, OSC, DCS, lone ESC and every other unsafe character do not. Everything else about
+ * the stream (columns, events, pipe) is the stream's own.
+ */
+export function promptStream(s: NodeJS.WriteStream): NodeJS.WriteStream {
+  return new Proxy(s, {
+    get(target, prop) {
+      if (prop === 'write')
+        return (chunk: unknown, ...rest: unknown[]) =>
+          (target.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? scrub(chunk, 'csi') : Buffer.isBuffer(chunk) ? scrub(chunk.toString('utf8'), 'csi') : chunk, ...rest);
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
