@@ -62,7 +62,23 @@ const date: Check = (v) => {
   return undefined;
 };
 
+/**
+ * CSL-JSON's `custom`: data for kap, not the styles (src/cite/record.ts): `kap-verified` (where
+ * each field was checked, text) and `kap-unverified` (the fields that are not, a list of names).
+ */
+const custom: Check = (v) => {
+  if (!isPlainObject(v)) return `expected an object ({"kap-verified": …, "kap-unverified": […]}), got ${kind(v)}`;
+  for (const [k, x] of Object.entries(v)) {
+    if (PROTO_KEYS.has(k)) return `.${k}: not a field name`;
+    if (k === 'kap-unverified') {
+      if (!Array.isArray(x) || !x.every((f) => typeof f === 'string' && f.length <= 40)) return '.kap-unverified: expected a list of field names, e.g. ["page", "DOI"]';
+    } else if (text(x)) return `.${clean(k).slice(0, 40)}: ${text(x)}`;
+  }
+  return undefined;
+};
+
 function fieldProblem(field: string, v: unknown): string | undefined {
+  if (field === 'custom') return custom(v);
   if (NAME_FIELDS.has(field)) return names(v);
   if (DATE_FIELDS.has(field)) return date(v);
   if (field === 'categories') return Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'expected a list of text';
