@@ -70,8 +70,13 @@ if (errors) {
   const stamp = into !== undefined && keyBase !== undefined ? packsKey(keyBase, reads) : undefined;
   try {
     writeCompiled(stamp ? join(into!, stamp) : out, compiled, stamp);
-    if (saveMemo) memo.save(saveMemo, true);
-    else if (!packs.length && !stamp) memo.save(join(out, MEMO_FILE));
+    if (saveMemo) {
+      try {
+        memo.save(saveMemo, true);
+      } catch {
+        // The memo only saves time: the compile itself is written.
+      }
+    } else if (!packs.length && !stamp) memo.save(join(out, MEMO_FILE));
   } catch (e) {
     // The machine refused (disk full, permission): one line kap shows as it is (exit 5).
     const env = environmentError(e, 'write the compiled packs to', stamp ? into : out);

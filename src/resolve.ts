@@ -58,7 +58,9 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   const typo = typoMatch(catalog, key, names);
   if (typo) return typo;
 
-  const hits = search?.(typed) ?? [];
+  // Search only a question of two or more words: one unknown word ("__proto__", "anesthetic")
+  // is better answered by suggestions than by whichever topic happens to contain its start.
+  const hits = core.split(' ').filter(Boolean).length >= 2 ? (search?.(typed) ?? []) : [];
   const best = searchWinner(hits);
   if (best) {
     const found = target(catalog, best, 'search');

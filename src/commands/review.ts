@@ -1,6 +1,7 @@
 /** kap review: spaced repetition of the quiz bank; wires the review core to the files, prompts and output. */
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
+import { promptStream } from '../output-boundary.js';
 import { safetyFields } from '../safety/paint.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { readClaims, readQuiz, type CompiledQuestion } from '../store.js';
@@ -75,7 +76,7 @@ async function reset(ctx: Ctx, files: ReviewFiles, f: ReviewFlags, now: number):
   if (!f.yes) {
     if (!ctx.stdinIsTTY()) throw new UsageError('kap review --reset asks before it forgets your history, and there is no terminal to ask in', 'Add --yes to reset without asking.');
     const { inquirerReviewAsk } = await import('../review/prompt.js');
-    const ask = inquirerReviewAsk({ theme: ctx.theme, width: ctx.width, output: process.stderr });
+    const ask = inquirerReviewAsk({ theme: ctx.theme, width: ctx.width, output: promptStream(process.stderr) });
     if (!(await ask.confirm(`Forget your review history in ${files.dir}? (it is moved aside, not deleted)`))) return void ctx.err('kap: nothing was reset');
   }
   const to = resetHistory(files, now);
@@ -176,6 +177,6 @@ async function backup(ctx: Ctx, files: ReviewFiles, t: number): Promise<void> {
 
 async function interactiveAsk(ctx: Ctx, toStderr: boolean): Promise<ReviewAsk> {
   const { inquirerReviewAsk } = await import('../review/prompt.js');
-  return inquirerReviewAsk({ theme: ctx.theme, width: ctx.width, output: toStderr ? process.stderr : process.stdout });
+  return inquirerReviewAsk({ theme: ctx.theme, width: ctx.width, output: promptStream(toStderr ? process.stderr : process.stdout) });
 }
 

@@ -25,7 +25,10 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
   if (!results.length) {
     // Nothing found, but the words themselves may call for help ("kill myself"): show it first.
     const asked = searchHelp(query, []);
-    if (asked.length) ctx.out(opts.json ? JSON.stringify(resultsJson(query, [], asked), null, 2) : resultsView([], ctx.theme, ctx.width, asked, ctx.isTTY));
+    if (asked.length) {
+      if (opts.json) ctx.json(resultsJson(query, [], asked));
+      else ctx.out(resultsView([], ctx.theme, ctx.width, asked, ctx.isTTY));
+    }
     const keys = ctx.catalog().keys;
     const names = Object.keys(keys).map((n) => [n, n] as [string, string]);
     // One name per topic, the nearest: not "glutamate, glumate" (an alias of the same module).

@@ -3,6 +3,7 @@
  * glossary definitions, quiz explanations) has a Flesch-Kincaid limit, and text above it is
  * an error with the file, line and field.
  */
+import { BUILT_IN } from './merge.js';
 import type { Problem } from '../errors.js';
 import type { ContentSet } from './load.js';
 import { splitBody } from './body.js';
@@ -50,14 +51,19 @@ export function gradedTexts(set: ContentSet): GradedText[] {
   return out;
 }
 
-/** Errors for texts above their limit. */
+/**
+ * Problems for texts above their limit: errors in kap's own content (the build fails), warnings
+ * in a trainer's pack (kap tells, and still loads it: a pack is the trainer's own writing).
+ */
 export function gradeProblems(set: ContentSet): Problem[] {
+  const packRoots = [...new Set(set.modules.filter((m) => m.module.origin && m.module.origin !== BUILT_IN).map((m) => m.module.origin!))];
+  const inPack = (file: string) => packRoots.some((root) => file === root || file.startsWith(root.endsWith('/') ? root : `${root}/`));
   return gradedTexts(set)
     .filter((g) => g.grade > GRADE_LIMITS[g.kind])
     .map((g) => ({
       file: g.file,
-      line: g.line,
-      severity: 'error' as const,
+      line: Math.max(1, g.line),
+      severity: inPack(g.file) ? ('warning' as const) : ('error' as const),
       message: `${g.field}: reads at grade ${g.grade} (limit ${GRADE_LIMITS[g.kind]}); use shorter sentences and plainer words, keeping what it claims and its certainty`,
     }));
 }

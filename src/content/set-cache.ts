@@ -5,7 +5,7 @@
  * bytes of every file under it, and written only when it reads back equal to what was parsed.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { loadContent, type ContentSet } from './load.js';
@@ -46,10 +46,15 @@ export function loadContentCached(dir: string, file: string, compiler: string): 
   const set = loadContent(dir);
   const text = JSON.stringify({ key, set }, replacer);
   if (isDeepStrictEqual((JSON.parse(text, reviver) as { set: ContentSet }).set, set)) {
-    mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(tmp, text);
+      renameSync(tmp, file);
+    } catch {
+      // Only a speed-up: a full or read-only cache is reported by the compile's own write.
+      rmSync(tmp, { force: true });
+    }
   }
   return set;
 }

@@ -88,5 +88,7 @@ const TABLE: Record<string, string[]> = {
 
 /** Other words worth trying for a folded query word, weakest last. */
 export function synonymsOf(word: string): string[] {
-  return TABLE[word.replace(/[^a-z0-9]/g, '')] ?? [];
+  const w = word.replace(/[^a-z0-9]/g, '');
+  // Own entries only: "constructor" is no synonym list.
+  return Object.hasOwn(TABLE, w) ? TABLE[w]! : [];
 }

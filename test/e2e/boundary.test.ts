@@ -4,7 +4,7 @@
  * in every field, raw and as YAML/JSON escapes, with colour and without: none of them reaches
  * stdout, stderr, a --out file or a JSON string. Kap's own colour (SGR) is all that may pass.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,18 @@ const RUNS: Record<string, (out: string) => string[][]> = {
   refs: () => [['refs'], ['refs', '--json'], ['refs', '--topic', 'hostile'], ['refs', '--errata'], ['refs', '--errata', '--json'], ['refs', '--claims', 'hostref2026'], ['refs', '--claims', 'hostref2026', '--json']],
   paths: () => [['paths'], ['paths', '--json']],
   check: () => [], // run on the pack itself below
+  // A draft that cites the hostile reference, misspells it and names the hostile topic: the
+  // findings quote pack text (corrections, references) and the draft's own.
+  lint: (out) => {
+    const draft = join(out, 'draft.md');
+    writeFileSync(draft, `# Hostile topic ${RAW_ARG}\n\nThe hostile topic is explained here [@hostref2026]. See [@hostref2025] and [@nosuch${RAW_ARG}].\n\nPeople with suicidal thoughts read this.\n`);
+    return [['lint', draft], ['lint', '--json', draft], ['lint', '--format', 'sarif', draft]];
+  },
+  // A first review session in a history folder of its own (the runs set KAP_DATA_DIR to out/).
+  review: () => [['review', '--topic', 'hostile', '--answers', 'A', '--now', '2026-12-01'], ['review', '--topic', 'hostile', '--answers', 'A', '--now', '2026-12-02', '--json'], ['review', '--stats'], ['review', '--stats', '--json']],
+  help: () => [['help', 'explain'], ['help', 'quiz', 'export']],
+  completion: () => [['completion', 'bash'], ['completion', 'zsh'], ['completion', 'fish']],
+  __complete: () => [['__complete', '--', 'explain', 'host'], ['__complete', '--', 'cite', 'host']],
 };
 
 /** The first run over a pack compiles it: longer than run-kap's limit on a loaded machine. */
@@ -110,10 +122,10 @@ describe.each(['raw', 'escaped'] as Mode[])('a pack with every unsafe character 
     for (const name of commandNames(COMMANDS))
       for (const args of RUNS[name]?.(out) ?? [])
         for (const color of [false, true]) {
-          const p = probe(['--content', pack, ...args], { KAP_CACHE_DIR: cache, ...(color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }) }, color);
+          const p = probe(['--content', pack, ...args], { KAP_CACHE_DIR: cache, KAP_DATA_DIR: join(out, 'review-data'), ...(color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }) }, color);
           runs++;
-          // Content is shown (exit 0); an unknown command of another branch may not exist yet (exit 2).
-          if (p.status !== 0) findings.push({ run: args.join(' '), where: `exit ${p.status}`, leaked: [p.stderr.slice(0, 200)] });
+          // Content is shown (exit 0); kap lint's draft has error findings on purpose (exit 6).
+          if (p.status !== 0 && !(args[0] === 'lint' && p.status === 6)) findings.push({ run: args.join(' '), where: `exit ${p.status}`, leaked: [p.stderr.slice(0, 200)] });
           findings.push(...p.findings);
         }
     expect(findings).toEqual([]);

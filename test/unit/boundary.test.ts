@@ -82,10 +82,13 @@ describe('nothing writes around the boundary', () => {
     // main.ts opens the real streams (handed to cli.ts, which wraps them); output.ts writes them;
     // the quiz gives its prompts promptStream(process.stdout); the compiler is a separate program
     // whose stderr kap parses and re-reports.
-    const allowed = new Set(['src/main.ts', 'src/output.ts', 'src/commands/quiz.ts', 'src/build-content.ts']);
+    const allowed = new Set(['src/main.ts', 'src/output.ts', 'src/commands/quiz.ts', 'src/commands/review.ts', 'src/build-content.ts']);
     const offenders = src.filter(([f, t]) => !allowed.has(f) && /process\.(stdout|stderr)|console\.(log|error|warn|info)|writeSync\(\s*[12]\b/.test(t)).map(([f]) => f);
     expect(offenders).toEqual([]);
     expect(readFileSync(join(ROOT, 'src/commands/quiz.ts'), 'utf8')).toMatch(/promptStream\(toStderr \? process\.stderr : process\.stdout\)/);
+    // kap review's prompts too: every process stream it names is inside promptStream().
+    const review = readFileSync(join(ROOT, 'src/commands/review.ts'), 'utf8');
+    expect(review.match(/process\.(stdout|stderr)/g)?.length).toBe(review.match(/promptStream\((toStderr \? )?process\.(stdout|stderr)( : process\.stdout)?\)/g)?.join(' ').match(/process\./g)?.length);
   });
   it('commands print JSON with ctx.json (strings cleaned), never JSON.stringify of their own', () => {
     expect(src.filter(([f, t]) => f.startsWith('src/commands/') && /JSON\.stringify/.test(t)).map(([f]) => f)).toEqual([]);
