@@ -27,14 +27,15 @@ const hostile = fc.oneof(
 );
 
 describe('properties', () => {
-  it('resolveTopic: never throws; a hit names an existing module or term; suggestions are real ids', () => {
+  it('resolveTopic: never throws; a hit names an existing module or term; each suggestion opens a topic', () => {
     const ids = new Set([...catalog.modules.map((m) => m.id), ...catalog.terms.map((t) => t.id)]);
     fc.assert(
       fc.property(fc.array(hostile, { maxLength: 4 }), (words) => {
         const r = resolveTopic(catalog, words);
         if (r.type === 'module') expect(ids.has(r.id)).toBe(true);
         if (r.type === 'term') expect(ids.has(r.term.id)).toBe(true);
-        if (r.type === 'none') for (const s of r.suggestions) expect(ids.has(s)).toBe(true);
+        // Suggestions are what to type (a module id, or a term's own name): each opens by name.
+        if (r.type === 'none') for (const s of r.suggestions) expect(resolveTopic(catalog, [s])).toMatchObject({ how: 'name' });
       }),
       { numRuns: 300 },
     );
