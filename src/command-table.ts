@@ -168,11 +168,11 @@ ${examples(
     subcommands: [
       {
         name: 'export',
-        description: 'write questions for trainers: a handout, Moodle, Anki, Quizlet or a web page',
+        description: 'write questions for trainers: a handout, Moodle, Canvas (QTI), Anki, Quizlet or a web page',
         args: [],
         options: [
           ...selection,
-          { flags: '--format <format>', description: 'output format', choices: ['markdown', 'gift', 'aiken', 'anki', 'quizlet', 'html'], default: 'markdown' },
+          { flags: '--format <format>', description: 'output format', choices: ['markdown', 'gift', 'moodle', 'qti', 'aiken', 'anki', 'quizlet', 'html'], default: 'markdown' },
           { flags: '--out <file>', description: 'write to this file instead of stdout' },
           { flags: '--title <text>', description: 'title of the handout or page', default: 'kap quiz' },
         ],

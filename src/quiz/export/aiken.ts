@@ -1,5 +1,15 @@
-/** Moodle Aiken: one-line question, lettered options, ANSWER line. No feedback in this format. */
+/**
+ * Moodle Aiken: one-line question, lettered options, ANSWER line; no feedback, no comments.
+ * Moodle reads any line that starts like an option (`U.` in "U.S. …", `A)`) as an option and
+ * one that starts with `ANSWER:` as the end of a question; such a stem is written after a zero-
+ * width space, which Moodle keeps (its trim() does not remove it) and nobody sees.
+ */
 import { letter, oneLine, type Exporter } from './types.js';
 
+const MISREAD = /^(?:[A-Z][).]|ANSWER:)|^.?$/;
+export const ZWSP = '\u200B';
+
+export const aikenStem = (s: string): string => (MISREAD.test(oneLine(s)) ? ZWSP + oneLine(s) : oneLine(s));
+
 export const aiken: Exporter = (qs) =>
-  qs.map((q) => [oneLine(q.question), ...q.choices.map((c, i) => `${letter(i)}. ${oneLine(c.text)}`), `ANSWER: ${letter(q.key)}`].join('\n')).join('\n\n') + '\n';
+  qs.map((q) => [aikenStem(q.question), ...q.choices.map((c, i) => `${letter(i)}. ${oneLine(c.text)}`), `ANSWER: ${letter(q.key)}`].join('\n')).join('\n\n') + '\n';
