@@ -1,6 +1,6 @@
 #!/bin/sh
 # CI only: install the Debian programs that some tests use as independent oracles (pandoc,
-# biber, bibtex, xmllint, php, zsh, fish). Without CI they are optional: those tests say so in
+# biber, bibtex, xmllint, php, unzip, zsh, fish). Without CI they are optional: those tests say so in
 # one line and are skipped (test/helpers/oracle.ts).
 set -eu
 need=
@@ -9,6 +9,7 @@ command -v biber >/dev/null || need="$need biber"
 command -v bibtex >/dev/null || need="$need texlive-binaries texlive-base"
 command -v xmllint >/dev/null || need="$need libxml2-utils"
 command -v php >/dev/null || need="$need php-cli php-xml"
+command -v unzip >/dev/null || need="$need unzip"
 command -v zsh >/dev/null || need="$need zsh"
 command -v fish >/dev/null || need="$need fish"
 [ -z "$need" ] && exit 0
