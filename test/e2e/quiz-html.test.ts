@@ -12,7 +12,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { kap } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+// CHROMIUM_PATH: another build (e.g. @sparticuz/chromium's, unpacked) where Debian's is not installed.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const skip = process.env.KAP_SKIP_BROWSER === '1';
 
@@ -91,9 +92,66 @@ describe.skipIf(skip)('HTML export in headless chromium', () => {
     expect(styles.keyDisplay).toBe('block');
     expect(styles.keyBreak).toBe('page');
     expect(styles.keyText).toMatch(/Answer key[\s\S]*1\. [A-E][\s\S]*2\. [A-E][\s\S]*3\. [A-E]/);
+    // Numbered once: no list marker before the "1. C" the text already has.
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('.key-list')).listStyleType`)).toBe('none');
     // The printed PDF has at least two pages: questions, then the key.
     const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
     expect((pdf.match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(2);
     await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+describe.skipIf(skip)('HTML export of the shipped bank on a 1280x720 projector', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run test/setup/ensure-chromium.sh, or set KAP_SKIP_BROWSER=1`);
+    const file = join(mkdtempSync(join(tmpdir(), 'kap-html-')), 'bank.html');
+    const r = kap(['quiz', 'export', '--format', 'html', '--seed', 'projector', '--out', file]);
+    expect(r.status, r.stderr).toBe(0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(pathToFileURL(file).href);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('every question: "Show answer" above the fold, and once revealed the explanation too; the answer can be hidden again', async () => {
+    const total = await page.locator('.q').count();
+    expect(total).toBeGreaterThan(50);
+    const below: string[] = [];
+    for (let i = 0; i < total; i++) {
+      const q = page.locator('.q.current');
+      const id = (await q.getAttribute('id'))!;
+      const button = await q.locator('button.reveal').boundingBox();
+      if (!button || button.y + button.height > 720) below.push(`${id}: button at ${button?.y}`);
+      await q.locator('button.reveal').click();
+      const explanation = await q.locator('.answer > p').nth(1).boundingBox();
+      if (!explanation || explanation.y + explanation.height > 720) below.push(`${id}: explanation ends at ${explanation && explanation.y + explanation.height}`);
+      expect(await q.locator('button.reveal').textContent()).toBe('Hide answer');
+      await q.locator('button.reveal').click();
+      expect(await q.locator('.answer').isVisible()).toBe(false);
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(below).toEqual([]);
+  }, 240_000);
+
+  it('Home and End go to the first and the last question', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('End');
+    expect(await page.locator('#pos').textContent()).toMatch(/^(\d+) \/ \1$/);
+    await page.keyboard.press('Home');
+    expect(await page.locator('#pos').textContent()).toMatch(/^1 \/ /);
+  });
+
+  it("the answer lists the distractors' why-not texts; DOIs are links", async () => {
+    const q = page.locator('.q.current');
+    await page.keyboard.press('Space');
+    expect(await q.locator('ul.why li').count()).toBeGreaterThan(0);
+    const hrefs = await page.locator('.q .source a[href^="https://doi.org/"]').count();
+    expect(hrefs).toBeGreaterThan(10);
   });
 });
