@@ -73,7 +73,11 @@ beforeAll(() => {
 
 describe('GIFT', () => {
   it('gift-pegjs: the whole bank, then the hostile pack, text unchanged, every field [html]', () => {
-    sameQuestions(giftPegjs(exportFile('gift', false).file), bank(), { byId: true, feedback: true, general: true });
+    const bankFile = exportFile('gift', false).file;
+    sameQuestions(giftPegjs(bankFile), bank(), { byId: true, feedback: true, general: true });
+    // Sources are the bibliography's APA text: a page with no access date has just its URL.
+    expect(readFileSync(bankFile, 'utf8')).toContain('Psychology Today. (n.d.). Ketamine.');
+    expect(readFileSync(bankFile, 'utf8')).not.toMatch(/Retrieved https?\\?:/);
     const h = giftPegjs(exportFile('gift', true).file);
     sameQuestions(h, hostile(), { byId: true, feedback: true, general: true });
     for (const q of h) expect(new Set(q.extra!.formats as string[])).toEqual(new Set(['html']));
@@ -167,6 +171,12 @@ describeWith(['php', 'xmllint', 'unzip'], 'unzips the QTI package, validates it 
     sameQuestions(b.items, bank(), { byId: true, feedback: true, general: true });
     const h = qtiPackage(exportFile('qti', true, 'zip').file);
     sameQuestions(h.items, hostile(), { byId: true, feedback: true, general: true });
+  });
+
+  it('--format qti without --out: a usage error (a zip is not for the terminal)', () => {
+    const r = kap(['quiz', 'export', '--format', 'qti'], { env });
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('--out');
   });
 
   it('identifiers are stable: another seed keeps every item and choice ident; the same seed gives the same bytes', () => {

@@ -4,12 +4,14 @@
  * Without /usr/bin/chromium this fails with a clear message, unless KAP_SKIP_BROWSER=1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { parse as parseYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { kap } from '../helpers/run-kap.js';
+import { BIN, cleanEnv, kap, ROOT } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
 
 // CHROMIUM_PATH: another build (e.g. @sparticuz/chromium's, unpacked) where Debian's is not installed.
@@ -154,4 +156,42 @@ describe.skipIf(skip)('HTML export of the shipped bank on a 1280x720 projector',
     const hrefs = await page.locator('.q .source a[href^="https://doi.org/"]').count();
     expect(hrefs).toBeGreaterThan(10);
   });
+});
+
+describe.skipIf(skip)('HTML export of the hostile pack: the browser shows the text as written', () => {
+  it('stem, choices, explanation and why-nots of every question', async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run test/setup/ensure-chromium.sh, or set KAP_SKIP_BROWSER=1`);
+    const pack = join(ROOT, 'test/fixtures/hostile-pack');
+    const tmp = mkdtempSync(join(tmpdir(), 'kap-html-'));
+    const env = { KAP_CACHE_DIR: join(tmp, 'cache') };
+    // Compiling the pack takes seconds on a busy machine: once, without the run helper's limit.
+    spawnSync(process.execPath, [BIN, '--content', pack, 'list'], { env: cleanEnv(env) });
+    const file = join(tmp, 'hostile.html');
+    const r = kap(['--content', pack, 'quiz', 'export', '--format', 'html', '--topic', 'hostile-text', '--seed', 'h', '--out', file], { env });
+    expect(r.status, r.stderr).toBe(0);
+    const want = (parseYaml(readFileSync(join(pack, 'quiz/hostile-text.yaml'), 'utf8')) as any[]).map((q) => ({
+      id: q.id,
+      question: q.question.trim(),
+      choices: q.choices.map((c: any) => c.text).sort(),
+      whys: q.choices.filter((c: any) => c.why).map((c: any) => c.why).sort(),
+      explanation: q.explanation.trim().replace(/\[@kap-hostile-pack\]/g, '(kap contributors, n.d.)'),
+    }));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(file).href);
+      const got = (await page.evaluate(`[...document.querySelectorAll('.q')].map((q) => ({
+        id: q.id,
+        question: q.querySelector('h2').innerText,
+        choices: [...q.querySelectorAll('ol.choices li')].map((li) => li.textContent.slice(1)).sort(),
+        whys: [...q.querySelectorAll('ul.why li')].map((li) => li.textContent.slice(3)).sort(),
+        explanation: q.querySelector('.answer > p:nth-of-type(2)').textContent,
+        scripts: q.querySelectorAll('script, b, i').length,
+      }))`)) as any[];
+      expect(got.map(({ scripts, ...q }) => q).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(want);
+      expect(got.every((q) => q.scripts === 0)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
