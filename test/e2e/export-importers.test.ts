@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { describeWith } from '../helpers/oracle.js';
 import { spawnSync } from 'node:child_process';
 import { BIN, cleanEnv, kap, ROOT } from '../helpers/run-kap.js';
-import { ankiImport, giftPegjs, markdownHandout, moodleAiken, moodleGift, moodleXml, qtiPackage, quizletCards, run, type Imported } from '../helpers/importers.js';
+import { ankiImport, giftPegjs, htmlToText, markdownHandout, moodleAiken, moodleGift, moodleXml, qtiPackage, quizletCards, run, type Imported } from '../helpers/importers.js';
 
 // Each test exports and imports the whole bank in several programs: minutes on a loaded machine.
 vi.setConfig({ testTimeout: 180_000 });
@@ -187,6 +187,21 @@ describeWith(['php', 'xmllint', 'unzip'], 'unzips the QTI package, validates it 
     const other = join(tmp, 'other.zip');
     expect(kap(['quiz', 'export', '--format', 'qti', '--seed', 'another', '--out', other], { env }).status).toBe(0);
     expect(idents(qtiPackage(other).items)).toEqual(idents(qtiPackage(a).items));
+  });
+});
+
+describeWith(['php', 'xmllint', 'unzip'], "a hostile --title in Moodle XML's categories and QTI's assessment", () => {
+  it('read back as written', () => {
+    const title = 'A/B :: <x> & "q" # -- {y} ~ =';
+    const out = (format: string, ext: string) => {
+      const file = join(tmp, `title.${ext}`);
+      expect(kap(['quiz', 'export', '--format', format, '--seed', SEED, '--count', '2', '--title', title, '--out', file], { env }).status).toBe(0);
+      return file;
+    };
+    expect(moodleXml(out('moodle', 'xml')).categories[0].path).toEqual(['$course$', 'top', title]);
+    expect(qtiPackage(out('qti', 'zip')).assessment.title).toBe(title);
+    expect(giftPegjs(out('gift', 'gift'))).toHaveLength(2);
+    expect(htmlToText(/<h1[^>]*>(.*?)<\/h1>/.exec(markdownHandout(readFileSync(out('markdown', 'md'), 'utf8')).html)![1]!)).toBe(title);
   });
 });
 
