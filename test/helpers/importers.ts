@@ -4,7 +4,7 @@
  * the bank. Text comes back as a reader sees it: HTML fields are turned into their text.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseGift } from 'gift-pegjs';
@@ -32,11 +32,6 @@ export function run(cmd: string, args: string[], input?: string): string {
   return r.stdout;
 }
 const oracle = (name: string, ...args: string[]) => JSON.parse(run('php', [join(ROOT, 'test/oracles', name), ...args]));
-const tmpFile = (text: string | Buffer, name: string) => {
-  const f = join(mkdtempSync(join(tmpdir(), 'kap-import-')), name);
-  writeFileSync(f, text);
-  return f;
-};
 
 /** Moodle's GIFT rules; every field must say [html]. */
 export function moodleGift(file: string): Imported[] {
@@ -160,4 +155,3 @@ export function markdownHandout(text: string): { questions: Imported[]; html: st
   return { questions, html };
 }
 
-export { tmpFile };
