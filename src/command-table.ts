@@ -180,6 +180,8 @@ ${examples(
           'kap quiz export --format markdown --seed class1 --count 10 > handout.md',
           'kap quiz export --format gift --topic glutamate --out glutamate.gift',
           'kap quiz export --format html --seed week3 --out quiz.html',
+          'kap quiz export --format moodle --seed class1 --out class1.xml',
+          'kap quiz export --format qti --seed class1 --out class1.zip',
         ),
         run: async (c, r) => {
           // Selection options may come before `export` (kap quiz --seed x export) or after it.

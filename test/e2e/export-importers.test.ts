@@ -207,8 +207,16 @@ describeWith(['php', 'xmllint', 'unzip'], "a hostile --title in Moodle XML's cat
 
 describeWith('pandoc', 'reads the Markdown handout and writes DOCX, ODT and LaTeX from it', () => {
   it('the hostile pack: every stem and choice shown as written (raw HTML is text, *x* is not emphasis, C:\\dir kept)', () => {
-    const { questions } = markdownHandout(readFileSync(exportFile('markdown', true, 'md').file, 'utf8'));
-    sameQuestions(questions.map((q) => ({ ...q, choices: q.choices })), hostile().map((q) => ({ ...q, choices: q.choices.map((c) => ({ ...c, correct: false })) })));
+    const { questions, html } = markdownHandout(readFileSync(exportFile('markdown', true, 'md').file, 'utf8'));
+    sameQuestions(questions, hostile().map((q) => ({ ...q, choices: q.choices.map((c) => ({ ...c, correct: false })) })));
+    // The key: each explanation and why-not as written, the key's text after its letter.
+    const key = htmlToText(html.split('id="answer-key"')[1]!).split('\n');
+    for (const q of hostile()) {
+      expect(key, q.id).toContain(q.explanation);
+      expect(key.some((l) => l.endsWith(` (${q.choices.find((c) => c.correct)!.text})`)), q.id).toBe(true);
+      // Markdown renders any run of white space as one space: a tab comes back as a space.
+      for (const c of q.choices) if (c.why) expect(key.some((l) => /^[A-E]: /.test(l) && l.slice(3) === c.why.replace(/\s+/g, ' ')), `${q.id}: ${c.why}`).toBe(true);
+    }
   });
 
   it('the bank: every question; the key starts a new page in DOCX, ODT, LaTeX and HTML', () => {

@@ -133,4 +133,8 @@ describe('HTML page', () => {
 it('every format is covered here', async () => {
   const { FORMATS } = await import('../../src/quiz/export/index.js');
   expect([...FORMATS].sort()).toEqual(['aiken', 'anki', 'gift', 'html', 'markdown', 'moodle', 'qti', 'quizlet']);
+  // …and `--format` offers every one (the command table keeps its own list, off the start-up path).
+  const { COMMANDS } = await import('../../src/command-table.js');
+  const exp = COMMANDS.find((c) => c.name === 'quiz')!.subcommands!.find((c) => c.name === 'export')!;
+  expect([...exp.options!.find((o) => o.flags.startsWith('--format'))!.choices!].sort()).toEqual([...FORMATS].sort());
 });
