@@ -174,7 +174,7 @@ ${examples(
           ...selection,
           { flags: '--format <format>', description: 'output format', choices: ['markdown', 'gift', 'moodle', 'qti', 'aiken', 'anki', 'quizlet', 'html'], default: 'markdown' },
           { flags: '--out <file>', description: 'write to this file instead of stdout' },
-          { flags: '--title <text>', description: 'title of the handout or page (and of the Moodle category, Anki deck, QTI quiz)', default: 'kap quiz' },
+          { flags: '--title <text>', description: 'title of the handout or page; also names the Moodle category, Anki deck and QTI quiz', default: 'kap quiz' },
         ],
         help: examples(
           'kap quiz export --format markdown --seed class1 --count 10 > handout.md',
