@@ -9,7 +9,7 @@ import { clean } from '../text/sanitize.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
-import { EXPORTS, FORMATS, exportWarnings, toExport } from '../quiz/export/index.js';
+import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions } from '../quiz/export/types.js';
 
 export interface SelectionFlags {
@@ -121,10 +121,17 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
   const { items, seed } = pick(ctx, f);
   const qs = toExport(items, readClaims(ctx.dataDir));
-  const data = exporter.write(qs, { title: f.title ?? 'kap quiz', seed });
+  const meta = { title: f.title ?? 'kap quiz', seed };
+  const data = exporter.write(qs, meta);
   for (const w of exportWarnings(format, qs)) ctx.err(`kap: ${w}`);
   if (f.out) {
     writeFileAtomic(f.out, data);
     ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
+    // What the format could not hold, as a note to hand out with it.
+    const note = companionNote(format, qs, meta);
+    if (note) {
+      writeFileAtomic(`${f.out}.notes.txt`, note);
+      ctx.err(`kap: wrote the notice and help blocks the ${exporter.label} file cannot hold to ${f.out}.notes.txt`);
+    }
   } else ctx.out(data as string);
 }

@@ -215,7 +215,7 @@ describeWith('pandoc', 'reads the Markdown handout and writes DOCX, ODT and LaTe
       expect(key, q.id).toContain(q.explanation);
       expect(key.some((l) => l.endsWith(` (${q.choices.find((c) => c.correct)!.text})`)), q.id).toBe(true);
       // Markdown renders any run of white space as one space: a tab comes back as a space.
-      for (const c of q.choices) if (c.why) expect(key.some((l) => /^[A-E]: /.test(l) && l.slice(3) === c.why.replace(/\s+/g, ' ')), `${q.id}: ${c.why}`).toBe(true);
+      for (const c of q.choices) if (c.why) expect(key.some((l) => /^[A-E]: /.test(l) && l.slice(3) === c.why!.replace(/\s+/g, ' ')), `${q.id}: ${c.why}`).toBe(true);
     }
   });
 

@@ -100,11 +100,18 @@ describe('Quizlet and Aiken', () => {
     expect(stderr).toContain(NOTICE);
   });
 
-  it('Aiken has no feedback field: stderr names every question that needs a block, and the notice', () => {
-    const { stderr } = exportFile('aiken', 'txt');
+  it('Aiken has no feedback field: stderr names every question that needs a block; a companion note holds the blocks and the notice', () => {
+    const { file, stderr } = exportFile('aiken', 'txt');
     expect(stderr).toContain(NOTICE);
     const line = stderr.split('\n').find((l) => l.includes('has no feedback field'))!;
     for (const q of all) expect(line.includes(`${q.id} (${needs(q).join(', ')})`), q.id).toBe(needs(q).length > 0);
+    expect(stderr).toContain(`${file}.notes.txt`);
+    const note = readFileSync(`${file}.notes.txt`, 'utf8');
+    expect(note.split(NOTICE)).toHaveLength(2);
+    // Each question's part of the note: from its heading to the next one.
+    const parts = note.split(/^(?=Question \d+ \()/m).slice(1);
+    expect(parts).toHaveLength(all.filter((q) => needs(q).length).length);
+    checkBlocks('aiken note', (q) => parts.find((p) => p.includes(`(${q.id})`)) ?? '');
   });
 });
 

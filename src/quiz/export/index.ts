@@ -6,7 +6,7 @@
 import { aiken } from './aiken.js';
 import { anki } from './anki.js';
 import { gift } from './gift.js';
-import { helpFor, NOTICE } from './help.js';
+import { blockLines, helpFor, NOTICE } from './help.js';
 import { html } from './html.js';
 import { markdown } from './markdown.js';
 import { moodle } from './moodle.js';
@@ -52,6 +52,22 @@ export function exportWarnings(format: string, qs: ExportQuestion[]): string[] {
     }
   }
   return out;
+}
+
+/**
+ * For a format that cannot hold the notice or the help blocks: a plain-text note to give out
+ * with it (or paste into the platform), written beside the --out file. Undefined when not needed.
+ */
+export function companionNote(format: string, qs: ExportQuestion[], meta: ExportMeta): string | undefined {
+  const f = EXPORTS[format]!;
+  const needing = f.help ? [] : qs.filter((q) => helpFor(q).length);
+  if (f.notice && !needing.length) return undefined;
+  const out = [`${meta.title}: what the ${f.label} file cannot hold`, '', NOTICE, ''];
+  for (const q of needing) {
+    out.push(`Question ${q.n} (${q.id}): ${q.question.replace(/\s+/g, ' ')}`, '');
+    for (const b of helpFor(q)) out.push(...blockLines(b), '');
+  }
+  return out.join('\n');
 }
 
 export { toExport } from './types.js';
