@@ -13,10 +13,10 @@ header h1 { font-size: 1.2rem; margin: 0; }
 .meta, .help, .notice { color: var(--muted); font-size: .95rem; margin: 0; }
 .q { display: none; }
 .q.current { display: block; }
-.q h2 { font-size: clamp(1.25rem, 3.4vh + .4vw, 2.2rem); line-height: 1.25; margin: .3rem 0 .7rem; }
+.q h2 { font-size: clamp(1.2rem, 3.1vh + .35vw, 2.2rem); line-height: 1.22; margin: .25rem 0 .6rem; }
 .q .num { color: var(--muted); font-size: 1rem; }
 ol.choices { list-style: none; padding: 0; margin: 0; }
-ol.choices li { font-size: clamp(1.05rem, 2.6vh + .3vw, 1.8rem); line-height: 1.35; margin: .35rem 0; padding: .2rem .7rem; border: 2px solid #ccc; border-radius: .5rem; }
+ol.choices li { font-size: clamp(1rem, 2.4vh + .25vw, 1.8rem); line-height: 1.3; margin: .3rem 0; padding: .15rem .7rem; border: 2px solid #ccc; border-radius: .5rem; }
 ol.choices li .l { font-weight: 700; margin-right: .6rem; }
 .q.revealed li.key { border-color: var(--ok); background: #e8f5ec; }
 .q.revealed li.key::after { content: "  \\2713  correct"; color: var(--ok); font-weight: 700; }
