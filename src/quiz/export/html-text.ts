@@ -7,13 +7,13 @@ export const escHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/
 export const textHtml = (s: string): string => escHtml(s).replace(/\r?\n/g, '<br>');
 
 // A URL runs to whitespace; a closing full stop, comma or bracket is the sentence's, not the URL's.
-const URL = /https?:\/\/[^\s<>"]+?(?=[.,;:)\]]*(?:\s|$))/g;
+export const WEB_ADDRESS = /https?:\/\/[^\s<>"]+?(?=[.,;:)\]]*(?:\s|$))/g;
 
 /** Text as HTML with its web addresses (DOIs included) as links. */
 export function linkedHtml(s: string): string {
   let out = '';
   let at = 0;
-  for (const m of s.matchAll(URL)) {
+  for (const m of s.matchAll(WEB_ADDRESS)) {
     out += textHtml(s.slice(at, m.index)) + `<a href="${escHtml(m[0])}">${escHtml(m[0])}</a>`;
     at = m.index! + m[0].length;
   }

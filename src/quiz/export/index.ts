@@ -19,7 +19,7 @@ export interface Format {
   write(qs: ExportQuestion[], meta: ExportMeta): string | Uint8Array;
   /** Bytes, not text: needs --out. */
   binary?: boolean;
-  /** Where the notice goes, or false when the format has no place a reader sees. */
+  /** Whether the format has a place for the notice that its reader sees. */
   notice: boolean;
   /** Whether a question's help blocks go with it. */
   help: boolean;

@@ -6,6 +6,7 @@
  * format allows it.
  */
 import { helpFor, NOTICE } from './help.js';
+import { WEB_ADDRESS } from './html-text.js';
 import { countQuestions, letter, oneLine, type ExportQuestion, type Exporter } from './types.js';
 
 // CommonMark and Pandoc let any ASCII punctuation be escaped; these are the ones that mean
@@ -16,11 +17,10 @@ const escapeSpecial = (s: string): string => s.replace(/\s*[\r\n\t]+\s*/g, ' ').
 export const mdEscape = (s: string): string => escapeSpecial(oneLine(s));
 
 // Web addresses as autolinks (no escapes inside them); the rest escaped.
-const URL = /https?:\/\/[^\s<>"]+?(?=[.,;:)\]]*(?:\s|$))/g;
 function mdLinked(s: string): string {
   let out = '';
   let at = 0;
-  for (const m of oneLine(s).matchAll(URL)) {
+  for (const m of oneLine(s).matchAll(WEB_ADDRESS)) {
     out += mdEscape(oneLine(s).slice(at, m.index)) + `<${m[0]}>`;
     at = m.index! + m[0].length;
   }
