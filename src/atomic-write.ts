@@ -42,14 +42,15 @@ export function outTarget(file: string): { target: string; st: Stats | undefined
   return { target, st };
 }
 
-export function writeFileAtomic(file: string, text: string): void {
+/** `text` is scrubbed; bytes (a zip) are written as they are: their parts were made from clean text. */
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   const shown = oneLine(file);
   const { target, st } = outTarget(file);
   const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w', st ? st.mode & 0o7777 : 0o666);
-    const buf = Buffer.from(scrub(text), 'utf8');
+    const buf = typeof text === 'string' ? Buffer.from(scrub(text), 'utf8') : Buffer.from(text);
     for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at);
     fsyncSync(fd);
     closeSync(fd);

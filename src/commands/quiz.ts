@@ -3,14 +3,14 @@ import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { DIFFICULTIES, type Difficulty } from '../content/model.js';
-import { readQuiz } from '../store.js';
+import { readClaims, readQuiz } from '../store.js';
 import { nearest } from '../text/distance.js';
 import { clean, toJson } from '../text/sanitize.js';
 import { promptStream } from '../output-boundary.js';
 import { outTarget, writeFileAtomic } from '../atomic-write.js';
 import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
-import { EXPORTERS, FORMATS, toExport } from '../quiz/export/index.js';
+import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions } from '../quiz/export/types.js';
 import { noticeText } from '../safety/paint.js';
 import { wrapLines } from '../render/wrap.js';
@@ -121,12 +121,22 @@ async function interactiveAsk(ctx: Ctx, toStderr: boolean): Promise<Ask> {
 
 export function quizExport(ctx: Ctx, f: ExportFlags): void {
   const format = (f.format ?? 'markdown').toLowerCase();
-  const exporter = EXPORTERS[format];
+  const exporter = EXPORTS[format];
   if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
+  if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
   const { items, seed } = pick(ctx, f);
-  const text = exporter(toExport(items), { title: f.title ?? 'kap quiz', seed });
+  const qs = toExport(items, readClaims(ctx.dataDir));
+  const meta = { title: f.title ?? 'kap quiz', seed };
+  const data = exporter.write(qs, meta);
+  for (const w of exportWarnings(format, qs)) ctx.err(`kap: ${w}`);
   if (f.out) {
-    writeFileAtomic(f.out, text);
+    writeFileAtomic(f.out, data);
     ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
-  } else ctx.out(text);
+    // What the format could not hold, as a note to hand out with it.
+    const note = companionNote(format, qs, meta);
+    if (note) {
+      writeFileAtomic(`${f.out}.notes.txt`, note);
+      ctx.err(`kap: wrote the notice and help blocks the ${exporter.label} file cannot hold to ${f.out}.notes.txt`);
+    }
+  } else ctx.out(data as string);
 }

@@ -110,6 +110,11 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
     keys,
   };
   const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));
+  const bibliography = compileBibliography(set, stylesDir);
+  // The bibliography is already formatted (and its APA fixed, e.g. no bare "Retrieved <URL>"):
+  // search and quiz exports show that text rather than format again.
+  const apa = new Map(bibliography.entries.map((e) => [e.key, e]));
+  const referenceText = (k: string) => (apa.has(k) ? htmlText(apa.get(k)!.styles.apa.html) : citer.referenceText(k));
   const quiz: CompiledQuiz = {
     version: FORMAT_VERSION,
     // The help is asked of the question as shown: with its citations and sources formatted.
@@ -122,7 +127,7 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
       question: q.question,
       choices: q.choices.map((c) => ({ ...c, ...(c.why && { why: cite(c.why) }) })),
       explanation: cite(q.explanation),
-      sources: q.sources.map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
+      sources: q.sources.map((key) => ({ key, inText: citer.inText([key]), reference: referenceText(key) })),
     })),
   };
   // "(Zanos & Gould, 2018)" → "Zanos & Gould, 2018": `kap claims` lists sources without brackets.
@@ -143,12 +148,10 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
     ),
   };
   const started = performance.now();
-  // The bibliography is already formatted: search shows its APA text rather than format again.
-  const apa = new Map(bibliography.entries.map((e) => [e.key, e]));
   const search = buildIndex(
     searchDocuments({
       modules, terms: catalog.terms, references: set.references.items,
-      referenceText: (k) => (apa.has(k) ? htmlText(apa.get(k)!.styles.apa.html) : citer.referenceText(k)),
+      referenceText,
       inText: (k) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]),
     }),
   );

@@ -11,19 +11,21 @@ const selection = defineOptions([
 
 const quizExport = defineCommand({
   name: 'export',
-  description: 'write questions for trainers: a handout, Moodle, Anki, Quizlet or a web page',
-  summary: 'questions for trainers: `markdown` (handout + separate key), `gift` (Moodle), `aiken`, `anki`, `quizlet`, `html` (one self-contained page to project or print)',
+  description: 'write questions for trainers: a handout, Moodle, Canvas (QTI), Anki, Quizlet or a web page',
+  summary: 'questions for trainers: `markdown` (handout + separate key), `gift` and `moodle` (Moodle XML), `qti` (a QTI 1.2 zip for Canvas, Blackboard, D2L), `aiken`, `anki`, `quizlet`, `html` (one self-contained page to project or print); see [Quiz exports](#quiz-exports)',
   args: [],
   options: [
     ...selection,
-    { flags: '--format <format>', description: 'output format', choices: ['markdown', 'gift', 'aiken', 'anki', 'quizlet', 'html'], default: 'markdown' },
+    { flags: '--format <format>', description: 'output format', choices: ['markdown', 'gift', 'moodle', 'qti', 'aiken', 'anki', 'quizlet', 'html'], default: 'markdown' },
     { flags: '--out <file>', description: 'write to this file instead of stdout', complete: 'files' },
-    { flags: '--title <text>', description: 'title of the handout or page', default: 'kap quiz' },
+    { flags: '--title <text>', description: 'title of the handout or page; also names the Moodle category, Anki deck and QTI quiz', default: 'kap quiz' },
   ],
   examples: [
     'kap quiz export --format markdown --seed class1 --count 10 > handout.md',
     'kap quiz export --format gift --topic glutamate --out glutamate.gift',
     'kap quiz export --format html --seed week3 --out quiz.html',
+    'kap quiz export --format moodle --seed class1 --out class1.xml',
+    'kap quiz export --format qti --seed class1 --out class1.zip',
   ],
   warm: [['quiz', 'export', '--format', 'gift', '--seed', 'warm']],
   run: async (c, r) => {

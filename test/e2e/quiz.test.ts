@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'gift-pegjs';
+import { htmlToText } from '../helpers/importers.js';
 import { ANSI, ROOT, kap } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
 
@@ -120,10 +121,11 @@ describe('kap quiz export', () => {
     const parsed = parse(r.stdout) as any[];
     expect(parsed).toHaveLength(6);
     const b1 = parsed.find((p) => p.title === 'beta-01');
-    expect(b1.stem.text).toBe('What does the label say about preventing suicide: is it shown?');
-    expect(b1.choices.find((c: any) => c.isCorrect).text.text).toBe('Not demonstrated {yet}');
-    expect(b1.choices.find((c: any) => c.text.text === 'Demonstrated = yes').feedback.text).toBe('Incorrect. The label says it has #not been shown.');
-    expect(b1.globalFeedback.text).toContain('The label says so (Janssen Pharmaceuticals, Inc., 2026). Source: Janssen');
+    // Every field is [html]: read as the HTML it is.
+    expect(htmlToText(b1.stem.text)).toBe('What does the label say about preventing suicide: is it shown?');
+    expect(htmlToText(b1.choices.find((c: any) => c.isCorrect).text.text)).toBe('Not demonstrated {yet}');
+    expect(htmlToText(b1.choices.find((c: any) => c.text.text === 'Demonstrated = yes').feedback.text)).toBe('Incorrect. The label says it has #not been shown.');
+    expect(htmlToText(b1.globalFeedback.text)).toMatch(/^The label says so \(Janssen Pharmaceuticals, Inc., 2026\)\.\nEvidence: Regulatory label · high certainty\nSource: Janssen/);
   });
 
   it("the shipped bank (dist/content) survives GIFT too: every question, one correct answer each", () => {
@@ -132,7 +134,7 @@ describe('kap quiz export', () => {
     expect(parsed).toHaveLength(bank.length);
     for (const p of parsed) {
       const q = bank.find((b) => b.id === p.title)!;
-      expect(p.choices.filter((c: any) => c.isCorrect).map((c: any) => c.text.text)).toEqual([q.choices.find((c) => c.correct)!.text]);
+      expect(p.choices.filter((c: any) => c.isCorrect).map((c: any) => htmlToText(c.text.text))).toEqual([q.choices.find((c) => c.correct)!.text]);
     }
   });
 

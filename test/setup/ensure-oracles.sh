@@ -1,7 +1,7 @@
 #!/bin/sh
 # CI only: install the Debian programs that some tests use as independent oracles (pandoc,
-# biber, bibtex, xmllint, php, zsh, fish; tmux for the quiz's terminal test). Without CI they
-# are optional: those tests say so in one line and are skipped (test/helpers/oracle.ts).
+# biber, bibtex, xmllint, php, unzip, zsh, fish; tmux for the quiz's terminal test). Without CI
+# they are optional: those tests say so in one line and are skipped (test/helpers/oracle.ts).
 set -eu
 need=
 command -v pandoc >/dev/null || need="$need pandoc"
@@ -9,6 +9,7 @@ command -v biber >/dev/null || need="$need biber"
 command -v bibtex >/dev/null || need="$need texlive-binaries texlive-base"
 command -v xmllint >/dev/null || need="$need libxml2-utils"
 command -v php >/dev/null || need="$need php-cli php-xml"
+command -v unzip >/dev/null || need="$need unzip"
 command -v zsh >/dev/null || need="$need zsh"
 command -v fish >/dev/null || need="$need fish"
 command -v tmux >/dev/null || need="$need tmux"

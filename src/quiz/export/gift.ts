@@ -1,8 +1,13 @@
 /**
- * Moodle GIFT. Every field escapes GIFT's six special characters (~ = # { } :) and the
- * backslash; newlines become \n, since a question may not contain a blank line.
+ * Moodle GIFT. Every field starts with an explicit [html] marker and is HTML (escaped, newlines
+ * as <br>), so a leading `%25%` or `[markdown]` in the text is text, not a weight or a format
+ * (Moodle reads the weight and the marker only at a field's start). Then GIFT's six special
+ * characters (~ = # { } :) and the backslash are escaped.
  */
-import { countQuestions, sourceLine, type Exporter } from './types.js';
+import { choiceFeedbackHtml, generalFeedbackHtml } from './feedback.js';
+import { NOTICE } from './help.js';
+import { textHtml } from './html-text.js';
+import { countQuestions, oneLine, type Exporter } from './types.js';
 
 export function giftEscape(s: string): string {
   return s
@@ -11,16 +16,14 @@ export function giftEscape(s: string): string {
     .replace(/\r?\n/g, '\\n');
 }
 
+const field = (html: string) => `[html]${giftEscape(html)}`;
+
 export const gift: Exporter = (qs, meta) => {
-  const out = [`// ${meta.title.replace(/\n/g, ' ')} · seed ${meta.seed.replace(/\n/g, ' ')} · ${countQuestions(qs.length)}`, ''];
+  const out = [`// ${oneLine(meta.title)} · seed ${oneLine(meta.seed)} · ${countQuestions(qs.length)}`, `// ${NOTICE}`, ''];
   for (const q of qs) {
-    out.push(`::${giftEscape(q.id)}:: ${giftEscape(q.question)} {`);
-    q.choices.forEach((c, i) => {
-      const feedback = i === q.key ? 'Correct.' : `Incorrect. ${c.why ?? ''}`.trim();
-      out.push(`  ${i === q.key ? '=' : '~'}${giftEscape(c.text)} #${giftEscape(feedback)}`);
-    });
-    const general = [q.explanation, q.sources.length ? `Source: ${sourceLine(q)}` : ''].filter(Boolean).join(' ');
-    out.push(`  ####${giftEscape(general)}`, '}', '');
+    out.push(`::${giftEscape(q.id)}:: ${field(textHtml(q.question))} {`);
+    q.choices.forEach((c, i) => out.push(`  ${i === q.key ? '=' : '~'}${field(textHtml(c.text))} #${field(choiceFeedbackHtml(q, c, i))}`));
+    out.push(`  ####${field(generalFeedbackHtml(q))}`, '}', '');
   }
   return out.join('\n');
 };

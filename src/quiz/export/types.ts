@@ -1,19 +1,32 @@
 /** What every export format receives: questions in their shown order, with the key's position. */
 import { LETTERS, keyIndex, type QuizItem } from '../engine.js';
+import { DESIGN_LABELS } from '../../content/model.js';
+import type { ClaimRow } from '../../store.js';
+
+export interface ExportChoice {
+  text: string;
+  why?: string;
+  /** Position in the written order: a stable identifier for the choice whatever the shuffle. */
+  written: number;
+}
 
 export interface ExportQuestion {
   n: number;
   id: string;
   module: string;
   moduleTitle: string;
+  /** The module's tags. */
+  tags: string[];
   difficulty: string;
   question: string;
   /** Shown order. */
-  choices: { text: string; why?: string }[];
+  choices: ExportChoice[];
   /** Index of the key in `choices`. */
   key: number;
   explanation: string;
-  sources: { inText: string; reference: string }[];
+  sources: { key: string; inText: string; reference: string }[];
+  /** Evidence labels ("RCT · low certainty") of the module's claims that cite the question's sources. */
+  evidence: string[];
 }
 
 export interface ExportMeta {
@@ -26,20 +39,32 @@ export const countQuestions = (n: number): string => `${n} question${n === 1 ? '
 
 export type Exporter = (qs: ExportQuestion[], meta: ExportMeta) => string;
 
-export function toExport(items: QuizItem[]): ExportQuestion[] {
+// YAML `|` blocks end with a newline that no format wants (a GIFT `\n`, a Markdown break).
+const tidy = (s: string) => s.trim();
+
+function evidenceLabels(module: string, keys: string[], claims: ClaimRow[]): string[] {
+  const labels = claims
+    .filter((c) => c.module === module && c.sources.some((s) => keys.includes(s.key)))
+    .map((c) => `${DESIGN_LABELS[c.design] ?? c.design} · ${c.certainty} certainty`);
+  return [...new Set(labels)];
+}
+
+export function toExport(items: QuizItem[], claims: ClaimRow[] = []): ExportQuestion[] {
   return items.map((item, i) => {
     const q = item.question;
     return {
       n: i + 1,
       id: q.id,
       module: q.module,
-      moduleTitle: q.moduleTitle,
+      moduleTitle: tidy(q.moduleTitle),
+      tags: q.tags ?? [],
       difficulty: q.difficulty,
-      question: q.question,
-      choices: item.order.map((j) => ({ text: q.choices[j]!.text, ...(q.choices[j]!.why && { why: q.choices[j]!.why }) })),
+      question: tidy(q.question),
+      choices: item.order.map((j) => ({ text: tidy(q.choices[j]!.text), ...(q.choices[j]!.why && { why: tidy(q.choices[j]!.why!) }), written: j })),
       key: keyIndex(item),
-      explanation: q.explanation,
-      sources: q.sources.map((s) => ({ inText: s.inText, reference: s.reference })),
+      explanation: tidy(q.explanation),
+      sources: q.sources.map((s) => ({ key: s.key, inText: s.inText, reference: tidy(s.reference) })),
+      evidence: evidenceLabels(q.module, q.sources.map((s) => s.key), claims),
     };
   });
 }
