@@ -110,7 +110,6 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
     keys,
   };
   const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));
-  const bibliography = compileBibliography(set, stylesDir);
   // The bibliography is already formatted (and its APA fixed, e.g. no bare "Retrieved <URL>"):
   // search and quiz exports show that text rather than format again.
   const apa = new Map(bibliography.entries.map((e) => [e.key, e]));
