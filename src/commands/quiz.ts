@@ -6,6 +6,7 @@ import { DIFFICULTIES, type Difficulty } from '../content/model.js';
 import { readQuiz } from '../store.js';
 import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
+import { wrapLines } from '../render/wrap.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
@@ -92,7 +93,7 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   }
   // With --json, stdout carries only the JSON; everything a person reads goes to stderr.
   const say = f.json ? ctx.err : ctx.out;
-  say(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`));
+  say(wrapLines(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`), ctx.width));
   const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json)) : scriptedAsk([]);
   const finish = (r: QuizResult) => {
     const text = JSON.stringify(r, null, 2);

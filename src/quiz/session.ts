@@ -4,7 +4,7 @@
  * score and is rethrown, so cli.ts turns it into exit 130.
  */
 import { LETTERS, answer, current, keyIndex, retryItems, score, start, type QuizItem, type QuizState, type Score } from './engine.js';
-import { feedbackView, header, label, questionView, summaryView, type ViewOpts } from './view.js';
+import { answerLine, feedbackView, questionView, reviewView, summaryView, type ViewOpts } from './view.js';
 
 export type Mode = 'practice' | 'exam' | 'present';
 export const MODES: Mode[] = ['practice', 'exam', 'present'];
@@ -128,14 +128,14 @@ async function playRound(live: { state: QuizState }, ask: Ask, io: SessionIo, op
     const n = live.state.answers.length + 1;
     if (ask.echo) io.out(`\n${questionView(item, n, total, v)}`);
     const chosen = await ask.choose(item, n, total);
-    if (ask.echo) io.out(`Your answer: ${label(item, chosen)}`);
+    if (ask.echo) io.out(answerLine(item, chosen, v));
     live.state = answer(live.state, chosen).state;
     if (opts.mode === 'practice') io.out(`\n${feedbackView(item, chosen, v)}`);
   }
   const state = live.state;
   if (opts.mode === 'exam') {
     io.out(`\n${v.theme.heading('Answers')}`);
-    state.items.forEach((item, i) => io.out(`\n${v.theme.dim(header(item, i + 1, total))}\n${v.theme.bold(item.question.question)}\n${feedbackView(item, state.answers[i]!.chosen, v)}`));
+    state.items.forEach((item, i) => io.out(`\n${reviewView(item, i + 1, total, state.answers[i]!.chosen, v)}`));
   }
 }
 
