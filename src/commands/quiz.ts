@@ -73,17 +73,25 @@ function scriptedAsk(answers: string[]): Ask {
       return i;
     },
     async pause() {},
-    // Answers left over answer the retry round.
+    // A script answers one round: the retry of missed questions is for a person at a terminal.
     async confirm() {
-      return next < answers.length;
+      return false;
     },
   };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One answer per question: without --count, as many questions as answers; any other mismatch is a usage error. */
+export function checkAnswerCount(answers: number, questions: number): void {
+  if (answers !== questions)
+    throw new UsageError(`${plural(answers, 'answer')} given for ${plural(questions, 'question')}`, 'Give one answer per question: --count N asks N questions; without --count, as many as there are answers.');
 }
 
 export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   const mode = (f.mode ?? 'practice') as Mode;
   if (!MODES.includes(mode)) throw new UsageError(`--mode: "${clean(String(f.mode))}" is not one of ${MODES.join(', ')}`);
-  const { items, seed } = pick(ctx, f);
+  if (f.answers !== undefined && mode === 'present') throw new UsageError('--answers: present mode asks no questions, it shows them with their answers');
   let answers: string[] | undefined;
   if (f.answers !== undefined) answers = f.answers.split(/[\s,]+/).filter(Boolean);
   else if (!ctx.stdinIsTTY() && mode !== 'present') {
@@ -91,6 +99,9 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
     if (!answers.length)
       throw new UsageError('kap quiz needs a terminal to ask questions', 'Run it in a terminal, or script it: kap quiz --answers B,A,C (or one answer per line on stdin). Handouts: kap quiz export --format markdown');
   }
+  if (answers && !answers.length) throw new UsageError('--answers: no answers given', 'Give one answer per question: --answers B,A,C');
+  const { items, seed } = pick(ctx, { ...f, count: f.count ?? answers?.length });
+  if (answers) checkAnswerCount(answers.length, items.length);
   // With --json, stdout carries only the JSON; everything a person reads goes to stderr.
   const say = f.json ? ctx.err : ctx.out;
   say(wrapLines(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`), ctx.width));
