@@ -4,11 +4,11 @@ import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { DIFFICULTIES, type Difficulty } from '../content/model.js';
 import { readQuiz } from '../store.js';
-import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
 import { writeFileAtomic } from '../atomic-write.js';
-import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
+import { filterBank, parseAnswer, select, LETTERS, type QuizItem } from '../quiz/engine.js';
+import { quizTopics } from '../quiz/topics.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
 import { EXPORTERS, FORMATS, toExport } from '../quiz/export/index.js';
 import { countQuestions } from '../quiz/export/types.js';
@@ -44,16 +44,10 @@ export function newSeed(): string {
 
 function pick(ctx: Ctx, f: SelectionFlags): { items: QuizItem[]; seed: string } {
   const bank = readQuiz(ctx.dataDir).questions;
-  const topics = list(f.topic).map((t) => t.toLowerCase());
+  const topics = quizTopics(bank, ctx.catalog, list(f.topic));
   const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
   const badLevel = difficulty.find((d) => !(DIFFICULTIES as readonly string[]).includes(d));
   if (badLevel) throw new UsageError(`--difficulty: "${clean(badLevel)}" is not one of ${DIFFICULTIES.join(', ')}`);
-  const unknown = unknownTopics(bank, topics);
-  if (unknown.length) {
-    const names = [...new Set(bank.flatMap((q) => [q.module, ...q.tags]))].sort();
-    const suggestions = nearest(unknown[0]!, names.map((n) => [n, n] as [string, string]));
-    throw new NotFoundError(`no quiz questions on "${clean(unknown[0]!).slice(0, 60)}"`, suggestions, { then: `Topics are module ids or tags: ${names.join(', ')}` });
-  }
   if (!filterBank(bank, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
   const seed = f.seed ?? newSeed();
   return { items: select(bank, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }), seed };

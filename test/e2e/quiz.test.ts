@@ -94,11 +94,36 @@ describe('kap quiz without a terminal (fixture pack)', () => {
     expect(plain.score.questions).toMatchObject([{ id: 'alpha-01', answer: 'A' }, { id: 'alpha-02', answer: 'B' }]);
   });
 
+  it('--topic takes what kap explain takes: titles, aliases, glossary terms (their module), for the quiz and its export', () => {
+    const modules = (args: string[]) => JSON.parse(kap(['quiz', ...args, '--json', '--answers', 'A,A'], { env: fx() }).stdout).score.questions.map((q: { module: string }) => q.module);
+    expect(modules(['--topic', 'first topic'])).toEqual(['alpha', 'alpha']);
+    expect(modules(['--topic', 'Alpha Receptor Basics'])).toEqual(['alpha', 'alpha']);
+    expect(modules(['--topic', 'widgetr'])).toEqual(['alpha', 'alpha']);
+    expect(modules(['--topic', 'gizmo'])).toEqual(['beta', 'beta']);
+    const exp = (topic: string) => kap(['quiz', 'export', '--format', 'aiken', '--seed', 's', '--topic', topic], { env: fx() }).stdout;
+    expect(exp('first topic')).toBe(exp('alpha'));
+    expect(exp('alpha')).not.toBe('');
+  });
+
+  it('--topic on the shipped content: the aliases nmda and spravato, a typo with suggestions', () => {
+    for (const [topic, module] of [['nmda', 'glutamate'], ['spravato', 'esketamine']]) {
+      const r = kap(['quiz', '--topic', topic, '--seed', 's', '--json', '--answers', 'A']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).score.questions[0].module).toBe(module);
+      const e = kap(['quiz', 'export', '--format', 'aiken', '--topic', topic, '--seed', 's']);
+      expect(e.status, e.stderr).toBe(0);
+      expect(e.stdout).toMatch(/^ANSWER: [A-E]$/m);
+    }
+    const typo = kap(['quiz', 'export', '--topic', 'glutmate']);
+    expect(typo.status).toBe(3);
+    expect(typo.stderr).toContain('Did you mean: --topic glutamate?');
+  });
+
   it('unknown topic: exit 3 with suggestions; bad options: exit 2', () => {
     const r = kap(['quiz', '--topic', 'alfa', '--answers', 'A'], { env: fx() });
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('no quiz questions on "alfa"');
-    expect(r.stderr).toContain('Did you mean: alpha?');
+    expect(r.stderr).toContain('Did you mean: --topic alpha?');
     expect(kap(['quiz', '--count', '0'], { env: fx() }).status).toBe(2);
     expect(kap(['quiz', '--mode', 'race'], { env: fx() }).status).toBe(2);
     expect(kap(['quiz', '--difficulty', 'extreme', '--answers', 'A'], { env: fx() }).status).toBe(2);
