@@ -106,7 +106,7 @@ describe('kap quiz without a terminal (fixture pack)', () => {
   });
 
   it('--topic on the shipped content: the aliases nmda and spravato, a typo with suggestions', () => {
-    for (const [topic, module] of [['nmda', 'glutamate'], ['spravato', 'esketamine']]) {
+    for (const [topic, module] of [['nmda', 'glutamate'], ['spravato', 'esketamine']] as const) {
       const r = kap(['quiz', '--topic', topic, '--seed', 's', '--json', '--answers', 'A']);
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).score.questions[0].module).toBe(module);
