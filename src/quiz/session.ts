@@ -100,7 +100,7 @@ export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opt
         const sc = score(state);
         io.out(`\n${summaryView(sc, io.now() - started, opts.seed, v)}`);
         if (!sc.missed.length || !(await ask.confirm(`Retry the ${sc.missed.length} missed question${sc.missed.length > 1 ? 's' : ''}?`))) break;
-        live.state = start(retryItems(state));
+        live.state = start(retryItems(state, opts.seed, round + 1));
       }
     }
   } catch (e) {
