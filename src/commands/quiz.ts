@@ -26,6 +26,8 @@ export interface QuizFlags extends SelectionFlags {
   json?: boolean;
   out?: string;
   answers?: string;
+  /** false: --no-pause. */
+  pause?: boolean;
 }
 
 export interface ExportFlags extends SelectionFlags {
@@ -106,7 +108,7 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
     if (f.json) ctx.out(text);
   };
   try {
-    finish(await runSession(items, ask, { out: say, now: ctx.now }, { mode, seed, view: { theme: ctx.theme, width: ctx.width } }));
+    finish(await runSession(items, ask, { out: say, now: ctx.now }, { mode, seed, view: { theme: ctx.theme, width: ctx.width }, pause: f.pause !== false }));
   } catch (e) {
     if (isInterrupt(e) && (e as Interrupted).quizResult) finish((e as Interrupted).quizResult!);
     throw e;

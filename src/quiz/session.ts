@@ -12,7 +12,7 @@ export const MODES: Mode[] = ['practice', 'exam', 'present'];
 export interface Ask {
   /** Show the question and return the shown index chosen. */
   choose(item: QuizItem, n: number, total: number): Promise<number>;
-  /** Wait for a key (present mode). */
+  /** Wait for a key (present mode; practice mode after each feedback, unless --no-pause). */
   pause(message: string): Promise<void>;
   confirm(message: string): Promise<boolean>;
   /** Scripts print the question and answer themselves; inquirer's prompt already shows them. */
@@ -30,6 +30,8 @@ export interface SessionOptions {
   mode: Mode;
   seed: string;
   view: ViewOpts;
+  /** Practice mode: wait for a key after each feedback, so a short terminal does not scroll it away. */
+  pause?: boolean;
 }
 
 export interface QuestionResult {
@@ -130,7 +132,10 @@ async function playRound(live: { state: QuizState }, ask: Ask, io: SessionIo, op
     const chosen = await ask.choose(item, n, total);
     if (ask.echo) io.out(answerLine(item, chosen, v));
     live.state = answer(live.state, chosen).state;
-    if (opts.mode === 'practice') io.out(`\n${feedbackView(item, chosen, v)}`);
+    if (opts.mode === 'practice') {
+      io.out(`\n${feedbackView(item, chosen, v)}`);
+      if (opts.pause) await ask.pause(`Press Enter (or any key) for ${live.state.answers.length < total ? 'the next question' : 'the score'}`);
+    }
   }
   const state = live.state;
   if (opts.mode === 'exam') {
