@@ -100,7 +100,8 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   if (answers) checkAnswerCount(answers.length, items.length);
   // With --json, stdout carries only the JSON; everything a person reads goes to stderr.
   const say = f.json ? ctx.err : ctx.out;
-  say(wrapLines(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`), ctx.width));
+  const width = f.json && !answers ? stderrWidth(ctx.width) : ctx.width;
+  say(wrapLines(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`), width));
   const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json)) : scriptedAsk([]);
   const finish = (r: QuizResult) => {
     const text = JSON.stringify(r, null, 2);
@@ -108,11 +109,17 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
     if (f.json) ctx.out(text);
   };
   try {
-    finish(await runSession(items, ask, { out: say, now: ctx.now }, { mode, seed, view: { theme: ctx.theme, width: ctx.width }, pause: f.pause !== false }));
+    finish(await runSession(items, ask, { out: say, now: ctx.now }, { mode, seed, view: { theme: ctx.theme, width }, pause: f.pause !== false }));
   } catch (e) {
     if (isInterrupt(e) && (e as Interrupted).quizResult) finish((e as Interrupted).quizResult!);
     throw e;
   }
+}
+
+/** With --json a person reads the quiz on stderr, whose terminal may be narrower than the width decided for stdout. */
+function stderrWidth(width: number): number {
+  const cols = process.stderr.isTTY ? process.stderr.columns : undefined;
+  return cols && cols > 0 ? Math.min(width, cols) : width;
 }
 
 async function interactiveAsk(ctx: Ctx, toStderr: boolean): Promise<Ask> {

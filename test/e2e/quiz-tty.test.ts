@@ -21,9 +21,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 let n = 0;
-function start(args: string[], { data = fixtureData(), cols = 100, rows = 40 } = {}): string {
+function start(args: string[], { data = fixtureData(), cols = 100, rows = 40, stdout = '' } = {}): string {
   const name = `s${++n}`;
-  const cmd = `cd ${quote(ROOT)} && env KAP_DATA=${quote(data)} NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "EXIT=$?"; sleep 600`;
+  const to = stdout ? ` > ${quote(stdout)}` : '';
+  const cmd = `cd ${quote(ROOT)} && env KAP_DATA=${quote(data)} NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${to}; echo "EXIT=$?"; sleep 600`;
   tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), cmd);
   return name;
 }
@@ -172,6 +173,20 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
         await waitFor(s, 'EXIT=0');
       });
     }
+
+    it.runIf(hasTmux)('--json to a file: the quiz on stderr wraps at the terminal, 40 columns, not at 80', async () => {
+      const out = join(dir, 'results.json');
+      const s = start(['quiz', '--seed', 'x', '--no-shuffle', '--count', '1', '--json'], { data, cols: 40, stdout: out });
+      await waitFor(s, /press A-C/);
+      tmux('send-keys', '-t', s, 'b');
+      await waitFor(s, /for the\s+score/);
+      check(joined(s), 40);
+      tmux('send-keys', '-t', s, 'Enter');
+      await waitFor(s, 'Retry the');
+      tmux('send-keys', '-t', s, 'n', 'Enter');
+      await waitFor(s, 'EXIT=0');
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ score: { total: 1, correct: 0 } });
+    });
 
     it.runIf(hasTmux)('a short terminal: the feedback stays until a key; --no-pause goes on at once', async () => {
       const s = start(['quiz', '--seed', 'x', '--no-shuffle'], { data, cols: 40, rows: 12 });
