@@ -87,8 +87,9 @@ export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opt
   const started = io.now();
   const result: QuizResult = { seed: opts.seed, mode: opts.mode, interrupted: false, durationMs: 0, score: null, retries: [] };
   const v = opts.view;
-  // Shared with playRound, so that Ctrl+C mid-round still sees the answers given so far.
-  const live = { state: start(items) };
+  // Shared with playRound, so that Ctrl+C mid-round still sees the answers given so far;
+  // `scored`: this round's result is recorded (Ctrl+C at the pause after its last feedback is not).
+  const live = { state: start(items), scored: false };
   try {
     if (opts.mode === 'present') {
       await present(items, ask, io, v);
@@ -99,17 +100,18 @@ export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opt
         const rr = roundResult(state);
         if (round === 0) result.score = rr;
         else result.retries.push(rr);
+        live.scored = true;
         const sc = score(state);
         io.out(`\n${summaryView(sc, io.now() - started, opts.seed, v)}`);
         if (!sc.missed.length || !(await ask.confirm(`Retry the ${sc.missed.length} missed question${sc.missed.length > 1 ? 's' : ''}?`))) break;
-        live.state = start(retryItems(state, opts.seed, round + 1));
+        Object.assign(live, { state: start(retryItems(state, opts.seed, round + 1)), scored: false });
       }
     }
   } catch (e) {
     if (!isInterrupt(e)) throw e;
     result.interrupted = true;
     const state = live.state;
-    if (opts.mode !== 'present' && state.answers.length < state.items.length) {
+    if (opts.mode !== 'present' && !live.scored) {
       const rr = roundResult(state);
       if (result.score) result.retries.push(rr);
       else result.score = rr;

@@ -121,6 +121,21 @@ describe('quiz session', () => {
     expect(err.quizResult).toMatchObject({ interrupted: true, score: { answered: 1, total: 3 } });
   });
 
+  it('Ctrl+C at the pause after the last feedback still records the round', async () => {
+    const o = io();
+    const ask = plannedAsk([true, false, true]);
+    let pauses = 0;
+    ask.pause = async () => {
+      if (++pauses === 3) throw Object.assign(new Error('User force closed the prompt'), { name: 'ExitPromptError' });
+    };
+    const err = await runSession(items, ask, o, { mode: 'practice', seed: 's', view, pause: true }).then(
+      () => ({}) as Interrupted,
+      (e: Interrupted) => e,
+    );
+    expect(err.quizResult).toMatchObject({ interrupted: true, score: { answered: 3, total: 3, correct: 2 }, retries: [] });
+    expect(o.text()).toContain('Stopped after 3 of 3 questions. Score so far: 2 of 3 (67%)');
+  });
+
   it('present: one question at a time, a key reveals the answer, no score', async () => {
     const o = io();
     const ask = plannedAsk([]);
