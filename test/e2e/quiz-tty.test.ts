@@ -122,7 +122,7 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
     // mid-word ("questio" + "n") is not one of them.
     const vocabulary = () => {
       const text = ['quiz/wide-text.yaml', 'modules/wide-text.md', 'references.json'].map((f) => readFileSync(join(pack, f), 'utf8')).join(' ');
-      const ui = 'kap quiz practice exam questions question seed Question of easy move Enter choose or press Your answer Correct Incorrect You chose Why not The is Source Read more explain Press any key for the next score Answers Retry missed Score Time By topic Missed same again Stopped after so far no yes';
+      const ui = 'kap quiz practice exam present reveal answer end space questions question seed Question of easy move Enter choose or press Your answer Correct Incorrect You chose Why not The is Source Read more explain Press any key for the next score Answers Retry missed Score Time By topic Missed same again Stopped after so far no yes';
       return wordsOf(`${text} ${ui}`);
     };
     // Single letters (choice letters, seed x, Y/n) say nothing; a broken word leaves a longer piece.
@@ -173,6 +173,20 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
         await waitFor(s, 'EXIT=0');
       });
     }
+
+    it.runIf(hasTmux)('present mode at 40 columns: the large question and the revealed answer fit, words whole', async () => {
+      const s = start(['quiz', '--mode', 'present', '--seed', 'x', '--no-shuffle'], { data, cols: 40 });
+      await waitFor(s, /reveal the\s+answer/);
+      check(joined(s), 40);
+      tmux('send-keys', '-t', s, 'Space');
+      await waitFor(s, /Answer: A\) NMDA/);
+      check(joined(s), 40);
+      tmux('send-keys', '-t', s, 'Enter');
+      await waitFor(s, 'Question 2 of 2');
+      tmux('send-keys', '-t', s, 'Space');
+      await waitFor(s, 'EXIT=0');
+      check(joined(s).replace('EXIT=0', ''), 40);
+    });
 
     it.runIf(hasTmux)('--json to a file: the quiz on stderr wraps at the terminal, 40 columns, not at 80', async () => {
       const out = join(dir, 'results.json');
