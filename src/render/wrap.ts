@@ -7,9 +7,13 @@ const ANSI = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 const TABLE_LINE = /[\u2502\u250c\u2514\u251c\u2510\u2518\u2524\u252c\u2534\u253c\u2500]/;
 // A lettered choice ("A) ") hangs like a bullet, so a quiz choice's second line starts under its text.
 const BULLET = /^(\s*)((?:[*\u2022-]|\d+\.|[A-E]\))\s+)?/;
-const PLAIN = /^[\x20-\x7e]*$/;
+// Characters one column wide each (ASCII, Latin-1, dashes, quotes, ellipsis, box drawing, the
+// quiz's marks): most lines kap prints, measured without the full measure.
+const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u2500-\u257f\u2713\u2717\u276f]*$/;
 // Scripts written without spaces between words: a line may break between any two of their characters.
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uff60]/u;
+// All of them are at U+2E80 or above (or astral: surrogates): a cheap test first.
+const MAYBE_WIDE = /[\u2e80-\uffff]/;
 // ...but not before closing punctuation or after opening punctuation (kinsoku).
 const NO_BREAK_BEFORE = /^[\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff01\uff1f\u300d\u300f\u3011\uff09\u30fc\u3005)\].,;:!?]/;
 const NO_BREAK_AFTER = /[\u300c\u300e\u3010\uff08(\[]$/;
@@ -19,7 +23,8 @@ const NO_BREAK_AFTER = /[\u300c\u300e\u3010\uff08(\[]$/;
  * ANSI styles and hyperlinks 0. The measure @inquirer/core uses, so prompts agree with it.
  */
 export function visibleLength(s: string): number {
-  return PLAIN.test(s) ? s.length : truncatedWidth(s).width;
+  const bare = s.includes('\u001b') ? s.replace(ANSI, '') : s;
+  return ONE_COLUMN.test(bare) ? bare.length : truncatedWidth(bare).width;
 }
 
 /** Wrap each line wider than `width` at spaces (and between CJK characters); continuation lines keep the indent and bullet width. */
@@ -70,7 +75,7 @@ function wrapLine(line: string, width: number): string {
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
   for (const word of text.split(' ')) {
-    if (PLAIN.test(word) || !WIDE.test(word)) {
+    if (!MAYBE_WIDE.test(word) || !WIDE.test(word)) {
       out.push({ text: word, width: visibleLength(word), space: true });
       continue;
     }

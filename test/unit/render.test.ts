@@ -35,6 +35,11 @@ describe('wrapLines', () => {
     expect(wrapLines('ab 🧠🧠🧠🧠 cd 🧠🧠 ef', 20)).toBe('ab 🧠🧠🧠🧠 cd 🧠🧠\nef');
     expect(wrapLines('é\u0301é\u0301 x', 5)).toBe('é\u0301é\u0301 x');
   });
+  it("the one-column fast path agrees with the full measure for every character it covers", async () => {
+    const { default: full } = await import('fast-string-truncated-width');
+    const ranges = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2500, 0x257f], [0x2713, 0x2713], [0x2717, 0x2717], [0x276f, 0x276f]];
+    for (const [a, b] of ranges) for (let c = a!; c <= b!; c++) expect(visibleLength(String.fromCodePoint(c)), c.toString(16)).toBe(full(String.fromCodePoint(c)).width);
+  });
   it('breaks a run of CJK text between characters, never before closing punctuation', () => {
     const jp = 'ケタミンはグルタミン酸を増やします。その後、脳の可塑性が高まります。';
     const lines = wrapLines(jp, 20).split('\n');
