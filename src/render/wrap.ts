@@ -5,8 +5,9 @@ const ANSI = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 // Table lines (drawn by table.ts) are already sized; breaking them would tear the borders.
 // Escaped: one non-ASCII character makes V8 keep a whole bundle's source as two-byte text.
 const TABLE_LINE = /[\u2502\u250c\u2514\u251c\u2510\u2518\u2524\u252c\u2534\u253c\u2500]/;
-// A lettered choice ("A) ") hangs like a bullet, so a quiz choice's second line starts under its text.
-const BULLET = /^(\s*)((?:[*\u2022-]|\d+\.|[A-E]\))\s+)?/;
+// A lettered choice ("A) ") and a quiz verdict (check or cross mark) hang like a bullet, so their
+// second line starts under their text.
+const BULLET = /^(\s*)((?:[*\u2022\u2713\u2717-]|\d+\.|[A-E]\))\s+)?/;
 // Characters one column wide each (ASCII, Latin-1, dashes, quotes, ellipsis, box drawing, the
 // quiz's marks): most lines kap prints, measured without the full measure.
 const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u2500-\u257f\u2713\u2717\u276f]*$/;

@@ -55,6 +55,7 @@ describe('wrapLines', () => {
     expect(bold.replace(/\u001b\[\d+m/g, '')).toBe('日本語\n日本語');
     expect(bold.startsWith('\u001b[1m')).toBe(true);
     expect(wrapLines('  B) one two three four', 15)).toBe('  B) one two\n     three four');
+    expect(wrapLines('  ✗ one two three four', 14)).toBe('  ✗ one two\n    three four');
   });
 });
 
