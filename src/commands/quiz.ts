@@ -6,14 +6,15 @@ import { DIFFICULTIES, type Difficulty } from '../content/model.js';
 import { readClaims, readQuiz } from '../store.js';
 import { nearest } from '../text/distance.js';
 import { clean, toJson } from '../text/sanitize.js';
+import { wrapLines } from '../render/wrap.js';
 import { promptStream } from '../output-boundary.js';
 import { outTarget, writeFileAtomic } from '../atomic-write.js';
 import { filterBank, parseAnswer, select, unknownTopics, LETTERS, type QuizItem } from '../quiz/engine.js';
+import { quizTopics } from '../quiz/topics.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions } from '../quiz/export/types.js';
 import { noticeText } from '../safety/paint.js';
-import { wrapLines } from '../render/wrap.js';
 
 export interface SelectionFlags {
   topic?: string[];
@@ -28,6 +29,8 @@ export interface QuizFlags extends SelectionFlags {
   json?: boolean;
   out?: string;
   answers?: string;
+  /** false: --no-pause. */
+  pause?: boolean;
 }
 
 export interface ExportFlags extends SelectionFlags {
@@ -46,16 +49,10 @@ export function newSeed(): string {
 
 function pick(ctx: Ctx, f: SelectionFlags): { items: QuizItem[]; seed: string } {
   const bank = readQuiz(ctx.dataDir).questions;
-  const topics = list(f.topic).map((t) => t.toLowerCase());
+  const topics = quizTopics(bank, ctx.catalog, list(f.topic));
   const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
   const badLevel = difficulty.find((d) => !(DIFFICULTIES as readonly string[]).includes(d));
   if (badLevel) throw new UsageError(`--difficulty: "${clean(badLevel)}" is not one of ${DIFFICULTIES.join(', ')}`);
-  const unknown = unknownTopics(bank, topics);
-  if (unknown.length) {
-    const names = [...new Set(bank.flatMap((q) => [q.module, ...q.tags]))].sort();
-    const suggestions = nearest(unknown[0]!, names.map((n) => [n, n] as [string, string]));
-    throw new NotFoundError(`no quiz questions on "${clean(unknown[0]!).slice(0, 60)}"`, suggestions, { then: `Topics are module ids or tags: ${names.join(', ')}` });
-  }
   if (!filterBank(bank, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
   const seed = f.seed ?? newSeed();
   return { items: select(bank, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }), seed };
@@ -75,17 +72,25 @@ function scriptedAsk(answers: string[]): Ask {
       return i;
     },
     async pause() {},
-    // Answers left over answer the retry round.
+    // A script answers one round: the retry of missed questions is for a person at a terminal.
     async confirm() {
-      return next < answers.length;
+      return false;
     },
   };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One answer per question: without --count, as many questions as answers; any other mismatch is a usage error. */
+export function checkAnswerCount(answers: number, questions: number): void {
+  if (answers !== questions)
+    throw new UsageError(`${plural(answers, 'answer')} given for ${plural(questions, 'question')}`, 'Give one answer per question: --count N asks N questions; without --count, as many as there are answers.');
 }
 
 export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   const mode = (f.mode ?? 'practice') as Mode;
   if (!MODES.includes(mode)) throw new UsageError(`--mode: "${clean(String(f.mode))}" is not one of ${MODES.join(', ')}`);
-  const { items, seed } = pick(ctx, f);
+  if (f.answers !== undefined && mode === 'present') throw new UsageError('--answers: present mode asks no questions, it shows them with their answers');
   // A --out kap could never write is refused now, not after the quiz was taken.
   if (f.out) outTarget(f.out);
   let answers: string[] | undefined;
@@ -95,21 +100,31 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
     if (!answers.length)
       throw new UsageError('kap quiz needs a terminal to ask questions', 'Run it in a terminal, or script it: kap quiz --answers B,A,C (or one answer per line on stdin). Handouts: kap quiz export --format markdown');
   }
+  if (answers && !answers.length) throw new UsageError('--answers: no answers given', 'Give one answer per question: --answers B,A,C');
+  const { items, seed } = pick(ctx, { ...f, count: f.count ?? answers?.length });
+  if (answers) checkAnswerCount(answers.length, items.length);
   // With --json, stdout carries only the JSON; everything a person reads goes to stderr.
   const say = f.json ? ctx.err : ctx.out;
-  say(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`));
-  say(wrapLines(noticeText(ctx.theme), ctx.width));
+  const width = f.json && !answers ? stderrWidth(ctx.width) : ctx.width;
+  say(wrapLines(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`), width));
+  say(wrapLines(noticeText(ctx.theme), width));
   const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json)) : scriptedAsk([]);
   const finish = (r: QuizResult) => {
     if (f.out) writeFileAtomic(f.out, `${toJson(r)}\n`);
     if (f.json) ctx.json(r);
   };
   try {
-    finish(await runSession(items, ask, { out: say, now: ctx.now }, { mode, seed, view: { theme: ctx.theme, width: ctx.width } }));
+    finish(await runSession(items, ask, { out: say, now: ctx.now }, { mode, seed, view: { theme: ctx.theme, width }, pause: f.pause !== false }));
   } catch (e) {
     if (isInterrupt(e) && (e as Interrupted).quizResult) finish((e as Interrupted).quizResult!);
     throw e;
   }
+}
+
+/** With --json a person reads the quiz on stderr, whose terminal may be narrower than the width decided for stdout. */
+function stderrWidth(width: number): number {
+  const cols = process.stderr.isTTY ? process.stderr.columns : undefined;
+  return cols && cols > 0 ? Math.min(width, cols) : width;
 }
 
 async function interactiveAsk(ctx: Ctx, toStderr: boolean): Promise<Ask> {

@@ -2,8 +2,8 @@ import { collect, defineCommand, defineOptions, json, wholeNumber, type OptsOf }
 
 /** Which questions, in which order: the quiz and its export both take these. */
 const selection = defineOptions([
-  { flags: '--topic <topic>', description: 'module id or tag (repeatable, or comma-separated)', parse: collect, complete: 'modules' },
-  { flags: '--count <n>', description: 'how many questions (default: all that match)', parse: wholeNumber(1) },
+  { flags: '--topic <topic>', description: 'what kap explain takes (module id, title, alias, glossary term) or a tag (repeatable, or comma-separated)', parse: collect, complete: 'modules' },
+  { flags: '--count <n>', description: 'how many questions (default: all that match; with answers given, as many as the answers)', parse: wholeNumber(1) },
   { flags: '--seed <text>', description: 'same seed = same questions and order on every machine (default: a new one, shown)' },
   { flags: '--difficulty <level>', description: 'easy, medium or hard (repeatable, or comma-separated)', parse: collect, values: ['easy', 'medium', 'hard'] },
   { flags: '--no-shuffle', description: "keep the bank's question order and the written choice order" },
@@ -47,9 +47,11 @@ export default defineCommand({
     { flags: '--mode <mode>', description: 'practice: feedback after each; exam: at the end; present: for a trainer projecting to a class', choices: ['practice', 'exam', 'present'], default: 'practice' },
     json('print the results as JSON on stdout (questions and feedback go to stderr)'),
     { flags: '--out <file>', description: 'also write the results as JSON to this file', complete: 'files' },
-    { flags: '--answers <list>', description: 'answer without a terminal, e.g. B,A,C (or one answer per line on stdin)' },
+    { flags: '--answers <list>', description: 'answer without a terminal, e.g. B,A,C (or one answer per line on stdin): one answer per question, no retry' },
+    { flags: '--no-pause', description: 'practice mode: go on to the next question at once after the feedback (default: wait for a key)' },
   ],
   help: `Answer with the arrow keys and Enter, or press a choice's letter (A-E) or number (1-5).
+In practice mode the feedback stays until you press a key (--no-pause: it does not wait).
 Ctrl+C stops the quiz and shows the score so far (exit 130).`,
   examples: [
     'kap quiz                                  every question, shuffled (the seed is shown)',

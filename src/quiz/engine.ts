@@ -137,7 +137,19 @@ export function score(state: QuizState): Score {
   };
 }
 
-/** The missed questions, in the order they were asked, for another round. */
-export function retryItems(state: QuizState): QuizItem[] {
-  return score(state).missed.map((m) => m.item);
+/**
+ * The missed questions, in the order they were asked, for another round: each with its choices
+ * in a new order and the right one at another letter, so that the retry asks for the answer, not
+ * the letter remembered. Seeded (seed, round, question), like the first round.
+ */
+export function retryItems(state: QuizState, seed: string, round = 1): QuizItem[] {
+  return score(state).missed.map(({ item }) => {
+    const order = shuffled(item.order, rngFrom(`${seed}\u0000retry ${round}\u0000${item.question.id}`));
+    const k = order.findIndex((i) => item.question.choices[i]!.correct);
+    if (k === keyIndex(item) && order.length > 1) {
+      const j = (k + 1) % order.length;
+      [order[k], order[j]] = [order[j]!, order[k]!];
+    }
+    return { question: item.question, order };
+  });
 }

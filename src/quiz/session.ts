@@ -4,7 +4,7 @@
  * score and is rethrown, so cli.ts turns it into exit 130.
  */
 import { LETTERS, answer, current, keyIndex, retryItems, score, start, type QuizItem, type QuizState, type Score } from './engine.js';
-import { closingView, feedbackView, header, label, questionView, runHelp, summaryView, type ViewOpts } from './view.js';
+import { answerLine, closingView, feedbackView, header, label, questionView, reviewView, runHelp, summaryView, type ViewOpts } from './view.js';
 import { helpForQuestion } from '../safety/items.js';
 import { NOTICE, type HelpKind } from '../safety/index.js';
 import { helpJson, type HelpJson } from '../safety/paint.js';
@@ -15,7 +15,7 @@ export const MODES: Mode[] = ['practice', 'exam', 'present'];
 export interface Ask {
   /** Show the question and return the shown index chosen. */
   choose(item: QuizItem, n: number, total: number): Promise<number>;
-  /** Wait for a key (present mode). */
+  /** Wait for a key (present mode; practice mode after each feedback, unless --no-pause). */
   pause(message: string): Promise<void>;
   confirm(message: string): Promise<boolean>;
   /** Scripts print the question and answer themselves; inquirer's prompt already shows them. */
@@ -33,6 +33,8 @@ export interface SessionOptions {
   mode: Mode;
   seed: string;
   view: ViewOpts;
+  /** Practice mode: wait for a key after each feedback, so a short terminal does not scroll it away. */
+  pause?: boolean;
 }
 
 export interface QuestionResult {
@@ -94,8 +96,9 @@ export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opt
   const help = runHelp(items);
   const result: QuizResult = { seed: opts.seed, mode: opts.mode, interrupted: false, durationMs: 0, score: null, retries: [], help: helpJson(help), notice: NOTICE };
   const v = opts.view;
-  // Shared with playRound, so that Ctrl+C mid-round still sees the answers given so far.
-  const live = { state: start(items) };
+  // Shared with playRound, so that Ctrl+C mid-round still sees the answers given so far;
+  // `scored`: this round's result is recorded (Ctrl+C at the pause after its last feedback is not).
+  const live = { state: start(items), scored: false };
   try {
     if (opts.mode === 'present') {
       await present(items, ask, io, v, help);
@@ -106,17 +109,18 @@ export async function runSession(items: QuizItem[], ask: Ask, io: SessionIo, opt
         const rr = roundResult(state);
         if (round === 0) result.score = rr;
         else result.retries.push(rr);
+        live.scored = true;
         const sc = score(state);
         io.out(`\n${summaryView(sc, io.now() - started, opts.seed, v, false, help)}`);
         if (!sc.missed.length || !(await ask.confirm(`Retry the ${sc.missed.length} missed question${sc.missed.length > 1 ? 's' : ''}?`))) break;
-        live.state = start(retryItems(state));
+        Object.assign(live, { state: start(retryItems(state, opts.seed, round + 1)), scored: false });
       }
     }
   } catch (e) {
     if (!isInterrupt(e)) throw e;
     result.interrupted = true;
     const state = live.state;
-    if (opts.mode !== 'present' && state.answers.length < state.items.length) {
+    if (opts.mode !== 'present' && !live.scored) {
       const rr = roundResult(state);
       if (result.score) result.retries.push(rr);
       else result.score = rr;
@@ -137,14 +141,17 @@ async function playRound(live: { state: QuizState }, ask: Ask, io: SessionIo, op
     const n = live.state.answers.length + 1;
     if (ask.echo) io.out(`\n${questionView(item, n, total, v)}`);
     const chosen = await ask.choose(item, n, total);
-    if (ask.echo) io.out(`Your answer: ${label(item, chosen)}`);
+    if (ask.echo) io.out(answerLine(item, chosen, v));
     live.state = answer(live.state, chosen).state;
-    if (opts.mode === 'practice') io.out(`\n${feedbackView(item, chosen, v)}`);
+    if (opts.mode === 'practice') {
+      io.out(`\n${feedbackView(item, chosen, v)}`);
+      if (opts.pause) await ask.pause(`Press Enter (or any key) for ${live.state.answers.length < total ? 'the next question' : 'the score'}`);
+    }
   }
   const state = live.state;
   if (opts.mode === 'exam') {
     io.out(`\n${v.theme.heading('Answers')}`);
-    state.items.forEach((item, i) => io.out(`\n${v.theme.dim(header(item, i + 1, total))}\n${v.theme.bold(item.question.question)}\n${feedbackView(item, state.answers[i]!.chosen, v)}`));
+    state.items.forEach((item, i) => io.out(`\n${reviewView(item, i + 1, total, state.answers[i]!.chosen, v)}`));
   }
 }
 

@@ -1,6 +1,6 @@
 /** Quiz screens as text: pure functions of quiz data and a theme. Correctness is said in words and a symbol, never colour alone. */
 import type { Theme } from '../render/theme.js';
-import { wrapLines } from '../render/wrap.js';
+import { visibleLength, wrapLines } from '../render/wrap.js';
 import { clean } from '../text/sanitize.js';
 import { LETTERS, choiceAt, keyIndex, type QuizItem, type Score } from './engine.js';
 import { helpForQuestion } from '../safety/items.js';
@@ -18,6 +18,9 @@ export interface ViewOpts {
 const wrap = (s: string, o: ViewOpts) => wrapLines(s, o.width);
 export const label = (item: QuizItem, shown: number) => `${LETTERS[shown]}) ${clean(choiceAt(item, shown).text)}`;
 
+/** What a script answered, echoed after the question. */
+export const answerLine = (item: QuizItem, chosen: number, o: ViewOpts) => wrap(`Your answer: ${label(item, chosen)}`, o);
+
 export function header(item: QuizItem, n: number, total: number): string {
   return `Question ${n} of ${total} · ${clean(item.question.moduleTitle)} · ${item.question.difficulty}`;
 }
@@ -26,8 +29,14 @@ export function header(item: QuizItem, n: number, total: number): string {
 export function questionView(item: QuizItem, n: number, total: number, o: ViewOpts, large = false): string {
   const { theme: t } = o;
   const gap = large ? '\n\n' : '\n';
-  const choices = item.order.map((_, i) => wrap(`  ${label(item, i)}`, o)).join(gap);
-  return `${t.dim(header(item, n, total))}\n\n${t.bold(wrap(clean(item.question.question), o))}\n\n${choices}`;
+  const choices = item.order.map((_, i) => `  ${label(item, i)}`).join(gap);
+  return wrap(`${t.dim(header(item, n, total))}\n\n${t.bold(clean(item.question.question))}\n\n${choices}`, o);
+}
+
+/** One question of the exam's review: header, question, then its feedback. */
+export function reviewView(item: QuizItem, n: number, total: number, chosen: number, o: ViewOpts): string {
+  const { theme: t } = o;
+  return `${wrap(`${t.dim(header(item, n, total))}\n${t.bold(clean(item.question.question))}`, o)}\n${feedbackView(item, chosen, o)}`;
 }
 
 /** After an answer: the verdict, the right answer, why the chosen one is wrong, the explanation, its source and where to read more. */
@@ -78,8 +87,9 @@ export function summaryView(sc: Score, ms: number, seed: string, o: ViewOpts, pa
   lines.push(t.heading(head), `Time: ${duration(ms)} · seed ${seed} (same quiz again: --seed ${seed})`);
   if (sc.byTopic.length) {
     lines.push('', t.bold('By topic'));
-    const w = Math.max(...sc.byTopic.map((b) => b.title.length));
-    for (const b of sc.byTopic) lines.push(`  ${clean(b.title).padEnd(w)}  ${b.correct}/${b.total}`);
+    const titles = sc.byTopic.map((b) => clean(b.title));
+    const w = Math.max(...titles.map(visibleLength));
+    sc.byTopic.forEach((b, i) => lines.push(`  ${titles[i]}${' '.repeat(w - visibleLength(titles[i]!))}  ${b.correct}/${b.total}`));
   }
   if (sc.missed.length) {
     lines.push('', t.bold(`Missed (${sc.missed.length})`));

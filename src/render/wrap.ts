@@ -1,22 +1,47 @@
-/** Terminal-width wrapping that keeps ANSI styles and hanging indents. */
+/** Terminal-width wrapping by display width, keeping ANSI styles and hanging indents. */
+import truncatedWidth from 'fast-string-truncated-width';
 
 const ANSI = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 // Table lines (drawn by table.ts) are already sized; breaking them would tear the borders.
 // Escaped: one non-ASCII character makes V8 keep a whole bundle's source as two-byte text.
 const TABLE_LINE = /[\u2502\u250c\u2514\u251c\u2510\u2518\u2524\u252c\u2534\u253c\u2500]/;
-const BULLET = /^(\s*)((?:[*\u2022-]|\d+\.)\s+)?/;
+// A lettered choice ("A) ") and a quiz verdict (check or cross mark) hang like a bullet, so their
+// second line starts under their text.
+const BULLET = /^(\s*)((?:[*\u2022\u2713\u2717-]|\d+\.|[A-E]\))\s+)?/;
+// Characters one column wide each (ASCII, Latin-1, dashes, quotes, ellipsis, box drawing, the
+// quiz's marks): most lines kap prints, measured without the full measure.
+const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u2500-\u257f\u2713\u2717\u276f]*$/;
+// Scripts written without spaces between words: a line may break between any two of their characters.
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uff60]/u;
+// All of them are at U+2E80 or above (or astral: surrogates): a cheap test first.
+const MAYBE_WIDE = /[\u2e80-\uffff]/;
+// ...but not before closing punctuation or after opening punctuation (kinsoku).
+const NO_BREAK_BEFORE = /^[\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff01\uff1f\u300d\u300f\u3011\uff09\u30fc\u3005)\].,;:!?]/;
+const NO_BREAK_AFTER = /[\u300c\u300e\u3010\uff08(\[]$/;
 
+/**
+ * Columns a string takes in a terminal: wide CJK characters and emoji 2, combining marks 0,
+ * ANSI styles and hyperlinks 0. The measure @inquirer/core uses, so prompts agree with it.
+ */
 export function visibleLength(s: string): number {
-  return s.includes('\u001b') ? s.replace(ANSI, '').length : s.length;
+  const bare = s.includes('\u001b') ? s.replace(ANSI, '') : s;
+  return ONE_COLUMN.test(bare) ? bare.length : truncatedWidth(bare).width;
 }
 
-/** Wrap each line longer than `width` at spaces; continuation lines keep the indent and bullet width. */
+/** Wrap each line wider than `width` at spaces (and between CJK characters); continuation lines keep the indent and bullet width. */
 export function wrapLines(text: string, width: number): string {
   return text
     .split(/\r\n?|\n/)
     .map((line) => line.trimEnd())
-    .map((line) => (line.length <= width || visibleLength(line) <= width || TABLE_LINE.test(line) ? line : wrapLine(line, width)))
+    .map((line) => (visibleLength(line) <= width || TABLE_LINE.test(line) ? line : wrapLine(line, width)))
     .join('\n');
+}
+
+interface Piece {
+  text: string;
+  width: number;
+  /** A space separates it from the piece before. */
+  space: boolean;
 }
 
 function wrapLine(line: string, width: number): string {
@@ -27,19 +52,72 @@ function wrapLine(line: string, width: number): string {
   let cur = lead;
   let len = lead.length;
   let first = true;
-  // Split at single spaces: a run of spaces becomes empty words, so it is kept as it was.
-  for (const w of line.slice(lead.length).split(' ')) {
-    const wl = visibleLength(w);
-    if (!first && len + 1 + wl > width && wl > 0) {
-      out.push(cur);
-      cur = indent + w;
-      len = indent.length + wl;
+  for (const p of pieces(line.slice(lead.length))) {
+    const gap = p.space && !first ? 1 : 0;
+    if (!first && len + gap + p.width > width && p.width > 0) {
+      out.push(cur.trimEnd());
+      cur = indent + p.text;
+      len = indent.length + p.width;
     } else {
-      cur = first ? cur + w : `${cur} ${w}`;
-      len += (first ? 0 : 1) + wl;
+      cur += (gap ? ' ' : '') + p.text;
+      len += gap + p.width;
     }
     first = false;
   }
   out.push(cur);
   return out.join('\n');
+}
+
+/**
+ * The line's words, split at single spaces (a run of spaces becomes empty words, so it is kept
+ * as it was); a CJK run splits between its characters. A longer word (a URL) stays whole: a
+ * line break inside it would break copying it, and the terminal shows it either way.
+ */
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  for (const word of text.split(' ')) {
+    if (!MAYBE_WIDE.test(word) || !WIDE.test(word)) {
+      out.push({ text: word, width: visibleLength(word), space: true });
+      continue;
+    }
+    let space = true;
+    for (const part of breakWord(word)) {
+      out.push({ ...part, space });
+      space = false;
+    }
+  }
+  return out;
+}
+
+let graphemes: Intl.Segmenter | undefined;
+
+/** A CJK word as characters (graphemes; styles ride with the character before them), joined again where no line may break. */
+function breakWord(word: string): { text: string; width: number }[] {
+  const atoms: { text: string; width: number }[] = [];
+  let at = 0;
+  const add = (s: string) => {
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const { segment } of graphemes.segment(s)) atoms.push({ text: segment, width: visibleLength(segment) });
+  };
+  for (const m of word.matchAll(ANSI)) {
+    add(word.slice(at, m.index));
+    if (atoms.length) atoms[atoms.length - 1]!.text += m[0];
+    else atoms.push({ text: m[0], width: 0 });
+    at = m.index + m[0].length;
+  }
+  add(word.slice(at));
+  const parts: { text: string; width: number }[] = [];
+  let prev = '';
+  for (const a of atoms) {
+    const last = parts[parts.length - 1];
+    const bare = a.text.replace(ANSI, '');
+    const breakable = (WIDE.test(prev) || WIDE.test(bare)) && !NO_BREAK_BEFORE.test(bare) && !NO_BREAK_AFTER.test(prev);
+    if (last && !breakable && bare !== '') {
+      last.text += a.text;
+      last.width += a.width;
+    } else if (last && bare === '') last.text += a.text;
+    else parts.push({ ...a });
+    if (bare) prev = bare;
+  }
+  return parts;
 }

@@ -1,11 +1,17 @@
 /**
  * The built binary in a real pseudo-terminal (tmux): a person answering with a letter and with
- * the arrow keys reaches the score screen; Ctrl+C shows the partial score and exits 130.
+ * the arrow keys reaches the score screen; Ctrl+C shows the partial score and exits 130; every
+ * line of a question in Japanese and emoji fits 40 and 100 columns, words whole; practice
+ * feedback waits for a key; the retry shows the choices in another order.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BIN, ROOT } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
+import { visibleLength } from '../../src/render/wrap.js';
 
 const SOCKET = `kap-test-${process.pid}`;
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -15,15 +21,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 let n = 0;
-function start(args: string[]): string {
+function start(args: string[], { data = fixtureData(), cols = 100, rows = 40, stdout = '' } = {}): string {
   const name = `s${++n}`;
-  const cmd = `cd ${quote(ROOT)} && env KAP_DATA=${quote(fixtureData())} NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "EXIT=$?"; sleep 60`;
-  tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '40', cmd);
+  const to = stdout ? ` > ${quote(stdout)}` : '';
+  const cmd = `cd ${quote(ROOT)} && env KAP_DATA=${quote(data)} NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${to}; echo "EXIT=$?"; sleep 600`;
+  tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), cmd);
   return name;
 }
 const screen = (s: string) => tmux('capture-pane', '-p', '-t', s, '-S', '-300');
+/** The screen with the lines the terminal wrapped itself joined again (-J): a line wider than the pane shows as one. */
+const joined = (s: string) => tmux('capture-pane', '-p', '-J', '-t', s, '-S', '-300');
 
-async function waitFor(s: string, text: string | RegExp, ms = 10_000): Promise<string> {
+// Generous: the machine may be loaded; a test ends as soon as the text appears.
+async function waitFor(s: string, text: string | RegExp, ms = 30_000): Promise<string> {
   const until = Date.now() + ms;
   for (;;) {
     const sc = screen(s);
@@ -51,13 +61,17 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
     expect(first).toContain('Question 1 of 2');
     expect(first).toContain('❯ A)');
     tmux('send-keys', '-t', s, 'b');
-    await waitFor(s, 'Question 2 of 2');
-    const fb = screen(s);
+    const fb = await waitFor(s, 'Press Enter (or any key) for the next question');
     expect(fb).toMatch(/✗ Incorrect|✓ Correct/);
     expect(fb).toContain('Read more: kap explain');
+    expect(fb).not.toContain('Question 2 of 2');
+    tmux('send-keys', '-t', s, 'Enter');
+    await waitFor(s, 'Question 2 of 2');
     tmux('send-keys', '-t', s, 'Down');
     await waitFor(s, /❯ B\) /);
     tmux('send-keys', '-t', s, 'Enter');
+    await waitFor(s, 'Press Enter (or any key) for the score');
+    tmux('send-keys', '-t', s, 'Space');
     const end = await waitFor(s, 'Retry the');
     expect(end).toMatch(/Score: \d of 2 \(\d+%\)/);
     expect(end).toContain('By topic');
@@ -70,6 +84,8 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
     const s = start(['quiz', '--seed', 'x', '--count', '3']);
     await waitFor(s, 'press A-');
     tmux('send-keys', '-t', s, '1');
+    await waitFor(s, 'for the next question');
+    tmux('send-keys', '-t', s, 'x');
     await waitFor(s, 'Question 2 of 3');
     tmux('send-keys', '-t', s, 'C-c');
     const end = await waitFor(s, 'EXIT=');
@@ -88,5 +104,142 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
     await waitFor(s, 'Question 2 of 2');
     tmux('send-keys', '-t', s, 'Space');
     await waitFor(s, 'EXIT=0');
+  });
+
+  describe('a pack question in Japanese and emoji', () => {
+    const pack = join(ROOT, 'test', 'fixtures', 'wide-pack');
+    let dir = '';
+    let data = '';
+    beforeAll(() => {
+      if (!hasTmux) return;
+      dir = mkdtempSync(join(tmpdir(), 'kap-wide-'));
+      data = join(dir, 'data');
+      execFileSync(process.execPath, [join(ROOT, 'dist', 'build-content.mjs'), pack, data], { stdio: 'pipe' });
+    }, 300_000);
+    afterAll(() => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    // Every word kap may show: the pack's own text and the quiz's words. A word broken
+    // mid-word ("questio" + "n") is not one of them.
+    const vocabulary = () => {
+      const text = ['quiz/wide-text.yaml', 'modules/wide-text.md', 'references.json'].map((f) => readFileSync(join(pack, f), 'utf8')).join(' ');
+      const ui = 'kap quiz practice exam present reveal answer end space questions question seed Question of easy move Enter choose or press Your answer Correct Incorrect You chose Why not The is Source Read more explain Press any key for the next score Answers Retry missed Score Time By topic Missed same again Stopped after so far no yes';
+      return wordsOf(`${text} ${ui}`);
+    };
+    // Single letters (choice letters, seed x, Y/n) say nothing; a broken word leaves a longer piece.
+    const wordsOf = (s: string) => new Set(s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 1));
+    const check = (shown: string, cols: number) => {
+      const wide = shown.split('\n').map((l) => l.trimEnd()).filter((l) => visibleLength(l) > cols);
+      expect(wide, `lines wider than ${cols} columns`).toEqual([]);
+      const known = vocabulary();
+      expect([...wordsOf(shown)].filter((w) => !known.has(w)), 'words broken or unknown').toEqual([]);
+    };
+
+    for (const cols of [40, 100]) {
+      it.runIf(hasTmux)(`practice at ${cols} columns: question, choices, feedback and score fit, words whole`, async () => {
+        const s = start(['quiz', '--seed', 'x', '--no-shuffle'], { data, cols });
+        await waitFor(s, /press A-C\s+\(1-3\)/);
+        const first = joined(s);
+        expect(first).toContain('🧠');
+        expect(first).toContain('NMDA受容体');
+        check(first, cols);
+        tmux('send-keys', '-t', s, 'b');
+        await waitFor(s, /for the next\s+question/);
+        check(joined(s), cols);
+        expect(joined(s)).toContain('Why not: その受容体ではありません。');
+        tmux('send-keys', '-t', s, 'Enter');
+        await waitFor(s, 'Question 2 of 2');
+        tmux('send-keys', '-t', s, 'a');
+        await waitFor(s, /for the\s+score/);
+        tmux('send-keys', '-t', s, 'Enter');
+        await waitFor(s, 'Retry the');
+        tmux('send-keys', '-t', s, 'n', 'Enter');
+        const end = await waitFor(s, 'EXIT=0');
+        expect(end).toMatch(/Score: 1 of 2/);
+        check(joined(s).replace(/EXIT=0/, ''), cols);
+      });
+
+      it.runIf(hasTmux)(`exam at ${cols} columns: the review at the end fits, words whole`, async () => {
+        const s = start(['quiz', '--mode', 'exam', '--seed', 'x', '--no-shuffle'], { data, cols });
+        await waitFor(s, /press A-C\s+\(1-3\)/);
+        tmux('send-keys', '-t', s, 'c');
+        await waitFor(s, 'Question 2 of 2');
+        tmux('send-keys', '-t', s, 'a');
+        await waitFor(s, 'Retry the');
+        const review = joined(s).split('\nAnswers\n')[1]!;
+        expect(review).toContain('🧠 質問');
+        expect(review).toMatch(/✗ Incorrect/);
+        check(review, cols);
+        tmux('send-keys', '-t', s, 'n', 'Enter');
+        await waitFor(s, 'EXIT=0');
+      });
+    }
+
+    it.runIf(hasTmux)('present mode at 40 columns: the large question and the revealed answer fit, words whole', async () => {
+      const s = start(['quiz', '--mode', 'present', '--seed', 'x', '--no-shuffle'], { data, cols: 40 });
+      await waitFor(s, /reveal the\s+answer/);
+      check(joined(s), 40);
+      tmux('send-keys', '-t', s, 'Space');
+      await waitFor(s, /Answer: A\) NMDA/);
+      check(joined(s), 40);
+      tmux('send-keys', '-t', s, 'Enter');
+      await waitFor(s, 'Question 2 of 2');
+      tmux('send-keys', '-t', s, 'Space');
+      await waitFor(s, 'EXIT=0');
+      check(joined(s).replace('EXIT=0', ''), 40);
+    });
+
+    it.runIf(hasTmux)('--json to a file: the quiz on stderr wraps at the terminal, 40 columns, not at 80', async () => {
+      const out = join(dir, 'results.json');
+      const s = start(['quiz', '--seed', 'x', '--no-shuffle', '--count', '1', '--json'], { data, cols: 40, stdout: out });
+      await waitFor(s, /press A-C/);
+      tmux('send-keys', '-t', s, 'b');
+      await waitFor(s, /for the\s+score/);
+      check(joined(s), 40);
+      tmux('send-keys', '-t', s, 'Enter');
+      await waitFor(s, 'Retry the');
+      tmux('send-keys', '-t', s, 'n', 'Enter');
+      await waitFor(s, 'EXIT=0');
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ score: { total: 1, correct: 0 } });
+    });
+
+    it.runIf(hasTmux)('a short terminal: the feedback stays until a key; --no-pause goes on at once', async () => {
+      const s = start(['quiz', '--seed', 'x', '--no-shuffle'], { data, cols: 40, rows: 12 });
+      await waitFor(s, /press A-C/);
+      tmux('send-keys', '-t', s, 'b');
+      const fb = await waitFor(s, /for the next\s+question/);
+      expect(fb).toContain('Read more: kap explain wide-text');
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(screen(s)).not.toContain('Question 2 of 2');
+      tmux('send-keys', '-t', s, 'q');
+      await waitFor(s, 'Question 2 of 2');
+      tmux('send-keys', '-t', s, 'C-c');
+      await waitFor(s, 'EXIT=130');
+
+      const np = start(['quiz', '--seed', 'x', '--no-shuffle', '--no-pause'], { data, cols: 40, rows: 12 });
+      await waitFor(np, /press A-C/);
+      tmux('send-keys', '-t', np, 'b');
+      await waitFor(np, 'Question 2 of 2');
+      expect(screen(np)).not.toContain('any key');
+      tmux('send-keys', '-t', np, 'C-c');
+      await waitFor(np, 'EXIT=130');
+    });
+
+    it.runIf(hasTmux)('the retry shows the missed question with its choices in another order', async () => {
+      const s = start(['quiz', '--seed', 'x', '--no-shuffle', '--count', '1', '--no-pause'], { data, cols: 100 });
+      const first = await waitFor(s, /press A-C/);
+      const letterOf = (sc: string, text: string) => new RegExp(`([A-C])\\) ${text}`).exec(sc)?.[1];
+      expect(letterOf(first, 'NMDA')).toBe('A');
+      tmux('send-keys', '-t', s, 'c');
+      await waitFor(s, 'Retry the 1 missed question?');
+      tmux('send-keys', '-t', s, 'y', 'Enter');
+      await waitFor(s, 'Question 1 of 1', 30_000);
+      const retry = await waitFor(s, /Retry the 1 missed question\?[\s\S]*press A-C/);
+      const after = retry.slice(retry.lastIndexOf('Question 1 of 1'));
+      expect(letterOf(after, 'NMDA')).not.toBe('A');
+      tmux('send-keys', '-t', s, 'C-c');
+      await waitFor(s, 'EXIT=130');
+    });
   });
 });

@@ -52,7 +52,23 @@ describe('kap quiz without a terminal (fixture pack)', () => {
     expect(kap(['quiz', '--seed', 'x', '--count', '2', '--answers', 'Q,A'], { env: fx() })).toMatchObject({ status: 2, stderr: expect.stringContaining('answer 1 "Q" is not one of') });
     const few = kap(['quiz', '--seed', 'x', '--count', '3', '--answers', 'A'], { env: fx() });
     expect(few.status).toBe(2);
-    expect(few.stderr).toContain('question 2 of 3 has no answer');
+    expect(few.stdout).toBe('');
+    expect(few.stderr).toContain('kap: 1 answer given for 3 questions');
+  });
+
+  it("the README's example: without --count, three answers answer three questions", () => {
+    const r = kap(['quiz', '--seed', 'x', '--answers', 'B,A,C', '--json'], { env: fx() });
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.score).toMatchObject({ total: 3, answered: 3 });
+    expect(json.score.questions.map((q: { chosen: string }) => q.chosen)).toEqual(['B', 'A', 'C']);
+    // The same three questions as the first three of the whole seeded quiz.
+    const all = JSON.parse(kap(['quiz', '--seed', 'x', '--answers', 'B,A,C,A,A,A', '--json'], { env: fx() }).stdout);
+    expect(json.score.questions.map((q: { id: string }) => q.id)).toEqual(all.score.questions.slice(0, 3).map((q: { id: string }) => q.id));
+    // And on the shipped bank, which has many more questions than three.
+    const shipped = kap(['quiz', '--seed', 'x', '--answers', 'B,A,C', '--json']);
+    expect(shipped.status).toBe(0);
+    expect(JSON.parse(shipped.stdout).score).toMatchObject({ total: 3, answered: 3 });
   });
 
   it('--json: results on stdout, the quiz on stderr; --out writes the same JSON atomically', () => {
@@ -81,11 +97,36 @@ describe('kap quiz without a terminal (fixture pack)', () => {
     expect(plain.score.questions).toMatchObject([{ id: 'alpha-01', answer: 'A' }, { id: 'alpha-02', answer: 'B' }]);
   });
 
+  it('--topic takes what kap explain takes: titles, aliases, glossary terms (their module), for the quiz and its export', () => {
+    const modules = (args: string[]) => JSON.parse(kap(['quiz', ...args, '--json', '--answers', 'A,A'], { env: fx() }).stdout).score.questions.map((q: { module: string }) => q.module);
+    expect(modules(['--topic', 'first topic'])).toEqual(['alpha', 'alpha']);
+    expect(modules(['--topic', 'Alpha Receptor Basics'])).toEqual(['alpha', 'alpha']);
+    expect(modules(['--topic', 'widgetr'])).toEqual(['alpha', 'alpha']);
+    expect(modules(['--topic', 'gizmo'])).toEqual(['beta', 'beta']);
+    const exp = (topic: string) => kap(['quiz', 'export', '--format', 'aiken', '--seed', 's', '--topic', topic], { env: fx() }).stdout;
+    expect(exp('first topic')).toBe(exp('alpha'));
+    expect(exp('alpha')).not.toBe('');
+  });
+
+  it('--topic on the shipped content: the aliases nmda and spravato, a typo with suggestions', () => {
+    for (const [topic, module] of [['nmda', 'glutamate'], ['spravato', 'esketamine']] as const) {
+      const r = kap(['quiz', '--topic', topic, '--seed', 's', '--json', '--answers', 'A']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).score.questions[0].module).toBe(module);
+      const e = kap(['quiz', 'export', '--format', 'aiken', '--topic', topic, '--seed', 's']);
+      expect(e.status, e.stderr).toBe(0);
+      expect(e.stdout).toMatch(/^ANSWER: [A-E]$/m);
+    }
+    const typo = kap(['quiz', 'export', '--topic', 'glutmate']);
+    expect(typo.status).toBe(3);
+    expect(typo.stderr).toContain('Did you mean: --topic glutamate?');
+  });
+
   it('unknown topic: exit 3 with suggestions; bad options: exit 2', () => {
     const r = kap(['quiz', '--topic', 'alfa', '--answers', 'A'], { env: fx() });
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('no quiz questions on "alfa"');
-    expect(r.stderr).toContain('Did you mean: alpha?');
+    expect(r.stderr).toContain('Did you mean: --topic alpha?');
     expect(kap(['quiz', '--count', '0'], { env: fx() }).status).toBe(2);
     expect(kap(['quiz', '--mode', 'race'], { env: fx() }).status).toBe(2);
     expect(kap(['quiz', '--difficulty', 'extreme', '--answers', 'A'], { env: fx() }).status).toBe(2);
@@ -106,11 +147,19 @@ describe('kap quiz without a terminal (fixture pack)', () => {
     expect(r.stdout).not.toContain('Score');
   });
 
-  it('extra answers answer the retry round of missed questions', () => {
+  it('extra answers are an error, never answers to a retry round; a script has no retry', () => {
     const first = JSON.parse(kap(['quiz', '--no-shuffle', '--count', '2', '--json', '--answers', 'B,A'], { env: fx() }).stdout);
-    expect(first.score.correct).toBe(0);
-    const r = JSON.parse(kap(['quiz', '--no-shuffle', '--count', '2', '--json', '--answers', 'B,A,A,B'], { env: fx() }).stdout);
-    expect(r.retries).toEqual([expect.objectContaining({ total: 2, correct: 2 })]);
+    expect(first).toMatchObject({ score: { correct: 0 }, retries: [] });
+    const extra = kap(['quiz', '--no-shuffle', '--count', '2', '--json', '--answers', 'B,A,A,B'], { env: fx() });
+    expect(extra).toMatchObject({ status: 2, stdout: '' });
+    expect(extra.stderr).toContain('kap: 4 answers given for 2 questions');
+    const bank = kap(['quiz', '--answers', 'A,A,A,A,A,A,A'], { env: fx() });
+    expect(bank.status).toBe(2);
+    expect(bank.stderr).toContain('7 answers given for 6 questions');
+    const stdin = kap(['quiz', '--seed', 'x', '--count', '1'], { env: fx(), input: 'a\nb\n' });
+    expect(stdin.status).toBe(2);
+    expect(stdin.stderr).toContain('2 answers given for 1 question');
+    expect(kap(['quiz', '--mode', 'present', '--answers', 'A'], { env: fx() }).status).toBe(2);
   });
 });
 

@@ -69,7 +69,14 @@ describe('properties', () => {
         for (const _ of a) state = answer(state, 0).state;
         const s = score(state);
         expect(s.answered).toBe(a.length);
-        expect(retryItems(state).length).toBe(a.length - s.correct);
+        const again = retryItems(state, 'p');
+        expect(again.length).toBe(a.length - s.correct);
+        // Each retried question keeps its choices and its one right answer, at another letter.
+        again.forEach((r, i) => {
+          const missed = s.missed[i]!.item;
+          expect([...r.order].sort((x, y) => x - y)).toEqual([...missed.order].sort((x, y) => x - y));
+          expect(keyIndex(r)).not.toBe(keyIndex(missed));
+        });
       }),
       { numRuns: 150 },
     );

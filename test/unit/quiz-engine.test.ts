@@ -107,9 +107,32 @@ describe('answers and scoring', () => {
     expect(sc.byTopic.reduce((n, t) => n + t.total, 0)).toBe(5);
     expect(sc.missed.map((m) => m.item.question.id)).toEqual([s.items[1]!.question.id, s.items[3]!.question.id]);
     expect(choiceAt(sc.missed[0]!.item, sc.missed[0]!.chosen).correct).toBe(false);
-    const again = retryItems(s);
+    const again = retryItems(s, 'r');
     expect(again.map((i) => i.question.id)).toEqual(sc.missed.map((m) => m.item.question.id));
+    expect(retryItems(s, 'r')).toEqual(again);
     expect(() => answer(s, 0)).toThrow('over');
+  });
+
+  it('the retry shuffles the choices: the right answer moves to another letter, every time', () => {
+    for (const shuffle of [true, false]) {
+      for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
+        let s = start(select(BANK, { seed, shuffle }));
+        for (let item = current(s); item; item = current(s)) s = answer(s, (keyIndex(item) + 1) % item.order.length).state;
+        for (const round of [1, 2]) {
+          const again = retryItems(s, seed, round);
+          expect(again).toHaveLength(s.items.length);
+          again.forEach((r, i) => {
+            expect([...r.order].sort()).toEqual([...s.items[i]!.order].sort());
+            expect(keyIndex(r)).not.toBe(keyIndex(s.items[i]!));
+          });
+        }
+      }
+    }
+    // Two choices (True/False): the only other order.
+    const tf = { ...BANK[0]!, choices: BANK[0]!.choices.slice(0, 2) };
+    let s = start(select([tf], { seed: 't', shuffle: false }));
+    s = answer(s, 1).state;
+    expect(retryItems(s, 't')[0]!.order).toEqual([1, 0]);
   });
 
   it('a partial score counts answered questions only', () => {

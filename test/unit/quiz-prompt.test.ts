@@ -39,12 +39,28 @@ describe('choice prompt (inquirer)', () => {
   });
 });
 
-describe('pause prompt (present mode)', () => {
-  it('waits for Enter or Space', async () => {
+describe('pause prompt (present mode, practice feedback)', () => {
+  it('waits for Enter, Space or any other key, not a Ctrl or Alt one', async () => {
     const { answer, events, getScreen } = await render(pausePrompt, { message: 'Press Enter or Space to reveal the answer', theme });
     expect(getScreen()).toContain('Press Enter or Space to reveal');
+    let done = false;
+    void answer.then(() => (done = true));
+    events.keypress({ name: 'x', ctrl: true });
+    events.keypress({ name: 'x', meta: true });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
     events.keypress('x');
-    events.keypress('space');
     await expect(answer).resolves.toBeUndefined();
+    for (const key of ['enter', 'space']) {
+      const p = await render(pausePrompt, { message: 'Press a key', theme });
+      p.events.keypress(key);
+      await expect(p.answer).resolves.toBeUndefined();
+    }
+  });
+
+  it('Ctrl+C still stops the quiz', async () => {
+    const { answer, events } = await render(pausePrompt, { message: 'Press a key', theme });
+    events.keypress({ name: 'c', ctrl: true });
+    await expect(answer).rejects.toMatchObject({ name: 'ExitPromptError' });
   });
 });

@@ -74,6 +74,29 @@ describe('quiz session', () => {
     expect(text).toContain('Score: 1 of 3 (33%)');
   });
 
+  it('practice with pause: each feedback waits for a key before the next question, and the last before the score', async () => {
+    const o = io();
+    const ask = plannedAsk([true, false, true]);
+    const events: string[] = [];
+    const choose = ask.choose;
+    ask.choose = async (item: QuizItem) => (events.push('ask'), choose(item, 0, 0));
+    ask.pause = async (message: string) => {
+      events.push(`pause after ${/(Correct|Incorrect)/.exec(o.lines[o.lines.length - 1]!)?.[1]}: ${message}`);
+    };
+    await runSession(items, ask, o, { mode: 'practice', seed: 's', view, pause: true });
+    expect(events).toEqual([
+      'ask', 'pause after Correct: Press Enter (or any key) for the next question',
+      'ask', 'pause after Incorrect: Press Enter (or any key) for the next question',
+      'ask', 'pause after Correct: Press Enter (or any key) for the score',
+    ]);
+    const none = plannedAsk([true, false, true]);
+    await runSession(items, none, io(), { mode: 'practice', seed: 's', view, pause: false });
+    expect(none.pauses).toBe(0);
+    const exam = plannedAsk([true, false, true]);
+    await runSession(items, exam, io(), { mode: 'exam', seed: 's', view, pause: true });
+    expect(exam.pauses).toBe(0);
+  });
+
   it('retry: the missed questions again, scored as a separate round', async () => {
     const o = io();
     const ask = plannedAsk([false, true, false, true, true], 1);
@@ -81,6 +104,9 @@ describe('quiz session', () => {
     expect(ask.asked.slice(3)).toEqual([items[0]!.question.id, items[2]!.question.id]);
     expect(r.retries).toHaveLength(1);
     expect(r.retries[0]).toMatchObject({ total: 2, correct: 2, percent: 100 });
+    // Asked with the choices in another order: the right answer is at another letter.
+    expect(r.retries[0]!.questions.map((q) => q.answer)).not.toEqual([r.score!.questions[0]!.answer, r.score!.questions[2]!.answer]);
+    r.retries[0]!.questions.forEach((q, i) => expect(q.answer).not.toBe(r.score!.questions[i * 2]!.answer));
     expect(o.text()).toContain('Score: 2 of 2 (100%)');
   });
 
@@ -93,6 +119,21 @@ describe('quiz session', () => {
     expect(err.name).toBe('ExitPromptError');
     expect(o.text()).toContain('Stopped after 1 of 3 questions. Score so far: 1 of 1 (100%)');
     expect(err.quizResult).toMatchObject({ interrupted: true, score: { answered: 1, total: 3 } });
+  });
+
+  it('Ctrl+C at the pause after the last feedback still records the round', async () => {
+    const o = io();
+    const ask = plannedAsk([true, false, true]);
+    let pauses = 0;
+    ask.pause = async () => {
+      if (++pauses === 3) throw Object.assign(new Error('User force closed the prompt'), { name: 'ExitPromptError' });
+    };
+    const err = await runSession(items, ask, o, { mode: 'practice', seed: 's', view, pause: true }).then(
+      () => ({}) as Interrupted,
+      (e: Interrupted) => e,
+    );
+    expect(err.quizResult).toMatchObject({ interrupted: true, score: { answered: 3, total: 3, correct: 2 }, retries: [] });
+    expect(o.text()).toContain('Stopped after 3 of 3 questions. Score so far: 2 of 3 (67%)');
   });
 
   it('present: one question at a time, a key reveals the answer, no score', async () => {

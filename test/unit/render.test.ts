@@ -21,6 +21,42 @@ describe('wrapLines', () => {
   it('treats a carriage return as a line break and trims trailing spaces', () => {
     expect(wrapLines('a  \rb', 80)).toBe('a\nb');
   });
+  it('measures display width: wide CJK characters and emoji 2 columns, combining marks 0', () => {
+    expect(visibleLength('日本語')).toBe(6);
+    expect(visibleLength('🧠 ok')).toBe(5);
+    expect(visibleLength('cafe\u0301')).toBe(4);
+    expect(visibleLength('\u001b[1m受容体\u001b[22m')).toBe(6);
+  });
+  it('wraps by display width: no line of CJK or emoji text is wider than the width', () => {
+    const widest = (s: string) => Math.max(...s.split('\n').map(visibleLength));
+    const mixed = 'ketamine blocks the NMDA 受容体 receptor 🧠 and 🧠 then glutamate rises';
+    for (const w of [10, 14, 20, 30]) expect(widest(wrapLines(mixed, w))).toBeLessThanOrEqual(w);
+    // By string length these 24 columns would be 16 and fit in 20.
+    expect(wrapLines('ab 🧠🧠🧠🧠 cd 🧠🧠 ef', 20)).toBe('ab 🧠🧠🧠🧠 cd 🧠🧠\nef');
+    expect(wrapLines('é\u0301é\u0301 x', 5)).toBe('é\u0301é\u0301 x');
+  });
+  it("the one-column fast path agrees with the full measure for every character it covers", async () => {
+    const { default: full } = await import('fast-string-truncated-width');
+    const ranges = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2500, 0x257f], [0x2713, 0x2713], [0x2717, 0x2717], [0x276f, 0x276f]];
+    for (const [a, b] of ranges) for (let c = a!; c <= b!; c++) expect(visibleLength(String.fromCodePoint(c)), c.toString(16)).toBe(full(String.fromCodePoint(c)).width);
+  });
+  it('breaks a run of CJK text between characters, never before closing punctuation', () => {
+    const jp = 'ケタミンはグルタミン酸を増やします。その後、脳の可塑性が高まります。';
+    const lines = wrapLines(jp, 20).split('\n');
+    expect(lines.join('')).toBe(jp);
+    for (const l of lines) {
+      expect(visibleLength(l)).toBeLessThanOrEqual(20);
+      expect(l).not.toMatch(/^[。、]/);
+    }
+    expect(lines.length).toBeGreaterThan(1);
+  });
+  it('keeps styles with their characters and hangs a lettered choice under its text', () => {
+    const bold = wrapLines('\u001b[1m日本語日本語\u001b[22m', 6);
+    expect(bold.replace(/\u001b\[\d+m/g, '')).toBe('日本語\n日本語');
+    expect(bold.startsWith('\u001b[1m')).toBe(true);
+    expect(wrapLines('  B) one two three four', 15)).toBe('  B) one two\n     three four');
+    expect(wrapLines('  ✗ one two three four', 14)).toBe('  ✗ one two\n    three four');
+  });
 });
 
 describe('tableColumns', () => {
