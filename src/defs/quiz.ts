@@ -39,7 +39,7 @@ const quizExport = defineCommand({
 export default defineCommand({
   name: 'quiz',
   description: 'test yourself: multiple-choice questions with explanations and sources',
-  summary: "an interactive quiz (arrow keys, or a choice's letter or number): feedback with ✓/✗ in words, explanation, source and `kap explain …`; a score screen with topics, misses and a retry",
+  summary: "an interactive quiz (arrow keys, or a choice's letter or number): feedback with ✓/✗ in words, explanation, source and `kap explain …`, kept on screen until you press a key (`--no-pause`: go on at once); a score screen with topics, misses and a retry (choices in a new order, the answer at another letter). `--topic` takes what `kap explain` takes (id, title, alias, glossary term: its module) or a tag. `--answers B,A,C` (or one answer a line on stdin) scripts it: one answer per question (without `--count`, as many questions as answers; any other number is exit 2), one round, no retry",
   args: [],
   commanderOnly: true,
   options: [
