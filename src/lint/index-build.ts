@@ -10,6 +10,8 @@ import { authorYears } from './sentences.js';
 import { LINT_VERSION, type LintClaim, type LintErratum, type LintIndex, type LintReference } from './model.js';
 
 const unique = (xs: string[]) => [...new Set(xs)];
+/** A claim's sentences ("… a week. But the effect fades …"): readable claims are several short ones. */
+const sentencesOf = (text: string) => text.split(/(?<=[.;])\s+(?=[A-Z(])/).filter((t) => t.trim());
 /** Pandoc citations out of a claim's text: "[@a; @b]" is no words a writer writes. */
 const withoutKeys = (s: string) => s.replace(/\s*\[[^\]]*@[^\]]*\]/g, '');
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'" };
@@ -29,6 +31,7 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
         design: c.design,
         sources: c.sources,
         terms: unique(terms(text)),
+        ...(sentencesOf(text).length > 1 && { parts: sentencesOf(text).map((t) => unique(terms(t))) }),
         ...(c.article && {
           article: { quote: c.article.quote, terms: unique(terms(c.article.quote)), verdict: c.article.verdict, correction: withoutKeys(c.article.correction), cited: c.article.cited },
         }),
@@ -60,5 +63,8 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
       .map((f) => ({ text: f.text, families: f.families.map(fold), year: f.year }));
     return { key: er.key, misspelt, citedFor: er.citedFor, citedForTerms: unique(terms(er.citedFor)), supports: er.supports, instead: er.instead };
   });
-  return { version: LINT_VERSION, claims, idf, references, errata: lintErrata };
+  // Words of names that are everyday words too ("help", "start", "age") name no topic.
+  const everyday = new Set(['help', 'start', 'age', 'key', 'support', 'source', 'course', 'session', 'access', 'law', 'legal', 'safety', 'risk', 'label', 'about', 'overview', 'intro', 'introduction', 'basic', 'article', 'sessions', 'crisis', 'trial', 'design', 'use', 'drinking', 'drive', 'driving', 'age', 'children', 'young', 'people', 'older', 'adult']);
+  const topics = unique(modules.flatMap((m) => [m.id, m.title, ...m.aliases]).flatMap((n) => terms(n))).filter((t) => t.length > 2 && !everyday.has(t));
+  return { version: LINT_VERSION, claims, idf, references, errata: lintErrata, topics };
 }

@@ -10,6 +10,9 @@ export interface ClaimMatch {
   sentCoverage: number;
   /** Dice overlap of the two weighted term sets (0-1). */
   score: number;
+  /** How many terms the sentence and the claim share; `rare`: how many of them are rare words. */
+  shared: number;
+  rare: number;
 }
 
 export const weight = (idf: Record<string, number>, ts: Iterable<string>) => {
@@ -28,13 +31,18 @@ export function overlap(
 }
 
 /** Is a match close enough to say the sentence states the claim? */
-export const states = (m: { score: number; coverage: number; sentCoverage: number }) => m.score >= 0.3 || (m.sentCoverage >= 0.6 && m.coverage >= 0.15);
+export const states = (m: { score: number; coverage: number; sentCoverage: number; shared?: number }) => (m.shared ?? 2) >= 2 && (m.score >= 0.3 || (m.sentCoverage >= 0.6 && m.coverage >= 0.15));
+
+/** idf of a word found in at most about 3% of the claims and quotes. */
+export const RARE = 3.5;
 
 // Words writers use for what the content says otherwise, as one term ("relieves" = "reduces").
 const SAME: Record<string, string> = {
   reliev: 'reduc', eas: 'reduc', lessen: 'reduc', alleviat: 'reduc', lower: 'reduc', decreas: 'reduc', cut: 'reduc',
   lift: 'improv', boost: 'improv', rebuild: 'form', regrow: 'form', grow: 'form', creat: 'form', restor: 'form', build: 'form',
   trigger: 'caus', drive: 'caus', driv: 'caus', synaps: 'synapse', synapt: 'synapse',
+  // Plain words of kap's readable claims ("talk therapy", "felt detached", "sleepy").
+  psychotherap: 'therap', sustain: 'last', maintain: 'last', detach: 'dissociat', sedat: 'sleep', sleepy: 'sleep', sleepiness: 'sleep',
 };
 
 /**
@@ -54,21 +62,40 @@ export function lintTerm(t: string): string {
 export const lintTerms = (text: string) => terms(text).map(lintTerm);
 export const sentenceTerms = (text: string) => new Set(lintTerms(text));
 
-/** Per index, made once: each claim's weight and, for each term, the claims that have it. */
-const prepared = new WeakMap<LintIndex, { weights: number[]; postings: Map<string, number[]>; shared: Float64Array }>();
+/**
+ * Per index, made once: what a sentence is matched against. Each claim is one document, and
+ * each sentence of a claim of several is one more (a draft's sentence often states one of them);
+ * a claim scores its best document.
+ */
+interface Prepared {
+  claimOf: number[];
+  weights: number[];
+  postings: Map<string, number[]>;
+  shared: Float64Array;
+  count: Uint16Array;
+  rare: Uint16Array;
+}
+const prepared = new WeakMap<LintIndex, Prepared>();
 
-function prepare(index: LintIndex) {
+function prepare(index: LintIndex): Prepared {
   let p = prepared.get(index);
   if (!p) {
     const postings = new Map<string, number[]>();
+    const claimOf: number[] = [];
+    const weights: number[] = [];
     index.claims.forEach((c, i) => {
-      for (const t of c.terms) {
-        const list = postings.get(t);
-        if (list) list.push(i);
-        else postings.set(t, [i]);
+      for (const doc of [c.terms, ...(c.parts ?? [])]) {
+        const d = claimOf.length;
+        claimOf.push(i);
+        weights.push(weight(index.idf, doc));
+        for (const t of doc) {
+          const list = postings.get(t);
+          if (list) list.push(d);
+          else postings.set(t, [d]);
+        }
       }
     });
-    p = { weights: index.claims.map((c) => weight(index.idf, c.terms)), postings, shared: new Float64Array(index.claims.length) };
+    p = { claimOf, weights, postings, shared: new Float64Array(claimOf.length), count: new Uint16Array(claimOf.length), rare: new Uint16Array(claimOf.length) };
     prepared.set(index, p);
   }
   return p;
@@ -76,7 +103,7 @@ function prepare(index: LintIndex) {
 
 /** The claims a sentence is closest to, best first: those above `min` score, or that it `states`. */
 export function bestClaims(index: LintIndex, sentence: ReadonlySet<string>, min: number): ClaimMatch[] {
-  const { weights, postings, shared } = prepare(index);
+  const { claimOf, weights, postings, shared, count, rare } = prepare(index);
   const touched: number[] = [];
   let sw = 0;
   for (const t of sentence) {
@@ -84,20 +111,29 @@ export function bestClaims(index: LintIndex, sentence: ReadonlySet<string>, min:
     sw += w;
     const list = postings.get(t);
     if (list)
-      for (const i of list) {
-        if (shared[i] === 0) touched.push(i);
-        shared[i] = shared[i]! + w;
+      for (const d of list) {
+        if (count[d] === 0) touched.push(d);
+        shared[d] = shared[d]! + w;
+        count[d] = count[d]! + 1;
+        if (w >= RARE) rare[d] = rare[d]! + 1;
       }
   }
-  const out: ClaimMatch[] = [];
-  for (const i of touched) {
-    const w = shared[i]!;
-    shared[i] = 0;
-    const tw = weights[i]!;
+  const best = new Map<number, ClaimMatch>();
+  for (const d of touched) {
+    const w = shared[d]!;
+    const n = count[d]!;
+    const r = rare[d]!;
+    shared[d] = 0;
+    count[d] = 0;
+    rare[d] = 0;
+    const tw = weights[d]!;
     const score = (2 * w) / (tw + sw);
     const coverage = w / tw;
     const sentCoverage = sw ? w / sw : 0;
-    if (score >= min || (sentCoverage >= 0.6 && coverage >= 0.15)) out.push({ claim: index.claims[i]!, coverage, sentCoverage, score });
+    if (!(score >= min || (sentCoverage >= 0.6 && coverage >= 0.15))) continue;
+    const i = claimOf[d]!;
+    const seen = best.get(i);
+    if (!seen || score > seen.score) best.set(i, { claim: index.claims[i]!, coverage, sentCoverage, score, shared: n, rare: r });
   }
-  return out.sort((a, b) => b.score - a.score);
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }

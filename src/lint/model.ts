@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CompiledContentError } from '../errors.js';
 import type { Certainty, Design, Verdict } from '../content/model.js';
 
-export const LINT_VERSION = 1;
+export const LINT_VERSION = 2;
 export const LINT_FILE = 'lint.json';
 
 export interface LintClaim {
@@ -17,6 +17,8 @@ export interface LintClaim {
   sources: string[];
   /** Index terms (stems), each once. */
   terms: string[];
+  /** The terms of each sentence of a claim of several: a draft often states one of them. */
+  parts?: string[][];
   /** The article's claim, for claims that check one. */
   article?: { quote: string; terms: string[]; verdict: Verdict; correction: string; cited: string[] };
 }
@@ -50,6 +52,8 @@ export interface LintIndex {
   idf: Record<string, number>;
   references: LintReference[];
   errata: LintErratum[];
+  /** Terms of the topics' names (module ids, titles, aliases): what a sentence about kap's subject names. */
+  topics?: string[];
 }
 
 export function readLintIndex(dataDir: string): LintIndex {

@@ -6,7 +6,7 @@ import { helpNeeded } from '../safety/index.js';
 import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { bestClaims, overlap, sentenceTerms, states, weight, type ClaimMatch } from './match.js';
+import { bestClaims, overlap, RARE, sentenceTerms, states, weight, type ClaimMatch } from './match.js';
 import type { LintIndex, LintReference } from './model.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
@@ -60,8 +60,6 @@ const DOSE_INSTRUCTION = new RegExp(
   'i',
 );
 
-/** idf of a word found in at most about 3% of the claims and quotes. */
-const RARE = 3.5;
 const negations = (s: string) => (s.match(NEGATION) ?? []).length;
 const citeOf = (keys: string[]) => `[${keys.map((k) => `@${k}`).join('; ')}]`;
 
@@ -79,6 +77,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const wrong = index.claims
     .filter((c) => c.article && c.article.verdict !== 'supported' && c.article.verdict !== 'misattributed')
     .map((c) => ({ c, a: c.article!, rare: c.article!.terms.filter((t) => (index.idf[t] ?? 0) >= RARE), negated: negations(c.article!.quote), tw: weight(index.idf, c.article!.terms) }));
+  const topics = new Set(index.topics ?? []);
   const citedFor = new Map(index.errata.map((e) => [e.key, weight(index.idf, e.citedForTerms)]));
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'severity'>) => findings.push({ ...f, severity: RULES[f.rule].severity });
@@ -132,7 +131,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
       const weak = near.find((m) => m.claim.certainty === 'low' || m.claim.certainty === 'very-low');
       const animal = matches.find((m) => m.claim.design === 'preclinical' && (m.score >= 0.25 || states(m)));
-      const hype = HYPE.exec(s.own);
+      // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim).
+      const hype = [...own].some((t) => topics.has(t)) ? HYPE.exec(s.own) : null;
       const certain = CERTAIN.exec(s.own);
       const hedged = HEDGE.test(s.own);
       const at = (m: RegExpExecArray) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
@@ -149,12 +149,12 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         add({ rule: 'overstated', ...at(certain), claim: weak.claim.id, message: `"${certain[0]}" states as certain what ${label(weak)}: say "${VERB[weak.claim.certainty]}"`, fix: { replace: VERB[weak.claim.certainty] } });
       else if (animal && HUMAN.test(s.own) && !ANIMAL.test(s.own) && !hedged)
         add({ rule: 'overstated', start: s.start, end: s.end, claim: animal.claim.id, message: `states an animal result as a human one: the evidence for this is preclinical (${animal.claim.id})`, fix: { replace: animal.claim.text } });
-      else if (weak?.claim.certainty === 'very-low' && !hedged && best.score >= 0.4)
+      else if (weak?.claim.certainty === 'very-low' && weak === best && !hedged && best.score >= 0.4 && best.rare >= 1)
         add({ rule: 'overstated', start: s.start, end: s.end, claim: weak.claim.id, message: `states as fact what ${label(weak)}: say "${VERB['very-low']} …"`, fix: { replace: weak.claim.text } });
     }
     // A suggestion only where nothing stronger was said about the same sentence.
     const flagged = findings.some((f) => f.start >= s.start && f.start < s.end);
-    if (best && !flagged && best.score >= 0.4 && best.claim.design !== 'opinion' && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
+    if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && best.claim.design !== 'opinion' && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
       if (!citesFromHere[i]) {
         const c = best.claim;
         add({ rule: 'uncited', start: s.start, end: s.end, claim: c.id, message: `no citation: kap would cite ${c.sources.map((k) => refs.get(k)?.inText ?? k).join(', ')} for this (${c.certainty} certainty, ${c.design})`, fix: { cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
