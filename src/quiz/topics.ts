@@ -16,7 +16,10 @@ export function quizTopics(bank: CompiledQuestion[], catalog: () => Catalog, val
     const lower = value.toLowerCase();
     if (known.has(lower)) return lower;
     const shown = clean(value).slice(0, 60);
-    const found = resolveTopic(catalog(), [value]);
+    // By a name only (id, title, alias, term, either spelling): a typo or a guess must not pick
+    // the questions of a trainer's reproducible quiz; it gets suggestions instead.
+    const resolved = resolveTopic(catalog(), [value]);
+    const found = resolved.type !== 'none' && resolved.how !== 'name' ? { type: 'none' as const, suggestions: [resolved.type === 'module' ? resolved.id : resolved.term.module] } : resolved;
     const module = found.type === 'module' ? found.id : found.type === 'term' ? found.term.module : undefined;
     if (module && known.has(module)) return module;
     if (module) throw new NotFoundError(`no quiz questions on "${shown}" (its module, ${module}, has none)`, [], { then: `Topics with questions: ${names.join(', ')}` });

@@ -76,7 +76,7 @@ describe('GIFT', () => {
     const bankFile = exportFile('gift', false).file;
     sameQuestions(giftPegjs(bankFile), bank(), { byId: true, feedback: true, general: true });
     // Sources are the bibliography's APA text: a page with no access date has just its URL.
-    expect(readFileSync(bankFile, 'utf8')).toContain('Psychology Today. (n.d.). Ketamine.');
+    expect(readFileSync(bankFile, 'utf8')).toContain('Psychology Today. (n.d.). Ketamine basics.');
     expect(readFileSync(bankFile, 'utf8')).not.toMatch(/Retrieved https?\\?:/);
     const h = giftPegjs(exportFile('gift', true).file);
     sameQuestions(h, hostile(), { byId: true, feedback: true, general: true });

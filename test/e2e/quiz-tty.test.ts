@@ -5,6 +5,7 @@
  * feedback waits for a key; the retry shows the choices in another order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELP_BLOCKS, NOTICE } from '../../src/safety/index.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,7 +126,9 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
     const vocabulary = () => {
       const text = ['quiz/wide-text.yaml', 'modules/wide-text.md', 'references.json'].map((f) => readFileSync(join(pack, f), 'utf8')).join(' ');
       const ui = 'kap quiz practice exam present reveal answer end space questions question seed Question of easy move Enter choose or press Your answer Correct Incorrect You chose Why not The is Source Read more explain Press any key for the next score Answers Retry missed Score Time By topic Missed same again Stopped after so far no yes';
-      return wordsOf(`${text} ${ui}`);
+      // The safety layer's notice and help blocks (src/safety/index.ts) show on quiz screens too.
+      const safety = [NOTICE, ...Object.values(HELP_BLOCKS).flatMap((b) => [b.title, ...b.lines])].join(' ');
+      return wordsOf(`${text} ${ui} ${safety}`);
     };
     // Single letters (choice letters, seed x, Y/n) say nothing; a broken word leaves a longer piece.
     const wordsOf = (s: string) => new Set(s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 1));

@@ -109,10 +109,11 @@ describe('kap quiz without a terminal (fixture pack)', () => {
   });
 
   it('--topic on the shipped content: the aliases nmda and spravato, a typo with suggestions', () => {
-    for (const [topic, module] of [['nmda', 'glutamate'], ['spravato', 'esketamine']] as const) {
+    // spravato → the esketamine module, whose id is also a tag (practical-safety carries it).
+    for (const [topic, modules] of [['nmda', ['glutamate']], ['spravato', ['esketamine', 'practical-safety']]] as const) {
       const r = kap(['quiz', '--topic', topic, '--seed', 's', '--json', '--answers', 'A']);
       expect(r.status, r.stderr).toBe(0);
-      expect(JSON.parse(r.stdout).score.questions[0].module).toBe(module);
+      expect(modules).toContain(JSON.parse(r.stdout).score.questions[0].module);
       const e = kap(['quiz', 'export', '--format', 'aiken', '--topic', topic, '--seed', 's']);
       expect(e.status, e.stderr).toBe(0);
       expect(e.stdout).toMatch(/^ANSWER: [A-E]$/m);
