@@ -56,6 +56,12 @@ const DIFFERS: { id: string; styles: StyleId[]; why: string; undo: (s: string, i
     undo: (s, item) => fromTitle(s, item),
   },
   {
+    id: 'number-label',
+    styles: ['apa', 'mla', 'chicago', 'vancouver'],
+    why: 'pandoc 2.17\'s built-in CSL locales have no "number" term (added with CSL 1.0.2; its binary holds no <term name="number">), so <label variable="number"/> prints nothing: "Technology Appraisal Guidance TA854"; citation-js\'s en-US locale has it, "No. TA854", as APA 7 writes a report number',
+    undo: (s, item) => (item.number ? s.replace(new RegExp(`\\b[Nn]o\\.:? (?=${String(item.number).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`), '') : s),
+  },
+  {
     id: 'title-case',
     styles: ['apa', 'mla', 'chicago'],
     why: 'pandoc 2.17 title-cases "out", "plus" and "between" (CSL\'s stop-word list) and lowers a capital after digits ("DEA-183f"); citation-js keeps the prepositions lower case, as MLA and Chicago do, and "183F" as written',
@@ -126,9 +132,9 @@ function withDir<T>(files: Record<string, string>, run: (dir: string) => T): T {
 
 const all = (kind: 'bibtex' | 'biblatex') => items.map((i) => exportReference(i)[kind]).join('\n\n') + '\n';
 const issued = (i: CslItem) => (i.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
-/** The CSL type pandoc reads back: @article, @online (a web item with a URL) and @misc (pandoc: no type). */
+/** The CSL type pandoc reads back: @article, @techreport/@report, @online (a web item with a URL) and @misc (pandoc: no type). */
 const readBackType = (kind: 'bibtex' | 'biblatex', item: CslItem) =>
-  item.type === 'article-journal' ? 'article-journal' : kind === 'biblatex' && item.type !== 'regulation' && (item.URL || item.DOI) ? 'webpage' : '';
+  item.type === 'article-journal' || item.type === 'report' ? item.type : kind === 'biblatex' && item.type !== 'regulation' && (item.URL || item.DOI) ? 'webpage' : '';
 
 describeWith('pandoc', 'pandoc -f bibtex and -f biblatex read every record back with its date, container and type', () => {
   for (const kind of ['bibtex', 'biblatex'] as const)
