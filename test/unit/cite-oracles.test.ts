@@ -56,6 +56,12 @@ const DIFFERS: { id: string; styles: StyleId[]; why: string; undo: (s: string, i
     undo: (s, item) => fromTitle(s, item),
   },
   {
+    id: 'substituted-author',
+    styles: ['chicago'],
+    why: 'pandoc 2.17 (citeproc 0.6.0.1) clears a name variable once it has stood in for another (jgm/citeproc#101, reported on pandoc 2.17.1.1); chicago-author-date.csl prints the author as the substitute for composer, so its later test for an author is false and an issue without a volume loses its month: "no. 1: pyad065", citation-js "no. 1 (January): pyad065" (CMOS18 14.74)',
+    undo: (s) => s.replace(/(\bno\. [^\s,:]+) \((?:January|February|March|April|May|June|July|August|September|October|November|December)\)/g, '$1'),
+  },
+  {
     id: 'number-label',
     styles: ['apa', 'mla', 'chicago', 'vancouver'],
     why: 'pandoc 2.17\'s built-in CSL locales have no "number" term (added with CSL 1.0.2; its binary holds no <term name="number">), so <label variable="number"/> prints nothing: "Technology Appraisal Guidance TA854"; citation-js\'s en-US locale has it, "No. TA854", as APA 7 writes a report number',
