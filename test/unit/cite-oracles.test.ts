@@ -62,6 +62,12 @@ const DIFFERS: { id: string; styles: StyleId[]; why: string; undo: (s: string, i
     undo: (s) => s.replace(/(\bno\. [^\s,:]+) \((?:January|February|March|April|May|June|July|August|September|October|November|December)\)/g, '$1'),
   },
   {
+    id: 'quote-punct',
+    styles: ['apa', 'mla', 'chicago'],
+    why: 'moving a comma inside the closing quote (punctuation-in-quote), pandoc\'s citeproc drops it when the quoted title already ends in punctuation (Citeproc/Pandoc.hs punctuationInsideQuotes, endWithPunct): "…Pigott et al.” 2023"; citation-js keeps the abbreviation\'s period and the comma, "…Pigott et al.,” 2023", as APA and CMOS do',
+    undo: (s) => s.replace(/([.!?]),([\u201d\u2019])/g, '$1$2'),
+  },
+  {
     id: 'number-label',
     styles: ['apa', 'mla', 'chicago', 'vancouver'],
     why: 'pandoc 2.17\'s built-in CSL locales have no "number" term (added with CSL 1.0.2; its binary holds no <term name="number">), so <label variable="number"/> prints nothing: "Technology Appraisal Guidance TA854"; citation-js\'s en-US locale has it, "No. TA854", as APA 7 writes a report number',
