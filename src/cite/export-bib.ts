@@ -11,7 +11,8 @@
  *   @online needs a url or doi, so an item with neither is @misc; a web item's site goes in
  *   `organization`; a rule is @misc with `howpublished`, not @legal (no such type in biber's model),
  *   and its volume, issue and pages, which @misc lacks, go in `note` ("vol.~64, no.~133, pp.~37673--37675").
- * - An incomplete author list ends in "and others", which both print as "et al.".
+ * - An incomplete author list ends in "and others", which both print as "et al."; a BibTeX entry
+ *   with no author has the title as `key`, by which plain.bst sorts it.
  */
 import type { CslItem } from '../content/model.js';
 import { authorsIncomplete, knownAuthors, type Name } from './record.js';
@@ -93,6 +94,9 @@ export function toBib(item: CslItem, dialect: BibDialect): string {
   const names = knownAuthors(item).map((n) => bibName(n, dialect));
   if (names.length && authorsIncomplete(item)) names.push('others');
   if (names.length) fields.push(['author', names.join(' and ')]);
+  // No author on record: BibTeX sorts and labels by `key` (plain.bst: "to sort, need author or
+  // key"); the title, as CSL styles sort an anonymous work. biblatex has no such field.
+  else if (dialect === 'bibtex' && !item.editor && typeof item.title === 'string') fields.push(['key', bibText(item.title, dialect)]);
   const title = typeof item.title === 'string' ? item.title : '';
   fields.push(['title', protectCase(bibText(quotes(title), dialect))]);
   const container = typeof item['container-title'] === 'string' ? item['container-title'] : undefined;
