@@ -11,7 +11,8 @@
  *   @online needs a url or doi, so an item with neither is @misc; a web item's site goes in
  *   `organization`; a rule is @misc with `howpublished`, not @legal (no such type in biber's model),
  *   and its volume, issue and pages, which @misc lacks, go in `note` ("vol.~64, no.~133, pp.~37673--37675").
- * - An incomplete author list ends in "and others", which both print as "et al.".
+ * - An incomplete author list ends in "and others", which both print as "et al."; a BibTeX entry
+ *   with no author has the title as `key`, by which plain.bst sorts it.
  */
 import type { CslItem } from '../content/model.js';
 import { authorsIncomplete, knownAuthors, type Name } from './record.js';
@@ -31,7 +32,7 @@ const TYPES: Record<string, { bibtex: string; biblatex: string }> = {
 /** Web-like items: @online in BibLaTeX when they have a url or doi. */
 const WEB = new Set(['webpage', 'post-weblog', 'post', 'document', 'dataset', 'software']);
 
-const COMBINING: Record<string, string> = { '\u0301': "'", '\u0300': '`', '\u0302': '^', '\u0308': '"', '\u0303': '~', '\u0304': '=', '\u0307': '.', '\u0327': 'c', '\u030c': 'v', '\u0328': 'k', '\u0306': 'u', '\u030b': 'H' };
+const COMBINING: Record<string, string> = { '\u0301': "'", '\u0300': '`', '\u0302': '^', '\u0308': '"', '\u0303': '~', '\u0304': '=', '\u0307': '.', '\u0327': 'c', '\u030c': 'v', '\u0328': 'k', '\u0306': 'u', '\u030b': 'H', '\u030a': 'r' };
 const LETTERS: Record<string, string> = { 'ł': '{\\l}', 'Ł': '{\\L}', 'ø': '{\\o}', 'Ø': '{\\O}', 'ß': '{\\ss}', 'æ': '{\\ae}', 'Æ': '{\\AE}', 'ı': '{\\i}' };
 const PUNCT: Record<string, string> = { '\u2018': '`', '\u2019': "'", '\u201c': '``', '\u201d': "''", '\u2013': '--', '\u2014': '---', '\u00a0': '~' };
 
@@ -93,6 +94,9 @@ export function toBib(item: CslItem, dialect: BibDialect): string {
   const names = knownAuthors(item).map((n) => bibName(n, dialect));
   if (names.length && authorsIncomplete(item)) names.push('others');
   if (names.length) fields.push(['author', names.join(' and ')]);
+  // No author on record: BibTeX sorts and labels by `key` (plain.bst: "to sort, need author or
+  // key"); the title, as CSL styles sort an anonymous work. biblatex has no such field.
+  else if (dialect === 'bibtex' && !item.editor && typeof item.title === 'string') fields.push(['key', bibText(item.title, dialect)]);
   const title = typeof item.title === 'string' ? item.title : '';
   fields.push(['title', protectCase(bibText(quotes(title), dialect))]);
   const container = typeof item['container-title'] === 'string' ? item['container-title'] : undefined;
@@ -101,7 +105,12 @@ export function toBib(item: CslItem, dialect: BibDialect): string {
   else if (type === 'incollection' || type === 'inproceedings') { if (c) fields.push(['booktitle', c]); }
   // organization is a list field in biblatex ("and" separates names): braced whole, it stays one name.
   else if (c) fields.push(type === 'online' ? ['organization', `{${c}}`] : ['howpublished', c]);
-  if (type === 'techreport' || type === 'report') add('institution', item.publisher);
+  // A report's kind ("Technology appraisal guidance"): BibTeX's techreport prints it in place of
+  // "Technical Report"; biblatex's @report requires it.
+  if (type === 'techreport' || type === 'report') {
+    add('type', item.genre);
+    add('institution', item.publisher);
+  }
   else if (type !== 'article' && type !== 'online' && type !== 'misc') add('publisher', item.publisher);
   const pages = typeof item.page === 'string' ? bibText(item.page, dialect).replace(/-+/g, '--') : undefined;
   if (dialect === 'biblatex' && type === 'misc') {

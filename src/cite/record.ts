@@ -24,7 +24,12 @@ export interface Verification {
 
 const KAP_FIELDS = ['kap-verified', 'kap-unverified'];
 
-/** The literal name that stands for the authors not on record; rendered as the style's "et al.". */
+/**
+ * The name that stands for the authors not on record; rendered as the style's "et al.". Given
+ * to the processor as a family name, not a literal: citeproc-js joins a literal (an
+ * institution) without the style's delimiter-precedes-last, so one known author came out
+ * "Zaki, N. et al." where APA, MLA and Chicago write "Zaki, N., et al." (pandoc did).
+ */
 export const MORE_AUTHORS = 'et al.';
 
 const custom = (item: CslItem): Record<string, unknown> =>
@@ -52,15 +57,15 @@ export function bibliographic(item: CslItem): CslItem {
 const initialsAfterHyphen = (given: string) => given.replace(/-(\p{Ll})/gu, (_, c: string) => `-${c.toUpperCase()}`);
 
 /**
- * The record as a style formats it. An incomplete author list ends in the literal name
- * "et al.": citeproc then counts more names than are known, so the style's own et-al rules
+ * The record as a style formats it. An incomplete author list ends in the name "et al.":
+ * citeproc then counts more names than are known, so the style's own et-al rules
  * apply, and `fixMoreAuthors` removes the "&"/"and" a style would put before it.
  */
 export function forStyle(item: CslItem, initials: boolean): CslItem {
   const out = bibliographic(item);
   let authors = out.author as Name[] | undefined;
   if (authors && initials) authors = authors.map((n) => (n.given ? { ...n, given: initialsAfterHyphen(n.given) } : n));
-  if (authors && authorsIncomplete(item)) authors = [...authors, { literal: MORE_AUTHORS }];
+  if (authors && authorsIncomplete(item)) authors = [...authors, { family: MORE_AUTHORS }];
   return authors ? { ...out, author: authors } : out;
 }
 
@@ -71,4 +76,4 @@ export const fixMoreAuthors = (s: string): string => s.replace(/ (?:&#38;|&amp;|
 export const forExport = (item: CslItem): CslItem => ({ ...bibliographic(item), 'citation-key': item.id });
 
 /** Names as the exports write them: without the "et al." stand-in. */
-export const knownAuthors = (item: CslItem): Name[] => ((item.author ?? []) as Name[]).filter((n) => n.literal !== MORE_AUTHORS);
+export const knownAuthors = (item: CslItem): Name[] => ((item.author ?? []) as Name[]).filter((n) => n.literal !== MORE_AUTHORS && n.family !== MORE_AUTHORS);

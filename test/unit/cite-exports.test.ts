@@ -111,7 +111,7 @@ const ZOTERO_RIS_IMPORT: Record<string, string> = {
 };
 /** The Zotero item type each CSL type of kap's records should become (Zotero's own CSL mapping: regulation and legislation are statutes). */
 const ZOTERO_TYPE: Record<string, string> = {
-  'article-journal': 'journalArticle', 'post-weblog': 'blogPost', webpage: 'webpage', regulation: 'statute', document: 'webpage',
+  'article-journal': 'journalArticle', 'post-weblog': 'blogPost', webpage: 'webpage', regulation: 'statute', document: 'webpage', report: 'report',
 };
 
 describe("RIS types under Zotero's import mapping", () => {

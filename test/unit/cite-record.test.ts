@@ -32,11 +32,26 @@ describe('record mapping', () => {
     expect(forExport(partial)['citation-key']).toBe('p');
   });
   it('an incomplete list gets the "et al." stand-in; initials styles capitalise after a hyphen', () => {
-    expect((forStyle(partial, false).author as { literal?: string }[]).at(-1)).toEqual({ literal: 'et al.' });
+    expect((forStyle(partial, false).author as { family?: string }[]).at(-1)).toEqual({ family: 'et al.' });
     expect((forStyle({ ...a, author: [{ family: 'Cheng', given: 'Peng-fei' }] }, true).author as { given: string }[])[0]!.given).toBe('Peng-Fei');
     expect((forStyle({ ...a, author: [{ family: 'Cheng', given: 'Peng-fei' }] }, false).author as { given: string }[])[0]!.given).toBe('Peng-fei');
     expect(fixMoreAuthors('Rutter, S. B., &#38; et al. (2021)')).toBe('Rutter, S. B., et al. (2021)');
     expect(fixMoreAuthors('(Wan and et al. 2015)')).toBe('(Wan et al. 2015)');
+  });
+});
+
+describe('one known author, then "et al."', () => {
+  // A literal stand-in (an institution to citeproc-js) was joined without the style's
+  // delimiter-precedes-last: "Janik, A. et al." in APA, MLA and Chicago (pandoc: "Janik, A., et al.").
+  const one: CslItem = { ...partial, id: 'j', author: [{ family: 'Janik', given: 'A.' }] };
+  const ref = (s: StyleId) => htmlToText(formatAll([one], s).get('j')!.html);
+  it('keeps the comma where the style puts one before the last name, and none where it does not', () => {
+    expect(ref('apa')).toMatch(/^Janik, A\., et al\. \(2017\)/);
+    expect(ref('mla')).toMatch(/^Janik, A\., et al\. /);
+    expect(ref('chicago')).toMatch(/^Janik, A\., et al\. 2017/);
+    expect(ref('harvard')).toMatch(/^Janik, A\. et al\. \(2017\)/);
+    expect(ref('vancouver')).toMatch(/^Janik A, et al\. /);
+    expect(formatAll([one], 'apa').get('j')!.inText).toBe('(Janik et al., 2017)');
   });
 });
 
