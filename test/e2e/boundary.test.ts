@@ -83,7 +83,9 @@ function probe(args: string[], env: Record<string, string>, color: boolean): { f
   if (args.includes('--json') && r.status === 0) add('JSON strings', jsonLeaks(r.stdout));
   const out = args.indexOf('--out');
   if (out >= 0 && r.status === 0) {
-    const file = readFileSync(args[out + 1]!, 'utf8');
+    const bytes = readFileSync(args[out + 1]!);
+    // A QTI package is a zip: what reaches a reader is its files' text (unzip -p prints them all).
+    const file = bytes.subarray(0, 4).toString('latin1') === 'PK\x03\x04' ? spawnSync('unzip', ['-p', args[out + 1]!], { encoding: 'utf8' }).stdout : bytes.toString('utf8');
     add('--out file', leaks(file));
     if (file.trimStart().startsWith('{')) add('--out JSON strings', jsonLeaks(file));
   }

@@ -5,6 +5,7 @@
  * help blocks). Identifiers come from the question ids and each choice's written position, so
  * they stay the same across seeds and edits; the assessment's from its title, seed and questions.
  */
+import { scrub } from '../../text/sanitize.js';
 import { createHash } from 'node:crypto';
 import { choiceFeedbackHtml, generalFeedbackHtml } from './feedback.js';
 import { NOTICE } from './help.js';
@@ -90,4 +91,9 @@ ${qs.map(item).join('\n')}
   ];
 }
 
-export const qti = (qs: ExportQuestion[], meta: ExportMeta): Uint8Array => zip(qtiFiles(qs, meta));
+/**
+ * The package's files are text a reader sees, zipped: scrubbed here like every output (the zip
+ * itself is bytes, which the --out writer takes as they are). The title is the trainer's own
+ * argument, never cleaned on the way in.
+ */
+export const qti = (qs: ExportQuestion[], meta: ExportMeta): Uint8Array => zip(qtiFiles(qs, meta).map((f) => ({ ...f, data: typeof f.data === 'string' ? scrub(f.data) : f.data })));
