@@ -21,7 +21,8 @@ const WHAT: Record<string, string> = {
 
 export class DataDirFault extends KapError {
   constructor(message: string, hint: string) {
-    super(message, ExitCode.Usage, hint);
+    // The machine refused (disk full, permission, a file in the way): exit 5, as every such fault.
+    super(message, ExitCode.Environment, hint);
     this.name = 'DataDirFault';
   }
 }

@@ -106,7 +106,7 @@ describe('a data folder kap cannot use', () => {
     mkdirSync(join(dir, 'review'));
     symlinkSync('/dev/full', files(dir).log);
     const r = review(dir, ['--now', iso(T0), '--answers', 'A']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(5);
     expect(r.stderr).toContain(`kap: cannot save your answer to ${files(dir).log}: the disk is full (ENOSPC). This answer was not saved.`);
     expect(r.stderr).toContain('set KAP_DATA_DIR to a folder kap can write');
     noBug(r);
@@ -118,7 +118,7 @@ describe('a data folder kap cannot use', () => {
     const file = join(parent, 'data');
     writeFileSync(file, 'not a folder');
     const r = review(file, ['--now', iso(T0), '--answers', 'A']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(5);
     expect(r.stderr).toMatch(/cannot use .+: a file is in the way where a folder should be \((ENOTDIR|EEXIST)\)/);
     noBug(r);
     expect(readFileSync(file, 'utf8')).toBe('not a folder');
@@ -131,7 +131,7 @@ describe('a data folder kap cannot use', () => {
     spawnSync('rm', [files(dir).schedule]);
     mkdirSync(files(dir).schedule);
     const r = review(dir, ['--now', iso(T0 + 2 * DAY), '--answers', 'A']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(5);
     expect(r.stderr).toMatch(/a folder is in the way where a file should be \(EISDIR\)/);
     noBug(r);
     expect(logEntries(dir).entries.length).toBe(12);
@@ -154,7 +154,7 @@ describe('a data folder kap cannot use', () => {
     expect(r.status, r.stderr).toBe(0);
     const err = readFileSync(join(dir, 'a.err'), 'utf8');
     expect(err).toContain('the file system is read-only (EROFS)');
-    expect(err).toContain('exit=2');
+    expect(err).toContain('exit=5');
     noBug({ stderr: err });
     expect(JSON.parse(readFileSync(join(dir, 's.out'), 'utf8')).answers).toBe(12);
   });
