@@ -93,6 +93,12 @@ function target(catalog: Catalog, hit: string | undefined, how: How, matched?: s
   return undefined;
 }
 
+/** What to type for a glossary term: its own name (lower case) when that opens it, else its id. */
+export function termName(catalog: Catalog, term: Term): string {
+  const name = term.term.toLowerCase();
+  return keyOf(catalog, normalizeKey(name)) === `t:${term.id}` ? name : term.id;
+}
+
 /** What a user types to open a target: a module's id, a term's own name (never "-term" ids). */
 export function display(catalog: Catalog, t: string): string {
   if (t.startsWith('t:')) {

@@ -18,6 +18,7 @@ import { helpForClaim, helpForQuestion, helpForTerm } from '../safety/items.js';
 import { helpMarkdown } from '../safety/paint.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
+import { termName } from '../resolve.js';
 import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntries, registerStyles } from '../cite/precompute.js';
@@ -152,6 +153,7 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
       modules, terms: catalog.terms, references: set.references.items,
       referenceText,
       inText: (k) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]),
+      termName: (t) => termName(catalog, t),
     }),
   );
   const searchMs = performance.now() - started;

@@ -1,4 +1,5 @@
 /** Plain views of kap's own data (lists, terms): data in, text out, styled through a Theme. Terms come sorted by id from the build. */
+import { termName } from '../resolve.js';
 import { KIND_LABELS, KINDS } from '../content/model.js';
 import type { Catalog, CatalogTerm } from '../store.js';
 import type { Theme } from './theme.js';
@@ -24,7 +25,7 @@ export function helpLines(kinds: readonly HelpKind[], theme: Theme, width: numbe
 
 /** `kap list` in a terminal: topics grouped by kind, ids aligned. */
 export function listView(c: Catalog, theme: Theme, width: number, withSource = false): string {
-  const idWidth = Math.min(24, Math.max(...c.modules.map((m) => m.id.length), ...c.terms.map((t) => t.id.length)));
+  const idWidth = Math.min(24, Math.max(...c.modules.map((m) => m.id.length), ...c.terms.map((t) => termName(c, t).length)));
   const row = (id: string, text: string) => {
     const pad = id.length > idWidth ? `${id}\n${' '.repeat(idWidth + 2)}` : id.padEnd(idWidth + 2);
     const room = Math.max(10, width - idWidth - 2);
@@ -38,23 +39,26 @@ export function listView(c: Catalog, theme: Theme, width: number, withSource = f
     out.push(theme.heading(KIND_LABELS[kind]), ...mods.map((m) => row(m.id, withSource ? `[${m.origin}] ${m.summary}` : m.summary)), '');
   }
   if (c.terms.length) {
-    out.push(theme.heading('Glossary terms'), ...c.terms.map((t) => row(t.id, t.term)), '');
+    out.push(theme.heading('Glossary terms'), ...c.terms.map((t) => row(termName(c, t), t.term)), '');
   }
-  out.push(theme.dim('Read one with: kap explain <id>'));
+  out.push(theme.dim('Read one with: kap explain <name>'));
   return out.join('\n');
 }
 
-/** `kap list` piped: one line per topic, `id<TAB>kind<TAB>summary` (then `<TAB>origin` with --source). */
+/**
+ * `kap list` piped: one line per topic, `name<TAB>kind<TAB>summary` (then `<TAB>origin` with
+ * --source); the name is what `kap explain` takes: a module's id, a term's own name.
+ */
 export function listLines(c: Catalog, withSource = false): string {
   return [
     ...KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k).map((m) => `${m.id}\t${m.kind}\t${clean(m.summary)}${withSource ? `\t${clean(m.origin)}` : ''}`)),
-    ...c.terms.map((t) => `${t.id}\tterm\t${clean(t.term)}${withSource ? '\t' : ''}`),
+    ...c.terms.map((t) => `${clean(termName(c, t))}\tterm\t${clean(t.term)}${withSource ? '\t' : ''}`),
   ].join('\n');
 }
 
 export function listJson(c: Catalog): unknown {
   return {
     modules: KINDS.flatMap((k) => c.modules.filter((m) => m.kind === k)),
-    terms: c.terms.map(({ id, term, module, definition }) => ({ id, term, module, definition })),
+    terms: c.terms.map((t) => ({ id: t.id, term: t.term, module: t.module, definition: t.definition, open: `kap explain ${termName(c, t)}` })),
   };
 }

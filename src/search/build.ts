@@ -102,7 +102,7 @@ function stored(d: SearchDoc): StoredDoc {
   // Whitespace is collapsed here, once, for the snippets: a /\s+/g replace over a result's text
   // at run time cost ~1 ms for ten results in a fresh process.
   const help = helpNeeded(d.title, d.text, more);
-  return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), title: d.title, text: flatten(d.text), more, ...(help.length && { help }) };
+  return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), ...(d.open && { open: d.open }), title: d.title, text: flatten(d.text), more, ...(help.length && { help }) };
 }
 
 export { INDEX_DIR };

@@ -37,6 +37,8 @@ export interface SearchDoc {
   text: string;
   fields: Partial<Record<Field, string>>;
   tags: string[];
+  /** What to type to open it, where that is not its id (a glossary term's own name). */
+  open?: string;
 }
 
 export interface DocSources {
@@ -47,6 +49,8 @@ export interface DocSources {
   referenceText(key: string): string;
   /** Short in-text form, "(Zanos & Gould, 2018)". */
   inText(key: string): string;
+  /** What `kap explain` takes for a term: its own name where that opens it, else its id. */
+  termName?(t: Term): string;
 }
 
 /** Markdown to the words a reader sees: no emphasis marks, links as their text, no table rules. */
@@ -94,7 +98,7 @@ export function searchDocuments(src: DocSources): SearchDoc[] {
   const docs = src.modules.flatMap(moduleDocs);
   const tagsOf = new Map(src.modules.map((m) => [m.meta.id, m.meta.tags]));
   for (const t of src.terms)
-    docs.push({ type: 'term', id: t.id, module: t.module, title: t.term, text: plainText(t.definition), tags: tagsOf.get(t.module) ?? [], fields: { title: t.term, aliases: t.aliases.join(' · '), summary: plainText(t.definition) } });
+    docs.push({ type: 'term', id: t.id, module: t.module, ...(src.termName && src.termName(t) !== t.id && { open: src.termName(t) }), title: t.term, text: plainText(t.definition), tags: tagsOf.get(t.module) ?? [], fields: { title: t.term, aliases: t.aliases.join(' · '), summary: plainText(t.definition) } });
   for (const r of src.references) {
     const authors = ((r.author ?? r.editor ?? []) as { family?: string; given?: string; literal?: string }[]).map((a) => a.literal ?? `${a.given ?? ''} ${a.family ?? ''}`.trim());
     const title = String(r.title ?? '');

@@ -2,7 +2,7 @@
 import type { DocType, SearchDoc } from './documents.js';
 import type { HelpKind } from '../safety/index.js';
 
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 export const INDEX_DIR = 'search';
 /**
  * A term keeps its best postings only (a "champion list"): in a big pack, "ketamine" is in
@@ -27,7 +27,7 @@ export interface IndexMeta {
 }
 
 /** A stored document: what a result shows, plus its other searchable text for phrase checks. */
-export type StoredDoc = Pick<SearchDoc, 'type' | 'id' | 'module' | 'section' | 'title' | 'text'> & {
+export type StoredDoc = Pick<SearchDoc, 'type' | 'id' | 'module' | 'section' | 'title' | 'text' | 'open'> & {
   /** The rest of its searchable text, for phrase checks. */
   more: string;
   /** The help the document's text needs (src/safety), computed at build time; absent when none (see IndexMeta.help). */

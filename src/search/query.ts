@@ -94,9 +94,9 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
 
 const sameLetters = (a: string, b: string) => a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 
-function commandFor(d: { type: DocType; id: string; module?: string }): string {
+function commandFor(d: { type: DocType; id: string; module?: string; open?: string }): string {
   if (d.type === 'reference') return `kap cite ${d.id}`;
-  if (d.type === 'term') return `kap explain ${d.id}`;
+  if (d.type === 'term') return `kap explain ${d.open ?? d.id}`;
   return `kap explain ${d.module ?? d.id}`;
 }
 

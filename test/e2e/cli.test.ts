@@ -66,7 +66,7 @@ describe('kap: help, version, usage errors and exit codes', () => {
 });
 
 describe('kap list', () => {
-  it('piped: one plain line per topic, id<TAB>kind<TAB>summary', () => {
+  it('piped: one plain line per topic, name<TAB>kind<TAB>summary (a term by its own name where that opens it)', () => {
     const r = kap(['list'], { env: fx() });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
@@ -74,7 +74,7 @@ describe('kap list', () => {
         'alpha\tmechanism\tA small fixture module about a receptor, with claims and citations.',
         'beta\tcondition\tA fixture module that mentions suicide, so it carries the help block.',
         'gizmo\tterm\tGizmo',
-        'widget\tterm\tWidget receptor',
+        'widget receptor\tterm\tWidget receptor',
         '',
       ].join('\n'),
     );

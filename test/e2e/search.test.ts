@@ -10,7 +10,7 @@ describe('kap search (fixture pack)', () => {
     const r = kap(['search', 'widget'], { env: fx() });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^1\. Widget receptor \(term\)\n {3}A receptor that exists only in kap's test fixtures \(Li et al\., 2010\)\.\n {3}kap explain widget\n/);
+    expect(r.stdout).toMatch(/^1\. Widget receptor \(term\)\n {3}A receptor that exists only in kap's test fixtures \(Li et al\., 2010\)\.\n {3}kap explain widget receptor\n/);
     expect(r.stdout).not.toMatch(ANSI);
   });
 

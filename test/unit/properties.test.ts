@@ -47,7 +47,7 @@ describe('properties', () => {
         const results = search(reader, q, { limit });
         expect(results.length).toBeLessThanOrEqual(limit);
         for (let i = 1; i < results.length; i++) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
-        for (const r of results) expect(r.command).toMatch(/^kap (explain|cite) \S+$/);
+        for (const r of results) expect(r.command).toMatch(/^kap (explain|cite) \S+( \S+)*$/);
       }),
       { numRuns: 200 },
     );

@@ -83,7 +83,7 @@ describe('listView', () => {
   };
   it('groups by kind in a fixed order, then the glossary', () => {
     expect(listView(catalog, makeTheme(false), 80)).toBe(
-      ['Start here', 'overview   Start here.', '', "The article's three points", 'glutamate  Point two.', '', 'Glossary terms', 'bdnf       BDNF', '', 'Read one with: kap explain <id>'].join('\n'),
+      ['Start here', 'overview   Start here.', '', "The article's three points", 'glutamate  Point two.', '', 'Glossary terms', 'bdnf       BDNF', '', 'Read one with: kap explain <name>'].join('\n'),
     );
   });
 });
