@@ -37,6 +37,7 @@ export interface ExportFlags extends SelectionFlags {
   format?: string;
   out?: string;
   title?: string;
+  json?: boolean;
 }
 
 const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -143,15 +144,23 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   const qs = toExport(items, readClaims(ctx.dataDir));
   const meta = { title: f.title ?? 'kap quiz', seed };
   const data = exporter.write(qs, meta);
-  for (const w of exportWarnings(format, qs)) ctx.err(`kap: ${w}`);
+  const warnings = exportWarnings(format, qs);
+  for (const w of warnings) ctx.err(`kap: ${w}`);
+  const files: string[] = [];
   if (f.out) {
     writeFileAtomic(f.out, data);
+    files.push(f.out);
     ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
     // What the format could not hold, as a note to hand out with it.
     const note = companionNote(format, qs, meta);
     if (note) {
       writeFileAtomic(`${f.out}.notes.txt`, note);
+      files.push(`${f.out}.notes.txt`);
       ctx.err(`kap: wrote the notice and help blocks the ${exporter.label} file cannot hold to ${f.out}.notes.txt`);
     }
-  } else ctx.out(data as string);
+  }
+  // --json: for a script, what was exported; the export itself is in `content` (text formats
+  // without --out) or in the files written.
+  if (f.json) ctx.json({ format, seed, title: meta.title, questions: items.map((i) => i.question.id), warnings, files, ...(!f.out && { content: data as string }) });
+  else if (!f.out) ctx.out(data as string);
 }

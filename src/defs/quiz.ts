@@ -19,6 +19,7 @@ const quizExport = defineCommand({
     { flags: '--format <format>', description: 'output format', choices: ['markdown', 'gift', 'moodle', 'qti', 'aiken', 'anki', 'quizlet', 'html'], default: 'markdown' },
     { flags: '--out <file>', description: 'write to this file instead of stdout', complete: 'files' },
     { flags: '--title <text>', description: 'title of the handout or page; also names the Moodle category, Anki deck and QTI quiz', default: 'kap quiz' },
+    json('what was exported, as JSON: format, seed, question ids, warnings, files written, and the text itself without --out'),
   ],
   examples: [
     'kap quiz export --format markdown --seed class1 --count 10 > handout.md',
