@@ -46,5 +46,18 @@ describeWith('pandoc', 'turns kap explain --raw into a standalone HTML page', ()
     expect(r.stdout).toContain('<b>bold</b>');
   });
 
-  it.todo('kap quiz export --format markdown: question text with raw HTML stays text after pandoc -s (src/quiz/export/markdown.ts, exports engineer)');
+  it('kap quiz export --format markdown: question text with raw HTML stays text after pandoc -s', () => {
+    mkdirSync(join(pack, 'quiz'), { recursive: true });
+    const q = (s: string) => JSON.stringify(s);
+    writeFileSync(
+      join(pack, 'quiz', 'html-topic.yaml'),
+      `- id: html-topic-01\n  module: html-topic\n  difficulty: easy\n  question: ${q(`Which tag is this: ${HTML}?`)}\n  choices:\n    - text: ${q('<b>a bold tag</b>')}\n      correct: true\n    - text: ${q('<script>alert(6)</script>')}\n      why: ${q('<img src=x onerror=alert(7)>')}\n    - text: ${q('a heading tag')}\n      why: ${q('It is one.')}\n  explanation: ${q(`It is shown as text: ${HTML}.`)}\n  sources: [zanos2018]\n`,
+    );
+    const r = kap(['--content', pack, 'quiz', 'export', '--format', 'markdown', '--topic', 'html-topic', '--seed', 'x'], { env, timeout: 300_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const html = spawnSync('pandoc', ['-s', '-f', 'markdown', '-t', 'html', '--metadata', 'pagetitle=x'], { input: r.stdout, encoding: 'utf8' });
+    expect(html.status, html.stderr).toBe(0);
+    expect(html.stdout).not.toMatch(/<script|<img|<iframe|<div onclick|<!--\s*hidden|href="javascript:|<b>a bold/i);
+    expect(html.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  }, 300_000);
 });
