@@ -5,6 +5,7 @@
  * its own. A cache folder is trusted only when its stamp matches, and each file is checked
  * against its content hash as it is read (compiled-read.ts). Old compiles are pruned.
  */
+import { processAlive } from './process-alive.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { isTrusted, contentHash, STAMP, CACHE_FORMAT } from './content/stamp.js';
@@ -56,15 +57,6 @@ export function cacheKey(b: Pick<PackBuild, 'builtinData' | 'compiler'>, packs: 
   return packsKey(keyBase(b), packs.map((dir) => ({ dir, reads: snapshot(dir) })));
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
  * Remove what killed compiles left (`<key>.tmp-<pid>`, `<key>.old-<pid>` of a process that is
  * gone) and all but the KEEP_COMPILES most recently compiled folders; `keep` stays whatever.
@@ -81,7 +73,7 @@ export function pruneCache(packsDir: string, keep: string): void {
     const left = /\.(tmp|old)-(\d+)$/.exec(name);
     try {
       if (left) {
-        if (!alive(Number(left[2]))) rmSync(join(packsDir, name), { recursive: true, force: true });
+        if (!processAlive(Number(left[2]))) rmSync(join(packsDir, name), { recursive: true, force: true });
       } else if (/^[0-9a-f]{32}$/.test(name) && name !== keep) compiled.push({ name, at: statSync(join(packsDir, name, STAMP)).mtimeMs });
     } catch {
       // No stamp (removed when a file failed its hash): nothing will trust it again.

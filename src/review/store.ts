@@ -9,6 +9,7 @@
  * whose snapshot a crash cut short). A snapshot that cannot be trusted is moved aside, never
  * overwritten, and the schedule rebuilt from the log.
  */
+import { processAlive } from '../process-alive.js';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fault } from './fault.js';
@@ -170,15 +171,6 @@ export function resetHistory(f: ReviewFiles, now: number): string | undefined {
   return to;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** Temporary files and folders of sessions that were killed mid-save (their pid is gone). */
 function pruneLeftovers(f: ReviewFiles): void {
   for (const [dir, re] of [[f.dir, /^\.schedule\.json\.tmp-(\d+)-/], [f.backups, /^\.tmp-[\d-]+-(\d+)$/]] as const) {
@@ -190,7 +182,7 @@ function pruneLeftovers(f: ReviewFiles): void {
     }
     for (const n of names) {
       const pid = Number(re.exec(n)?.[1]);
-      if (pid && pid !== process.pid && !alive(pid)) rmSync(join(dir, n), { recursive: true, force: true });
+      if (pid && pid !== process.pid && !processAlive(pid)) rmSync(join(dir, n), { recursive: true, force: true });
     }
   }
 }
