@@ -55,6 +55,7 @@ const ANIMAL = /\b(rats?|mice|mouse|rodents?|animals?|preclinical|in the lab)\b/
 const CHECK_WORTHY = /\d|\b(effective|efficacy|effects?|antidepressant|symptoms|(reduc|improv|reliev|increas|rais|lower|caus|prevent|fad|last|help|work)\w*|risks?|safe(ly|ty)?|side effects?|approv\w*|trials?|stud(y|ies)|evidence|more than|better than|compared|faster|rapid(ly)?|response|remission|relapse|placebo|blocks?|in (rats|mice|people|patients))\b/i;
 const HELP_INFO = /\b988\b|findahelpline|helpline|hotline|lifeline|crisis (line|text|service)|samaritans|emergency number|\b911\b|\b999\b|\b112\b/i;
 const DOSE_UNIT = '\\d+(?:[.,]\\d+)?\\s?(?:mg|milligrams?|mcg|µg|ml|sprays?)(?:\\s?\\/\\s?kg)?\\b';
+const DOSE_UNIT_NEAR = /\d\s?(?:mg|milligram|mcg|µg|ml|spray)/i;
 const DOSE_INSTRUCTION = new RegExp(
   `^(?:take|use|start(?: with| at)?|begin(?: with)?|try|inject|give|administer|increase|double|microdose)\\b.{0,60}${DOSE_UNIT}|\\b(?:you|patients|people|one|clients)\\s+(?:should|must|can|need to|ought to)\\s+(?:take|use|start|begin|get|try|inject|be given)\\b.{0,60}${DOSE_UNIT}|\\b(?:the right|a good|a safe|the best|an ideal|your) dose\\b.{0,40}${DOSE_UNIT}`,
   'i',
@@ -180,8 +181,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     }
     // 6. Safety.
     if (/\bcommitt?(ed|ing|s)? suicide\b/i.test(s.own)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
-    // A dose has a number in it.
-    const dose = /\d/.test(s.own) && DOSE_INSTRUCTION.exec(s.own);
+    // A dose instruction has a number and a unit in it (DOSE_UNIT): most sentences have none.
+    const dose = DOSE_UNIT_NEAR.test(s.own) && DOSE_INSTRUCTION.exec(s.own);
     if (dose) add({ rule: 'safety', start: s.start, end: s.end, message: 'reads as a dose instruction: describe what studies used ("trials gave 0.5 mg/kg over 40 minutes") and leave dosing to a clinician' });
   });
   findings.push(...suicideWithoutHelp(draft));
@@ -281,7 +282,9 @@ const year = (y: string) => y.replace(/[a-z]$/, '');
 const sameNames = (a: string[], b: string[]) => a.length > 0 && a.every((n, i) => i >= b.length || fold(b[i]!) === n) && fold(b[0]!) === a[0];
 
 function resolve(ay: AuthorYear, refs: LintReference[]): LintReference | undefined {
-  return refs.find((r) => r.year === year(ay.year) && ay.families.every((f, i) => r.families[i] === fold(f)));
+  const y = year(ay.year);
+  const names = ay.families.map(fold);
+  return refs.find((r) => r.year === y && names.every((f, i) => r.families[i] === f));
 }
 
 /** A reference one typo away in the first author's name (same year), or the same names a year off. */
@@ -290,7 +293,8 @@ function nearReference(ay: AuthorYear, refs: LintReference[]): LintReference | u
   const y = Number(year(ay.year));
   let best: { r: LintReference; d: number } | undefined;
   for (const r of refs) {
-    if (!r.families[0]) continue;
+    // Only the same year, or a year off, can score (below).
+    if (!r.families[0] || Math.abs(Number(r.year) - y) > 1) continue;
     // The names as written against the reference's first as many names.
     const d = editDistance(written, r.families.slice(0, ay.families.length).join(' '), 3);
     const ry = Number(r.year);
