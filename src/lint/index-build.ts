@@ -4,7 +4,7 @@
  */
 import type { Erratum, Module } from '../content/model.js';
 import type { BibEntry } from '../cite/bibliography.js';
-import { lintTerms as terms } from './match.js';
+import { lintTerms as terms, matchIndex } from './match.js';
 import { fold } from '../text/fold.js';
 import { authorYears } from './sentences.js';
 import { LINT_VERSION, type LintClaim, type LintErratum, type LintIndex, type LintReference } from './model.js';
@@ -43,7 +43,9 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d) df.set(t, (df.get(t) ?? 0) + 1);
   const idf: Record<string, number> = {};
-  for (const [t, n] of df) idf[t] = Math.round(Math.log(1 + docs.length / n) * 1000) / 1000;
+  // In thousandths, as integers: matching sums them, and a fresh process sums integers
+  // without allocating (its cold code boxes every fractional number).
+  for (const [t, n] of df) idf[t] = Math.round(Math.log(1 + docs.length / n) * 1000);
 
   const references: LintReference[] = entries.map((e) => ({
     key: e.key,
@@ -66,5 +68,5 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
   // Words of names that are everyday words too ("help", "start", "age") name no topic.
   const everyday = new Set(['help', 'start', 'age', 'key', 'support', 'source', 'course', 'session', 'access', 'law', 'legal', 'safety', 'risk', 'label', 'about', 'overview', 'intro', 'introduction', 'basic', 'article', 'sessions', 'crisis', 'trial', 'design', 'use', 'drinking', 'drive', 'driving', 'age', 'children', 'young', 'people', 'older', 'adult']);
   const topics = unique(modules.flatMap((m) => [m.id, m.title, ...m.aliases]).flatMap((n) => terms(n))).filter((t) => t.length > 2 && !everyday.has(t));
-  return { version: LINT_VERSION, claims, idf, references, errata: lintErrata, topics };
+  return { version: LINT_VERSION, claims, idf, references, errata: lintErrata, match: matchIndex(claims, idf), topics };
 }

@@ -1,6 +1,6 @@
 /** Which of kap's claims a sentence states: weighted term overlap, decided from the index alone. */
-import { terms } from '../search/tokenize.js';
-import type { LintClaim, LintIndex } from './model.js';
+import { STOP_WORDS, stem, wordList } from '../search/tokenize.js';
+import type { LintClaim, LintIndex, LintMatchIndex } from './model.js';
 
 export interface ClaimMatch {
   claim: LintClaim;
@@ -15,26 +15,31 @@ export interface ClaimMatch {
   rare: number;
 }
 
-export const weight = (idf: Record<string, number>, ts: Iterable<string>) => {
+/** idf (thousandths) of a word in no claim or quote. */
+const UNSEEN = 2500;
+
+// The loops below index arrays instead of for…of: a fresh process runs them cold, where each
+// step of an iterator allocates.
+export const weight = (idf: Record<string, number>, ts: readonly string[]) => {
   let w = 0;
-  for (const t of ts) w += idf[t] ?? 2.5;
+  for (let i = 0; i < ts.length; i++) w += idf[ts[i]!] ?? UNSEEN;
   return w;
 };
 
 /** How much of `target` (a quote, a claim) the sentence's terms cover, and their Dice overlap. */
 export function overlap(
-  idf: Record<string, number>, sentence: ReadonlySet<string>, target: readonly string[], sw = weight(idf, sentence), tw = weight(idf, target),
+  idf: Record<string, number>, sentence: SentenceTerms, target: readonly string[], sw = weight(idf, sentence.list), tw = weight(idf, target),
 ): { coverage: number; sentCoverage: number; score: number } {
   let shared = 0;
-  for (const t of target) if (sentence.has(t)) shared += idf[t] ?? 2.5;
+  for (let i = 0; i < target.length; i++) if (sentence.set.has(target[i]!)) shared += idf[target[i]!] ?? UNSEEN;
   return { coverage: tw ? shared / tw : 0, sentCoverage: sw ? shared / sw : 0, score: tw + sw ? (2 * shared) / (tw + sw) : 0 };
 }
 
 /** Is a match close enough to say the sentence states the claim? */
 export const states = (m: { score: number; coverage: number; sentCoverage: number; shared?: number }) => (m.shared ?? 2) >= 2 && (m.score >= 0.3 || (m.sentCoverage >= 0.6 && m.coverage >= 0.15));
 
-/** idf of a word found in at most about 3% of the claims and quotes. */
-export const RARE = 3.5;
+/** idf (thousandths) of a word found in at most about 3% of the claims and quotes. */
+export const RARE = 3500;
 
 // Words writers use for what the content says otherwise, as one term ("relieves" = "reduces").
 const SAME: Record<string, string> = {
@@ -59,81 +64,139 @@ export function lintTerm(t: string): string {
   return SAME[s] ?? s;
 }
 
-export const lintTerms = (text: string) => terms(text).map(lintTerm);
-export const sentenceTerms = (text: string) => new Set(lintTerms(text));
+// A word's term, found once per process: prose repeats its words, and a fresh process runs
+// this code cold (the search tokenizer's terms(), then lintTerm, for each word).
+const termOf = new Map<string, string>();
+
+/** The search tokenizer's terms of a text, as lintTerm folds them. */
+export function lintTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of wordList(text)) {
+    if (STOP_WORDS.has(word)) continue;
+    let t = termOf.get(word);
+    if (t === undefined) termOf.set(word, (t = lintTerm(stem(word))));
+    out.push(t);
+  }
+  return out;
+}
+/** A sentence's terms, each once: as a set to ask, and as a list to loop over. */
+export interface SentenceTerms {
+  set: ReadonlySet<string>;
+  list: readonly string[];
+}
+
+export function sentenceTerms(text: string): SentenceTerms {
+  const set = new Set(lintTerms(text));
+  return { set, list: Array.from(set) };
+}
+
+/** Which of some term lists share a term with a sentence, in list order: an inverted index. */
+export function termPostings(lists: readonly (readonly string[])[]): { touchedBy(terms: readonly string[]): number[] } {
+  const postings = new Map<string, number[]>();
+  lists.forEach((list, j) => {
+    for (const t of list) {
+      const p = postings.get(t);
+      if (!p) postings.set(t, [j]);
+      else if (p[p.length - 1] !== j) p.push(j);
+    }
+  });
+  const marks = new Uint8Array(lists.length);
+  return {
+    touchedBy(terms) {
+      for (let i = 0; i < terms.length; i++) {
+        const p = postings.get(terms[i]!);
+        if (p) for (let k = 0; k < p.length; k++) marks[p[k]!] = 1;
+      }
+      const out: number[] = [];
+      for (let j = 0; j < marks.length; j++) if (marks[j]) {
+        out.push(j);
+        marks[j] = 0;
+      }
+      return out;
+    },
+  };
+}
 
 /**
- * Per index, made once: what a sentence is matched against. Each claim is one document, and
- * each sentence of a claim of several is one more (a draft's sentence often states one of them);
- * a claim scores its best document.
+ * What a sentence is matched against, from the index (made at build time, see
+ * matchIndex): each claim is one document, and each sentence of a claim of several is one more
+ * (a draft's sentence often states one of them); a claim scores its best document. The
+ * scratch arrays are made once per index.
  */
-interface Prepared {
-  claimOf: number[];
-  weights: number[];
-  postings: Map<string, number[]>;
-  shared: Float64Array;
+interface Prepared extends LintMatchIndex {
+  shared: Int32Array;
   count: Uint16Array;
   rare: Uint16Array;
+  /** The documents a sentence shares a term with, in the order first met. */
+  touched: Int32Array;
 }
 const prepared = new WeakMap<LintIndex, Prepared>();
 
 function prepare(index: LintIndex): Prepared {
   let p = prepared.get(index);
   if (!p) {
-    const postings = new Map<string, number[]>();
-    const claimOf: number[] = [];
-    const weights: number[] = [];
-    index.claims.forEach((c, i) => {
-      for (const doc of [c.terms, ...(c.parts ?? [])]) {
-        const d = claimOf.length;
-        claimOf.push(i);
-        weights.push(weight(index.idf, doc));
-        for (const t of doc) {
-          const list = postings.get(t);
-          if (list) list.push(d);
-          else postings.set(t, [d]);
-        }
-      }
-    });
-    p = { claimOf, weights, postings, shared: new Float64Array(claimOf.length), count: new Uint16Array(claimOf.length), rare: new Uint16Array(claimOf.length) };
+    const n = index.match.claimOf.length;
+    p = { ...index.match, shared: new Int32Array(n), count: new Uint16Array(n), rare: new Uint16Array(n), touched: new Int32Array(n) };
     prepared.set(index, p);
   }
   return p;
 }
 
-/** The claims a sentence is closest to, best first: those above `min` score, or that it `states`. */
-export function bestClaims(index: LintIndex, sentence: ReadonlySet<string>, min: number): ClaimMatch[] {
-  const { claimOf, weights, postings, shared, count, rare } = prepare(index);
-  const touched: number[] = [];
+/** Build time: the documents and postings of `prepare`, with weights from the index's idf. */
+export function matchIndex(claims: LintClaim[], idf: Record<string, number>): LintMatchIndex {
+  const postings: Record<string, number[]> = {};
+  const claimOf: number[] = [];
+  const weights: number[] = [];
+  claims.forEach((c, i) => {
+    for (const doc of [c.terms, ...(c.parts ?? [])]) {
+      const d = claimOf.length;
+      claimOf.push(i);
+      weights.push(weight(idf, doc));
+      for (const t of doc) (Object.hasOwn(postings, t) ? postings[t]! : (postings[t] = [])).push(d);
+    }
+  });
+  return { claimOf, weights, postings };
+}
+
+/**
+ * The claims a sentence is closest to, best first: those scoring at least 0.15, or that it
+ * states most of (sentence coverage 0.6, claim coverage 0.15). The tests are made on the
+ * integer sums, so only the documents that pass cost a fraction.
+ */
+export function bestClaims(index: LintIndex, sentence: readonly string[]): ClaimMatch[] {
+  const { claimOf, weights, postings, shared, count, rare, touched } = prepare(index);
+  let n = 0;
   let sw = 0;
-  for (const t of sentence) {
-    const w = index.idf[t] ?? 2.5;
+  for (let k = 0; k < sentence.length; k++) {
+    const t = sentence[k]!;
+    const w = index.idf[t] ?? UNSEEN;
     sw += w;
-    const list = postings.get(t);
+    const list = Object.hasOwn(postings, t) ? postings[t] : undefined;
     if (list)
-      for (const d of list) {
-        if (count[d] === 0) touched.push(d);
+      for (let j = 0; j < list.length; j++) {
+        const d = list[j]!;
+        if (count[d] === 0) touched[n++] = d;
         shared[d] = shared[d]! + w;
         count[d] = count[d]! + 1;
         if (w >= RARE) rare[d] = rare[d]! + 1;
       }
   }
   const best = new Map<number, ClaimMatch>();
-  for (const d of touched) {
+  for (let k = 0; k < n; k++) {
+    const d = touched[k]!;
     const w = shared[d]!;
-    const n = count[d]!;
+    const c = count[d]!;
     const r = rare[d]!;
     shared[d] = 0;
     count[d] = 0;
     rare[d] = 0;
     const tw = weights[d]!;
+    // score = 2w / (tw + sw) ≥ 3/20, or sentence coverage w / sw ≥ 3/5 and coverage w / tw ≥ 3/20.
+    if (!(40 * w >= 3 * (tw + sw) || (5 * w >= 3 * sw && 20 * w >= 3 * tw))) continue;
     const score = (2 * w) / (tw + sw);
-    const coverage = w / tw;
-    const sentCoverage = sw ? w / sw : 0;
-    if (!(score >= min || (sentCoverage >= 0.6 && coverage >= 0.15))) continue;
     const i = claimOf[d]!;
     const seen = best.get(i);
-    if (!seen || score > seen.score) best.set(i, { claim: index.claims[i]!, coverage, sentCoverage, score, shared: n, rare: r });
+    if (!seen || score > seen.score) best.set(i, { claim: index.claims[i]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r });
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return Array.from(best.values()).sort((a, b) => b.score - a.score);
 }

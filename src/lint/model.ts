@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CompiledContentError } from '../errors.js';
 import type { Certainty, Design, Verdict } from '../content/model.js';
 
-export const LINT_VERSION = 2;
+export const LINT_VERSION = 3;
 export const LINT_FILE = 'lint.json';
 
 export interface LintClaim {
@@ -48,12 +48,23 @@ export interface LintErratum {
 export interface LintIndex {
   version: number;
   claims: LintClaim[];
-  /** Inverse document frequency of each term over claims and quotes. */
+  /** Inverse document frequency of each term over claims and quotes, in thousandths (an integer). */
   idf: Record<string, number>;
   references: LintReference[];
   errata: LintErratum[];
+  /** The claims as documents for matching (src/lint/match.ts), made at build time. */
+  match: LintMatchIndex;
   /** Terms of the topics' names (module ids, titles, aliases): what a sentence about kap's subject names. */
   topics?: string[];
+}
+
+export interface LintMatchIndex {
+  /** Each document's claim (an index into `claims`). */
+  claimOf: number[];
+  /** Each document's weight: the sum of its terms' idf (thousandths). */
+  weights: number[];
+  /** term → the documents that have it, in order. */
+  postings: Record<string, number[]>;
 }
 
 export function readLintIndex(dataDir: string): LintIndex {

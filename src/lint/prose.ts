@@ -5,6 +5,7 @@
  * Block quotes are marked (quoted text is never flagged as the writer's own claim), and
  * `<!-- kap-lint disable|enable|disable-next-line [rule…] -->` comments become directives.
  */
+import { unicodeOrPlain } from './plain-regex.js';
 
 export interface Directive {
   /** Offset of the comment in the file. */
@@ -27,7 +28,7 @@ export interface Prose {
 }
 
 const UTF16 = new TextDecoder('utf-16le');
-const INLINE = /(`+)[^`]+?\1|!\[[^\]\n]*\]\([^)\n]*\)|\[([^\]\n@]*)\]\([^)\n]*\)|<(?:https?:\/\/|mailto:)[^>\s]+>|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|\*+|~~|(?<![\p{L}\p{N}])__|__(?![\p{L}\p{N}])/gu;
+const INLINE = unicodeOrPlain(String.raw`(${'`'}+)[^${'`'}]+?\1|!\[[^\]\n]*\]\([^)\n]*\)|\[([^\]\n@]*)\]\([^)\n]*\)|<(?:https?:\/\/|mailto:)[^>\s]+>|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|\*+|~~|(?<![\p{L}\p{N}])__|__(?![\p{L}\p{N}])`, 'gu');
 const DIRECTIVE = /^<!--\s*kap-lint\s+(disable-next-line|disable|enable)\b([^>]*?)-->$/;
 
 export function prose(input: string): Prose {
@@ -112,7 +113,7 @@ export function prose(input: string): Prose {
   // Inline code, image and link targets, autolinks, raw HTML tags and emphasis markers, in one
   // pass over the text (one regex, one join: a 5,000-word draft is read at every run).
   const text = asText();
-  for (const m of text.matchAll(INLINE)) {
+  for (const m of text.matchAll(INLINE(text))) {
     const at = m.index;
     // [text](url): blank "[" and "](url)", keep the text; everything else is blanked whole.
     if (m[2] !== undefined) {

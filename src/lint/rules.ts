@@ -6,8 +6,8 @@ import { helpNeeded } from '../safety/index.js';
 import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { bestClaims, overlap, RARE, sentenceTerms, states, weight, type ClaimMatch } from './match.js';
-import type { LintIndex, LintReference } from './model.js';
+import { bestClaims, overlap, RARE, sentenceTerms, states, termPostings, weight, type ClaimMatch } from './match.js';
+import type { LintErratum, LintIndex, LintReference } from './model.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
 export const RULES = {
@@ -55,6 +55,7 @@ const ANIMAL = /\b(rats?|mice|mouse|rodents?|animals?|preclinical|in the lab)\b/
 const CHECK_WORTHY = /\d|\b(effective|efficacy|effects?|antidepressant|symptoms|(reduc|improv|reliev|increas|rais|lower|caus|prevent|fad|last|help|work)\w*|risks?|safe(ly|ty)?|side effects?|approv\w*|trials?|stud(y|ies)|evidence|more than|better than|compared|faster|rapid(ly)?|response|remission|relapse|placebo|blocks?|in (rats|mice|people|patients))\b/i;
 const HELP_INFO = /\b988\b|findahelpline|helpline|hotline|lifeline|crisis (line|text|service)|samaritans|emergency number|\b911\b|\b999\b|\b112\b/i;
 const DOSE_UNIT = '\\d+(?:[.,]\\d+)?\\s?(?:mg|milligrams?|mcg|µg|ml|sprays?)(?:\\s?\\/\\s?kg)?\\b';
+const DOSE_UNIT_NEAR = /\d\s?(?:mg|milligram|mcg|µg|ml|spray)/i;
 const DOSE_INSTRUCTION = new RegExp(
   `^(?:take|use|start(?: with| at)?|begin(?: with)?|try|inject|give|administer|increase|double|microdose)\\b.{0,60}${DOSE_UNIT}|\\b(?:you|patients|people|one|clients)\\s+(?:should|must|can|need to|ought to)\\s+(?:take|use|start|begin|get|try|inject|be given)\\b.{0,60}${DOSE_UNIT}|\\b(?:the right|a good|a safe|the best|an ideal|your) dose\\b.{0,40}${DOSE_UNIT}`,
   'i',
@@ -77,11 +78,22 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const wrong = index.claims
     .filter((c) => c.article && c.article.verdict !== 'supported' && c.article.verdict !== 'misattributed')
     .map((c) => ({ c, a: c.article!, rare: c.article!.terms.filter((t) => (index.idf[t] ?? 0) >= RARE), negated: negations(c.article!.quote), tw: weight(index.idf, c.article!.terms) }));
+  const wrongTerms = termPostings(wrong.map((w) => w.a.terms));
   const topics = new Set(index.topics ?? []);
   const citedFor = new Map(index.errata.map((e) => [e.key, weight(index.idf, e.citedForTerms)]));
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'severity'>) => findings.push({ ...f, severity: RULES[f.rule].severity });
-  const cited = draft.sentences.map((s) => citedKeys(s, index, refs, add));
+  const lookup = citationLookup(index, refs);
+  // What the citation checks found in each sentence: later rules say nothing more of a
+  // sentence already flagged (`flagged`), or flagged as a known error (`known`).
+  const citeFlags = draft.sentences.map(() => ({ flagged: false, known: false }));
+  const cited = draft.sentences.map((s, i) =>
+    citedKeys(s, index, refs, lookup, (f) => {
+      citeFlags[i]!.flagged = true;
+      if (f.rule === 'known-error') citeFlags[i]!.known = true;
+      add(f);
+    }),
+  );
   // For each sentence: does it, or a later sentence of its paragraph, cite anything?
   const citesFromHere: boolean[] = [];
   for (let i = draft.sentences.length - 1; i >= 0; i--) {
@@ -94,20 +106,29 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   draft.sentences.forEach((s, i) => {
     const keys = cited[i]!;
     const own = sentenceTerms(s.own);
-    const sw = weight(index.idf, own);
+    const sw = weight(index.idf, own.list);
     let sentNegations: number | undefined;
     // Reporting words outside the citations ("(Comer, 2022)" is a citation, not "Comer says").
     const voice = !s.quoted && !REPORTING.test(withoutCitations(s));
     // 1. Known errors: the article's wrong claims, stated in the writer's own voice.
+    let known = citeFlags[i]!.known;
+    let flagged = citeFlags[i]!.flagged;
+    const flag = (f: Omit<Finding, 'severity'>) => {
+      flagged = true;
+      if (f.rule === 'known-error') known = true;
+      add(f);
+    };
+    // Only the wrong claims that share a term with the sentence can match (in their order).
     if (voice)
-      for (const { c, a, rare, negated, tw } of wrong) {
+      for (const j of wrongTerms.touchedBy(own.list)) {
+        const { c, a, rare, negated, tw } = wrong[j]!;
         const o = overlap(index.idf, own, a.terms, sw, tw);
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
         let signals = 0;
-        for (const t of rare) if (own.has(t)) signals++;
+        for (let k = 0; k < rare.length; k++) if (own.set.has(rare[k]!)) signals++;
         if (!(o.coverage >= 0.6 || (signals >= 2 && (o.coverage >= 0.25 || o.sentCoverage >= 0.6)))) continue;
         if ((sentNegations ??= negations(s.own)) > negated) continue;
-        add({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${a.verdict}): ${a.correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
+        flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${a.verdict}): ${a.correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
       }
     // 3. Cited for something the source does not say (kap's errata).
@@ -115,45 +136,43 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const er = index.errata.find((e) => e.key === key && !e.supports);
       if (!er) continue;
       const o = overlap(index.idf, own, er.citedForTerms, sw, citedFor.get(er.key));
-      const shared = er.citedForTerms.filter((t) => own.has(t)).length;
+      const shared = er.citedForTerms.filter((t) => own.set.has(t)).length;
       if (o.coverage < 0.3 || shared < 3) continue;
       const instead = er.instead.slice(0, 3);
-      add({ rule: 'wrong-source', start: s.start, end: s.end, message: `${refs.get(key)?.inText ?? key} does not support this: the article cites it for the same point, and kap's check found it does not say so${instead.length ? `; cite instead ${instead.map((k) => refs.get(k)?.inText ?? k).join(', ')}` : ''}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
+      flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${refs.get(key)?.inText ?? key} does not support this: the article cites it for the same point, and kap's check found it does not say so${instead.length ? `; cite instead ${instead.map((k) => refs.get(k)?.inText ?? k).join(', ')}` : ''}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
     }
     if (!voice) return;
-    const matches = bestClaims(index, own, 0.15);
+    const matches = bestClaims(index, own.list);
     const best = matches[0];
     // 2. Stronger than the evidence: hype about any topic kap covers; certainty words and
     // animal-to-human claims only where the sentence clearly states one of kap's claims (the
     // best match, or one as close, since a sentence can state two).
-    const known = findings.some((f) => f.rule === 'known-error' && f.start >= s.start && f.start < s.end);
     if (best && !known) {
       const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
       const weak = near.find((m) => m.claim.certainty === 'low' || m.claim.certainty === 'very-low');
       const animal = matches.find((m) => m.claim.design === 'preclinical' && (m.score >= 0.25 || states(m)));
       // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim).
-      const hype = [...own].some((t) => topics.has(t)) ? HYPE.exec(s.own) : null;
+      const hype = own.list.some((t) => topics.has(t)) ? HYPE.exec(s.own) : null;
       const certain = CERTAIN.exec(s.own);
       const hedged = HEDGE.test(s.own);
       const at = (m: RegExpExecArray) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
       const label = (m: ClaimMatch) => `kap rates this ${m.claim.certainty} certainty (${m.claim.design})`;
       if (hype) {
         const c = near[0];
-        add({
+        flag({
           rule: 'overstated', ...at(hype),
           ...(c
             ? { claim: c.claim.id, message: `"${hype[0]}" is stronger than the evidence: ${label(c)}; the content guide's verb for it is "${VERB[c.claim.certainty]}"`, fix: { replace: VERB[c.claim.certainty] } }
             : { message: `"${hype[0]}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give (for example "may reduce symptoms for a short time")` }),
         });
       } else if (certain && weak && !hedged)
-        add({ rule: 'overstated', ...at(certain), claim: weak.claim.id, message: `"${certain[0]}" states as certain what ${label(weak)}: say "${VERB[weak.claim.certainty]}"`, fix: { replace: VERB[weak.claim.certainty] } });
+        flag({ rule: 'overstated', ...at(certain), claim: weak.claim.id, message: `"${certain[0]}" states as certain what ${label(weak)}: say "${VERB[weak.claim.certainty]}"`, fix: { replace: VERB[weak.claim.certainty] } });
       else if (animal && HUMAN.test(s.own) && !ANIMAL.test(s.own) && !hedged)
-        add({ rule: 'overstated', start: s.start, end: s.end, claim: animal.claim.id, message: `states an animal result as a human one: the evidence for this is preclinical (${animal.claim.id})`, fix: { replace: animal.claim.text } });
+        flag({ rule: 'overstated', start: s.start, end: s.end, claim: animal.claim.id, message: `states an animal result as a human one: the evidence for this is preclinical (${animal.claim.id})`, fix: { replace: animal.claim.text } });
       else if (weak?.claim.certainty === 'very-low' && weak === best && !hedged && best.score >= 0.4 && best.rare >= 1)
-        add({ rule: 'overstated', start: s.start, end: s.end, claim: weak.claim.id, message: `states as fact what ${label(weak)}: say "${VERB['very-low']} …"`, fix: { replace: weak.claim.text } });
+        flag({ rule: 'overstated', start: s.start, end: s.end, claim: weak.claim.id, message: `states as fact what ${label(weak)}: say "${VERB['very-low']} …"`, fix: { replace: weak.claim.text } });
     }
     // A suggestion only where nothing stronger was said about the same sentence.
-    const flagged = findings.some((f) => f.start >= s.start && f.start < s.end);
     if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && best.claim.design !== 'opinion' && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
       if (!citesFromHere[i]) {
         const c = best.claim;
@@ -162,7 +181,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     }
     // 6. Safety.
     if (/\bcommitt?(ed|ing|s)? suicide\b/i.test(s.own)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
-    const dose = DOSE_INSTRUCTION.exec(s.own);
+    // A dose instruction has a number and a unit in it (DOSE_UNIT): most sentences have none.
+    const dose = DOSE_UNIT_NEAR.test(s.own) && DOSE_INSTRUCTION.exec(s.own);
     if (dose) add({ rule: 'safety', start: s.start, end: s.end, message: 'reads as a dose instruction: describe what studies used ("trials gave 0.5 mg/kg over 40 minutes") and leave dosing to a clinician' });
   });
   findings.push(...suicideWithoutHelp(draft));
@@ -194,42 +214,77 @@ function refsOf(keys: string[], refs: Map<string, LintReference>): string[] {
 }
 
 /** The reference keys a sentence cites; unknown keys and misspelt author-years become findings. */
-function citedKeys(s: Sentence, index: LintIndex, refs: Map<string, LintReference>, add: (f: Omit<Finding, 'severity'>) => void): string[] {
+function citedKeys(s: Sentence, index: LintIndex, refs: Map<string, LintReference>, lookup: CitationLookup, add: (f: Omit<Finding, 'severity'>) => void): string[] {
   const keys: string[] = [];
   for (const k of s.keys) {
     if (refs.has(k.key)) {
       keys.push(k.key);
       continue;
     }
-    const near = [...refs.keys()].map((r) => ({ r, d: r.toLowerCase() === k.key.toLowerCase() ? 0 : editDistance(k.key.toLowerCase(), r, 3) })).filter((x) => x.d <= 3).sort((x, y) => x.d - y.d);
-    const hint = near.length ? `; did you mean @${near[0]!.r}?` : '';
-    add({ rule: 'unknown-citation', start: k.start, end: k.end, message: `no reference has the key @${k.key}${hint}`, fix: near.length ? { cite: `@${near[0]!.r}`, references: refsOf([near[0]!.r], refs) } : undefined });
+    const near = lookup.nearKey(k.key);
+    const hint = near ? `; did you mean @${near}?` : '';
+    add({ rule: 'unknown-citation', start: k.start, end: k.end, message: `no reference has the key @${k.key}${hint}`, fix: near ? { cite: `@${near}`, references: refsOf([near], refs) } : undefined });
   }
   for (const ay of s.authorYears) {
-    const found = resolve(ay, index.references);
+    const { found, erratum: er, near } = lookup.authorYear(ay);
     if (found) {
       keys.push(found.key);
       continue;
     }
-    const er = index.errata.find((e) => e.misspelt.some((m) => m.year === ay.year && sameNames(m.families, ay.families)));
     if (er) {
       const ref = refs.get(er.key);
       add({ rule: 'known-error', start: ay.start, end: ay.end, message: `"${ay.text}" repeats the article's misspelt citation: ${ref?.inText ?? er.key} [@${er.key}]`, fix: { replace: ref?.inText.replace(/^\(|\)$/g, ''), cite: `[@${er.key}]`, references: refsOf([er.key], refs) } });
       keys.push(er.key);
       continue;
     }
-    const near = nearReference(ay, index.references);
     if (near)
       add({ rule: 'unknown-citation', start: ay.start, end: ay.end, message: `no reference matches "${ay.text}"; did you mean ${near.inText} [@${near.key}]?`, fix: { replace: near.inText.replace(/^\(|\)$/g, ''), cite: `[@${near.key}]`, references: [near.reference] } });
   }
   return keys;
 }
 
+interface CitationLookup {
+  /** The nearest known key to an unknown one (a typo), if any. */
+  nearKey(key: string): string | undefined;
+  /** An author-year citation: the reference it names, the erratum it misspells, or the nearest reference. */
+  authorYear(ay: AuthorYear): { found?: LintReference; erratum?: LintErratum; near?: LintReference };
+}
+
+/** Citation look-ups, each answered once per run: a draft cites the same few sources again and again. */
+function citationLookup(index: LintIndex, refs: Map<string, LintReference>): CitationLookup {
+  const keys = new Map<string, string | undefined>();
+  const authorYears = new Map<string, ReturnType<CitationLookup['authorYear']>>();
+  const known = [...refs.keys()].map((r) => ({ r, lower: r.toLowerCase() }));
+  return {
+    nearKey(key) {
+      if (!keys.has(key)) {
+        const lower = key.toLowerCase();
+        const near = known.map(({ r, lower: l }) => ({ r, d: l === lower ? 0 : editDistance(lower, r, 3) })).filter((x) => x.d <= 3).sort((x, y) => x.d - y.d);
+        keys.set(key, near[0]?.r);
+      }
+      return keys.get(key);
+    },
+    authorYear(ay) {
+      const id = `${ay.families.join('\n')}\t${ay.year}`;
+      let answer = authorYears.get(id);
+      if (!answer) {
+        const found = resolve(ay, index.references);
+        const erratum = found ? undefined : index.errata.find((e) => e.misspelt.some((m) => m.year === ay.year && sameNames(m.families, ay.families)));
+        answer = { found, erratum, near: found || erratum ? undefined : nearReference(ay, index.references) };
+        authorYears.set(id, answer);
+      }
+      return answer;
+    },
+  };
+}
+
 const year = (y: string) => y.replace(/[a-z]$/, '');
 const sameNames = (a: string[], b: string[]) => a.length > 0 && a.every((n, i) => i >= b.length || fold(b[i]!) === n) && fold(b[0]!) === a[0];
 
 function resolve(ay: AuthorYear, refs: LintReference[]): LintReference | undefined {
-  return refs.find((r) => r.year === year(ay.year) && ay.families.every((f, i) => r.families[i] === fold(f)));
+  const y = year(ay.year);
+  const names = ay.families.map(fold);
+  return refs.find((r) => r.year === y && names.every((f, i) => r.families[i] === f));
 }
 
 /** A reference one typo away in the first author's name (same year), or the same names a year off. */
@@ -238,7 +293,8 @@ function nearReference(ay: AuthorYear, refs: LintReference[]): LintReference | u
   const y = Number(year(ay.year));
   let best: { r: LintReference; d: number } | undefined;
   for (const r of refs) {
-    if (!r.families[0]) continue;
+    // Only the same year, or a year off, can score (below).
+    if (!r.families[0] || Math.abs(Number(r.year) - y) > 1) continue;
     // The names as written against the reference's first as many names.
     const d = editDistance(written, r.families.slice(0, ay.families.length).join(' '), 3);
     const ry = Number(r.year);

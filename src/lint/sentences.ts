@@ -3,6 +3,7 @@
  * (and bare `@key`), and author-year forms, "(Furukawa et al., 2005)" or "Furukawa et al. (2005)".
  */
 import type { Prose } from './prose.js';
+import { unicodeOrPlain } from './plain-regex.js';
 
 export interface AuthorYear {
   /** As written: "Furikawa et al., 2005". */
@@ -34,6 +35,9 @@ export interface Sentence {
   line: boolean;
 }
 
+/** Where a sentence may end: a full stop (or ! ?) before a capital or a digit, or at the end. */
+const SENTENCE_END = unicodeOrPlain(String.raw`[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d]|\s*$)`, 'gu');
+
 /** A year, or "n.d.": a sentence without one has no author-year citation to parse. */
 const HAS_YEAR = /\b(1[5-9]|20)\d\d[a-z]?\b|n\.d\./;
 
@@ -51,7 +55,7 @@ export function sentences(p: Prose): Sentence[] {
     ends.add(s);
     ends.add(e);
   }
-  for (const m of t.matchAll(/[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d]|\s*$)/gu)) {
+  for (const m of t.matchAll(SENTENCE_END(t))) {
     const before = t.slice(Math.max(0, m.index - 8), m.index + 1);
     if (m[0][0] === '.' && ABBREV.test(before)) continue;
     ends.add(m.index + m[0].length);
@@ -65,8 +69,9 @@ export function sentences(p: Prose): Sentence[] {
   function push(a: number, b: number) {
     while (a < b && /\s/.test(t[a]!)) a++;
     while (b > a && /\s/.test(t[b - 1]!)) b--;
-    if (b <= a || !/[\p{L}\p{N}]/u.test(t.slice(a, b))) return;
+    if (b <= a) return;
     const text = t.slice(a, b);
+    if (!LETTER_OR_DIGIT(text).test(text)) return;
     out.push({
       start: a,
       end: b,
@@ -81,19 +86,26 @@ export function sentences(p: Prose): Sentence[] {
   return out;
 }
 
+const LETTER_OR_DIGIT = unicodeOrPlain(String.raw`[\p{L}\p{N}]`, 'u');
+
 /** Quoted spans blanked: "…", “…”, and '…' when it stands apart from words. */
 export function ownVoice(s: string): string {
-  return s.replace(/"[^"\n]*"|“[^”\n]*”|(?<![\p{L}])'[^'\n]{3,}'(?![\p{L}])|‘[^’\n]*’/gu, (q) => ' '.repeat(q.length));
+  // Most sentences quote nothing: skip the Unicode-aware scan for them.
+  if (!/["“'‘]/.test(s)) return s;
+  return s.replace(QUOTED(s), (q) => ' '.repeat(q.length));
 }
 
-const KEY = /(?<![\w@.])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
+const QUOTED = unicodeOrPlain(String.raw`"[^"\n]*"|“[^”\n]*”|(?<![\p{L}])'[^'\n]{3,}'(?![\p{L}])|‘[^’\n]*’`, 'gu');
+
+const KEY = unicodeOrPlain(String.raw`(?<![\w@.])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)`, 'gu');
 
 export function keyCites(s: string, base = 0): KeyCite[] {
   const out: KeyCite[] = [];
-  for (const m of s.matchAll(KEY)) {
+  for (const m of s.matchAll(KEY(s))) {
     // Trailing punctuation belongs to the sentence, as Pandoc reads it.
     const key = m[1]!.replace(/[.:,;?]+$/, '');
-    if (s[m.index - 1] === '.' || /[\p{L}\p{N}]/u.test(s[m.index - 1] ?? '')) continue; // an e-mail address
+    const before = s[m.index - 1] ?? '';
+    if (before === '.' || LETTER_OR_DIGIT(before).test(before)) continue; // an e-mail address
     out.push({ key, start: base + m.index, end: base + m.index + m[0].length - (m[1]!.length - key.length) });
   }
   return out;
@@ -102,8 +114,9 @@ export function keyCites(s: string, base = 0): KeyCite[] {
 const NAME = "[\\p{Lu}][\\p{L}'’-]+(?:\\s(?:van|von|de|der|den|da|di|le|la)\\s[\\p{Lu}][\\p{L}'’-]+)?";
 const AUTHORS = `(${NAME})(?:\\s+et\\s+al\\.?|,?\\s+(?:&|and)\\s+(${NAME})|((?:,\\s*${NAME})+,?\\s+(?:&|and)\\s+${NAME}))?`;
 const YEAR = '(\\d{4}[a-z]?|n\\.d\\.)';
-const PAREN = new RegExp(`${AUTHORS},?\\s+${YEAR}`, 'gu');
-const NARRATIVE = new RegExp(`${AUTHORS}\\s+\\(${YEAR}\\)`, 'gu');
+const PAREN = unicodeOrPlain(`${AUTHORS},?\\s+${YEAR}`, 'gu');
+const NARRATIVE = unicodeOrPlain(`${AUTHORS}\\s+\\(${YEAR}\\)`, 'gu');
+const NARRATIVE_YEAR = /\((?:\d{4}[a-z]?|n\.d\.)\)/;
 
 // Capitalised words that stand before a year and are not authors: "(since March 2019)".
 const NOT_NAMES = new Set(
@@ -123,7 +136,9 @@ export function authorYears(s: string, base = 0): AuthorYear[] {
   };
   // Inside parentheses: "(Furukawa et al., 2005; Zanos & Gould, 2018)".
   for (const g of s.matchAll(/\(([^()]*\d{4}[a-z]?[^()]*)\)/g))
-    for (const m of g[1]!.matchAll(PAREN)) add(m, g.index + 1);
-  for (const m of s.matchAll(NARRATIVE)) if (!out.some((a) => a.start <= base + m.index! && a.end > base + m.index!)) add(m, 0);
+    for (const m of g[1]!.matchAll(PAREN(g[1]!))) add(m, g.index + 1);
+  // The narrative form needs a year in parentheses: most sentences have none.
+  if (NARRATIVE_YEAR.test(s))
+    for (const m of s.matchAll(NARRATIVE(s))) if (!out.some((a) => a.start <= base + m.index! && a.end > base + m.index!)) add(m, 0);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -78,6 +78,13 @@ export function words(text: string): { word: string; start: number; end: number 
   return out;
 }
 
+/** The words of a text, without offsets: one native scan and no object per word for plain text. */
+export function wordList(text: string): string[] {
+  const folded = fold(text);
+  if (isPlain(folded)) return folded.match(ASCII_WORD) ?? [];
+  return words(text).map((w) => w.word);
+}
+
 /**
  * A light stemmer: close enough to the word that typo matching on stems still works. It only
  * trims or changes a word's end, so a stem starts with its word's first letter (snippets rely

@@ -1,23 +1,55 @@
 /** Edit distance with adjacent transpositions (optimal string alignment): "glutamte" is 1 from "glutamate". */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (max < 8 && !bagWithin(a, b, max)) return max + 1;
+  // Three rows, reused: a fresh process runs this cold, where every new array costs.
+  const n = b.length + 1;
+  let prev2 = new Int32Array(n);
+  let prev = new Int32Array(n);
+  let cur = new Int32Array(n);
+  for (let j = 0; j < n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = 1; j < n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const free = prev2;
     prev2 = prev;
     prev = cur;
+    cur = free;
   }
   return prev[b.length]!;
+}
+
+const counts = new Int32Array(128);
+
+/**
+ * Could a and b be within `max` edits, by their characters alone? An edit changes the counts of
+ * characters by at most 2 (a substitution), so half their L1 difference is a lower bound of the
+ * distance: most pairs of names fail it in one pass, without the table. Characters share
+ * buckets by their low 7 bits, which only weakens the bound.
+ */
+function bagWithin(a: string, b: string, max: number): boolean {
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 127]!++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 127]!--;
+  let l1 = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    l1 += Math.abs(counts[c]!);
+    counts[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i) & 127;
+    l1 += Math.abs(counts[c]!);
+    counts[c] = 0;
+  }
+  return l1 <= 2 * max;
 }
 
 /** How many edits still count as a typo of a word this long. */

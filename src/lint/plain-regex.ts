@@ -1,0 +1,23 @@
+/**
+ * Regexes with Unicode classes (\p{L}, \p{Lu}, \p{N}) cost a fresh process more to compile than
+ * all of a lint run's other regexes together: ICU builds each class, for each use of it. Text
+ * whose only characters beyond ASCII are General Punctuation (’ “ ” – …) or box drawing has no
+ * letter or digit beyond ASCII, and on such text a regex's ASCII twin matches exactly what the
+ * Unicode regex matches (test/unit/lint-plain-regex.test.ts checks every code point). Most
+ * drafts are such text; the others get the Unicode regexes.
+ */
+
+const PLAIN = /^[\x00-\x7f\u2000-\u206f\u2500-\u257f]*$/;
+
+/** Has the text no letter or digit beyond ASCII (as far as the ranges above tell)? */
+export const isPlainText = (text: string) => PLAIN.test(text);
+
+/** The ASCII twin of a regex source: its Unicode classes, which stand inside [...], as ASCII ranges. */
+export const asciiSource = (source: string) => source.replaceAll('\\p{Lu}', 'A-Z').replaceAll('\\p{L}', 'A-Za-z').replaceAll('\\p{N}', '0-9');
+
+/** A regex made (and compiled) only when first used: the Unicode one, or its twin for plain text. */
+export function unicodeOrPlain(source: string, flags: string): (text: string) => RegExp {
+  let unicode: RegExp | undefined;
+  let plain: RegExp | undefined;
+  return (text) => (isPlainText(text) ? (plain ??= new RegExp(asciiSource(source), flags.replace('u', ''))) : (unicode ??= new RegExp(source, flags)));
+}
