@@ -12,6 +12,7 @@ import type { CslItem } from '../content/model.js';
 import type { BibEntry, Formatted } from './bibliography.js';
 import { STYLES, STYLE_INFO, type ExportId, type StyleId } from './styles.js';
 import { fixMoreAuthors, forExport, forStyle, knownAuthors, verification } from './record.js';
+import { disambiguationView, type View } from './disambiguate.js';
 import { toBib } from './export-bib.js';
 import { toRis } from './export-ris.js';
 
@@ -28,13 +29,20 @@ export function englishGbLocale(enUs: string): string {
       '<date form="text"><date-part name="day" suffix=" "/><date-part name="month" suffix=" "/><date-part name="year"/></date>');
 }
 
+/** Per style: the in-text citation's et-al-min (how many names an incomplete list is given, forStyle). */
+const citationEtAlMin = new Map<StyleId, number>();
+
 /** Register the official styles (as kap-<id>) and the en-GB locale, once per process. */
 export function registerStyles(stylesDir: string): void {
   const csl = plugins.config.get('@csl');
   // subsequent-author-substitute ("———" for a repeated author) is a rule of a printed list; kap
   // stores each entry alone, from one bibliography of all records, so the rule is left out.
-  for (const s of STYLES)
-    if (!csl.styles.has(template(s))) csl.styles.add(template(s), readFileSync(join(stylesDir, STYLE_INFO[s].file), 'utf8').replace(/ subsequent-author-substitute="[^"]*"/, ''));
+  for (const s of STYLES) {
+    if (citationEtAlMin.has(s)) continue;
+    const xml = readFileSync(join(stylesDir, STYLE_INFO[s].file), 'utf8');
+    citationEtAlMin.set(s, Number(/<citation\b[^>]*\bet-al-min="(\d+)"/.exec(xml)?.[1] ?? 1));
+    if (!csl.styles.has(template(s))) csl.styles.add(template(s), xml.replace(/ subsequent-author-substitute="[^"]*"/, ''));
+  }
   if (!csl.locales.has('en-GB')) csl.locales.add('en-GB', englishGbLocale(csl.locales.get('en-US')));
 }
 
@@ -43,31 +51,62 @@ export function formatReference(item: CslItem, style: StyleId): Formatted {
 }
 
 /**
- * Every record in one style, with one processor state, so that the style's disambiguation sees
- * the whole bibliography: APA's 2017a/2017b for one author's two works in a year, MLA's added
- * names or title. Each entry is stored alone (no list numbers; registerStyles drops "———").
+ * What the processor is given for one style: `data` for the entries, and where it differs, the
+ * `view` the in-text citations are disambiguated with (disambiguate.ts).
  */
-export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatted> {
+export function processorInput(items: CslItem[], style: StyleId): { data: CslItem[]; view?: View } {
   const info = STYLE_INFO[style];
-  const data = items.map((i) => forStyle(i, info.initials));
+  const data = items.map((i) => forStyle(i, info.initials, citationEtAlMin.get(style) ?? 1));
+  const view = disambiguationView(items, data);
+  return view ? { data, view } : { data };
+}
+
+interface Run {
+  html: Map<string, string>;
+  /** Per id: the citation, author-only and author-suppressed, as citeproc printed them. */
+  cites: Map<string, [string, string, string]>;
+}
+
+function run(data: CslItem[], style: StyleId): Run {
+  const info = STYLE_INFO[style];
   const engine = (plugins.config.get('@csl') as unknown as { engine: (d: CslItem[], s: string, l: string, f: string) => CiteprocEngine }).engine(data, template(style), info.locale, 'html');
   const ids = data.map((i) => i.id);
   const cite = (id: string, flags: object = {}) => ({ citationItems: [{ id, ...flags }], properties: { noteIndex: 0 } });
-  const cites = engine.rebuildProcessorState(ids.flatMap((id) => [cite(id), cite(id, { 'author-only': true }), cite(id, { 'suppress-author': true })]), 'text', []);
+  const out = engine.rebuildProcessorState(ids.flatMap((id) => [cite(id), cite(id, { 'author-only': true }), cite(id, { 'suppress-author': true })]), 'text', []);
   engine.updateItems(ids);
   // One bibliography for all, then each entry on its own (the style's sort order is not kept).
   const [meta, body] = engine.makeBibliography();
-  const htmlOf = new Map(meta.entry_ids.map((group, k) => [group[0]!, body[k]!]));
+  const html = new Map(meta.entry_ids.map((group, k) => [group[0]!, body[k]!]));
+  const text = (k: number) => fixMoreAuthors(out[k]![2].trim());
+  return { html, cites: new Map(ids.map((id, k) => [id, [text(3 * k), text(3 * k + 1), text(3 * k + 2)]])) };
+}
+
+/**
+ * Every record in one style, with one processor state, so that the style's disambiguation sees
+ * the whole bibliography: APA's 2017a/2017b for one author's two works in a year, MLA's added
+ * names or title. Each entry is stored alone (no list numbers; registerStyles drops "———").
+ * Where the view differs, the in-text citations come from it, and the entries of records it
+ * changed from the records themselves.
+ */
+export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatted> {
+  const info = STYLE_INFO[style];
+  const { data, view } = processorInput(items, style);
+  const own = run(data, style);
+  const seen = view ? run(view.items, style) : own;
   const out = new Map<string, Formatted>();
-  ids.forEach((id, k) => {
-    const html = (htmlOf.get(id) ?? '')
+  items.forEach((item) => {
+    const id = item.id;
+    const html = ((view?.changed.has(id) ? own : seen).html.get(id) ?? '')
       .replace(/<div class="csl-left-margin">[^<]*<\/div>/, '') // a lone reference has no list number
       .replace(/<\/?div[^>]*>/g, '')
       .trim();
-    const text = (n: number) => fixMoreAuthors(cites[3 * k + n]![2].trim());
-    const [inText, names, rest] = [text(0), text(1), text(2).replace(/^\(|\)$/g, '')];
-    const parts = info.collapse && inText.startsWith(`(${names}`) && inText.endsWith(`${rest})`);
-    out.set(id, { html: adjust(html, items[k]!, style), inText, ...(parts ? { names, rest } : {}) });
+    // A name lent by another work is never printed: where the style still added one, the citation is the record's own.
+    const lent = view?.borrowed.get(id) ?? [];
+    const cites = seen.cites.get(id)!;
+    const [inText, names, rest] = lent.some((f) => cites[0].includes(f)) ? own.cites.get(id)! : cites;
+    const restBare = rest.replace(/^\(|\)$/g, '');
+    const parts = info.collapse && inText.startsWith(`(${names}`) && inText.endsWith(`${restBare})`);
+    out.set(id, { html: adjust(html, item, style), inText, ...(parts ? { names, rest: restBare } : {}) });
   });
   return out;
 }
