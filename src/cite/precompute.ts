@@ -67,18 +67,33 @@ interface Run {
   cites: Map<string, [string, string, string]>;
 }
 
-function run(data: CslItem[], style: StyleId): Run {
+/**
+ * One processor state for `data` (citation-js keeps one engine per style and locale: built,
+ * with its CSL parsed, once per process). The items are registered once (updateItems:
+ * disambiguation and sort keys), and each citation is rendered against that state
+ * (makeCitationCluster), not added to a document one after another (rebuildProcessorState
+ * re-evaluated the registry at each of them). A style that does not collapse needs no split
+ * citation; `bib: false` when only the citations are wanted, `cites: false` only the entries.
+ */
+function run(data: CslItem[], style: StyleId, want: { cites: boolean; bib: boolean } = { cites: true, bib: true }): Run {
   const info = STYLE_INFO[style];
   const engine = (plugins.config.get('@csl') as unknown as { engine: (d: CslItem[], s: string, l: string, f: string) => CiteprocEngine }).engine(data, template(style), info.locale, 'html');
   const ids = data.map((i) => i.id);
-  const cite = (id: string, flags: object = {}) => ({ citationItems: [{ id, ...flags }], properties: { noteIndex: 0 } });
-  const out = engine.rebuildProcessorState(ids.flatMap((id) => [cite(id), cite(id, { 'author-only': true }), cite(id, { 'suppress-author': true })]), 'text', []);
   engine.updateItems(ids);
-  // One bibliography for all, then each entry on its own (the style's sort order is not kept).
-  const [meta, body] = engine.makeBibliography();
-  const html = new Map(meta.entry_ids.map((group, k) => [group[0]!, body[k]!]));
-  const text = (k: number) => fixMoreAuthors(out[k]![2].trim());
-  return { html, cites: new Map(ids.map((id, k) => [id, [text(3 * k), text(3 * k + 1), text(3 * k + 2)]])) };
+  const cites = new Map<string, [string, string, string]>();
+  if (want.cites) {
+    engine.setOutputFormat('text');
+    const text = (id: string, flags: object = {}) => fixMoreAuthors(engine.makeCitationCluster([{ id, ...flags }]).trim());
+    for (const id of ids) cites.set(id, [text(id), info.collapse ? text(id, { 'author-only': true }) : '', info.collapse ? text(id, { 'suppress-author': true }) : '']);
+    engine.setOutputFormat('html');
+  }
+  const html = new Map<string, string>();
+  if (want.bib) {
+    // One bibliography for all, then each entry on its own (the style's sort order is not kept).
+    const [meta, body] = engine.makeBibliography();
+    meta.entry_ids.forEach((group, k) => html.set(group[0]!, body[k]!));
+  }
+  return { html, cites };
 }
 
 /**
@@ -91,8 +106,10 @@ function run(data: CslItem[], style: StyleId): Run {
 export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatted> {
   const info = STYLE_INFO[style];
   const { data, view } = processorInput(items, style);
-  const own = run(data, style);
+  // With a view, the records' own state gives only the entries of the records it changed.
+  const own = run(data, style, { cites: !view, bib: true });
   const seen = view ? run(view.items, style) : own;
+  let ownCites: Run['cites'] | undefined;
   const out = new Map<string, Formatted>();
   items.forEach((item) => {
     const id = item.id;
@@ -103,7 +120,7 @@ export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatt
     // A name lent by another work is never printed: where the style still added one, the citation is the record's own.
     const lent = view?.borrowed.get(id) ?? [];
     const cites = seen.cites.get(id)!;
-    const [inText, names, rest] = lent.some((f) => cites[0].includes(f)) ? own.cites.get(id)! : cites;
+    const [inText, names, rest] = lent.some((f) => cites[0].includes(f)) ? (ownCites ??= run(data, style, { cites: true, bib: false }).cites).get(id)! : cites;
     const restBare = rest.replace(/^\(|\)$/g, '');
     const parts = info.collapse && inText.startsWith(`(${names}`) && inText.endsWith(`${restBare})`);
     out.set(id, { html: adjust(html, item, style), inText, ...(parts ? { names, rest: restBare } : {}) });
@@ -112,8 +129,9 @@ export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatt
 }
 
 interface CiteprocEngine {
-  rebuildProcessorState(citations: object[], mode: string, uncited: string[]): [string, number, string][];
   updateItems(ids: string[]): void;
+  setOutputFormat(format: string): void;
+  makeCitationCluster(items: object[]): string;
   makeBibliography(): [{ entry_ids: string[][] }, string[]];
 }
 
