@@ -28,38 +28,62 @@ export interface View {
   changed: Set<string>;
   /** Per changed incomplete record: the family names it was given from another work (never to be printed). */
   borrowed: Map<string, string[]>;
+  /**
+   * The records a changed one can be confused with (those of the same first author), changed
+   * ones included: all a style's disambiguation of their entries depends on.
+   */
+  related: Set<string>;
 }
+
+/** The first author as an in-text citation starts with it: works with different ones never cite alike. */
+const firstAuthor = (d: CslItem) => {
+  const n = ((d.author ?? []) as Name[])[0];
+  return n ? (n.family ?? n.literal ?? '') : undefined;
+};
 
 /** `data`: the processor input (forStyle) of `items`, same order. Undefined when the view is the input itself. */
 export function disambiguationView(items: CslItem[], data: CslItem[]): View | undefined {
   const authors = data.map((d) => ((d.author ?? []) as Name[]).map((n) => ({ ...n })));
-  // An initial-only given name stands for any given name with those initials.
-  const vague = new Map<string, string[]>();
-  for (const list of authors)
-    for (const n of list) if (n.family && n.given && INITIALS_ONLY.test(n.given)) vague.set(n.family, [...(vague.get(n.family) ?? []), n.given]);
-  for (const list of authors)
-    for (const n of list) {
-      const short = n.family && n.given ? vague.get(n.family)?.find((g) => g !== n.given && initials(n.given!).startsWith(initials(g))) : undefined;
-      if (short) n.given = short;
-    }
-  // An incomplete list continues as that of a work whose names match its known ones. Where
-  // such works go on with different names, no one of them may stand for the unknown names.
-  const borrowed = new Map<string, string[]>();
-  const known = authors.map((list) => list.filter((n) => !standIn(n)));
-  items.forEach((item, i) => {
-    if (!authorsIncomplete(item)) return;
-    const k = known[i]!.length;
-    const partners = authors.filter((list, j) => j !== i && list.length > k && known[i]!.every((n, m) => same(n, list[m]!)));
-    if (!partners.length || partners.some((list) => JSON.stringify(list[k]) !== JSON.stringify(partners[0]![k]))) return;
-    const tail = partners[0]!.slice(k);
-    authors[i] = [...known[i]!, ...tail];
-    borrowed.set(item.id, tail.filter((n) => !standIn(n)).map((n) => n.family ?? n.literal ?? '').filter((f) => f && !known[i]!.some((m) => m.family === f)));
+  // Only works of the same first author can cite alike: each group is seen on its own.
+  const groups = new Map<string, number[]>();
+  data.forEach((d, i) => {
+    const first = firstAuthor(d);
+    if (first) groups.set(first, [...(groups.get(first) ?? []), i]);
   });
+  const borrowed = new Map<string, string[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // An initial-only given name stands for any given name with those initials.
+    const vague = new Map<string, string[]>();
+    for (const i of group)
+      for (const n of authors[i]!) if (n.family && n.given && INITIALS_ONLY.test(n.given)) vague.set(n.family, [...(vague.get(n.family) ?? []), n.given]);
+    for (const i of group)
+      for (const n of authors[i]!) {
+        const short = n.family && n.given ? vague.get(n.family)?.find((g) => g !== n.given && initials(n.given!).startsWith(initials(g))) : undefined;
+        if (short) n.given = short;
+      }
+    // An incomplete list continues as that of a work whose names match its known ones. Where
+    // such works go on with different names, no one of them may stand for the unknown names.
+    for (const i of group) {
+      const item = items[i]!;
+      if (!authorsIncomplete(item)) continue;
+      const known = authors[i]!.filter((n) => !standIn(n));
+      const k = known.length;
+      const partners = group.filter((j) => j !== i && authors[j]!.length > k && known.every((n, m) => same(n, authors[j]![m]!))).map((j) => authors[j]!);
+      if (!partners.length || partners.some((list) => JSON.stringify(list[k]) !== JSON.stringify(partners[0]![k]))) continue;
+      const tail = partners[0]!.slice(k);
+      authors[i] = [...known, ...tail];
+      borrowed.set(item.id, tail.filter((n) => !standIn(n)).map((n) => n.family ?? n.literal ?? '').filter((f) => f && !known.some((m) => m.family === f)));
+    }
+  }
   const changed = new Set<string>();
   const view = data.map((d, i) => {
     if (JSON.stringify(authors[i]) === JSON.stringify(d.author ?? [])) return d;
     changed.add(d.id);
     return { ...d, author: authors[i] };
   });
-  return changed.size ? { items: view, changed, borrowed } : undefined;
+  if (!changed.size) return undefined;
+  const related = new Set<string>();
+  for (const group of groups.values()) if (group.some((i) => changed.has(data[i]!.id))) for (const i of group) related.add(data[i]!.id);
+  return { items: view, changed, borrowed, related };
 }

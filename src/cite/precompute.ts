@@ -57,7 +57,8 @@ export function formatReference(item: CslItem, style: StyleId): Formatted {
 export function processorInput(items: CslItem[], style: StyleId): { data: CslItem[]; view?: View } {
   const info = STYLE_INFO[style];
   const data = items.map((i) => forStyle(i, info.initials, citationEtAlMin.get(style) ?? 1));
-  const view = disambiguationView(items, data);
+  // Numbered styles cite by number: nothing to tell apart by names.
+  const view = info.numeric ? undefined : disambiguationView(items, data);
   return view ? { data, view } : { data };
 }
 
@@ -106,8 +107,10 @@ function run(data: CslItem[], style: StyleId, want: { cites: boolean; bib: boole
 export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatted> {
   const info = STYLE_INFO[style];
   const { data, view } = processorInput(items, style);
-  // With a view, the records' own state gives only the entries of the records it changed.
-  const own = run(data, style, { cites: !view, bib: true });
+  // With a view, the entries of the records it changed come from their own state: theirs and
+  // those of the same first author, all their disambiguation depends on.
+  const mine = view ? data.filter((d) => view.related.has(d.id)) : data;
+  const own = run(mine, style, { cites: !view, bib: true });
   const seen = view ? run(view.items, style) : own;
   let ownCites: Run['cites'] | undefined;
   const out = new Map<string, Formatted>();
@@ -120,7 +123,7 @@ export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatt
     // A name lent by another work is never printed: where the style still added one, the citation is the record's own.
     const lent = view?.borrowed.get(id) ?? [];
     const cites = seen.cites.get(id)!;
-    const [inText, names, rest] = lent.some((f) => cites[0].includes(f)) ? (ownCites ??= run(data, style, { cites: true, bib: false }).cites).get(id)! : cites;
+    const [inText, names, rest] = lent.some((f) => cites[0].includes(f)) ? (ownCites ??= run(mine, style, { cites: true, bib: false }).cites).get(id)! : cites;
     const restBare = rest.replace(/^\(|\)$/g, '');
     const parts = info.collapse && inText.startsWith(`(${names}`) && inText.endsWith(`${restBare})`);
     out.set(id, { html: adjust(html, item, style), inText, ...(parts ? { names, rest: restBare } : {}) });
