@@ -34,18 +34,30 @@ const citationEtAlMin = new Map<StyleId, number>();
 /** Styles whose output depends on the bibliography's order: year suffixes (2017a, 2017b) go by it. */
 const sortMatters = new Set<StyleId>();
 
+/**
+ * The style as kap uses it: each entry and each citation stands alone. Left out are the rules of
+ * a printed list or a cluster of several works, which cost time and change nothing here:
+ * subsequent-author-substitute ("———" for a repeated author), the order of works within a
+ * citation (kap sorts a cluster itself, format.ts), and the bibliography's order where no
+ * output depends on it. Building the sort keys' macros is most of building APA's or Chicago's
+ * engine.
+ */
+export function forKap(xml: string, keepBibliographySort: boolean): string {
+  const dropSort = (element: string) => (x: string) => x.replace(new RegExp(`(<${element}\\b[^>]*>)\\s*<sort>[\\s\\S]*?</sort>`), '$1');
+  const out = dropSort('citation')(xml.replace(/ subsequent-author-substitute="[^"]*"/, ''));
+  return keepBibliographySort ? out : dropSort('bibliography')(out);
+}
+
 /** Register the official styles (as kap-<id>) and the en-GB locale, once per process. */
 export function registerStyles(stylesDir: string): void {
   const csl = plugins.config.get('@csl');
-  // subsequent-author-substitute ("———" for a repeated author) is a rule of a printed list; kap
-  // stores each entry alone, from one bibliography of all records, so the rule is left out.
   for (const s of STYLES) {
     if (citationEtAlMin.has(s)) continue;
     const xml = readFileSync(join(stylesDir, STYLE_INFO[s].file), 'utf8');
     citationEtAlMin.set(s, Number(/<citation\b[^>]*\bet-al-min="(\d+)"/.exec(xml)?.[1] ?? 1));
     // kap keeps no list order; a numbered style's numbers and a year suffix depend on it.
     if (STYLE_INFO[s].numeric || /<citation\b[^>]*\bdisambiguate-add-year-suffix="true"/.test(xml)) sortMatters.add(s);
-    if (!csl.styles.has(template(s))) csl.styles.add(template(s), xml.replace(/ subsequent-author-substitute="[^"]*"/, ''));
+    if (!csl.styles.has(template(s))) csl.styles.add(template(s), forKap(xml, sortMatters.has(s)));
   }
   if (!csl.locales.has('en-GB')) csl.locales.add('en-GB', englishGbLocale(csl.locales.get('en-US')));
 }
@@ -84,8 +96,7 @@ function run(data: CslItem[], style: StyleId, want: { cites: boolean; bib: boole
   const info = STYLE_INFO[style];
   const engine = (plugins.config.get('@csl') as unknown as { engine: (d: CslItem[], s: string, l: string, f: string) => CiteprocEngine }).engine(data, template(style), info.locale, 'html');
   const ids = data.map((i) => i.id);
-  // Sort keys cost a third of registering the items: computed only where the output depends on the order.
-  engine.updateItems(ids, !sortMatters.has(style));
+  engine.updateItems(ids);
   const cites = new Map<string, [string, string, string]>();
   if (want.cites) {
     engine.setOutputFormat('text');
