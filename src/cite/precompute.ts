@@ -12,6 +12,7 @@ import type { CslItem } from '../content/model.js';
 import type { BibEntry, Formatted } from './bibliography.js';
 import { STYLES, STYLE_INFO, type ExportId, type StyleId } from './styles.js';
 import { fixMoreAuthors, forExport, forStyle, knownAuthors, verification } from './record.js';
+import { disambiguationView, type View } from './disambiguate.js';
 import { toBib } from './export-bib.js';
 import { toRis } from './export-ris.js';
 
@@ -28,13 +29,36 @@ export function englishGbLocale(enUs: string): string {
       '<date form="text"><date-part name="day" suffix=" "/><date-part name="month" suffix=" "/><date-part name="year"/></date>');
 }
 
+/** Per style: the in-text citation's et-al-min (how many names an incomplete list is given, forStyle). */
+const citationEtAlMin = new Map<StyleId, number>();
+/** Styles whose output depends on the bibliography's order: year suffixes (2017a, 2017b) go by it. */
+const sortMatters = new Set<StyleId>();
+
+/**
+ * The style as kap uses it: each entry and each citation stands alone. Left out are the rules of
+ * a printed list or a cluster of several works, which cost time and change nothing here:
+ * subsequent-author-substitute ("———" for a repeated author), the order of works within a
+ * citation (kap sorts a cluster itself, format.ts), and the bibliography's order where no
+ * output depends on it. Building the sort keys' macros is most of building APA's or Chicago's
+ * engine.
+ */
+export function forKap(xml: string, keepBibliographySort: boolean): string {
+  const dropSort = (element: string) => (x: string) => x.replace(new RegExp(`(<${element}\\b[^>]*>)\\s*<sort>[\\s\\S]*?</sort>`), '$1');
+  const out = dropSort('citation')(xml.replace(/ subsequent-author-substitute="[^"]*"/, ''));
+  return keepBibliographySort ? out : dropSort('bibliography')(out);
+}
+
 /** Register the official styles (as kap-<id>) and the en-GB locale, once per process. */
 export function registerStyles(stylesDir: string): void {
   const csl = plugins.config.get('@csl');
-  // subsequent-author-substitute ("———" for a repeated author) is a rule of a printed list; kap
-  // stores each entry alone, from one bibliography of all records, so the rule is left out.
-  for (const s of STYLES)
-    if (!csl.styles.has(template(s))) csl.styles.add(template(s), readFileSync(join(stylesDir, STYLE_INFO[s].file), 'utf8').replace(/ subsequent-author-substitute="[^"]*"/, ''));
+  for (const s of STYLES) {
+    if (citationEtAlMin.has(s)) continue;
+    const xml = readFileSync(join(stylesDir, STYLE_INFO[s].file), 'utf8');
+    citationEtAlMin.set(s, Number(/<citation\b[^>]*\bet-al-min="(\d+)"/.exec(xml)?.[1] ?? 1));
+    // kap keeps no list order; a numbered style's numbers and a year suffix depend on it.
+    if (STYLE_INFO[s].numeric || /<citation\b[^>]*\bdisambiguate-add-year-suffix="true"/.test(xml)) sortMatters.add(s);
+    if (!csl.styles.has(template(s))) csl.styles.add(template(s), forKap(xml, sortMatters.has(s)));
+  }
   if (!csl.locales.has('en-GB')) csl.locales.add('en-GB', englishGbLocale(csl.locales.get('en-US')));
 }
 
@@ -43,38 +67,90 @@ export function formatReference(item: CslItem, style: StyleId): Formatted {
 }
 
 /**
+ * What the processor is given for one style: `data` for the entries, and where it differs, the
+ * `view` the in-text citations are disambiguated with (disambiguate.ts).
+ */
+export function processorInput(items: CslItem[], style: StyleId): { data: CslItem[]; view?: View } {
+  const info = STYLE_INFO[style];
+  const data = items.map((i) => forStyle(i, info.initials, citationEtAlMin.get(style) ?? 1));
+  // Numbered styles cite by number: nothing to tell apart by names.
+  const view = info.numeric ? undefined : disambiguationView(items, data);
+  return view ? { data, view } : { data };
+}
+
+interface Run {
+  html: Map<string, string>;
+  /** Per id: the citation, author-only and author-suppressed, as citeproc printed them. */
+  cites: Map<string, [string, string, string]>;
+}
+
+/**
+ * One processor state for `data` (citation-js keeps one engine per style and locale: built,
+ * with its CSL parsed, once per process). The items are registered once (updateItems:
+ * disambiguation and sort keys), and each citation is rendered against that state
+ * (makeCitationCluster), not added to a document one after another (rebuildProcessorState
+ * re-evaluated the registry at each of them). A style that does not collapse needs no split
+ * citation; `bib: false` when only the citations are wanted, `cites: false` only the entries.
+ */
+function run(data: CslItem[], style: StyleId, want: { cites: boolean; bib: boolean } = { cites: true, bib: true }): Run {
+  const info = STYLE_INFO[style];
+  const engine = (plugins.config.get('@csl') as unknown as { engine: (d: CslItem[], s: string, l: string, f: string) => CiteprocEngine }).engine(data, template(style), info.locale, 'html');
+  const ids = data.map((i) => i.id);
+  engine.updateItems(ids);
+  const cites = new Map<string, [string, string, string]>();
+  if (want.cites) {
+    engine.setOutputFormat('text');
+    const text = (id: string, flags: object = {}) => fixMoreAuthors(engine.makeCitationCluster([{ id, ...flags }]).trim());
+    for (const id of ids) cites.set(id, [text(id), info.collapse ? text(id, { 'author-only': true }) : '', info.collapse ? text(id, { 'suppress-author': true }) : '']);
+    engine.setOutputFormat('html');
+  }
+  const html = new Map<string, string>();
+  if (want.bib) {
+    // One bibliography for all, then each entry on its own (the style's sort order is not kept).
+    const [meta, body] = engine.makeBibliography();
+    meta.entry_ids.forEach((group, k) => html.set(group[0]!, body[k]!));
+  }
+  return { html, cites };
+}
+
+/**
  * Every record in one style, with one processor state, so that the style's disambiguation sees
  * the whole bibliography: APA's 2017a/2017b for one author's two works in a year, MLA's added
  * names or title. Each entry is stored alone (no list numbers; registerStyles drops "———").
+ * Where the view differs, the in-text citations come from it, and the entries of records it
+ * changed from the records themselves.
  */
 export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatted> {
   const info = STYLE_INFO[style];
-  const data = items.map((i) => forStyle(i, info.initials));
-  const engine = (plugins.config.get('@csl') as unknown as { engine: (d: CslItem[], s: string, l: string, f: string) => CiteprocEngine }).engine(data, template(style), info.locale, 'html');
-  const ids = data.map((i) => i.id);
-  const cite = (id: string, flags: object = {}) => ({ citationItems: [{ id, ...flags }], properties: { noteIndex: 0 } });
-  const cites = engine.rebuildProcessorState(ids.flatMap((id) => [cite(id), cite(id, { 'author-only': true }), cite(id, { 'suppress-author': true })]), 'text', []);
-  engine.updateItems(ids);
-  // One bibliography for all, then each entry on its own (the style's sort order is not kept).
-  const [meta, body] = engine.makeBibliography();
-  const htmlOf = new Map(meta.entry_ids.map((group, k) => [group[0]!, body[k]!]));
+  const { data, view } = processorInput(items, style);
+  // With a view, the entries of the records it changed come from their own state: theirs and
+  // those of the same first author, all their disambiguation depends on.
+  const mine = view ? data.filter((d) => view.related.has(d.id)) : data;
+  const own = run(mine, style, { cites: !view, bib: true });
+  const seen = view ? run(view.items, style) : own;
+  let ownCites: Run['cites'] | undefined;
   const out = new Map<string, Formatted>();
-  ids.forEach((id, k) => {
-    const html = (htmlOf.get(id) ?? '')
+  items.forEach((item) => {
+    const id = item.id;
+    const html = ((view?.changed.has(id) ? own : seen).html.get(id) ?? '')
       .replace(/<div class="csl-left-margin">[^<]*<\/div>/, '') // a lone reference has no list number
       .replace(/<\/?div[^>]*>/g, '')
       .trim();
-    const text = (n: number) => fixMoreAuthors(cites[3 * k + n]![2].trim());
-    const [inText, names, rest] = [text(0), text(1), text(2).replace(/^\(|\)$/g, '')];
-    const parts = info.collapse && inText.startsWith(`(${names}`) && inText.endsWith(`${rest})`);
-    out.set(id, { html: adjust(html, items[k]!, style), inText, ...(parts ? { names, rest } : {}) });
+    // A name lent by another work is never printed: where the style still added one, the citation is the record's own.
+    const lent = view?.borrowed.get(id) ?? [];
+    const cites = seen.cites.get(id)!;
+    const [inText, names, rest] = lent.some((f) => cites[0].includes(f)) ? (ownCites ??= run(mine, style, { cites: true, bib: false }).cites).get(id)! : cites;
+    const restBare = rest.replace(/^\(|\)$/g, '');
+    const parts = info.collapse && inText.startsWith(`(${names}`) && inText.endsWith(`${restBare})`);
+    out.set(id, { html: adjust(html, item, style), inText, ...(parts ? { names, rest: restBare } : {}) });
   });
   return out;
 }
 
 interface CiteprocEngine {
-  rebuildProcessorState(citations: object[], mode: string, uncited: string[]): [string, number, string][];
-  updateItems(ids: string[]): void;
+  updateItems(ids: string[], nosort?: boolean): void;
+  setOutputFormat(format: string): void;
+  makeCitationCluster(items: object[]): string;
   makeBibliography(): [{ entry_ids: string[][] }, string[]];
 }
 

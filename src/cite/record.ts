@@ -57,20 +57,23 @@ export function bibliographic(item: CslItem): CslItem {
 const initialsAfterHyphen = (given: string) => given.replace(/-(\p{Ll})/gu, (_, c: string) => `-${c.toUpperCase()}`);
 
 /**
- * The record as a style formats it. An incomplete author list ends in the name "et al.":
- * citeproc then counts more names than are known, so the style's own et-al rules
- * apply, and `fixMoreAuthors` removes the "&"/"and" a style would put before it.
+ * The record as a style formats it. An incomplete author list ends in "et al." names, as many
+ * as make the list reach `minNames` (the style's in-text et-al-min): citeproc then counts more
+ * names than are known and applies the style's own et-al rules, so the in-text citation it
+ * disambiguates is the one kap prints ("Zaki et al.", not "Zaki and et al." cut down later);
+ * `fixMoreAuthors` removes the "&"/"and" a style puts before them and merges a run of them.
  */
-export function forStyle(item: CslItem, initials: boolean): CslItem {
+export function forStyle(item: CslItem, initials: boolean, minNames = 1): CslItem {
   const out = bibliographic(item);
   let authors = out.author as Name[] | undefined;
   if (authors && initials) authors = authors.map((n) => (n.given ? { ...n, given: initialsAfterHyphen(n.given) } : n));
-  if (authors && authorsIncomplete(item)) authors = [...authors, { family: MORE_AUTHORS }];
+  if (authors && authorsIncomplete(item)) authors = [...authors, ...Array.from({ length: Math.max(1, minNames - authors.length) }, () => ({ family: MORE_AUTHORS }))];
   return authors ? { ...out, author: authors } : out;
 }
 
-/** "Rutter, S. B., & et al." → "Rutter, S. B., et al."; "Wan & et al., 2015" → "Wan et al., 2015". */
-export const fixMoreAuthors = (s: string): string => s.replace(/ (?:&#38;|&amp;|&|and) (?=et al\.)/g, ' ');
+/** "Rutter, S. B., & et al." → "Rutter, S. B., et al."; "Wan & et al., 2015" → "Wan et al., 2015"; "et al., et al." → "et al.". */
+export const fixMoreAuthors = (s: string): string =>
+  s.replace(/ (?:&#38;|&amp;|&|and) (?=et al\.)/g, ' ').replace(/et al\.(?:,? (?:(?:&#38;|&amp;|&|and) )?et al\.)+/g, 'et al.');
 
 /** The record a reference manager imports: no fact-check, and kap's key kept (Zotero reads `citation-key`). */
 export const forExport = (item: CslItem): CslItem => ({ ...bibliographic(item), 'citation-key': item.id });

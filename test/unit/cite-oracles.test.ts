@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWith } from '../helpers/oracle.js';
 import { pandocCite, type PandocCites } from '../helpers/pandoc-cite.js';
-import { adjust, exportReference, formatAll, registerStyles } from '../../src/cite/precompute.js';
-import { authorsIncomplete, forStyle, knownAuthors } from '../../src/cite/record.js';
+import { adjust, exportReference, formatAll, processorInput, registerStyles } from '../../src/cite/precompute.js';
+import { authorsIncomplete, knownAuthors } from '../../src/cite/record.js';
 import { htmlToText } from '../../src/cite/format.js';
 import { STYLES, STYLE_INFO, type StyleId } from '../../src/cite/styles.js';
 import type { CslItem } from '../../src/content/model.js';
@@ -96,10 +96,7 @@ const pandoc = new Map<StyleId, PandocCites>();
  * Differences that are kap's own, known and not yet fixed: listed here one by one (so a new one
  * still fails), with what is wrong. See src/cite/styles/README.md.
  */
-const OPEN_DEFECTS = [
-  { style: 'mla', key: 'zaki2023', what: 'in-text', why: 'MLA: two works by Zaki et al. cite alike; kap removes its et-al stand-in after citeproc disambiguates' },
-  { style: 'mla', key: 'zaki2025', what: 'in-text', why: 'MLA: two works by Zaki et al. cite alike; kap removes its et-al stand-in after citeproc disambiguates' },
-];
+const OPEN_DEFECTS: { style: StyleId; key: string; what: 'reference' | 'in-text'; why: string }[] = [];
 
 /**
  * A .bib entry missing a field its type requires is accepted only when kap records that field
@@ -121,8 +118,11 @@ describeWith('pandoc', 'pandoc --citeproc with the shipped CSL files formats eve
       const info = STYLE_INFO[s];
       // kap prints each entry alone: the list-only "———" for a repeated author is not compared.
       const xml = readFileSync(join(STYLES_DIR, info.file), 'utf8').replace(/ subsequent-author-substitute="[^"]*"/, '');
-      // The same processor input as kap's (forStyle: the "et al." stand-in, hyphenated initials).
-      pandoc.set(s, pandocCite(items.map((i) => forStyle(i, info.initials)), xml, info.locale));
+      // The same processor input as kap's (forStyle: the "et al." stand-ins, hyphenated initials),
+      // and for the in-text citations the same disambiguation view (disambiguate.ts).
+      const { data, view } = processorInput(items, s);
+      const own = pandocCite(data, xml, info.locale);
+      pandoc.set(s, view ? { reference: own.reference, inText: pandocCite(view.items, xml, info.locale).inText } : own);
     }
   }, 120_000);
   const counts: string[] = [];
