@@ -99,6 +99,8 @@ const pandoc = new Map<StyleId, PandocCites>();
 const OPEN_DEFECTS = [
   { style: 'mla', key: 'zaki2023', what: 'in-text', why: 'MLA: two works by Zaki et al. cite alike; kap removes its et-al stand-in after citeproc disambiguates' },
   { style: 'mla', key: 'zaki2025', what: 'in-text', why: 'MLA: two works by Zaki et al. cite alike; kap removes its et-al stand-in after citeproc disambiguates' },
+  { style: 'mla', key: 'mitchell2021', what: 'in-text', why: 'MLA: two works by Mitchell et al. cite alike (as Zaki): pandoc adds the second author, kap does not' },
+  { style: 'mla', key: 'mitchell2021', what: 'reference', why: 'MLA: two works by Mitchell et al. cite alike (as Zaki): pandoc adds the second author, kap does not' },
 ];
 
 /**
