@@ -74,6 +74,12 @@ const DIFFERS: { id: string; styles: StyleId[]; why: string; undo: (s: string, i
     undo: (s, item) => (item.number ? s.replace(new RegExp(`\\b[Nn]o\\.:? (?=${String(item.number).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`), '') : s),
   },
   {
+    id: 'bib-add-names',
+    styles: ['mla'],
+    why: 'pandoc 2.17 formats the whole list as one document and adds a second name to mitchell2021\'s entry to tell it from mitchell2023mapp2, whose author list is incomplete (its second name is kap\'s "et al." stand-in): "Mitchell, Jennifer M., Michael Bogenschutz, et al."; kap prints each entry alone, as MLA 9 lists three or more authors: "Mitchell, Jennifer M., et al."',
+    undo: (s) => s.replace(/^([^,]+, [^,]+?), [^,]+?, et al\./, '$1, et al.'),
+  },
+  {
     id: 'title-case',
     styles: ['apa', 'mla', 'chicago'],
     why: 'pandoc 2.17 title-cases "out", "plus" and "between" (CSL\'s stop-word list) and lowers a capital after digits ("DEA-183f"); citation-js keeps the prepositions lower case, as MLA and Chicago do, and "183F" as written',
