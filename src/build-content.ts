@@ -13,7 +13,7 @@
  * for pack compiles to start from.
  */
 import { loadContent } from './content/load.js';
-import { compileContent, writeCompiled } from './content/compile.js';
+import { compileContent, CompiledWriter, type Compiled } from './content/compile.js';
 import { checkContent } from './content/check.js';
 import { BUILT_IN, mergeSets } from './content/merge.js';
 import { environmentError, formatProblem } from './errors.js';
@@ -66,10 +66,14 @@ if (errors) {
   const memo = new CiteMemo(compiler());
   if (baseMemo) memo.load(baseMemo, true);
   for (const f of memos) memo.load(f);
-  const compiled = compileContent(set, stylesDir, memo);
   const stamp = into !== undefined && keyBase !== undefined ? packsKey(keyBase, reads) : undefined;
+  let writer: CompiledWriter | undefined;
+  let compiled: Compiled | undefined;
   try {
-    writeCompiled(stamp ? join(into!, stamp) : out, compiled, stamp);
+    // Modules are written as they are compiled: a compile holds none of their rendered blocks.
+    const w = (writer = new CompiledWriter(stamp ? join(into!, stamp) : out));
+    compiled = compileContent(set, stylesDir, memo, { checked: true, sink: (m) => w.module(m) });
+    w.finish(compiled, stamp);
     if (saveMemo) {
       try {
         memo.save(saveMemo, true);
@@ -79,6 +83,7 @@ if (errors) {
     } else if (!packs.length && !stamp) memo.save(join(out, MEMO_FILE));
   } catch (e) {
     // The machine refused (disk full, permission): one line kap shows as it is (exit 5).
+    writer?.discard();
     const env = environmentError(e, 'write the compiled packs to', stamp ? into : out);
     if (!env) throw e;
     process.stderr.write(`kap-environment: ${env.message}\n`);
@@ -86,8 +91,8 @@ if (errors) {
   }
   if (stamp) process.stdout.write(`key ${stamp}\n`);
   else {
-    const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
-    process.stderr.write(`search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`);
+    const bytes = [...compiled!.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
+    process.stderr.write(`search index: ${compiled!.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled!.searchMs)} ms)\n`);
     process.stderr.write(`content: ${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions → ${out} (${Math.round(performance.now() - started)} ms)\n`);
   }
 }

@@ -1,0 +1,204 @@
+/**
+ * The names topics are found by (normalised id, title, alias, glossary term → "m:<id>" or
+ * "t:<id>"), as resolve.ts asks about them. Two implementations answer the same questions:
+ * one over the whole record in memory (the compile, tests: plain scans), and one over the split
+ * index the compile writes into `names/` (run time: a lookup reads one shard, a word one line,
+ * a typo the names of its length), so that a command reads what it needs at 10,000 modules.
+ * `ord` is a name's place in the record's order: answers are ordered as a scan would find them.
+ */
+import { join } from 'node:path';
+import { readCompiled } from './compiled-read.js';
+import { CompiledContentError } from './errors.js';
+
+export interface NameEntry {
+  name: string;
+  t: string;
+  ord: number;
+}
+
+export interface NameIndex {
+  /** The target of exactly this name. */
+  get(name: string): string | undefined;
+  /** The names that have every one of `words` among their words. */
+  withWords(words: string[]): NameEntry[];
+  /** The names with a word that starts with `start`. */
+  withWordStart(start: string): NameEntry[];
+  /** How many topics have a name with this word (0: no name has it). */
+  topics(word: string): number;
+  /**
+   * At least every name within `budget` edits of `key`, that starts with `key`, or that `key`
+   * starts with (followed by a space): what typo matching and suggestions score.
+   */
+  near(key: string, budget: number): NameEntry[];
+  /** Every name (completion). */
+  all(): NameEntry[];
+}
+
+export const NAMES_DIR = 'names';
+export const NAMES_VERSION = 1;
+/** Entries of a word's line: `ord US name US target`, joined by RS; lines by LF. */
+export const US = '\x1f';
+export const RS = '\x1e';
+
+const wordsOf = (name: string) => name.split(' ');
+export const byOrd = (a: NameEntry, b: NameEntry): number => a.ord - b.ord;
+
+/** The scans, over a whole record in memory. */
+export function memoryNames(keys: Record<string, string>): NameIndex {
+  const entries: NameEntry[] = Object.entries(keys).map(([name, t], ord) => ({ name, t, ord }));
+  return {
+    get: (name) => (Object.hasOwn(keys, name) ? keys[name] : undefined),
+    withWords: (ws) => entries.filter((e) => ws.every((w) => wordsOf(e.name).includes(w))),
+    withWordStart: (start) => entries.filter((e) => wordsOf(e.name).some((w) => w.startsWith(start))),
+    topics: (word) => new Set(entries.filter((e) => wordsOf(e.name).includes(word)).map((e) => e.t)).size,
+    near: () => entries,
+    all: () => entries,
+  };
+}
+
+/** FNV-1a over UTF-16 code units: which shard a name or a word is in. */
+export function shardOf(s: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % shards;
+}
+
+/** Shared bigrams (as multisets): each edit of `key` destroys at most 3 of its bigrams (a transposition). */
+export function bigramsShared(key: Map<string, number>, name: string): number {
+  const left = new Map(key);
+  let n = 0;
+  for (let i = 0; i + 1 < name.length; i++) {
+    const g = name.slice(i, i + 2);
+    const c = left.get(g);
+    if (c) {
+      n++;
+      left.set(g, c - 1);
+    }
+  }
+  return n;
+}
+
+export function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+  return m;
+}
+
+export interface NamesMeta {
+  version: number;
+  /** Shards of the exact lookup (k<n>.txt) and of the word lines (w<n>.txt). */
+  keyShards: number;
+  wordShards: number;
+}
+
+const parseEntries = (text: string): NameEntry[] =>
+  text
+    ? text.split(RS).map((e) => {
+        const [ord, name, t] = e.split(US);
+        return { ord: Number(ord), name: name!, t: t! };
+      })
+    : [];
+
+/** The split index in `<dataDir>/names/`, each file read once and only when asked. */
+export function readNames(dataDir: string): NameIndex {
+  const files = new Map<string, string>();
+  const file = (rel: string, optional = false): string => {
+    let text = files.get(rel);
+    if (text === undefined) {
+      text = readCompiled(dataDir, `${NAMES_DIR}/${rel}`);
+      if (text === undefined) {
+        if (!optional) throw new CompiledContentError(`compiled content not found at ${join(dataDir, NAMES_DIR, rel)}`);
+        text = '';
+      }
+      files.set(rel, text);
+    }
+    return text;
+  };
+  let meta: NamesMeta | undefined;
+  const m = (): NamesMeta => {
+    if (meta) return meta;
+    try {
+      meta = JSON.parse(file('meta.json')) as NamesMeta;
+    } catch (e) {
+      if (e instanceof CompiledContentError) throw e;
+    }
+    if (meta?.version !== NAMES_VERSION) throw new CompiledContentError(`compiled content at ${dataDir} has an unknown format`);
+    return meta;
+  };
+  /** The rest of the line that starts with `head` in a file whose every line starts with LF. */
+  const line = (text: string, head: string): string | undefined => {
+    const at = text.indexOf(`\n${head}`);
+    if (at < 0) return undefined;
+    const end = text.indexOf('\n', at + 1);
+    return text.slice(at + 1 + head.length, end < 0 ? text.length : end);
+  };
+  const wordLine = (w: string): { topics: number; entries: () => NameEntry[] } | undefined => {
+    const rest = line(file(`w${shardOf(w, m().wordShards)}.txt`), `${w}\t`);
+    if (rest === undefined) return undefined;
+    const tab = rest.indexOf('\t');
+    const body = rest.slice(tab + 1);
+    // A word of very many names keeps its entries in a file of its own.
+    return { topics: Number(rest.slice(0, tab)), entries: () => parseEntries(body.startsWith('@') ? file(`wb${body.slice(1)}.txt`) : body) };
+  };
+  const get = (name: string): string | undefined => {
+    const rest = line(file(`k${shardOf(name, m().keyShards)}.txt`), `${name}\t`);
+    return rest === undefined ? undefined : rest.slice(rest.indexOf('\t') + 1);
+  };
+  const entry = (name: string): NameEntry | undefined => {
+    const rest = line(file(`k${shardOf(name, m().keyShards)}.txt`), `${name}\t`);
+    if (rest === undefined) return undefined;
+    const tab = rest.indexOf('\t');
+    return { name, ord: Number(rest.slice(0, tab)), t: rest.slice(tab + 1) };
+  };
+  const withWords = (ws: string[]): NameEntry[] => {
+    const lines = [...new Set(ws)].map(wordLine);
+    if (!lines.length || lines.some((l) => !l)) return [];
+    // The rarest word's names, checked for the others.
+    const rarest = lines.reduce((a, b) => (b!.topics < a!.topics ? b : a))!;
+    return rarest.entries().filter((e) => ws.every((w) => wordsOf(e.name).includes(w)));
+  };
+  const vocabulary = (start: string): string[] => {
+    if (!start) return [];
+    const text = file(`v${start.codePointAt(0)}.txt`, true);
+    return text.split('\n').filter((w) => w && w.startsWith(start));
+  };
+  const union = (lists: NameEntry[][]): NameEntry[] => {
+    const seen = new Map<number, NameEntry>();
+    for (const l of lists) for (const e of l) seen.set(e.ord, e);
+    return [...seen.values()].sort(byOrd);
+  };
+  const withWordStart = (start: string): NameEntry[] => union(vocabulary(start).map((w) => wordLine(w)!.entries()));
+  return {
+    get,
+    withWords,
+    withWordStart,
+    topics: (w) => wordLine(w)?.topics ?? 0,
+    near: (key, budget) => {
+      const lists: NameEntry[][] = [];
+      const threshold = key.length - 1 - 3 * budget;
+      const grams = threshold > 0 ? bigrams(key) : undefined;
+      for (let len = Math.max(0, key.length - budget); len <= key.length + budget; len++) {
+        const all = parseEntries(file(`l${len}.txt`, true));
+        lists.push(grams ? all.filter((e) => bigramsShared(grams, e.name) >= threshold) : all);
+      }
+      const ws = wordsOf(key);
+      if (key.length >= 3) lists.push((ws.length === 1 ? withWordStart(key) : withWords([ws[0]!])).filter((e) => e.name.startsWith(key)));
+      for (let i = 1; i < ws.length; i++) {
+        const e = entry(ws.slice(0, i).join(' '));
+        if (e) lists.push([e]);
+      }
+      return union(lists);
+    },
+    all: () => {
+      const lists: NameEntry[][] = [];
+      for (let i = 0; i < m().keyShards; i++)
+        lists.push(
+          file(`k${i}.txt`).split('\n').filter(Boolean).map((l) => {
+            const [name, ord, t] = l.split('\t');
+            return { name: name!, ord: Number(ord), t: t! };
+          }),
+        );
+      return union(lists);
+    },
+  };
+}
