@@ -46,11 +46,19 @@ export const byOrd = (a: NameEntry, b: NameEntry): number => a.ord - b.ord;
 /** The scans, over a whole record in memory. */
 export function memoryNames(keys: Record<string, string>): NameIndex {
   const entries: NameEntry[] = Object.entries(keys).map(([name, t], ord) => ({ name, t, ord }));
+  let topicsOf: Map<string, Set<string>> | undefined;
+  const count = (word: string) => {
+    if (!topicsOf) {
+      topicsOf = new Map();
+      for (const e of entries) for (const w of wordsOf(e.name)) (topicsOf.get(w) ?? topicsOf.set(w, new Set()).get(w)!).add(e.t);
+    }
+    return topicsOf.get(word)?.size ?? 0;
+  };
   return {
     get: (name) => (Object.hasOwn(keys, name) ? keys[name] : undefined),
     withWords: (ws) => entries.filter((e) => ws.every((w) => wordsOf(e.name).includes(w))),
     withWordStart: (start) => entries.filter((e) => wordsOf(e.name).some((w) => w.startsWith(start))),
-    topics: (word) => new Set(entries.filter((e) => wordsOf(e.name).includes(word)).map((e) => e.t)).size,
+    topics: count,
     near: () => entries,
     all: () => entries,
   };
