@@ -19,44 +19,51 @@ export const DOCS_PER_SHARD = 8;
 export type IndexFiles = Map<string, string>;
 
 export function buildIndex(docs: SearchDoc[]): IndexFiles {
-  const fieldTerms = docs.map((d) => Object.entries(d.fields).map(([f, text]) => [f as Field, terms(text ?? '')] as const));
+  // Two passes over the text rather than every token held at once: at 10,000 modules the
+  // tokens and a Map per term took gigabytes. First the fields' lengths, for the averages…
+  const lengths = docs.map((d) => Object.values(d.fields).map((text) => terms(text ?? '').length));
   const totals = new Map<Field, { sum: number; n: number }>();
-  for (const fields of fieldTerms)
-    for (const [f, ts] of fields) {
-      const t = totals.get(f) ?? { sum: 0, n: 0 };
-      t.sum += ts.length;
+  docs.forEach((d, i) =>
+    Object.keys(d.fields).forEach((f, j) => {
+      const t = totals.get(f as Field) ?? { sum: 0, n: 0 };
+      t.sum += lengths[i]![j]!;
       t.n += 1;
-      totals.set(f, t);
-    }
+      totals.set(f as Field, t);
+    }),
+  );
   const avg = (f: Field) => {
     const t = totals.get(f)!;
     return t.sum / t.n || 1;
   };
 
-  // term → doc → weighted, length-normalised frequency
-  const tfs = new Map<string, Map<number, number>>();
-  fieldTerms.forEach((fields, doc) => {
-    for (const [f, ts] of fields) {
-      const norm = FIELD_WEIGHTS[f] / (1 - B[f] + (B[f] * ts.length) / avg(f));
-      for (const t of ts) {
+  // …then term → [doc, weighted length-normalised frequency, doc, …]: documents come in order,
+  // so a term's list only grows at its end.
+  const tfs = new Map<string, number[]>();
+  docs.forEach((d, doc) => {
+    Object.entries(d.fields).forEach(([f, text], j) => {
+      const norm = FIELD_WEIGHTS[f as Field] / (1 - B[f as Field] + (B[f as Field] * lengths[doc]![j]!) / avg(f as Field));
+      for (const t of terms(text ?? '')) {
         let m = tfs.get(t);
-        if (!m) tfs.set(t, (m = new Map()));
-        m.set(doc, (m.get(doc) ?? 0) + norm);
+        if (!m) tfs.set(t, (m = []));
+        if (m[m.length - 2] === doc) m[m.length - 1] = m[m.length - 1]! + norm;
+        else m.push(doc, norm);
       }
-    }
+    });
   });
 
   const n = docs.length;
   const files: IndexFiles = new Map();
   let postingCount = 0;
-  for (const m of tfs.values()) postingCount += m.size;
+  for (const m of tfs.values()) postingCount += m.length / 2;
   const postShards = Math.max(1, Math.ceil(postingCount / POSTINGS_PER_SHARD));
   const shards = Array.from({ length: postShards }, () => new Map<string, number[]>());
   const vocab = new Map<string, (string | number)[]>();
   for (const term of [...tfs.keys()].sort()) {
-    const byDoc = tfs.get(term)!;
+    const flat = tfs.get(term)!;
+    const byDoc = { size: flat.length / 2 };
     const idf = Math.log(1 + (n - byDoc.size + 0.5) / (byDoc.size + 0.5));
-    let kept = [...byDoc];
+    let kept: [number, number][] = [];
+    for (let i = 0; i < flat.length; i += 2) kept.push([flat[i]!, flat[i + 1]!]);
     if (kept.length > MAX_POSTINGS) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS);
     const list: number[] = [];
     let prev = 0;
