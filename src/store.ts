@@ -139,10 +139,11 @@ export function readCatalog(dataDir: string): Catalog {
   };
 }
 
-/** `claims/<id>.json`: one module's claims, and its title for their heading. */
+/** `claims/<id>.json`: one module's claims, its title for their heading, the keys it cites (`kap refs --topic`). */
 export interface ModuleClaims {
   title: string;
   claims: ClaimRow[];
+  references: string[];
 }
 
 /** One module's claims, as `kap claims <topic>` shows them. */
@@ -150,6 +151,12 @@ export function readModuleClaims(dataDir: string, module: string): ModuleClaims 
   const c = readJson<ModuleClaims>(dataDir, claimsFile(module));
   if (!Array.isArray(c?.claims)) throw new CompiledContentError(`compiled claims at ${dataDir} have an unknown format`);
   return c;
+}
+
+/** A module's claims file when `id` is a module's id (safe names only: never a path), else undefined. */
+export function findModuleClaims(dataDir: string, id: string): ModuleClaims | undefined {
+  if (!/^[A-Za-z0-9_.:-]+$/.test(id) || readCompiled(dataDir, claimsFile(id)) === undefined) return undefined;
+  return readModuleClaims(dataDir, id);
 }
 
 /** The claims of these modules only (quiz exports, review): every module's file is read once. */

@@ -238,7 +238,8 @@ export class CompiledWriter {
     this.write('quiz.json', JSON.stringify(compiled.quiz));
     this.write('claims.json', JSON.stringify(compiled.claims));
     // One file per module, so that `kap claims <topic>` reads that module's only.
-    const byModule = new Map<string, ModuleClaims>(compiled.catalog.modules.map((m) => [m.id, { title: m.title, claims: [] }]));
+    const cites = compiled.bibliography.claims.byModule;
+    const byModule = new Map<string, ModuleClaims>(compiled.catalog.modules.map((m) => [m.id, { title: m.title, claims: [], references: Object.hasOwn(cites, m.id) ? cites[m.id]! : [] }]));
     for (const c of compiled.claims.claims) byModule.get(c.module)?.claims.push(c);
     for (const [id, rows] of byModule) this.write(claimsFile(id), JSON.stringify(rows));
     this.write(LINT_FILE, JSON.stringify(compiled.lint));

@@ -56,6 +56,7 @@ const names = Object.keys(commands);
 const times = Object.fromEntries(names.map((n) => [n, []]));
 const cpu = Object.fromEntries(names.map((n) => [n, []]));
 const scale = Object.fromEntries(names.map((n) => [n, []]));
+const scaleCpu = Object.fromEntries(names.map((n) => [n, []]));
 const round = (e, into, cpuInto) => {
   execFileSync('hyperfine', ['-N', '-i', '--runs', '1', '--export-json', out, ...names.map((n) => commands[n])], { env: e, stdio: 'ignore' });
   JSON.parse(readFileSync(out, 'utf8')).results.forEach((r, j) => {
@@ -66,7 +67,7 @@ const round = (e, into, cpuInto) => {
 // hyperfine runs one command's series at a time; to interleave, run rounds of one run each.
 for (let i = 0; i < runs; i++) {
   round(env, times, cpu);
-  if (scaleDir) round({ ...env, KAP_DATA: scaleDir }, scale);
+  if (scaleDir) round({ ...env, KAP_DATA: scaleDir }, scale, scaleCpu);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times['node -e 0']);
@@ -74,9 +75,15 @@ const baseCpu = median(cpu['node -e 0']);
 // Wall time is the figure asked for; CPU time (user + system) is steadier on a shared machine.
 console.log(`median of ${runs} interleaved runs; node ${process.version}`);
 const scaleBase = scaleDir && median(scale['node -e 0']);
-// The scale column: the same command's wall ratio with KAP_DATA=<dir>, and that over its own shipped ratio.
-const scaleCol = (n) => (scaleDir ? `  ${(median(scale[n]) / scaleBase).toFixed(2).padStart(6)}x ${(median(scale[n]) / scaleBase / (median(times[n]) / base)).toFixed(2)}` : '');
-if (scaleDir) console.log(`scale: KAP_DATA=${scaleDir} (wall ratio to its own round's node -e 0; then scale ratio / shipped ratio, target 1.5)`);
-console.log(`${'command'.padEnd(44)}   wall ms  ratio    cpu ms  ratio${scaleDir ? '    scale  /ship' : ''}`);
+const scaleCpuBase = scaleDir && median(scaleCpu['node -e 0']);
+// The scale columns: the same command's wall and CPU ratios with KAP_DATA=<dir>, each over its own shipped ratio.
+const scaleCol = (n) => {
+  if (!scaleDir) return '';
+  const wall = median(scale[n]) / scaleBase;
+  const c = median(scaleCpu[n]) / scaleCpuBase;
+  return `  ${wall.toFixed(2).padStart(6)}x ${(wall / (median(times[n]) / base)).toFixed(2)}  ${c.toFixed(2).padStart(6)}x ${(c / (median(cpu[n]) / baseCpu)).toFixed(2)}`;
+};
+if (scaleDir) console.log(`scale: KAP_DATA=${scaleDir} (ratios to node -e 0 in the same rounds; /ship: that over the command's shipped ratio, target 1.5)`);
+console.log(`${'command'.padEnd(44)}   wall ms  ratio    cpu ms  ratio${scaleDir ? '    scale  /ship  sc.cpu  /ship' : ''}`);
 for (const n of names)
   console.log(`${n.padEnd(44)} ${median(times[n]).toFixed(1).padStart(8)}  ${(median(times[n]) / base).toFixed(2)}x ${median(cpu[n]).toFixed(1).padStart(8)}  ${(median(cpu[n]) / baseCpu).toFixed(2)}x${scaleCol(n)}`);
