@@ -19,37 +19,56 @@ export const DOCS_PER_SHARD = 8;
 export type IndexFiles = Map<string, string>;
 
 export function buildIndex(docs: SearchDoc[]): IndexFiles {
-  // Two passes over the text rather than every token held at once: at 10,000 modules the
-  // tokens and a Map per term took gigabytes. First the fields' lengths, for the averages…
-  const lengths = docs.map((d) => Object.values(d.fields).map((text) => terms(text ?? '').length));
+  // Not every token held at once (at 10,000 modules the token arrays and a Map per term took
+  // gigabytes): one pass counts, per term, [doc, field, count, …] (documents come in order, so
+  // a term's list only grows at its end) and the fields' lengths; the frequencies follow.
+  const fieldsOf = docs.map((d) => Object.keys(d.fields) as Field[]);
+  const lengths: number[][] = [];
+  const counts = new Map<string, number[]>();
   const totals = new Map<Field, { sum: number; n: number }>();
-  docs.forEach((d, i) =>
-    Object.keys(d.fields).forEach((f, j) => {
-      const t = totals.get(f as Field) ?? { sum: 0, n: 0 };
-      t.sum += lengths[i]![j]!;
+  docs.forEach((d, doc) => {
+    const lens: number[] = [];
+    Object.values(d.fields).forEach((text, j) => {
+      const ts = terms(text ?? '');
+      lens.push(ts.length);
+      const f = fieldsOf[doc]![j]!;
+      const t = totals.get(f) ?? { sum: 0, n: 0 };
+      t.sum += ts.length;
       t.n += 1;
-      totals.set(f as Field, t);
-    }),
-  );
+      totals.set(f, t);
+      for (const term of ts) {
+        let m = counts.get(term);
+        if (!m) counts.set(term, (m = []));
+        const at = m.length - 3;
+        if (m[at] === doc && m[at + 1] === j) m[at + 2]!++;
+        else m.push(doc, j, 1);
+      }
+    });
+    lengths.push(lens);
+  });
   const avg = (f: Field) => {
     const t = totals.get(f)!;
     return t.sum / t.n || 1;
   };
-
-  // …then term → [doc, weighted length-normalised frequency, doc, …]: documents come in order,
-  // so a term's list only grows at its end.
+  const norm = (doc: number, j: number) => {
+    const f = fieldsOf[doc]![j]!;
+    return FIELD_WEIGHTS[f] / (1 - B[f] + (B[f] * lengths[doc]![j]!) / avg(f));
+  };
+  // term → [doc, weighted length-normalised frequency, …]: the norm added once per occurrence,
+  // field by field, as the sum always was (the same floating-point result).
   const tfs = new Map<string, number[]>();
-  docs.forEach((d, doc) => {
-    Object.entries(d.fields).forEach(([f, text], j) => {
-      const norm = FIELD_WEIGHTS[f as Field] / (1 - B[f as Field] + (B[f as Field] * lengths[doc]![j]!) / avg(f as Field));
-      for (const t of terms(text ?? '')) {
-        let m = tfs.get(t);
-        if (!m) tfs.set(t, (m = []));
-        if (m[m.length - 2] === doc) m[m.length - 1] = m[m.length - 1]! + norm;
-        else m.push(doc, norm);
-      }
-    });
-  });
+  for (const [term, m] of counts) {
+    const out: number[] = [];
+    for (let i = 0; i < m.length; i += 3) {
+      const doc = m[i]!;
+      const w = norm(doc, m[i + 1]!);
+      let tf = out[out.length - 2] === doc ? out.pop()! : (out.push(doc), 0);
+      for (let k = 0; k < m[i + 2]!; k++) tf += w;
+      out.push(tf);
+    }
+    tfs.set(term, out);
+    counts.delete(term);
+  }
 
   const n = docs.length;
   const files: IndexFiles = new Map();
