@@ -105,6 +105,15 @@ const SUPPORTED_VERSION = 1;
 export const FORMAT_VERSION = 2;
 export const MODULES_FILE = 'modules.json';
 export const claimsFile = (module: string): string => `claims/${module}.json`;
+/** `kap list` piped (render/views.ts listLines), with `--source` or without. */
+export const listingFile = (withSource: boolean): string => (withSource ? 'list-source.txt' : 'list.txt');
+
+/** The piped listing as the compile wrote it. */
+export function readListing(dataDir: string, withSource: boolean): string {
+  const text = readCompiled(dataDir, listingFile(withSource));
+  if (text === undefined) throw new CompiledContentError(`compiled content not found at ${join(dataDir, listingFile(withSource))}`);
+  return text;
+}
 
 function readJson<T>(dataDir: string, rel: string): T {
   const path = join(dataDir, rel);

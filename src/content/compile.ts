@@ -20,8 +20,9 @@ import { helpMarkdown } from '../safety/paint.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
 import { termName } from '../resolve.js';
-import { claimsFile, FORMAT_VERSION, memoryCatalog, MODULES_FILE, VIEW_KEYS, type CatalogFile, type CatalogModule, type CatalogTerm, type ModuleClaims, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
+import { claimsFile, listingFile, FORMAT_VERSION, memoryCatalog, MODULES_FILE, VIEW_KEYS, type CatalogFile, type CatalogModule, type CatalogTerm, type ModuleClaims, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
 import { NAMES_DIR } from '../names.js';
+import { listLines } from '../render/views.js';
 import { nameFiles } from './names-build.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntries, registerStyles } from '../cite/precompute.js';
@@ -253,6 +254,10 @@ export class CompiledWriter {
     for (const [path, text] of compiled.search) this.write(`${INDEX_DIR}/${path}`, text);
     const { modules, terms, keys } = compiled.catalog;
     this.write(MODULES_FILE, JSON.stringify(modules));
+    // `kap list` piped, painted here: at 10,000 modules the run only copies it out.
+    const listed = memoryCatalog(modules, terms, keys);
+    this.write(listingFile(false), listLines(listed, false));
+    this.write(listingFile(true), listLines(listed, true));
     for (const [path, text] of nameFiles(keys)) this.write(`${NAMES_DIR}/${path}`, text);
     const ofTerms = new Set(terms.map((t) => t.module));
     const titles = Object.fromEntries(modules.filter((m) => ofTerms.has(m.id)).map((m) => [m.id, m.title]));
