@@ -12,7 +12,7 @@
  * (content/set-cache.ts). Without packs (the build), the memo goes into <out>/cite-memo.json,
  * for pack compiles to start from.
  */
-import { loadContent } from './content/load.js';
+import { loadContent, type ContentSet } from './content/load.js';
 import { compileContent, CompiledWriter, type Compiled } from './content/compile.js';
 import { checkContent } from './content/check.js';
 import { BUILT_IN, mergeSets } from './content/merge.js';
@@ -51,10 +51,11 @@ const [dir = 'content', out = 'dist/content'] = positional;
 const started = performance.now();
 let compilerIdMemo: string | undefined;
 const compiler = () => (compilerIdMemo ??= compilerId(process.argv[1]!, stylesDir));
-const base = parsed ? loadContentCached(dir, parsed, compiler()) : loadContent(dir);
+// `let`: released before the memo is saved, the largest write of a big compile.
+let base: ContentSet | undefined = parsed ? loadContentCached(dir, parsed, compiler()) : loadContent(dir);
 // Each pack is read once; the cache key is made from what was read (pack-key.ts).
 const reads = packs.map((p) => ({ dir: p, reads: new Map() as PackReads }));
-const set = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
+let set: ContentSet | undefined = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
 const problems = checkContent(set);
 // kap shows only a failed pack compile's errors: warnings by the thousand need not cross the pipe.
 for (const p of problems) if (!errorsOnly || p.severity === 'error') process.stderr.write(`${formatProblem(p)}\n`);
@@ -69,11 +70,16 @@ if (errors) {
   const stamp = into !== undefined && keyBase !== undefined ? packsKey(keyBase, reads) : undefined;
   let writer: CompiledWriter | undefined;
   let compiled: Compiled | undefined;
+  const counts = `${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions`;
+  let summary = '';
   try {
     // Modules are written as they are compiled: a compile holds none of their rendered blocks.
     const w = (writer = new CompiledWriter(stamp ? join(into!, stamp) : out));
     compiled = compileContent(set, stylesDir, memo, { checked: true, sink: (m) => w.module(m) });
     w.finish(compiled, stamp);
+    const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
+    summary = `search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`;
+    compiled = set = base = undefined;
     if (saveMemo) {
       try {
         memo.save(saveMemo, true);
@@ -91,8 +97,7 @@ if (errors) {
   }
   if (stamp) process.stdout.write(`key ${stamp}\n`);
   else {
-    const bytes = [...compiled!.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
-    process.stderr.write(`search index: ${compiled!.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled!.searchMs)} ms)\n`);
-    process.stderr.write(`content: ${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions → ${out} (${Math.round(performance.now() - started)} ms)\n`);
+    process.stderr.write(summary);
+    process.stderr.write(`content: ${counts} → ${out} (${Math.round(performance.now() - started)} ms)\n`);
   }
 }
