@@ -78,6 +78,9 @@ export function compileBibliography(set: ContentSet, stylesDir: string, memo?: C
   return { entries, index, claims: { byModule: keysByModule(modules), claims: claimsByReference(modules) } };
 }
 
+/** Up to this many modules, their styled blocks are kept in the memo for pack compiles and rebuilds. */
+export const BLOCKS_MEMO_MAX = 1000;
+
 export interface CompileOptions {
   /** Each module as it is made, instead of holding them all (`Compiled.modules` is then empty). */
   sink?: (m: CompiledModule) => void;
@@ -102,7 +105,10 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
     const tokens = Lexer.lex(markdown, { gfm: true });
     return { color: renderBlocks(tokens, true), plain: renderBlocks(tokens, false) };
   };
-  const both = (markdown: string): ReturnType<typeof render> => (memo ? JSON.parse(memo.get(['blocks', markdown], () => JSON.stringify(render(markdown)))) : render(markdown));
+  // Not past BLOCKS_MEMO_MAX modules: the memo holds what it saves until the end, and at 10,000
+  // modules their blocks were 288 MB of memo file and most of a 3 GB compile.
+  const memoBlocks = memo && set.modules.length <= BLOCKS_MEMO_MAX;
+  const both = (markdown: string): ReturnType<typeof render> => (memoBlocks ? JSON.parse(memo.get(['blocks', markdown], () => JSON.stringify(render(markdown)))) : render(markdown));
   const modules: CompiledModule[] = [];
   // What search needs of a module (no blocks, no raw text): kept while the rest is written.
   const forSearch: SearchModule[] = [];
