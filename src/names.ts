@@ -71,25 +71,23 @@ export function shardOf(s: string, shards: number): number {
   return (h >>> 0) % shards;
 }
 
-/** Shared bigrams (as multisets): each edit of `key` destroys at most 3 of its bigrams (a transposition). */
-export function bigramsShared(key: Map<string, number>, name: string): number {
-  const left = new Map(key);
-  let n = 0;
-  for (let i = 0; i + 1 < name.length; i++) {
-    const g = name.slice(i, i + 2);
-    const c = left.get(g);
-    if (c) {
-      n++;
-      left.set(g, c - 1);
-    }
-  }
-  return n;
+/** A name's letter pairs as numbers (code unit << 16 | next), no strings made. */
+export function bigrams(s: string): Set<number> {
+  const set = new Set<number>();
+  for (let i = 0; i + 1 < s.length; i++) set.add((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1));
+  return set;
 }
 
-export function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
-  return m;
+/**
+ * Whether `name` (from position `from` to `to` of a text) has at least `threshold` letter pairs
+ * that the key has. Each edit of the key destroys at most three of its pairs (a transposition),
+ * so a name within k edits keeps length - 1 - 3k of them; counting the name's pairs that are
+ * in the key's set counts at least that many, so no such name is left out.
+ */
+function sharesBigrams(key: Set<number>, text: string, from: number, to: number, threshold: number): boolean {
+  let n = 0;
+  for (let i = from; i + 1 < to; i++) if (key.has((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) && ++n >= threshold) return true;
+  return false;
 }
 
 export interface NamesMeta {
@@ -186,8 +184,22 @@ export function readNames(dataDir: string): NameIndex {
       const threshold = key.length - 1 - 3 * budget;
       const grams = threshold > 0 ? bigrams(key) : undefined;
       for (let len = Math.max(0, key.length - budget); len <= key.length + budget; len++) {
-        const all = parseEntries(file(`l${len}.txt`, true));
-        lists.push(grams ? all.filter((e) => bigramsShared(grams, e.name) >= threshold) : all);
+        const text = file(`l${len}.txt`, true);
+        if (!grams) {
+          lists.push(parseEntries(text));
+          continue;
+        }
+        // Filtered where the entry lies in the text: only the names that pass become entries.
+        const kept: NameEntry[] = [];
+        for (let at = 0; at < text.length; ) {
+          let end = text.indexOf(RS, at);
+          if (end < 0) end = text.length;
+          const a = text.indexOf(US, at);
+          const b = text.indexOf(US, a + 1);
+          if (sharesBigrams(grams, text, a + 1, b, threshold)) kept.push({ ord: Number(text.slice(at, a)), name: text.slice(a + 1, b), t: text.slice(b + 1, end) });
+          at = end + 1;
+        }
+        lists.push(kept);
       }
       const ws = wordsOf(key);
       if (key.length >= 3) lists.push((ws.length === 1 ? withWordStart(key) : withWords([ws[0]!])).filter((e) => e.name.startsWith(key)));
