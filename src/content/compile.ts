@@ -184,14 +184,15 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   };
   const started = performance.now();
   const inMemory = memoryCatalog(catalog.modules, catalog.terms, catalog.keys);
-  const search = buildIndex(
-    searchDocuments({
-      modules: forSearch, terms: catalog.terms, references: set.references.items,
-      referenceText,
-      inText: (k) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]),
-      termName: (t) => termName(inMemory, t),
-    }),
-  );
+  const docs = searchDocuments({
+    modules: forSearch, terms: catalog.terms, references: set.references.items,
+    referenceText,
+    inText: (k) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]),
+    termName: (t) => termName(inMemory, t),
+  });
+  // The documents have their text now: the modules' sections need not be held while indexing.
+  forSearch.length = 0;
+  const search = buildIndex(docs);
   const searchMs = performance.now() - started;
   const lint = buildLintIndex(set.modules.map((m) => m.module), bibliography.entries, set.errata.map((e) => e.erratum));
   return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs, lint };
