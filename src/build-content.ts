@@ -12,8 +12,8 @@
  * (content/set-cache.ts). Without packs (the build), the memo goes into <out>/cite-memo.json,
  * for pack compiles to start from.
  */
-import { loadContent } from './content/load.js';
-import { compileContent, writeCompiled } from './content/compile.js';
+import { loadContent, type ContentSet } from './content/load.js';
+import { compileContent, CompiledWriter, type Compiled } from './content/compile.js';
 import { checkContent } from './content/check.js';
 import { BUILT_IN, mergeSets } from './content/merge.js';
 import { environmentError, formatProblem } from './errors.js';
@@ -51,10 +51,11 @@ const [dir = 'content', out = 'dist/content'] = positional;
 const started = performance.now();
 let compilerIdMemo: string | undefined;
 const compiler = () => (compilerIdMemo ??= compilerId(process.argv[1]!, stylesDir));
-const base = parsed ? loadContentCached(dir, parsed, compiler()) : loadContent(dir);
+// `let`: released before the memo is saved, the largest write of a big compile.
+let base: ContentSet | undefined = parsed ? loadContentCached(dir, parsed, compiler()) : loadContent(dir);
 // Each pack is read once; the cache key is made from what was read (pack-key.ts).
 const reads = packs.map((p) => ({ dir: p, reads: new Map() as PackReads }));
-const set = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
+let set: ContentSet | undefined = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
 const problems = checkContent(set);
 // kap shows only a failed pack compile's errors: warnings by the thousand need not cross the pipe.
 for (const p of problems) if (!errorsOnly || p.severity === 'error') process.stderr.write(`${formatProblem(p)}\n`);
@@ -66,10 +67,19 @@ if (errors) {
   const memo = new CiteMemo(compiler());
   if (baseMemo) memo.load(baseMemo, true);
   for (const f of memos) memo.load(f);
-  const compiled = compileContent(set, stylesDir, memo);
   const stamp = into !== undefined && keyBase !== undefined ? packsKey(keyBase, reads) : undefined;
+  let writer: CompiledWriter | undefined;
+  let compiled: Compiled | undefined;
+  const counts = `${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions`;
+  let summary = '';
   try {
-    writeCompiled(stamp ? join(into!, stamp) : out, compiled, stamp);
+    // Modules are written as they are compiled: a compile holds none of their rendered blocks.
+    const w = (writer = new CompiledWriter(stamp ? join(into!, stamp) : out));
+    compiled = compileContent(set, stylesDir, memo, { checked: true, sink: (m) => w.module(m) });
+    w.finish(compiled, stamp);
+    const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
+    summary = `search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`;
+    compiled = set = base = undefined;
     if (saveMemo) {
       try {
         memo.save(saveMemo, true);
@@ -79,6 +89,7 @@ if (errors) {
     } else if (!packs.length && !stamp) memo.save(join(out, MEMO_FILE));
   } catch (e) {
     // The machine refused (disk full, permission): one line kap shows as it is (exit 5).
+    writer?.discard();
     const env = environmentError(e, 'write the compiled packs to', stamp ? into : out);
     if (!env) throw e;
     process.stderr.write(`kap-environment: ${env.message}\n`);
@@ -86,8 +97,7 @@ if (errors) {
   }
   if (stamp) process.stdout.write(`key ${stamp}\n`);
   else {
-    const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
-    process.stderr.write(`search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`);
-    process.stderr.write(`content: ${set.modules.length} modules, ${set.terms.length} terms, ${set.questions.length} questions → ${out} (${Math.round(performance.now() - started)} ms)\n`);
+    process.stderr.write(summary);
+    process.stderr.write(`content: ${counts} → ${out} (${Math.round(performance.now() - started)} ms)\n`);
   }
 }

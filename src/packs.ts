@@ -41,7 +41,7 @@ function compilerId(compiler: string): string {
   }
 }
 
-/** Everything but the packs that a compile depends on. */
+/** Everything but the packs that a compile depends on. The built-in catalog carries a digest of every compiled file. */
 export function keyBase(b: Pick<PackBuild, 'builtinData' | 'compiler'>): string {
   let catalog: Buffer | string;
   try {

@@ -8,8 +8,14 @@
  */
 import { normalizeKey } from './content/normalize.js';
 import { editDistance, nearest, typoBudget } from './text/distance.js';
-import type { Catalog } from './store.js';
 import type { Term } from './content/model.js';
+import { byOrd, type NameEntry, type NameIndex } from './names.js';
+
+/** What resolution reads: the glossary terms and the names (names.ts: in memory, or the split index). */
+export interface Catalog {
+  terms: Term[];
+  names: NameIndex;
+}
 
 /** How a topic was found: by its name, a word of a name, a typo of one, or by searching. */
 export type How = 'name' | 'word' | 'typo' | 'search';
@@ -46,8 +52,7 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
 
   // Without question words and the words that many topics share ("what is esketamine",
   // "ketamine side effects"): the name, then a word of one.
-  const names = Object.entries(catalog.keys);
-  const core = coreWords(key, names);
+  const core = coreWords(key, catalog.names);
   if (core && core !== key) {
     const named = target(catalog, keyOf(catalog, core), 'word', core);
     if (named) return named;
@@ -55,7 +60,9 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   const byWord = wordMatch(catalog, key) ?? (core && core !== key ? wordMatch(catalog, core) : undefined) ?? namedIn(catalog, core);
   if (byWord) return byWord;
 
-  const typo = typoMatch(catalog, key, names);
+  // The names a typo or a suggestion can be (names.ts: by length, and those it starts or begins).
+  const near = catalog.names.near(key, typoBudget(key.length)).sort(byOrd);
+  const typo = typoMatch(catalog, key, near);
   if (typo) return typo;
 
   // Search only a question of two or more words: one unknown word ("__proto__", "anesthetic")
@@ -66,10 +73,10 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
     const found = target(catalog, best, 'search');
     if (found) return found;
   }
-  const near = nearest(key, names.map(([name, t]) => [name, t] as [string, string]));
+  const closest = nearest(key, near.map((e) => [e.name, e.t] as [string, string]));
   // Suggestions from search only where a result matched every word of the query.
   const fromSearch = [...new Set(hits.filter((h) => h.coverage >= 1).map((h) => (h.module ? `m:${h.module}` : undefined)).filter((t): t is string => Boolean(t)))];
-  const suggestions = [...new Set([...near, ...fromSearch])].slice(0, 4).map((t) => display(catalog, t));
+  const suggestions = [...new Set([...closest, ...fromSearch])].slice(0, 4).map((t) => display(catalog, t));
   return { type: 'none', suggestions };
 }
 
@@ -82,7 +89,7 @@ export function foundNote(found: Resolution, typed: string): string | undefined 
 }
 
 /** A name's target, never a prototype member ("constructor", "__proto__"). */
-const keyOf = (catalog: Catalog, name: string): string | undefined => (Object.hasOwn(catalog.keys, name) ? catalog.keys[name] : undefined);
+const keyOf = (catalog: Catalog, name: string): string | undefined => catalog.names.get(name);
 
 function target(catalog: Catalog, hit: string | undefined, how: How, matched?: string): Resolution | undefined {
   if (hit?.startsWith('m:')) return { type: 'module', id: hit.slice(2), how, ...(matched && { matched }) };
@@ -117,16 +124,11 @@ export function display(catalog: Catalog, t: string): string {
 function wordMatch(catalog: Catalog, key: string): Resolution | undefined {
   const inWords = key.split(' ');
   if (inWords.join('').length < 3) return undefined;
-  const candidates: { name: string; t: string }[] = [];
-  for (const [name, t] of Object.entries(catalog.keys)) {
-    const nameWords = name.split(' ');
-    const starts = name.startsWith(`${key} `);
-    const allWords = inWords.every((w) => nameWords.includes(w));
-    const wordStart = inWords.length === 1 && key.length >= 4 && nameWords.some((w) => w.startsWith(key));
-    if (starts || allWords || wordStart) candidates.push({ name, t });
-  }
-  if (!candidates.length) return undefined;
-  candidates.sort((a, b) => a.name.length - b.name.length);
+  // A name that starts with the input followed by a space has every word of it: one set.
+  const found = new Map(catalog.names.withWords(inWords).map((e) => [e.ord, e]));
+  if (inWords.length === 1 && key.length >= 4) for (const e of catalog.names.withWordStart(key)) found.set(e.ord, e);
+  if (!found.size) return undefined;
+  const candidates = [...found.values()].sort((a, b) => a.name.length - b.name.length || a.ord - b.ord);
   const best = candidates[0]!;
   const tie = candidates.some((c) => c.t !== best.t && c.name.length === best.name.length);
   // Too common a word ("ketamine", "disorder") starts names of many topics: not a match.
@@ -153,10 +155,8 @@ function namedIn(catalog: Catalog, core: string): Resolution | undefined {
 }
 
 /** The words of a query that can name a topic: no question words, none that names of five or more topics share. */
-function coreWords(key: string, names: [string, string][]): string {
-  const topicsOf = new Map<string, Set<string>>();
-  for (const [name, t] of names) for (const w of name.split(' ')) (topicsOf.get(w) ?? topicsOf.set(w, new Set()).get(w)!).add(t);
-  return key.split(' ').filter((w) => !QUESTION.has(w) && (topicsOf.get(w)?.size ?? 0) < 5).join(' ');
+function coreWords(key: string, names: NameIndex): string {
+  return key.split(' ').filter((w) => !QUESTION.has(w) && names.topics(w) < 5).join(' ');
 }
 
 /**
@@ -164,13 +164,12 @@ function coreWords(key: string, names: [string, string][]): string {
  * topic's. Not when every word typed is itself a word of some name ("what is esketamine" is
  * no typo of "what is ketamine").
  */
-function typoMatch(catalog: Catalog, key: string, names: [string, string][]): Resolution | undefined {
-  const known = new Set(names.flatMap(([name]) => name.split(' ')));
-  if (key.split(' ').every((w) => known.has(w))) return undefined;
+function typoMatch(catalog: Catalog, key: string, near: NameEntry[]): Resolution | undefined {
+  if (key.split(' ').every((w) => catalog.names.topics(w) > 0)) return undefined;
   const budget = typoBudget(key.length);
   let bestD = Infinity;
   let found: { name: string; t: string }[] = [];
-  for (const [name, t] of names) {
+  for (const { name, t } of near) {
     const d = editDistance(key, name, budget);
     if (d > budget) continue;
     if (d < bestD) {

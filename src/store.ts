@@ -1,5 +1,10 @@
-/** Run-time reads of compiled content: the small catalog, and one module file on demand. */
+/**
+ * Run-time reads of compiled content, each only when a command needs it: the small catalog
+ * (glossary terms), the names (names.ts, split), the listing of every module (`kap list`), one
+ * module's files, one module's claims.
+ */
 import { readCompiled } from './compiled-read.js';
+import { memoryNames, readNames, type NameIndex } from './names.js';
 import { join } from 'node:path';
 import { CompiledContentError } from './errors.js';
 import type { Block } from './render/blocks.js';
@@ -20,10 +25,28 @@ export interface CatalogModule {
 
 export interface Catalog {
   version: number;
-  modules: CatalogModule[];
+  /** Every module (`modules.json`): read on first use. */
+  readonly modules: CatalogModule[];
   terms: CatalogTerm[];
   /** Normalised name (id, title, alias) → "m:<module id>" or "t:<term id>". */
-  keys: Record<string, string>;
+  names: NameIndex;
+  /** A module's title (those of the terms' modules are in the catalog itself). */
+  title(id: string): string | undefined;
+}
+
+/** `catalog.json`: small at any size; `digest` changes with every compiled file (pack cache keys). */
+export interface CatalogFile {
+  version: number;
+  terms: CatalogTerm[];
+  /** The titles of the modules the terms belong to. */
+  titles: Record<string, string>;
+  digest: string;
+}
+
+/** A catalog over what the compile holds in memory. */
+export function memoryCatalog(modules: CatalogModule[], terms: CatalogTerm[], keys: Record<string, string>): Catalog {
+  const titles = new Map(modules.map((m) => [m.id, m.title]));
+  return { version: FORMAT_VERSION, modules, terms, names: memoryNames(keys), title: (id) => titles.get(id) };
 }
 
 /** Blocks rendered with colour and without (render/blocks.ts paints either at any width). */
@@ -78,6 +101,19 @@ export interface ClaimsFile {
 }
 
 const SUPPORTED_VERSION = 1;
+/** catalog.json, modules.json, names/, claims/: the layout of issue #11 (read only what a command needs). */
+export const FORMAT_VERSION = 2;
+export const MODULES_FILE = 'modules.json';
+export const claimsFile = (module: string): string => `claims/${module}.json`;
+/** `kap list` piped (render/views.ts listLines), with `--source` or without. */
+export const listingFile = (withSource: boolean): string => (withSource ? 'list-source.txt' : 'list.txt');
+
+/** The piped listing as the compile wrote it. */
+export function readListing(dataDir: string, withSource: boolean): string {
+  const text = readCompiled(dataDir, listingFile(withSource));
+  if (text === undefined) throw new CompiledContentError(`compiled content not found at ${join(dataDir, listingFile(withSource))}`);
+  return text;
+}
 
 function readJson<T>(dataDir: string, rel: string): T {
   const path = join(dataDir, rel);
@@ -91,10 +127,50 @@ function readJson<T>(dataDir: string, rel: string): T {
 }
 
 export function readCatalog(dataDir: string): Catalog {
-  const c = readJson<Catalog>(dataDir, 'catalog.json');
-  if (c?.version !== SUPPORTED_VERSION || !Array.isArray(c.modules))
+  const c = readJson<CatalogFile>(dataDir, 'catalog.json');
+  if (c?.version !== FORMAT_VERSION || !Array.isArray(c.terms) || typeof c.titles !== 'object')
     throw new CompiledContentError(`compiled content at ${dataDir} has an unknown format`);
+  let modules: CatalogModule[] | undefined;
+  const all = (): CatalogModule[] => {
+    if (modules) return modules;
+    const m = readJson<CatalogModule[]>(dataDir, MODULES_FILE);
+    if (!Array.isArray(m)) throw new CompiledContentError(`compiled content at ${dataDir} has an unknown format`);
+    return (modules = m);
+  };
+  return {
+    version: c.version,
+    get modules() {
+      return all();
+    },
+    terms: c.terms,
+    names: readNames(dataDir),
+    title: (id) => (Object.hasOwn(c.titles, id) ? c.titles[id] : all().find((m) => m.id === id)?.title),
+  };
+}
+
+/** `claims/<id>.json`: one module's claims, its title for their heading, the keys it cites (`kap refs --topic`). */
+export interface ModuleClaims {
+  title: string;
+  claims: ClaimRow[];
+  references: string[];
+}
+
+/** One module's claims, as `kap claims <topic>` shows them. */
+export function readModuleClaims(dataDir: string, module: string): ModuleClaims {
+  const c = readJson<ModuleClaims>(dataDir, claimsFile(module));
+  if (!Array.isArray(c?.claims)) throw new CompiledContentError(`compiled claims at ${dataDir} have an unknown format`);
   return c;
+}
+
+/** A module's claims file when `id` is a module's id (safe names only: never a path), else undefined. */
+export function findModuleClaims(dataDir: string, id: string): ModuleClaims | undefined {
+  if (!/^[A-Za-z0-9_.:-]+$/.test(id) || readCompiled(dataDir, claimsFile(id)) === undefined) return undefined;
+  return readModuleClaims(dataDir, id);
+}
+
+/** The claims of these modules only (quiz exports, review): every module's file is read once. */
+export function readClaimsOf(dataDir: string, modules: Iterable<string>): ClaimRow[] {
+  return [...new Set(modules)].flatMap((m) => readModuleClaims(dataDir, m).claims);
 }
 
 export function readModuleView(dataDir: string, id: string): ModuleView {

@@ -2,7 +2,7 @@
 import type { Ctx } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { foundNote, resolveTopic } from '../resolve.js';
-import { readClaims } from '../store.js';
+import { readClaims, readModuleClaims } from '../store.js';
 import { describeFilter, filterClaims, similarSources, type ClaimFilter, type VerdictFilter } from '../claims.js';
 import { claimsClosing, claimsJson, claimsLines, claimsTable } from '../render/claims-view.js';
 import { clean } from '../text/sanitize.js';
@@ -27,14 +27,17 @@ export function claims(ctx: Ctx, words: string[], opts: ClaimsOptions): void {
     // A glossary term stands for the module that covers it.
     filter.module = found.type === 'module' ? found.id : found.term.module;
   }
-  const rows = readClaims(ctx.dataDir);
+  // A topic's claims are in a file of their own: a module's, not all of them.
+  const one = filter.module === undefined ? undefined : readModuleClaims(ctx.dataDir, filter.module);
+  const rows = one ? one.claims : readClaims(ctx.dataDir);
   const shown = filterClaims(rows, filter);
   if (!shown.length) {
-    const similar = opts.source === undefined ? [] : similarSources(rows, opts.source);
+    // Sources like the one asked for, among every claim's (as without a topic).
+    const similar = opts.source === undefined ? [] : similarSources(filter.module === undefined ? rows : readClaims(ctx.dataDir), opts.source);
     throw new NotFoundError(`no claims match: ${clean(describeFilter(filter)).slice(0, 160)}`, similar, { as: (s) => `--source ${s}`, otherwise: 'See every claim with `kap claims`.' });
   }
   if (opts.json) return ctx.json(claimsJson(shown));
   if (!ctx.isTTY) return ctx.out(claimsLines(shown));
-  const titles = new Map(catalog.modules.map((m) => [m.id, m.title]));
+  const titles = one ? new Map([[filter.module!, one.title]]) : new Map(catalog.modules.map((m) => [m.id, m.title]));
   ctx.out(`${claimsTable(shown, ctx.theme, ctx.width, titles)}\n\n${claimsClosing(shown, ctx.theme, ctx.width)}`);
 }

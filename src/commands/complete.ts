@@ -10,7 +10,7 @@ function contentNames(ctx: Ctx): ContentNames {
   return {
     topics: (typed) => {
       const c = ctx.catalog();
-      const keys = Object.keys(c.keys).filter((k) => !k.endsWith(' term'));
+      const keys = c.names.all().map((e) => e.name).filter((k) => !k.endsWith(' term'));
       if (!typed.length) return [...c.modules.map((m) => m.id), ...keys.filter((k) => !k.includes(' '))];
       // Several words are one name: offer the word that continues a name begun (normalised keys are lower case).
       const begun = `${typed.join(' ').toLowerCase()} `;

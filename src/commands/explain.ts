@@ -52,7 +52,7 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   if (note && !opts.json) ctx.err(clean(note));
   if (found.type === 'term') {
     const t = found.term;
-    const title = catalog.modules.find((m) => m.id === t.module)?.title;
+    const title = catalog.title(t.module);
     if (opts.json) return ctx.json({ type: 'term', ...t, moduleTitle: title, ...safetyFields(helpForTerm(t)), ...(how && { found: how }) });
     return ctx.out(termView(t, title, ctx.theme, ctx.width));
   }

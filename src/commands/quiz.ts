@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { DIFFICULTIES, type Difficulty } from '../content/model.js';
-import { readClaims, readQuiz } from '../store.js';
+import { readClaimsOf, readQuiz } from '../store.js';
 import { clean, toJson } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
 import { promptStream } from '../output-boundary.js';
@@ -140,7 +140,8 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
   if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
   const { items, seed } = pick(ctx, f);
-  const qs = toExport(items, readClaims(ctx.dataDir));
+  // Evidence labels need the claims of the questions' own modules only.
+  const qs = toExport(items, readClaimsOf(ctx.dataDir, items.map((i) => i.question.module)));
   const meta = { title: f.title ?? 'kap quiz', seed };
   const data = exporter.write(qs, meta);
   const warnings = exportWarnings(format, qs);

@@ -5,6 +5,7 @@ import { helpJson, helpText, noticeText } from '../safety/paint.js';
 import { erratumTexts } from '../safety/items.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { readClaims, readRefIndex, type BibSummary, type ClaimsIndex, type RefIndex } from '../cite/bibliography.js';
+import { findModuleClaims } from '../store.js';
 import { findReferences } from '../cite/lookup.js';
 import { claimsView, errataList, refsPlain, refsTable } from '../cite/refs-view.js';
 import { foundNote, resolveTopic } from '../resolve.js';
@@ -32,14 +33,16 @@ export function refs(ctx: Ctx, opts: RefsOptions): void {
     return ctx.out(wrapLines([errataList(bib.errata, ctx.theme), ...(end.length ? [end.join('\n')] : [])].join('\n\n'), ctx.width));
   }
   if (opts.claims !== undefined) return showClaims(ctx, bib, readClaims(ctx.dataDir), opts.claims, Boolean(opts.json));
-  const entries = opts.topic !== undefined ? moduleEntries(ctx, bib, readClaims(ctx.dataDir), opts.topic) : bib.entries;
+  const entries = opts.topic !== undefined ? moduleEntries(ctx, bib, opts.topic) : bib.entries;
   if (opts.json) return ctx.json(listJson(entries));
   if (!entries.length) return;
   ctx.out(ctx.isTTY ? refsTable(entries, ctx.theme, ctx.width) : refsPlain(entries));
 }
 
-function moduleEntries(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, topic: string): BibSummary[] {
-  let id: string | undefined = Object.hasOwn(ci.byModule, topic) ? topic : undefined;
+/** A module's references: its own file (claims/<id>.json) has their keys, not every module's. */
+function moduleEntries(ctx: Ctx, bib: RefIndex, topic: string): BibSummary[] {
+  let cited = findModuleClaims(ctx.dataDir, topic)?.references;
+  let id: string | undefined = cited ? topic : undefined;
   if (!id) {
     const found = resolveTopic(ctx.catalog(), [topic]);
     const note = foundNote(found, clean(topic).slice(0, 80));
@@ -47,11 +50,12 @@ function moduleEntries(ctx: Ctx, bib: RefIndex, ci: ClaimsIndex, topic: string):
     if (found.type === 'module') id = found.id;
     else if (found.type === 'term') id = found.term.module;
   }
-  if (!id || !Object.hasOwn(ci.byModule, id)) {
-    const suggestions = nearest(topic.toLowerCase(), Object.keys(ci.byModule).map((m) => [m, m] as [string, string]));
+  cited ??= id === undefined ? undefined : findModuleClaims(ctx.dataDir, id)?.references;
+  if (!id || !cited) {
+    const suggestions = nearest(topic.toLowerCase(), ctx.catalog().modules.map((m) => [m.id, m.id] as [string, string]));
     throw new NotFoundError(`no module "${clean(topic).slice(0, 80)}"`, suggestions, { otherwise: 'See every module with `kap list`.' });
   }
-  const keys = new Set(ci.byModule[id]);
+  const keys = new Set(cited);
   return bib.entries.filter((e) => keys.has(e.key));
 }
 

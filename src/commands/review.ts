@@ -4,7 +4,7 @@ import type { Ctx } from '../context.js';
 import { promptStream } from '../output-boundary.js';
 import { safetyFields } from '../safety/paint.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { readClaims, readQuiz, type CompiledQuestion } from '../store.js';
+import { readClaimsOf, readQuiz, type CompiledQuestion } from '../store.js';
 import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
 import { LETTERS, filterBank, parseAnswer, unknownTopics } from '../quiz/engine.js';
@@ -90,7 +90,7 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
   const retention = f.retention ?? DEFAULT_RETENTION;
   const whole = readQuiz(ctx.dataDir).questions;
   const bank = topicBank(whole, list(f.topic));
-  const byModule = claimsByModule(readClaims(ctx.dataDir));
+  const byModule = claimsByModule(readClaimsOf(ctx.dataDir, bank.map((q) => q.module)));
   const fps = bank.map((q) => fingerprint(q, byModule.get(q.module)));
   const say = f.json ? ctx.err : ctx.out;
   const loaded = await loadSchedule(files, now(), stepper);

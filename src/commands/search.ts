@@ -5,7 +5,8 @@ import type { DocType } from '../search/documents.js';
 import { readIndex } from '../search/read.js';
 import { queryWords, search as runSearch } from '../search/query.js';
 import { resultsJson, resultsView, searchHelp } from '../search/view.js';
-import { nearest } from '../text/distance.js';
+import { nearest, typoBudget } from '../text/distance.js';
+import { byOrd } from '../names.js';
 import { clean } from '../text/sanitize.js';
 import { helpNeeded } from '../safety/index.js';
 
@@ -29,13 +30,12 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
       if (opts.json) ctx.json(resultsJson(query, [], asked));
       else ctx.out(resultsView([], ctx.theme, ctx.width, asked, ctx.isTTY));
     }
-    const keys = ctx.catalog().keys;
-    const names = Object.keys(keys).map((n) => [n, n] as [string, string]);
-    // One name per topic, the nearest: not "glutamate, glumate" (an alias of the same module).
+    const names = ctx.catalog().names;
+    // Of the names a typo can be (names.ts): one per topic, the nearest, not "glutamate, glumate" (an alias of the same module).
     const topics = new Set<string>();
     const near = queryWords(query)
-      .flatMap((w) => nearest(w, names, 2))
-      .filter((name) => !topics.has(keys[name]!) && Boolean(topics.add(keys[name]!)))
+      .flatMap((w) => nearest(w, names.near(w, typoBudget(w.length)).sort(byOrd).map((e) => [e.name, e.name] as [string, string]), 2))
+      .filter((name) => !topics.has(names.get(name)!) && Boolean(topics.add(names.get(name)!)))
       .slice(0, 4);
     const shown = clean(query).slice(0, 80);
     throw new NotFoundError(`nothing found for "${shown}"`, near, { otherwise: 'Try fewer or other words, or see every topic with `kap list`.' });

@@ -2,6 +2,7 @@
  * Build step: a validated content set becomes the files `kap` reads at run time.
  * Markdown is lexed and rendered (styled) here: at run time kap only wraps and draws tables.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Lexer } from 'marked';
@@ -19,19 +20,30 @@ import { helpMarkdown } from '../safety/paint.js';
 import { replaceClusters } from './citations.js';
 import { normalizeKey } from './normalize.js';
 import { termName } from '../resolve.js';
-import { VIEW_KEYS, type Catalog, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
+import { claimsFile, listingFile, FORMAT_VERSION, memoryCatalog, MODULES_FILE, VIEW_KEYS, type CatalogFile, type CatalogModule, type CatalogTerm, type ModuleClaims, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
+import { NAMES_DIR } from '../names.js';
+import { listLines } from '../render/views.js';
+import { nameFiles } from './names-build.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntries, registerStyles } from '../cite/precompute.js';
 import { precomputedCiter } from '../cite/format.js';
 import { memoEntries, type CiteMemo } from '../cite/memo.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
-import { searchDocuments } from '../search/documents.js';
+import { searchDocuments, type SearchModule } from '../search/documents.js';
 import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
 import { buildLintIndex } from '../lint/index-build.js';
 import { LINT_FILE, type LintIndex } from '../lint/model.js';
 
+/** What the catalog files are written from (store.ts reads them: catalog.json, modules.json, names/). */
+export interface CatalogData {
+  modules: CatalogModule[];
+  terms: CatalogTerm[];
+  keys: Record<string, string>;
+}
+
 export interface Compiled {
-  catalog: Catalog;
+  catalog: CatalogData;
+  /** Every compiled module, unless they went to a writer as they were made (then empty). */
   modules: CompiledModule[];
   quiz: CompiledQuiz;
   claims: ClaimsFile;
@@ -46,7 +58,8 @@ export interface Compiled {
   lint: LintIndex;
 }
 
-export const FORMAT_VERSION = 1;
+/** quiz.json and claims.json; catalog.json has store.ts FORMAT_VERSION. */
+const FILE_VERSION = 1;
 
 /**
  * Every reference in every style and format, plus the indexes `kap refs` needs. The whole
@@ -65,9 +78,21 @@ export function compileBibliography(set: ContentSet, stylesDir: string, memo?: C
   return { entries, index, claims: { byModule: keysByModule(modules), claims: claimsByReference(modules) } };
 }
 
-export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMemo): Compiled {
-  const problems = checkContent(set);
-  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
+/** Up to this many modules, their styled blocks are kept in the memo for pack compiles and rebuilds. */
+export const BLOCKS_MEMO_MAX = 1000;
+
+export interface CompileOptions {
+  /** Each module as it is made, instead of holding them all (`Compiled.modules` is then empty). */
+  sink?: (m: CompiledModule) => void;
+  /** The caller has run checkContent and stopped on errors: not again (it is a fifth of the compile). */
+  checked?: boolean;
+}
+
+export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMemo, opts: CompileOptions = {}): Compiled {
+  if (!opts.checked) {
+    const problems = checkContent(set);
+    if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
+  }
   const bibliography = compileBibliography(set, stylesDir, memo);
   // Module sources, quiz feedback and claims cite from the built bibliography, as `kap cite` does.
   const citer = precomputedCiter(bibliography.entries);
@@ -80,14 +105,21 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
     const tokens = Lexer.lex(markdown, { gfm: true });
     return { color: renderBlocks(tokens, true), plain: renderBlocks(tokens, false) };
   };
-  const both = (markdown: string): ReturnType<typeof render> => (memo ? JSON.parse(memo.get(['blocks', markdown], () => JSON.stringify(render(markdown)))) : render(markdown));
-  const modules: CompiledModule[] = set.modules.map(({ module: m }) => {
+  // Not past BLOCKS_MEMO_MAX modules: the memo holds what it saves until the end, and at 10,000
+  // modules their blocks were 288 MB of memo file and most of a 3 GB compile.
+  const memoBlocks = memo && set.modules.length <= BLOCKS_MEMO_MAX;
+  const both = (markdown: string): ReturnType<typeof render> => (memoBlocks ? JSON.parse(memo.get(['blocks', markdown], () => JSON.stringify(render(markdown)))) : render(markdown));
+  const modules: CompiledModule[] = [];
+  // What search needs of a module (no blocks, no raw text): kept while the rest is written.
+  const forSearch: SearchModule[] = [];
+  const listing: CatalogModule[] = [];
+  for (const { module: m } of set.modules) {
     const markdown = moduleMarkdown(m, citer, lookup);
     const { summary, sections } = splitBody(m.body);
     const help = moduleHelp(m, citer);
     // --brief: the title, the summary, the module's help and the notice.
     const brief = [`**${m.title}**`, '', cite(summary), '', ...helpMarkdown(help), `*${NOTICE}*`].join('\n');
-    return {
+    const compiled: CompiledModule = {
       meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file, origin: m.origin ?? BUILT_IN },
       brief: cite(summary),
       briefBlocks: both(brief),
@@ -99,14 +131,17 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
       raw: m.raw,
       blocks: both(markdown),
     };
-  });
+    forSearch.push({ meta: compiled.meta, brief: compiled.brief, sections: compiled.sections, claims: compiled.claims });
+    listing.push({ id: m.id, title: m.title, kind: m.kind, summary: m.summary, origin: m.origin ?? BUILT_IN });
+    if (opts.sink) opts.sink(compiled);
+    else modules.push(compiled);
+  }
 
   const keys: Record<string, string> = {};
   for (const { term: t } of set.terms) for (const k of [t.id, t.term, ...t.aliases]) keys[normalizeKey(k)] = `t:${t.id}`;
   for (const { module: m } of set.modules) for (const k of [m.id, m.title, ...m.aliases]) keys[normalizeKey(k)] = `m:${m.id}`;
-  const catalog: Catalog = {
-    version: FORMAT_VERSION,
-    modules: modules.map((c) => ({ id: c.meta.id, title: c.meta.title, kind: c.meta.kind, summary: c.meta.summary, origin: c.meta.origin ?? BUILT_IN })),
+  const catalog: CatalogData = {
+    modules: listing,
     terms: set.terms.map(({ term: t }) => ({ ...t, definition: cite(t.definition), help: helpForTerm(t) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     keys,
   };
@@ -116,7 +151,7 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   const apa = new Map(bibliography.entries.map((e) => [e.key, e]));
   const referenceText = (k: string) => (apa.has(k) ? htmlText(apa.get(k)!.styles.apa.html) : citer.referenceText(k));
   const quiz: CompiledQuiz = {
-    version: FORMAT_VERSION,
+    version: FILE_VERSION,
     // The help is asked of the question as shown: with its citations and sources formatted.
     questions: set.questions.map(({ question: q }) => withHelp({
       id: q.id,
@@ -133,7 +168,7 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   // "(Zanos & Gould, 2018)" → "Zanos & Gould, 2018": `kap claims` lists sources without brackets.
   const authorYear = (key: string) => citer.inText([key]).replace(/^\((.*)\)$/, '$1');
   const claims: ClaimsFile = {
-    version: FORMAT_VERSION,
+    version: FILE_VERSION,
     claims: set.modules.flatMap(({ module: m }) =>
       m.claims.map((c) => ({
         id: c.id,
@@ -148,14 +183,16 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
     ),
   };
   const started = performance.now();
-  const search = buildIndex(
-    searchDocuments({
-      modules, terms: catalog.terms, references: set.references.items,
-      referenceText,
-      inText: (k) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]),
-      termName: (t) => termName(catalog, t),
-    }),
-  );
+  const inMemory = memoryCatalog(catalog.modules, catalog.terms, catalog.keys);
+  const docs = searchDocuments({
+    modules: forSearch, terms: catalog.terms, references: set.references.items,
+    referenceText,
+    inText: (k) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]),
+    termName: (t) => termName(inMemory, t),
+  });
+  // The documents have their text now: the modules' sections need not be held while indexing.
+  forSearch.length = 0;
+  const search = buildIndex(docs);
   const searchMs = performance.now() - started;
   const lint = buildLintIndex(set.modules.map((m) => m.module), bibliography.entries, set.errata.map((e) => e.erratum));
   return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs, lint };
@@ -166,34 +203,88 @@ const withHelp = (q: CompiledQuestion): CompiledQuestion => ({ ...q, help: helpF
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'" };
 const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;/g, (e) => ENTITIES[e] ?? e).replace(/\s+/g, ' ').trim();
 
-/** Write compiled content into `outDir` atomically: a reader sees the old tree or the new one. */
-/** `stamp`: a cache key, written last into the folder (see stamp.ts). */
-export function writeCompiled(outDir: string, compiled: Compiled, stamp?: string): void {
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(tmp, 'modules'), { recursive: true });
-  for (const m of compiled.modules) {
+/**
+ * Writes a compile into `<outDir>.tmp-<pid>` as it is produced (modules one by one, so that a
+ * compile of 10,000 modules never holds them all) and installs it atomically with finish():
+ * a reader sees the old tree or the new one. Every file also goes into a digest, which
+ * catalog.json carries: pack caches are keyed by it (packs.ts).
+ */
+export class CompiledWriter {
+  readonly tmp: string;
+  private readonly digest = createHash('sha256');
+
+  constructor(readonly outDir: string) {
+    this.tmp = `${outDir}.tmp-${process.pid}`;
+    rmSync(this.tmp, { recursive: true, force: true });
+    mkdirSync(join(this.tmp, 'modules'), { recursive: true });
+    mkdirSync(join(this.tmp, 'claims'));
+  }
+
+  write(rel: string, text: string): void {
+    const file = join(this.tmp, rel);
+    try {
+      writeFileSync(file, text);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+    this.digest.update(`${rel}\0${Buffer.byteLength(text)}\0`).update(text);
+  }
+
+  module(m: CompiledModule): void {
     const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, m[k]]));
     const data = Object.fromEntries(Object.entries(m).filter(([k]) => !(VIEW_KEYS as readonly string[]).includes(k)));
-    writeFileSync(join(tmp, 'modules', `${m.meta.id}.json`), JSON.stringify(view));
-    writeFileSync(join(tmp, 'modules', `${m.meta.id}.data.json`), JSON.stringify(data));
+    this.write(`modules/${m.meta.id}.json`, JSON.stringify(view));
+    this.write(`modules/${m.meta.id}.data.json`, JSON.stringify(data));
   }
-  writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(compiled.catalog));
-  writeFileSync(join(tmp, 'quiz.json'), JSON.stringify(compiled.quiz));
-  writeFileSync(join(tmp, 'claims.json'), JSON.stringify(compiled.claims));
-  writeFileSync(join(tmp, LINT_FILE), JSON.stringify(compiled.lint));
-  const bib = compiled.bibliography;
-  mkdirSync(join(tmp, 'bibliography', 'refs'), { recursive: true });
-  writeFileSync(join(tmp, 'bibliography', 'index.json'), JSON.stringify(bib.index));
-  writeFileSync(join(tmp, 'bibliography', 'claims.json'), JSON.stringify(bib.claims));
-  for (const e of bib.entries) writeFileSync(join(tmp, 'bibliography', entryFile(e.key)), JSON.stringify(e));
-  mkdirSync(join(tmp, 'styles'));
-  for (const f of readdirSync(compiled.stylesDir)) copyFileSync(join(compiled.stylesDir, f), join(tmp, 'styles', f));
-  for (const [path, text] of compiled.search) {
-    const file = join(tmp, INDEX_DIR, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
+
+  /** Everything but the modules, then the stamp (`stamp`: a cache key, see stamp.ts), then into place. */
+  finish(compiled: Compiled, stamp?: string): void {
+    const tmp = this.tmp;
+    for (const m of compiled.modules) this.module(m);
+    this.write('quiz.json', JSON.stringify(compiled.quiz));
+    this.write('claims.json', JSON.stringify(compiled.claims));
+    // One file per module, so that `kap claims <topic>` reads that module's only.
+    const cites = compiled.bibliography.claims.byModule;
+    const byModule = new Map<string, ModuleClaims>(compiled.catalog.modules.map((m) => [m.id, { title: m.title, claims: [], references: Object.hasOwn(cites, m.id) ? cites[m.id]! : [] }]));
+    for (const c of compiled.claims.claims) byModule.get(c.module)?.claims.push(c);
+    for (const [id, rows] of byModule) this.write(claimsFile(id), JSON.stringify(rows));
+    this.write(LINT_FILE, JSON.stringify(compiled.lint));
+    const bib = compiled.bibliography;
+    mkdirSync(join(tmp, 'bibliography', 'refs'), { recursive: true });
+    this.write('bibliography/index.json', JSON.stringify(bib.index));
+    this.write('bibliography/claims.json', JSON.stringify(bib.claims));
+    for (const e of bib.entries) this.write(`bibliography/${entryFile(e.key)}`, JSON.stringify(e));
+    mkdirSync(join(tmp, 'styles'));
+    for (const f of readdirSync(compiled.stylesDir)) copyFileSync(join(compiled.stylesDir, f), join(tmp, 'styles', f));
+    for (const [path, text] of compiled.search) this.write(`${INDEX_DIR}/${path}`, text);
+    const { modules, terms, keys } = compiled.catalog;
+    this.write(MODULES_FILE, JSON.stringify(modules));
+    // `kap list` piped, painted here: at 10,000 modules the run only copies it out.
+    const listed = memoryCatalog(modules, terms, keys);
+    this.write(listingFile(false), listLines(listed, false));
+    this.write(listingFile(true), listLines(listed, true));
+    for (const [path, text] of nameFiles(keys)) this.write(`${NAMES_DIR}/${path}`, text);
+    const ofTerms = new Set(terms.map((t) => t.module));
+    const titles = Object.fromEntries(modules.filter((m) => ofTerms.has(m.id)).map((m) => [m.id, m.title]));
+    const catalog: CatalogFile = { version: FORMAT_VERSION, terms, titles, digest: this.digest.digest('hex').slice(0, 32) };
+    writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(catalog));
+    install(tmp, this.outDir, stamp);
   }
+
+  /** A failed compile leaves nothing behind. */
+  discard(): void {
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+/** Write compiled content into `outDir` atomically (everything in memory: tests, small sets). */
+export function writeCompiled(outDir: string, compiled: Compiled, stamp?: string): void {
+  new CompiledWriter(outDir).finish(compiled, stamp);
+}
+
+function install(tmp: string, outDir: string, stamp?: string): void {
   mkdirSync(dirname(outDir), { recursive: true });
   if (stamp) {
     writeFileSync(join(tmp, STAMP), JSON.stringify(makeStamp(tmp, stamp)));

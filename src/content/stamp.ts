@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Bump when the compiled format or the stamp changes meaning. */
-export const CACHE_FORMAT = 2;
+/** 3: the split layout (catalog.json of terms, modules.json, names/, claims/<module>.json). */
+export const CACHE_FORMAT = 3;
 export const STAMP = 'kap-cache.json';
 
 export interface Stamp {

@@ -19,44 +19,70 @@ export const DOCS_PER_SHARD = 8;
 export type IndexFiles = Map<string, string>;
 
 export function buildIndex(docs: SearchDoc[]): IndexFiles {
-  const fieldTerms = docs.map((d) => Object.entries(d.fields).map(([f, text]) => [f as Field, terms(text ?? '')] as const));
+  // Not every token held at once (at 10,000 modules the token arrays and a Map per term took
+  // gigabytes): one pass counts, per term, [doc, field, count, …] (documents come in order, so
+  // a term's list only grows at its end) and the fields' lengths; the frequencies follow.
+  const fieldsOf = docs.map((d) => Object.keys(d.fields) as Field[]);
+  const lengths: number[][] = [];
+  const counts = new Map<string, number[]>();
   const totals = new Map<Field, { sum: number; n: number }>();
-  for (const fields of fieldTerms)
-    for (const [f, ts] of fields) {
+  docs.forEach((d, doc) => {
+    const lens: number[] = [];
+    Object.values(d.fields).forEach((text, j) => {
+      const ts = terms(text ?? '');
+      lens.push(ts.length);
+      const f = fieldsOf[doc]![j]!;
       const t = totals.get(f) ?? { sum: 0, n: 0 };
       t.sum += ts.length;
       t.n += 1;
       totals.set(f, t);
-    }
+      for (const term of ts) {
+        let m = counts.get(term);
+        if (!m) counts.set(term, (m = []));
+        const at = m.length - 3;
+        if (m[at] === doc && m[at + 1] === j) m[at + 2]!++;
+        else m.push(doc, j, 1);
+      }
+    });
+    lengths.push(lens);
+  });
   const avg = (f: Field) => {
     const t = totals.get(f)!;
     return t.sum / t.n || 1;
   };
-
-  // term → doc → weighted, length-normalised frequency
-  const tfs = new Map<string, Map<number, number>>();
-  fieldTerms.forEach((fields, doc) => {
-    for (const [f, ts] of fields) {
-      const norm = FIELD_WEIGHTS[f] / (1 - B[f] + (B[f] * ts.length) / avg(f));
-      for (const t of ts) {
-        let m = tfs.get(t);
-        if (!m) tfs.set(t, (m = new Map()));
-        m.set(doc, (m.get(doc) ?? 0) + norm);
-      }
+  const norm = (doc: number, j: number) => {
+    const f = fieldsOf[doc]![j]!;
+    return FIELD_WEIGHTS[f] / (1 - B[f] + (B[f] * lengths[doc]![j]!) / avg(f));
+  };
+  // term → [doc, weighted length-normalised frequency, …]: the norm added once per occurrence,
+  // field by field, as the sum always was (the same floating-point result).
+  const tfs = new Map<string, number[]>();
+  for (const [term, m] of counts) {
+    const out: number[] = [];
+    for (let i = 0; i < m.length; i += 3) {
+      const doc = m[i]!;
+      const w = norm(doc, m[i + 1]!);
+      let tf = out[out.length - 2] === doc ? out.pop()! : (out.push(doc), 0);
+      for (let k = 0; k < m[i + 2]!; k++) tf += w;
+      out.push(tf);
     }
-  });
+    tfs.set(term, out);
+    counts.delete(term);
+  }
 
   const n = docs.length;
   const files: IndexFiles = new Map();
   let postingCount = 0;
-  for (const m of tfs.values()) postingCount += m.size;
+  for (const m of tfs.values()) postingCount += m.length / 2;
   const postShards = Math.max(1, Math.ceil(postingCount / POSTINGS_PER_SHARD));
   const shards = Array.from({ length: postShards }, () => new Map<string, number[]>());
   const vocab = new Map<string, (string | number)[]>();
   for (const term of [...tfs.keys()].sort()) {
-    const byDoc = tfs.get(term)!;
+    const flat = tfs.get(term)!;
+    const byDoc = { size: flat.length / 2 };
     const idf = Math.log(1 + (n - byDoc.size + 0.5) / (byDoc.size + 0.5));
-    let kept = [...byDoc];
+    let kept: [number, number][] = [];
+    for (let i = 0; i < flat.length; i += 2) kept.push([flat[i]!, flat[i + 1]!]);
     if (kept.length > MAX_POSTINGS) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS);
     const list: number[] = [];
     let prev = 0;

@@ -41,8 +41,11 @@ export interface SearchDoc {
   open?: string;
 }
 
+/** What the index needs of a compiled module (the compile keeps only this while it writes the rest). */
+export type SearchModule = Pick<CompiledModule, 'meta' | 'brief' | 'sections' | 'claims'>;
+
 export interface DocSources {
-  modules: CompiledModule[];
+  modules: SearchModule[];
   terms: Term[];
   references: CslItem[];
   /** Formatted reference text (APA), by key. */
@@ -77,7 +80,7 @@ export function slug(heading: string): string {
 
 const year = (r: CslItem) => String((r.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]?.[0] ?? '');
 
-function moduleDocs(m: CompiledModule): SearchDoc[] {
+function moduleDocs(m: SearchModule): SearchDoc[] {
   const { id, title, aliases, tags, summary } = m.meta;
   const docs: SearchDoc[] = [
     { type: 'module', id, module: id, title, text: summary, tags, fields: { title: `${title} ${id.replace(/-/g, ' ')}`, aliases: aliases.join(' · '), tags: tags.join(' '), summary: `${summary}\n${plainText(m.brief)}` } },

@@ -3,6 +3,9 @@
 // (interleaved by running every command once per round, median of the rounds).
 // NODE_EXTRA_CA_CERTS is unset for every command, the baseline too: it adds ~50 ms to each start.
 // Usage: npm run bench [-- --runs 30]   (needs hyperfine: apt-get install hyperfine)
+// Scale column, on demand (not in CI): npm run bench -- --scale <compiled-dir> (or KAP_BENCH_SCALE=<dir>)
+// runs every command again, in the same rounds, with KAP_DATA=<dir>; make one with
+//   node test/bench/gen-content.mjs 10000 /tmp/gen && node dist/build-content.mjs /tmp/gen /tmp/data10k
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,25 +43,47 @@ for (const [name, spec] of Object.entries(extra)) {
   if (new RegExp(`^  ${verb}\\b`, 'm').test(help)) commands[name] = `node ${kap} ${args}`;
 }
 
+const scaleArg = process.argv.indexOf('--scale');
+const scaleDir = scaleArg > 0 ? process.argv[scaleArg + 1] : process.env.KAP_BENCH_SCALE;
+// At scale, also the commands whose cost grows with the content: a typo (suggestions), a
+// module's references, a quiz export by topic.
+if (scaleDir) Object.assign(commands, { 'kap explain neuroplastisity (typo)': `node ${kap} explain neuroplastisity`, 'kap explain glutamatx receptr (none)': `node ${kap} explain glutamatx receptr`, 'kap refs --topic glutamate': `node ${kap} refs --topic glutamate`, 'kap quiz export --topic glutamate': `node ${kap} quiz export --topic glutamate --seed s --format aiken` });
+
 const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
 const out = join(mkdtempSync(join(tmpdir(), 'kap-bench-')), 'times.json');
 const names = Object.keys(commands);
 const times = Object.fromEntries(names.map((n) => [n, []]));
 const cpu = Object.fromEntries(names.map((n) => [n, []]));
+const scale = Object.fromEntries(names.map((n) => [n, []]));
+const scaleCpu = Object.fromEntries(names.map((n) => [n, []]));
+const round = (e, into, cpuInto) => {
+  execFileSync('hyperfine', ['-N', '-i', '--runs', '1', '--export-json', out, ...names.map((n) => commands[n])], { env: e, stdio: 'ignore' });
+  JSON.parse(readFileSync(out, 'utf8')).results.forEach((r, j) => {
+    into[names[j]].push(r.times[0] * 1000);
+    cpuInto?.[names[j]].push((r.user + r.system) * 1000);
+  });
+};
 // hyperfine runs one command's series at a time; to interleave, run rounds of one run each.
 for (let i = 0; i < runs; i++) {
-  execFileSync('hyperfine', ['-N', '-i', '--runs', '1', '--export-json', out, ...names.map((n) => commands[n])], { env, stdio: 'ignore' });
-  JSON.parse(readFileSync(out, 'utf8')).results.forEach((r, j) => {
-    times[names[j]].push(r.times[0] * 1000);
-    cpu[names[j]].push((r.user + r.system) * 1000);
-  });
+  round(env, times, cpu);
+  if (scaleDir) round({ ...env, KAP_DATA: scaleDir }, scale, scaleCpu);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times['node -e 0']);
 const baseCpu = median(cpu['node -e 0']);
 // Wall time is the figure asked for; CPU time (user + system) is steadier on a shared machine.
 console.log(`median of ${runs} interleaved runs; node ${process.version}`);
-console.log(`${'command'.padEnd(44)}   wall ms  ratio    cpu ms  ratio`);
+const scaleBase = scaleDir && median(scale['node -e 0']);
+const scaleCpuBase = scaleDir && median(scaleCpu['node -e 0']);
+// The scale columns: the same command's wall and CPU ratios with KAP_DATA=<dir>, each over its own shipped ratio.
+const scaleCol = (n) => {
+  if (!scaleDir) return '';
+  const wall = median(scale[n]) / scaleBase;
+  const c = median(scaleCpu[n]) / scaleCpuBase;
+  return `  ${wall.toFixed(2).padStart(6)}x ${(wall / (median(times[n]) / base)).toFixed(2)}  ${c.toFixed(2).padStart(6)}x ${(c / (median(cpu[n]) / baseCpu)).toFixed(2)}`;
+};
+if (scaleDir) console.log(`scale: KAP_DATA=${scaleDir} (ratios to node -e 0 in the same rounds; /ship: that over the command's shipped ratio, target 1.5)`);
+console.log(`${'command'.padEnd(44)}   wall ms  ratio    cpu ms  ratio${scaleDir ? '    scale  /ship  sc.cpu  /ship' : ''}`);
 for (const n of names)
-  console.log(`${n.padEnd(44)} ${median(times[n]).toFixed(1).padStart(8)}  ${(median(times[n]) / base).toFixed(2)}x ${median(cpu[n]).toFixed(1).padStart(8)}  ${(median(cpu[n]) / baseCpu).toFixed(2)}x`);
+  console.log(`${n.padEnd(44)} ${median(times[n]).toFixed(1).padStart(8)}  ${(median(times[n]) / base).toFixed(2)}x ${median(cpu[n]).toFixed(1).padStart(8)}  ${(median(cpu[n]) / baseCpu).toFixed(2)}x${scaleCol(n)}`);

@@ -60,7 +60,7 @@ describe('kap: help, version, usage errors and exit codes', () => {
   it('missing compiled content: a clear message, exit 4, no stack trace', () => {
     const r = kap(['list'], { env: { KAP_DATA: '/nonexistent/kap' } });
     expect(r.status).toBe(4);
-    expect(r.stderr).toContain('kap: compiled content not found at /nonexistent/kap/catalog.json');
+    expect(r.stderr).toContain('kap: compiled content not found at /nonexistent/kap/list.txt');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

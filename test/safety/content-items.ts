@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/run-kap.js';
 import { helpNeeded, type HelpKind } from '../../src/safety/index.js';
 import { questionTexts, termTexts } from '../../src/safety/items.js';
-import type { Catalog, ClaimsFile, CompiledQuiz, ModuleData, ModuleView } from '../../src/store.js';
+import type { CatalogFile, CatalogModule, ClaimsFile, CompiledQuiz, ModuleData, ModuleView } from '../../src/store.js';
 
 export const DATA = join(ROOT, 'dist', 'content');
 const json = <T>(path: string): T => JSON.parse(readFileSync(join(DATA, path), 'utf8')) as T;
@@ -31,7 +31,7 @@ let cached: Group[] | undefined;
 
 export function groups(): Group[] {
   if (cached) return cached;
-  const catalog = json<Catalog>('catalog.json');
+  const catalog = { modules: json<CatalogModule[]>('modules.json'), terms: json<CatalogFile>('catalog.json').terms };
   const quiz = json<CompiledQuiz>('quiz.json').questions;
   const claims = json<ClaimsFile>('claims.json').claims;
   const claimTexts = (c: { text: string; article?: { quote: string; correction: string } }) => [c.text, c.article?.quote ?? '', c.article?.correction ?? ''];

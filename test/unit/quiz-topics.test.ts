@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { quizTopics } from '../../src/quiz/topics.js';
-import type { Catalog } from '../../src/store.js';
+import { memoryCatalog, type Catalog } from '../../src/store.js';
 import { BANK } from './quiz-bank.js';
 
-const catalog: Catalog = {
-  version: 1,
-  modules: [],
-  terms: [
+const catalog: Catalog = memoryCatalog(
+  [],
+  [
     { id: 'widget', term: 'Widget receptor', aliases: [], definition: 'A fixture term.', module: 'alpha', sources: [] },
     { id: 'gadget', term: 'Gadget', aliases: [], definition: 'A term of a module without questions.', module: 'gamma', sources: [] },
   ],
-  keys: { alpha: 'm:alpha', 'alpha receptor basics': 'm:alpha', 'first topic': 'm:alpha', beta: 'm:beta', 'widget receptor': 't:widget', gamma: 'm:gamma', gadget: 't:gadget' },
-};
+  { alpha: 'm:alpha', 'alpha receptor basics': 'm:alpha', 'first topic': 'm:alpha', beta: 'm:beta', 'widget receptor': 't:widget', gamma: 'm:gamma', gadget: 't:gadget' },
+);
 const topics = (...values: string[]) => quizTopics(BANK, () => catalog, values);
 
 describe('quiz --topic', () => {

@@ -3,7 +3,7 @@ import { tableColumns } from '../../src/render/table.js';
 import { visibleLength, wrapLines } from '../../src/render/wrap.js';
 import { listView } from '../../src/render/views.js';
 import { makeTheme } from '../../src/render/theme.js';
-import type { Catalog } from '../../src/store.js';
+import { memoryCatalog, type Catalog } from '../../src/store.js';
 
 describe('wrapLines', () => {
   it('wraps long lines at spaces and keeps a bullet\'s hanging indent', () => {
@@ -72,15 +72,14 @@ describe('tableColumns', () => {
 });
 
 describe('listView', () => {
-  const catalog: Catalog = {
-    version: 1,
-    modules: [
+  const catalog: Catalog = memoryCatalog(
+    [
       { id: 'glutamate', title: 'G', kind: 'article-point', summary: 'Point two.', origin: 'built-in' },
       { id: 'overview', title: 'O', kind: 'start', summary: 'Start here.', origin: 'built-in' },
     ],
-    terms: [{ id: 'bdnf', term: 'BDNF', aliases: [], definition: 'x', module: 'glutamate', sources: [] }],
-    keys: {},
-  };
+    [{ id: 'bdnf', term: 'BDNF', aliases: [], definition: 'x', module: 'glutamate', sources: [] }],
+    {},
+  );
   it('groups by kind in a fixed order, then the glossary', () => {
     expect(listView(catalog, makeTheme(false), 80)).toBe(
       ['Start here', 'overview   Start here.', '', "The article's three points", 'glutamate  Point two.', '', 'Glossary terms', 'bdnf       BDNF', '', 'Read one with: kap explain <name>'].join('\n'),

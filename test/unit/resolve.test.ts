@@ -3,14 +3,17 @@ import { resolveTopic } from '../../src/resolve.js';
 import { editDistance, nearest } from '../../src/text/distance.js';
 import { normalizeKey } from '../../src/content/normalize.js';
 import { decideColor, decideWidth } from '../../src/terminal.js';
-import type { Catalog } from '../../src/store.js';
+import { memoryCatalog, type Catalog, type CatalogModule, type CatalogTerm } from '../../src/store.js';
 
-const catalog: Catalog = {
-  version: 1,
-  modules: [],
+/** A catalog from its names, as the compile holds it (names.ts memoryNames). */
+const cat = (c: { modules: CatalogModule[]; terms: CatalogTerm[]; keys: Record<string, string> }): Catalog => memoryCatalog(c.modules, c.terms, c.keys);
+
+const base = {
+  modules: [] as CatalogModule[],
   terms: [{ id: 'bdnf', term: 'BDNF', aliases: [], definition: 'A growth factor.', module: 'neuroplasticity', sources: [] }],
-  keys: { glutamate: 'm:glutamate', 'nmda receptor': 'm:glutamate', neuroplasticity: 'm:neuroplasticity', dissociation: 'm:dissociation', bdnf: 't:bdnf' },
+  keys: { glutamate: 'm:glutamate', 'nmda receptor': 'm:glutamate', neuroplasticity: 'm:neuroplasticity', dissociation: 'm:dissociation', bdnf: 't:bdnf' } as Record<string, string>,
 };
+const catalog = cat(base);
 
 describe('normalizeKey', () => {
   it('folds case, accents, hyphens, underscores and spacing', () => {
@@ -53,12 +56,12 @@ describe('resolveTopic', () => {
     expect(resolveTopic(catalog, ['neuroplastisity'])).toMatchObject({ type: 'module', id: 'neuroplasticity', how: 'typo' });
   });
   it('suggests when a typo is as near two topics', () => {
-    const two: Catalog = { ...catalog, keys: { alphas: 'm:alpha', alphos: 'm:alpho' } };
+    const two = cat({ ...base, keys: { alphas: 'm:alpha', alphos: 'm:alpho' } });
     expect(resolveTopic(two, ['alphxs'])).toEqual({ type: 'none', suggestions: ['alpha', 'alpho'] });
     expect(resolveTopic(two, ['alpho'])).toMatchObject({ type: 'module', id: 'alpho', how: 'word' });
   });
   it('US and UK spellings are one name; a unique word of a name opens it', () => {
-    const uk: Catalog = { ...catalog, keys: { [normalizeKey('depersonalisation')]: 't:bdnf', [normalizeKey('ampa receptor')]: 'm:glutamate', [normalizeKey('lateral habenula')]: 'm:x' } };
+    const uk = cat({ ...base, keys: { [normalizeKey('depersonalisation')]: 't:bdnf', [normalizeKey('ampa receptor')]: 'm:glutamate', [normalizeKey('lateral habenula')]: 'm:x' } });
     expect(resolveTopic(uk, ['depersonalization'])).toMatchObject({ type: 'term', how: 'name' });
     expect(resolveTopic(uk, ['ampa'])).toMatchObject({ type: 'module', id: 'glutamate', how: 'word', matched: 'ampa receptor' });
     expect(resolveTopic(uk, ['habenula'])).toMatchObject({ type: 'module', id: 'x', how: 'word' });
