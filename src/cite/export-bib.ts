@@ -128,6 +128,12 @@ export function toBib(item: CslItem, dialect: BibDialect): string {
     if (d?.[1]) fields.push(['month', MONTHS[d[1] - 1]!]);
   } else fields.push(['date', d?.[0] ? [String(d[0]), ...(d[1] ? [pad(d[1])] : []), ...(d[2] ? [pad(d[2])] : [])].join('-') : 'XXXX']);
   if (dialect === 'biblatex') add('version', item.version);
+  // A retracted work says so wherever it goes: biblatex's publication state, BibTeX's note
+  // (plain.bst prints it after the entry).
+  if (item.status === 'retracted') {
+    if (dialect === 'biblatex') add('pubstate', 'retracted');
+    else if (!fields.some(([k]) => k === 'note')) add('note', 'Retracted');
+  }
   add('doi', item.DOI, true);
   add('url', item.URL, true);
   const accessed = (item.accessed as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];

@@ -77,6 +77,8 @@ export function toRis(item: CslItem): string {
   tag('UR', item.URL);
   const a = (item.accessed as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
   if (a?.[0]) tag('Y2', `${a[0]}/${a[1] ? pad(a[1]) : ''}/${a[2] ? pad(a[2]) : ''}/`);
+  // A retracted work says so: RIS has no status tag, and Zotero keeps N1 as a note on the item.
+  if (item.status === 'retracted') tag('N1', 'Retracted');
   // Zotero ignores ID; it reads M2 into Extra, where "Citation Key: …" becomes the item's citation key.
   tag('M2', `Citation Key: ${item.id}`);
   lines.push('ER  - ');

@@ -171,3 +171,15 @@ describe('export details', () => {
     expect(gb).toContain('<date form="text"><date-part name="day" suffix=" "/>');
   });
 });
+
+describe('a retracted work', () => {
+  const retracted = items.filter((i) => i.status === 'retracted');
+  it('is in the references (parsaik2015)', () => expect(retracted.map((i) => i.id)).toContain('parsaik2015'));
+  for (const item of retracted)
+    it(`${item.id} says so in every export: biblatex pubstate, BibTeX note, RIS N1`, () => {
+      const out = exportReference(item);
+      expect(bibtexParse.entries(out.biblatex)[0]!.PUBSTATE).toBe('retracted');
+      expect(bibtexParse.entries(out.bibtex)[0]!.NOTE).toBe('Retracted');
+      expect(JSON.stringify(parseRis(`${out.ris}\n`))).toContain('Retracted');
+    });
+});
