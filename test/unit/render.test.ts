@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableColumns } from '../../src/render/table.js';
-import { visibleLength, wrapLines } from '../../src/render/wrap.js';
+import fc from 'fast-check';
+import { visibleLength, wrapLineMeasured, wrapLines } from '../../src/render/wrap.js';
 import { listView } from '../../src/render/views.js';
 import { makeTheme } from '../../src/render/theme.js';
 import type { Catalog } from '../../src/store.js';
@@ -56,6 +57,22 @@ describe('wrapLines', () => {
     expect(bold.startsWith('\u001b[1m')).toBe(true);
     expect(wrapLines('  B) one two three four', 15)).toBe('  B) one two\n     three four');
     expect(wrapLines('  ✗ one two three four', 14)).toBe('  ✗ one two\n    three four');
+  });
+});
+
+describe('wrapLines without a measure per word', () => {
+  it('wraps a line of one-column characters and colours as measuring each word does', () => {
+    const word = fc.oneof(
+      fc.stringMatching(/^[a-z0-9.,;'"()\u00e9\u2014\u2019\u2502-]{0,14}$/),
+      fc.constantFrom('\u001b[1mbold\u001b[22m', '\u001b[36m', '\u001b[0m', '', '  ', '\u2022', 'A)', '1.', '\u2713', 'https://example.org/a/long/path/that/is/long'),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 20, max: 100 }), (words, indent, width) => {
+        const line = ' '.repeat(indent) + words.join(' ');
+        expect(wrapLines(line, width)).toBe(visibleLength(line.trimEnd()) <= width || /\u2502/.test(line) ? line.trimEnd() : wrapLineMeasured(line, width));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
