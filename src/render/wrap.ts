@@ -1,5 +1,8 @@
 /** Terminal-width wrapping by display width, keeping ANSI styles and hanging indents. */
-import truncatedWidth from 'fast-string-truncated-width';
+// Loaded on first use, as is WIDE below: their Unicode-property regexes cost ~0.5 ms of every
+// start when created from the code cache, and most text kap prints never needs them.
+let truncatedWidth: typeof import('fast-string-truncated-width').default | undefined;
+const fullWidth = (s: string): number => (truncatedWidth ??= (require('fast-string-truncated-width') as typeof import('fast-string-truncated-width')).default)(s).width;
 
 const ANSI = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 // Table lines (drawn by table.ts) are already sized; breaking them would tear the borders.
@@ -12,7 +15,8 @@ const BULLET = /^(\s*)((?:[*\u2022\u2713\u2717-]|\d+\.|[A-E]\))\s+)?/;
 // quiz's marks): most lines kap prints, measured without the full measure.
 const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u2500-\u257f\u2713\u2717\u276f]*$/;
 // Scripts written without spaces between words: a line may break between any two of their characters.
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uff60]/u;
+let wide: RegExp | undefined;
+const WIDE = { test: (s: string) => (wide ??= /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uff60]/u).test(s) };
 // All of them are at U+2E80 or above (or astral: surrogates): a cheap test first.
 const MAYBE_WIDE = /[\u2e80-\uffff]/;
 // ...but not before closing punctuation or after opening punctuation (kinsoku).
@@ -25,7 +29,7 @@ const NO_BREAK_AFTER = /[\u300c\u300e\u3010\uff08(\[]$/;
  */
 export function visibleLength(s: string): number {
   const bare = s.includes('\u001b') ? s.replace(ANSI, '') : s;
-  return ONE_COLUMN.test(bare) ? bare.length : truncatedWidth(bare).width;
+  return ONE_COLUMN.test(bare) ? bare.length : fullWidth(bare);
 }
 
 /**
