@@ -77,3 +77,14 @@ console.log(`median of ${runs} interleaved runs; node ${process.version}; load a
 console.log(`${'command'.padEnd(44)}   wall ms  ratio    cpu ms  ratio`);
 for (const n of names)
   console.log(`${n.padEnd(44)} ${median(times[n]).toFixed(1).padStart(8)}  ${(median(times[n]) / base).toFixed(2)}x ${median(cpu[n]).toFixed(1).padStart(8)}  ${(median(cpu[n]) / baseCpu).toFixed(2)}x`);
+
+// The first quiz question in a real terminal, against console.log in the same one (needs tmux).
+if ((only < 0 || 'quiz'.includes(process.argv[only + 1])) && before < 0) {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [`${root}test/bench/quiz-terminal.mjs`, '--runs', String(Math.min(runs, 15))], { stdio: 'inherit', env });
+  } catch (e) {
+    if (e.code === 'ENOENT') console.log('\n(no tmux: the first question in a terminal was not measured)');
+    else throw e;
+  }
+}
