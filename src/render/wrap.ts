@@ -13,7 +13,7 @@ const TABLE_LINE = /[\u2502\u250c\u2514\u251c\u2510\u2518\u2524\u252c\u2534\u253
 const BULLET = /^(\s*)((?:[*\u2022\u2713\u2717-]|\d+\.|[A-E]\))\s+)?/;
 // Characters one column wide each (ASCII, Latin-1, dashes, quotes, ellipsis, box drawing, the
 // quiz's marks): most lines kap prints, measured without the full measure.
-const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u2500-\u257f\u2713\u2717\u276f]*$/;
+const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u2193\u2500-\u257f\u2713\u2717\u276f]*$/;
 // Scripts written without spaces between words: a line may break between any two of their characters.
 let wide: RegExp | undefined;
 const WIDE = { test: (s: string) => (wide ??= /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uff60]/u).test(s) };
