@@ -59,6 +59,7 @@ const standIns = {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (a.importer.includes('commander') ? { path: stub('child-process') } : undefined));
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: stub('supports-color') }));
     b.onResolve({ filter: /^supports-hyperlinks$/ }, () => ({ path: stub('supports-hyperlinks') }));
+    b.onResolve({ filter: /^node:util$/ }, (a) => (/[\\/]@inquirer[\\/]/.test(a.importer) ? { path: stub('inquirer-util') } : undefined));
   },
 };
 // The command definitions (src/defs/, listed in src/command-table.ts) as the build needs them:

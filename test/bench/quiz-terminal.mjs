@@ -3,7 +3,7 @@
 // `console.log` in the same pane: from the moment a launcher in the pane spawns the program
 // until the pane's output (tmux pipe-pane, watched with inotify) shows the marker. Interleaved
 // rounds, medians. NODE_EXTRA_CA_CERTS is unset for both. Run by `npm run bench` when tmux is
-// installed; alone: node test/bench/quiz-terminal.mjs [--runs 15]
+// installed; alone: node test/bench/quiz-terminal.mjs [--runs 15] [--before ../other/bin/kap]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,12 +67,15 @@ async function once(argv, marker, after) {
   return ms;
 }
 
-const kap = process.env.KAP_BIN ?? join(root, 'bin', 'kap');
+const kap = join(root, 'bin', 'kap');
 // The marker is built at run time, so the command line echoed in the pane does not show it.
 const cases = {
   "node -e \"console.log('Question 1 of')\"": [[process.execPath, '-e', "console.log('Question ' + 1 + ' of')"], 'Question 1 of'],
   'kap quiz --seed bench (first question)': [[process.execPath, kap, 'quiz', '--seed', 'bench'], 'Question 1 of', 'C-c'],
 };
+// --before <other checkout>/bin/kap: that kap too, in the same rounds.
+const beforeArg = process.argv.indexOf('--before');
+if (beforeArg > 0) cases['kap quiz --seed bench [before]'] = [[process.execPath, process.argv[beforeArg + 1], 'quiz', '--seed', 'bench'], 'Question 1 of', 'C-c'];
 const times = Object.fromEntries(Object.keys(cases).map((n) => [n, []]));
 try {
   for (let i = 0; i < runs; i++) for (const [n, [argv, marker, after]] of Object.entries(cases)) times[n].push(await once(argv, marker, after));
