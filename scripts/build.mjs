@@ -59,6 +59,7 @@ const standIns = {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (a.importer.includes('commander') ? { path: stub('child-process') } : undefined));
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: stub('supports-color') }));
     b.onResolve({ filter: /^supports-hyperlinks$/ }, () => ({ path: stub('supports-hyperlinks') }));
+    b.onResolve({ filter: /^node:util$/ }, (a) => (/[\\/]@inquirer[\\/]/.test(a.importer) ? { path: stub('inquirer-util') } : undefined));
   },
 };
 // The command definitions (src/defs/, listed in src/command-table.ts) as the build needs them:
@@ -69,6 +70,8 @@ const manifest = docs.manifest();
 mkdirSync(`${root}/dist`, { recursive: true });
 // Read by scripts/code-cache.cjs (the warm-up runs) after the bundles are built.
 writeFileSync(`${root}/dist/commands.json`, `${JSON.stringify(manifest, null, 1)}\n`);
+// bin/kap answers `kap --version` from this, before loading a bundle: the same define as theirs.
+writeFileSync(`${root}/dist/version.txt`, `${pkg.version}\n`);
 writeFileSync(`${root}/dist/kap.1`, docs.manPage(pkg.version, new Date(Number(process.env.SOURCE_DATE_EPOCH ?? 0) * 1000 || Date.now())));
 
 // The CLI core (the command table, the quick argv parser, errors) is one CommonJS bundle (Node's

@@ -24,6 +24,34 @@ const warm = async (entry, argv) => {
     await entry.main(dist, argv, () => {});
   }
 };
+/**
+ * `kap quiz --seed warm --count 2` answered through a stand-in terminal (process.stdin and
+ * process.stdout replaced for the run): keys are typed until the quiz ends. "n" then Enter picks
+ * the first choice (a letter kap ignores, then Enter), goes on after the feedback, and declines
+ * the retry. Given up after a few seconds: the caches are written either way.
+ */
+async function warmTerminalQuiz(entry) {
+  const { PassThrough } = require('node:stream');
+  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+  const output = Object.assign(new PassThrough(), { isTTY: true, columns: 100, rows: 40 });
+  output.resume();
+  const saved = ['stdin', 'stdout'].map((k) => [k, Object.getOwnPropertyDescriptor(process, k)]);
+  Object.defineProperty(process, 'stdin', { configurable: true, get: () => input });
+  Object.defineProperty(process, 'stdout', { configurable: true, get: () => output });
+  const typing = setInterval(() => input.write('n\r'), 15);
+  try {
+    for (const color of ['1', '0']) {
+      process.env.FORCE_COLOR = color;
+      let timer;
+      await Promise.race([entry.main(dist, ['quiz', '--seed', 'warm', '--count', '2'], () => {}), new Promise((r) => (timer = setTimeout(r, 5000)))]);
+      clearTimeout(timer);
+    }
+  } finally {
+    clearInterval(typing);
+    for (const [k, d] of saved) Object.defineProperty(process, k, d);
+  }
+}
+
 (async () => {
   for (const argv of runs) await warm(kap, argv);
   // Each kap-<command>.cjs entry (the core with one command built in) with its command's runs.
@@ -33,9 +61,14 @@ const warm = async (entry, argv) => {
     const entry = load(join(dist, f));
     for (const argv of runs.filter((r) => r[0] === command)) await warm(entry, argv);
   }
+  // kap quiz in a terminal, with a stand-in one: the prompt's functions (inquirer's) go into
+  // kap-quiz.cjs's cache too, or the first question on screen waits for them to be compiled.
+  await warmTerminalQuiz(load(join(dist, 'kap-quiz.cjs')));
   rmSync(reviewData, { recursive: true, force: true });
   for (const [file, { script }] of loaded) {
     writeFileSync(`${file}.cache.tmp`, script.createCachedData());
     renameSync(`${file}.cache.tmp`, `${file}.cache`);
   }
+  // A prompt the stand-in terminal left open must not keep the build waiting.
+  process.exit(0);
 })();

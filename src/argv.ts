@@ -47,11 +47,23 @@ export function quickParse(argv: string[], commands: readonly CommandSpec[] = CO
   let flags = new Map<string, Flag>();
   let opts: Record<string, unknown> = {};
   const positional: string[] = [];
+  // A subcommand (`kap quiz export`): as with commander, the parent keeps taking its own options
+  // after the subcommand's name (`kap quiz export --seed x` sets the quiz's seed).
+  let parent: { flags: Map<string, Flag>; opts: Record<string, unknown>; given: Set<string> } | undefined;
+  /** The command's options given on the command line (not defaults). */
+  let given = new Set<string>();
 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('-')) {
-      if (command) positional.push(a);
+      const sub = command && !parent && !positional.length ? command.subcommands?.find((c) => c.name === a) : undefined;
+      if (sub) {
+        parent = { flags, opts, given };
+        given = new Set();
+        command = sub;
+        flags = new Map(sub.options.map(flagOf));
+        opts = initial(flags);
+      } else if (command) positional.push(a);
       else {
         command = commands.find((c) => c.name === a && !c.commanderOnly);
         if (!command) return undefined;
@@ -63,10 +75,13 @@ export function quickParse(argv: string[], commands: readonly CommandSpec[] = CO
     if (!a.startsWith('--') || a === '--') return undefined;
     const eq = a.indexOf('=');
     const long = a.slice(2, eq < 0 ? undefined : eq);
-    const own = flags.get(long);
+    const mine = parent?.flags.get(long);
+    const own = mine ?? flags.get(long);
     const flag = own ?? globalFlags.get(long);
     if (!flag) return undefined;
-    const target = own ? opts : globals;
+    const target = mine ? parent!.opts : own ? opts : globals;
+    if (mine) parent!.given.add(flag.attr);
+    else if (own) given.add(flag.attr);
     if (!flag.takesValue) {
       if (eq >= 0) return undefined;
       target[flag.attr] = !flag.negate;
@@ -98,5 +113,11 @@ export function quickParse(argv: string[], commands: readonly CommandSpec[] = CO
     }
   }
   if (rest < positional.length) return undefined;
+  if (parent) {
+    // A default of the subcommand gives way to what the parent was given (program.ts ownOpts);
+    // the parent takes every option both declare, so the subcommand was never given these.
+    for (const k of parent.given) delete opts[k];
+    return { command, call: { args, opts, globals, parentOpts: parent.opts } };
+  }
   return { command, call: { args, opts, globals, parentOpts: {} } };
 }

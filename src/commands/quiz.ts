@@ -1,5 +1,4 @@
 /** kap quiz [options] and kap quiz export: wires the quiz engine to prompts, scripts and exports. */
-import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { DIFFICULTIES, type Difficulty } from '../content/model.js';
@@ -44,6 +43,8 @@ const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.s
 /** A short, readable seed (not Math.random: the seed itself is what makes a quiz repeatable). */
 export function newSeed(): string {
   const abc = 'abcdefghjkmnpqrstuvwxyz23456789';
+  // node:crypto (with node:stream) costs ~5 ms to load: only a run without --seed needs it.
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   return [...randomBytes(6)].map((b) => abc[b % abc.length]).join('');
 }
 

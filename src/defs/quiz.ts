@@ -28,7 +28,7 @@ const quizExport = defineCommand({
     'kap quiz export --format moodle --seed class1 --out class1.xml',
     'kap quiz export --format qti --seed class1 --out class1.zip',
   ],
-  warm: [['quiz', 'export', '--format', 'gift', '--seed', 'warm']],
+  warm: [['quiz', 'export', '--format', 'gift', '--seed', 'warm'], ['quiz', 'export', '--seed', 'warm', '--count', '10']],
   run: async (c, r) => {
     // Selection options may come before `export` (kap quiz --seed x export) or after it.
     const parent = c.parentOpts as OptsOf<typeof selection>;
@@ -42,7 +42,6 @@ export default defineCommand({
   description: 'test yourself: multiple-choice questions with explanations and sources',
   summary: "an interactive quiz (arrow keys, or a choice's letter or number): feedback with ✓/✗ in words, explanation, source and `kap explain …`, kept on screen until you press a key (`--no-pause`: go on at once); a score screen with topics, misses and a retry (choices in a new order, the answer at another letter). `--topic` takes what `kap explain` takes (id, title, alias, glossary term: its module) or a tag. `--answers B,A,C` (or one answer a line on stdin) scripts it: one answer per question (without `--count`, as many questions as answers; any other number is exit 2), one round, no retry",
   args: [],
-  commanderOnly: true,
   options: [
     ...selection,
     { flags: '--mode <mode>', description: 'practice: feedback after each; exam: at the end; present: for a trainer projecting to a class', choices: ['practice', 'exam', 'present'], default: 'practice' },
@@ -61,6 +60,8 @@ Ctrl+C stops the quiz and shows the score so far (exit 130).`,
     'kap quiz --mode present --seed week3      one question at a time, for projecting',
     'kap quiz --seed x --answers B,A,B --json  scripted, results as JSON',
   ],
+  hot: true,
+  warm: [['quiz', '--seed', 'warm', '--answers', 'A,B,C'], ['quiz', '--seed', 'warm', '--answers', 'B', '--json']],
   run: async (c, r) => (await import('../commands/quiz.js')).quiz(await r.ctx(), c.opts),
   subcommands: [quizExport],
 });

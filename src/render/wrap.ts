@@ -1,5 +1,8 @@
 /** Terminal-width wrapping by display width, keeping ANSI styles and hanging indents. */
-import truncatedWidth from 'fast-string-truncated-width';
+// Loaded on first use, as is WIDE below: their Unicode-property regexes cost ~0.5 ms of every
+// start when created from the code cache, and most text kap prints never needs them.
+let truncatedWidth: typeof import('fast-string-truncated-width').default | undefined;
+const fullWidth = (s: string): number => (truncatedWidth ??= (require('fast-string-truncated-width') as typeof import('fast-string-truncated-width')).default)(s).width;
 
 const ANSI = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 // Table lines (drawn by table.ts) are already sized; breaking them would tear the borders.
@@ -10,9 +13,10 @@ const TABLE_LINE = /[\u2502\u250c\u2514\u251c\u2510\u2518\u2524\u252c\u2534\u253
 const BULLET = /^(\s*)((?:[*\u2022\u2713\u2717-]|\d+\.|[A-E]\))\s+)?/;
 // Characters one column wide each (ASCII, Latin-1, dashes, quotes, ellipsis, box drawing, the
 // quiz's marks): most lines kap prints, measured without the full measure.
-const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u2500-\u257f\u2713\u2717\u276f]*$/;
+const ONE_COLUMN = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u2193\u2500-\u257f\u2713\u2717\u276f]*$/;
 // Scripts written without spaces between words: a line may break between any two of their characters.
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uff60]/u;
+let wide: RegExp | undefined;
+const WIDE = { test: (s: string) => (wide ??= /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uff60]/u).test(s) };
 // All of them are at U+2E80 or above (or astral: surrogates): a cheap test first.
 const MAYBE_WIDE = /[\u2e80-\uffff]/;
 // ...but not before closing punctuation or after opening punctuation (kinsoku).
@@ -25,7 +29,18 @@ const NO_BREAK_AFTER = /[\u300c\u300e\u3010\uff08(\[]$/;
  */
 export function visibleLength(s: string): number {
   const bare = s.includes('\u001b') ? s.replace(ANSI, '') : s;
-  return ONE_COLUMN.test(bare) ? bare.length : truncatedWidth(bare).width;
+  return ONE_COLUMN.test(bare) ? bare.length : fullWidth(bare);
+}
+
+/**
+ * A line whose every character is one column wide, with no styles but colour (SGR, which holds
+ * no space): each of its words is as wide as its length less its styles, so wrapping it needs
+ * no measure per word. Nearly every line kap prints; the first wrap of a long module took ~3 ms
+ * when each word was measured.
+ */
+function isSimple(line: string): boolean {
+  if (!line.includes('\u001b')) return ONE_COLUMN.test(line);
+  return !line.includes('\u001b]') && ONE_COLUMN.test(line.replace(ANSI, ''));
 }
 
 /** Wrap each line wider than `width` at spaces (and between CJK characters); continuation lines keep the indent and bullet width. */
@@ -33,7 +48,11 @@ export function wrapLines(text: string, width: number): string {
   return text
     .split(/\r\n?|\n/)
     .map((line) => line.trimEnd())
-    .map((line) => (visibleLength(line) <= width || TABLE_LINE.test(line) ? line : wrapLine(line, width)))
+    .map((line) => {
+      const simple = isSimple(line);
+      const columns = simple ? (line.includes('\u001b') ? line.replace(ANSI, '').length : line.length) : visibleLength(line);
+      return columns <= width || TABLE_LINE.test(line) ? line : wrapLine(line, width, simple);
+    })
     .join('\n');
 }
 
@@ -44,7 +63,7 @@ interface Piece {
   space: boolean;
 }
 
-function wrapLine(line: string, width: number): string {
+function wrapLine(line: string, width: number, simple: boolean): string {
   const m = BULLET.exec(line.includes('\u001b') ? line.replace(ANSI, '') : line)!;
   const indent = ' '.repeat(Math.min(m[0].length, Math.floor(width / 2)));
   const lead = /^ */.exec(line)![0];
@@ -52,7 +71,7 @@ function wrapLine(line: string, width: number): string {
   let cur = lead;
   let len = lead.length;
   let first = true;
-  for (const p of pieces(line.slice(lead.length))) {
+  for (const p of simple ? simplePieces(line.slice(lead.length)) : pieces(line.slice(lead.length))) {
     const gap = p.space && !first ? 1 : 0;
     if (!first && len + gap + p.width > width && p.width > 0) {
       out.push(cur.trimEnd());
@@ -87,6 +106,14 @@ function pieces(text: string): Piece[] {
     }
   }
   return out;
+}
+
+/** Tests: a line wrapped with every word measured, as a line that is not simple is. */
+export const wrapLineMeasured = (line: string, width: number): string => wrapLine(line.trimEnd(), width, false);
+
+/** pieces() of a simple line (isSimple): the same words, each as wide as its unstyled length. */
+function simplePieces(text: string): Piece[] {
+  return text.split(' ').map((word) => ({ text: word, width: word.includes('\u001b') ? word.replace(ANSI, '').length : word.length, space: true }));
 }
 
 let graphemes: Intl.Segmenter | undefined;

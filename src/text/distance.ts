@@ -1,30 +1,36 @@
+/** Rows of the distance table, kept between calls: a typo is checked against every name (~600). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Edit distance with adjacent transpositions (optimal string alignment): "glutamte" is 1 from "glutamate". */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (max < 8 && !bagWithin(a, b, max)) return max + 1;
-  // Three rows, reused: a fresh process runs this cold, where every new array costs.
-  const n = b.length + 1;
-  let prev2 = new Int32Array(n);
-  let prev = new Int32Array(n);
-  let cur = new Int32Array(n);
-  for (let j = 0; j < n; j++) prev[j] = j;
+  const n = b.length;
+  if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  // prev2, prev, cur: the rows for i - 2, i - 1 and i, rotated rather than allocated.
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const ai = a.charCodeAt(i - 1);
     cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j < n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    // Not a destructuring swap: in a fresh process that allocates an array every row.
     const free = prev2;
     prev2 = prev;
     prev = cur;
     cur = free;
   }
-  return prev[b.length]!;
+  return prev[n]!;
 }
 
 const counts = new Int32Array(128);

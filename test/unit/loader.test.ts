@@ -15,10 +15,11 @@ describe('bin/kap entry', () => {
     expect(entry(dist, ['search', 'nmda'])).toBe(exportsOf('kap-search.cjs'));
     expect(entry(dist, ['--width', '40', 'list'])).toBe(exportsOf('kap-list.cjs'));
     expect(entry(dist, ['--no-color', 'explain', 'glutamate', '--brief'])).toBe(exportsOf('kap-explain.cjs'));
+    expect(entry(dist, ['quiz', 'export', '--seed', 'x'])).toBe(exportsOf('kap-quiz.cjs'));
   });
 
   it('falls back to kap.cjs when there is no such entry, and never reads outside dist', () => {
-    for (const argv of [['quiz'], ['nosuchcommand'], ['../../etc/passwd'], ['--version'], [], ['Search']])
+    for (const argv of [['paths'], ['nosuchcommand'], ['../../etc/passwd'], ['--version'], [], ['Search']])
       expect(entry(dist, argv), argv.join(' ')).toBe(exportsOf('kap.cjs'));
   });
 

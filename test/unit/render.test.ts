@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tableColumns } from '../../src/render/table.js';
-import { visibleLength, wrapLines } from '../../src/render/wrap.js';
+import fc from 'fast-check';
+import truncatedWidth from 'fast-string-truncated-width';
+import { visibleLength, wrapLineMeasured, wrapLines } from '../../src/render/wrap.js';
 import { listView } from '../../src/render/views.js';
 import { makeTheme } from '../../src/render/theme.js';
 import { memoryCatalog, type Catalog } from '../../src/store.js';
@@ -56,6 +58,33 @@ describe('wrapLines', () => {
     expect(bold.startsWith('\u001b[1m')).toBe(true);
     expect(wrapLines('  B) one two three four', 15)).toBe('  B) one two\n     three four');
     expect(wrapLines('  ✗ one two three four', 14)).toBe('  ✗ one two\n    three four');
+  });
+});
+
+describe('visibleLength without the full measure', () => {
+  it('agrees with it on every character it counts as one column', () => {
+    const ranges = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2190, 0x2193], [0x2500, 0x257f], [0x2713, 0x2713], [0x2717, 0x2717], [0x276f, 0x276f]];
+    for (const [a, b] of ranges)
+      for (let c = a!; c <= b!; c++) {
+        const ch = String.fromCharCode(c);
+        expect(visibleLength(`x${ch}y`), c.toString(16)).toBe(truncatedWidth(`x${ch}y`).width);
+      }
+  });
+});
+
+describe('wrapLines without a measure per word', () => {
+  it('wraps a line of one-column characters and colours as measuring each word does', () => {
+    const word = fc.oneof(
+      fc.stringMatching(/^[a-z0-9.,;'"()\u00e9\u2014\u2019\u2502-]{0,14}$/),
+      fc.constantFrom('\u001b[1mbold\u001b[22m', '\u001b[36m', '\u001b[0m', '', '  ', '\u2022', 'A)', '1.', '\u2713', 'https://example.org/a/long/path/that/is/long'),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 20, max: 100 }), (words, indent, width) => {
+        const line = ' '.repeat(indent) + words.join(' ');
+        expect(wrapLines(line, width)).toBe(visibleLength(line.trimEnd()) <= width || /\u2502/.test(line) ? line.trimEnd() : wrapLineMeasured(line, width));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

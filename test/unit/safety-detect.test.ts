@@ -1,5 +1,6 @@
 /** The safety layer's detection: what must trigger which help, and what must not (the specification of src/safety/detect.ts). */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { blocksFor, helpNeeded, unionHelp, matches } from '../../src/safety/index.js';
 
 const CRISIS = [
@@ -136,6 +137,21 @@ describe('helpNeeded', () => {
     const t0 = performance.now();
     for (let i = 0; i < 20_000; i++) helpNeeded(text);
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('the words every pattern needs (kindsOf runs no pattern without one)', () => {
+  it('answers as running every pattern does, for text made of the lists above, cut, joined and re-cased', () => {
+    const every = (t: string) => [...new Set(matches(t).map((m) => m.kind))];
+    const piece = fc.oneof(fc.constantFrom(...CRISIS, ...EMERGENCY, ...NEITHER, 'ketamine', 'a dose of', '20 mg', '**', '-\n', '\u00ad'), fc.string({ maxLength: 6 }));
+    const cut = (s: string, a: number, b: number) => s.slice(Math.min(a, b) % (s.length + 1), Math.max(a, b) % (s.length + 1) || undefined);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, fc.nat(40), fc.nat(40), fc.boolean()), { maxLength: 6 }), fc.constantFrom(' ', '\n', '', '-'), (parts, sep) => {
+        const text = parts.map(([p, a, b, up]) => (up ? cut(p, a, b).toUpperCase() : cut(p, a, b))).join(sep);
+        expect(helpNeeded(text)).toEqual(every(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

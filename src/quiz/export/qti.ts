@@ -6,7 +6,6 @@
  * they stay the same across seeds and edits; the assessment's from its title, seed and questions.
  */
 import { scrub } from '../../text/sanitize.js';
-import { createHash } from 'node:crypto';
 import { choiceFeedbackHtml, generalFeedbackHtml } from './feedback.js';
 import { NOTICE } from './help.js';
 import { escHtml, textHtml } from './html-text.js';
@@ -51,7 +50,7 @@ ${q.choices.map((c, i) => `<itemfeedback ident="${ids[i]}_fb"><flow_mat>${mattex
 }
 
 export const assessmentIdent = (qs: ExportQuestion[], meta: ExportMeta): string =>
-  `kap-${createHash('sha256').update([meta.title, meta.seed, ...qs.map((q) => q.id)].join('\0')).digest('hex').slice(0, 16)}`;
+  `kap-${(require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update([meta.title, meta.seed, ...qs.map((q) => q.id)].join('\0')).digest('hex').slice(0, 16)}`;
 
 export function qtiFiles(qs: ExportQuestion[], meta: ExportMeta): { name: string; data: string }[] {
   const id = assessmentIdent(qs, meta);

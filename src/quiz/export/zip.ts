@@ -2,7 +2,6 @@
  * A minimal ZIP writer (deflate, no dependency): what a QTI package needs. Every entry has the
  * same fixed time (1980-01-01 00:00, the format's first), so one seed gives the same bytes.
  */
-import { deflateRawSync } from 'node:zlib';
 
 let table: Uint32Array | undefined;
 /** CRC-32 (IEEE): zlib.crc32 exists only from Node 20.15, and kap supports every Node 20. */
@@ -25,13 +24,15 @@ const DOS_TIME = 0;
 const UTF8_NAMES = 0x0800;
 
 export function zip(files: { name: string; data: string | Uint8Array }[]): Uint8Array {
+  // node:zlib (with node:stream) is loaded only here: every other quiz run would pay for it.
+  const deflate = (require('node:zlib') as typeof import('node:zlib')).deflateRawSync;
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
     const raw = typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : Buffer.from(f.data);
-    const packed = deflateRawSync(raw, { level: 9 });
+    const packed = deflate(raw, { level: 9 });
     const crc = crc32(raw);
     // The local header and the central directory entry share a run of fields.
     const common = (b: Buffer, at: number) => {
