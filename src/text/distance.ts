@@ -4,7 +4,6 @@ let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 /** Edit distance with adjacent transpositions (optimal string alignment): "glutamte" is 1 from "glutamate". */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (max < 8 && !bagWithin(a, b, max)) return max + 1;
   const n = b.length;
   if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
   // prev2, prev, cur: the rows for i - 2, i - 1 and i, rotated rather than allocated.
@@ -31,31 +30,6 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     cur = free;
   }
   return prev[n]!;
-}
-
-const counts = new Int32Array(128);
-
-/**
- * Could a and b be within `max` edits, by their characters alone? An edit changes the counts of
- * characters by at most 2 (a substitution), so half their L1 difference is a lower bound of the
- * distance: most pairs of names fail it in one pass, without the table. Characters share
- * buckets by their low 7 bits, which only weakens the bound.
- */
-function bagWithin(a: string, b: string, max: number): boolean {
-  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 127]!++;
-  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 127]!--;
-  let l1 = 0;
-  for (let i = 0; i < a.length; i++) {
-    const c = a.charCodeAt(i) & 127;
-    l1 += Math.abs(counts[c]!);
-    counts[c] = 0;
-  }
-  for (let i = 0; i < b.length; i++) {
-    const c = b.charCodeAt(i) & 127;
-    l1 += Math.abs(counts[c]!);
-    counts[c] = 0;
-  }
-  return l1 <= 2 * max;
 }
 
 /** How many edits still count as a typo of a word this long. */

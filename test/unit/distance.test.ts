@@ -19,17 +19,7 @@ function reference(a: string, b: string, max = Infinity): number {
 describe('editDistance', () => {
   it('is the optimal string alignment distance, with and without a budget, for names of any length', () => {
     const word = fc.stringMatching(/^[a-e ]{0,12}$/);
-    // Within a budget the distance is exact; beyond it, only "over the budget" is promised (the
-    // characters-alone bound answers some pairs without the table).
-    const agrees = (a: string, b: string, max?: number) => {
-      const d = editDistance(a, b, max);
-      const full = reference(a, b);
-      if (max === undefined || full <= max) expect(d).toBe(full);
-      else expect(d).toBeGreaterThan(max);
-    };
-    fc.assert(fc.property(word, word, fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), (a, b, max) => void agrees(a, b, max)), { numRuns: 3000 });
-    // Words one edit apart, where the bound must not reject.
-    fc.assert(fc.property(word, fc.nat(12), fc.constantFrom('a', 'x', ''), (a, at, ch) => void agrees(a, a.slice(0, at) + ch + a.slice(at + 1), 3)), { numRuns: 1000 });
+    fc.assert(fc.property(word, word, fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), (a, b, max) => void expect(editDistance(a, b, max)).toBe(reference(a, b, max))), { numRuns: 3000 });
     // Longer than the rows it starts with: they grow.
     expect(editDistance('a'.repeat(70), 'b'.repeat(100))).toBe(100);
     expect(editDistance('glutamte', 'glutamate', 3)).toBe(1);
