@@ -2,19 +2,17 @@
  * What citation-js produced, kept between compiles. Building a CSL engine costs 0.1-1.4 s of
  * CPU per style and formatting ~5-15 ms per reference and style, while a pack only adds or
  * replaces a few items: the build ships every result it computed (dist/content/cite-memo.json)
- * and a pack compile keeps its own in the user's cache, so a compile formats only references
- * and clusters it has not seen, with the styles registered only then. compile.ts keeps the
+ * and a pack compile keeps its own in the user's cache, so a compile formats the bibliography
+ * only when its references changed, with the styles registered only then. compile.ts keeps the
  * styled blocks of each module's Markdown in it too (a function of that text alone).
  *
- * A result is keyed by everything it depends on: the call, the style and the CSL items
- * themselves (so a pack that replaces a reference misses), and, for the whole file, the
+ * A result is keyed by everything it depends on: its kind and the CSL items themselves (so a pack that replaces a reference misses), and, for the whole file, the
  * compiler: the bundle's bytes and the style files (so a new kap never trusts an old memo).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CslItem } from '../content/model.js';
-import type { Citer } from './csl.js';
 import type { BibEntry } from './bibliography.js';
 
 export const MEMO_FILE = 'cite-memo.json';
@@ -93,20 +91,6 @@ export class CiteMemo {
   }
 }
 
-/** A Citer whose answers come from the memo when it has them; `citer` is made only on a miss. */
-export function memoCiter(memo: CiteMemo, items: CslItem[], citer: () => Citer): Citer {
-  // Each item's JSON once, not at every call: keys are made of these strings.
-  const byId = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
-  const item = (k: string) => byId.get(k) ?? null;
-  let made: Citer | undefined;
-  const real = () => (made ??= citer());
-  return {
-    inText: (keys) => memo.get(['inText', keys.map(item)], () => real().inText(keys)),
-    referenceHtml: (key, style = 'apa') => memo.get(['referenceHtml', style, item(key)], () => real().referenceHtml(key, style)),
-    referenceText: (key, style = 'apa') => memo.get(['referenceText', style, item(key)], () => real().referenceText(key, style)),
-  };
-}
-
 /**
  * The whole bibliography in every style and export format (formatted together: grouping and
  * 2017a/2017b depend on every item), from the memo or from `make`. Kept while used, like blocks:
@@ -116,7 +100,3 @@ export function memoEntries(memo: CiteMemo, items: CslItem[], make: () => BibEnt
   return JSON.parse(memo.get(['entries', items], () => JSON.stringify(make()))) as BibEntry[];
 }
 
-/** A reference in every style and export format, from the memo or from `make`. */
-export function memoEntry(memo: CiteMemo, item: CslItem, make: () => BibEntry): BibEntry {
-  return JSON.parse(memo.get(['entry', item], () => JSON.stringify(make()))) as BibEntry;
-}

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import { compileContent } from '../../src/content/compile.js';
-import { CiteMemo, memoCiter } from '../../src/cite/memo.js';
-import type { Citer } from '../../src/cite/csl.js';
+import { CiteMemo, memoEntries } from '../../src/cite/memo.js';
+import type { BibEntry } from '../../src/cite/bibliography.js';
 import { FIXTURE_CONTENT } from '../helpers/fixture.js';
 
 const STYLES = fileURLToPath(new URL('../../src/cite/styles/', import.meta.url));
@@ -34,25 +34,30 @@ describe('cite memo', () => {
 
   it('misses when a reference changes, and ignores a memo of another compiler or a broken file', () => {
     const calls: string[] = [];
-    const fake: Citer = { inText: (k) => (calls.push(k.join()), `(${k.join('; ')})`), referenceHtml: (k) => k, referenceText: (k) => k };
+    const make = (items: { id: string; title: string }[]) => () => (calls.push(items.map((i) => i.title).join()), [] as BibEntry[]);
     const memo = new CiteMemo('a');
     const item = { id: 'x', type: 'book', title: 'T' };
-    memoCiter(memo, [item], () => fake).inText(['x']);
-    memoCiter(memo, [item], () => fake).inText(['x']);
-    expect(calls).toEqual(['x']);
-    memoCiter(memo, [{ ...item, title: 'Changed' }], () => fake).inText(['x']);
-    expect(calls).toEqual(['x', 'x']);
+    memoEntries(memo, [item], make([item]));
+    memoEntries(memo, [item], make([item]));
+    expect(calls).toEqual(['T']);
+    const changed = { ...item, title: 'Changed' };
+    memoEntries(memo, [changed], make([changed]));
+    expect(calls).toEqual(['T', 'Changed']);
 
     const file = join(tmp, 'a.json');
     memo.save(file);
+    const again = new CiteMemo('a');
+    again.load(file);
+    memoEntries(again, [item], make([item]));
+    expect(again.misses).toBe(0);
     const other = new CiteMemo('b');
     other.load(file);
-    memoCiter(other, [item], () => fake).inText(['x']);
+    memoEntries(other, [item], make([item]));
     expect(other.misses).toBe(1);
     writeFileSync(join(tmp, 'broken.json'), '{"version": 1, "compiler": "a", "entr');
     const broken = new CiteMemo('a');
     broken.load(join(tmp, 'broken.json'));
-    memoCiter(broken, [item], () => fake).inText(['x']);
+    memoEntries(broken, [item], make([item]));
     expect(broken.misses).toBe(1);
   });
 
