@@ -203,9 +203,6 @@ function entry(item: CslItem, styles: Record<StyleId, Formatted>): BibEntry {
   };
 }
 
-/** One reference alone (its in-text form not disambiguated against others). */
-export const precomputeEntry = (item: CslItem): BibEntry => precomputeEntries([item])[0]!;
-
 /** The whole bibliography: each style formats every record in one processor state (formatAll). */
 export function precomputeEntries(items: CslItem[]): BibEntry[] {
   const byStyle = STYLES.map((s) => [s, formatAll(items, s)] as const);
