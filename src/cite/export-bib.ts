@@ -129,10 +129,10 @@ export function toBib(item: CslItem, dialect: BibDialect): string {
   } else fields.push(['date', d?.[0] ? [String(d[0]), ...(d[1] ? [pad(d[1])] : []), ...(d[2] ? [pad(d[2])] : [])].join('-') : 'XXXX']);
   if (dialect === 'biblatex') add('version', item.version);
   // A retracted work says so wherever it goes: biblatex's publication state, BibTeX's note
-  // (plain.bst prints it after the entry).
+  // (plain.bst prints it after the entry; only biblatex's @misc has a note of its own, above).
   if (item.status === 'retracted') {
     if (dialect === 'biblatex') add('pubstate', 'retracted');
-    else if (!fields.some(([k]) => k === 'note')) add('note', 'Retracted');
+    else add('note', 'Retracted');
   }
   add('doi', item.DOI, true);
   add('url', item.URL, true);
