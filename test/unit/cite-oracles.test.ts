@@ -99,12 +99,6 @@ const kap = new Map(STYLES.map((s) => [s, formatAll(items, s)] as const));
 const pandoc = new Map<StyleId, PandocCites>();
 
 /**
- * Differences that are kap's own, known and not yet fixed: listed here one by one (so a new one
- * still fails), with what is wrong. See src/cite/styles/README.md.
- */
-const OPEN_DEFECTS: { style: StyleId; key: string; what: 'reference' | 'in-text'; why: string }[] = [];
-
-/**
  * A .bib entry missing a field its type requires is accepted only when kap records that field
  * as not verified (custom.kap-unverified, or "UNVERIFIED" for it in the verification note):
  * kap leaves an unverified field empty rather than invent it.
@@ -142,9 +136,7 @@ describeWith('pandoc', 'pandoc --citeproc with the shipped CSL files formats eve
         const pd = squash(htmlToText(adjust(theirs!, item, s)));
         if (k === pd) return;
         const rules = explain(s, k, pd, item);
-        const open = OPEN_DEFECTS.find((d) => d.style === s && d.key === item.id && d.what === what);
         if (rules) used[rules.join('+')] = (used[rules.join('+')] ?? 0) + 1;
-        else if (open) used[`open defect (${open.why})`] = (used[`open defect (${open.why})`] ?? 0) + 1;
         else unexplained.push(`${item.id} ${what}\n  kap:    ${k}\n  pandoc: ${pd}`);
       };
       for (const item of items) {
