@@ -54,7 +54,8 @@ export function toRis(item: CslItem): string {
   const tag = (t: string, v: unknown) => {
     if (v !== undefined && v !== null && v !== '') lines.push(`${t}  - ${oneLine(String(v))}`);
   };
-  tag('TY', risType(item));
+  const type = risType(item);
+  tag('TY', type);
   tag('ID', item.id);
   for (const n of knownAuthors(item)) tag('AU', risName(n));
   tag('TI', typeof item.title === 'string' ? plainQuotes(item.title) : undefined);
@@ -66,7 +67,7 @@ export function toRis(item: CslItem): string {
   }
   tag('VL', item.volume);
   // Zotero's statute has no issue field: an IS would land in a note.
-  if (risType(item) !== 'STAT') tag('IS', item.issue);
+  if (type !== 'STAT') tag('IS', item.issue);
   if (typeof item.page === 'string') {
     const [sp, ep] = item.page.split(/\s*[-\u2013]+\s*/);
     tag('SP', sp);
