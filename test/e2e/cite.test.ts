@@ -88,7 +88,7 @@ describe('kap refs (fixture pack)', () => {
     expect(sh('$KAP refs | cut -f1 | head -1', fx()).stdout).toBe('furukawa2005\n');
   });
 
-  it('--topic: the references a module cites; a typo with one answer shows it and says so; else suggestions', () => {
+  it('--topic: the references a module cites; a typo with one answer shows it and says so; no match is exit 3, named', () => {
     expect(kap(['refs', '--topic', 'alpha'], fx()).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort()).toEqual(['furukawa2005', 'li2010', 'zanos2018']);
     expect(kap(['refs', '--topic', 'first topic'], fx()).stdout).toBe(kap(['refs', '--topic', 'alpha'], fx()).stdout);
     const typo = kap(['refs', '--topic', 'alpah'], fx());
@@ -97,6 +97,8 @@ describe('kap refs (fixture pack)', () => {
     expect(typo.stdout).toBe(kap(['refs', '--topic', 'alpha'], fx()).stdout);
     const r = kap(['refs', '--topic', 'zzqqx'], fx());
     expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no module "zzqqx"');
   });
 
   it('--json lists keys, author-year, titles', () => {
