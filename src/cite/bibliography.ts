@@ -37,6 +37,8 @@ export interface BibSummary {
   doi?: string;
   /** Fields not verified against a public record ("author": the list is incomplete). */
   unverified?: string[];
+  /** The work was retracted (CSL `status: "retracted"`): kap cite says so in every style. */
+  retracted?: true;
 }
 
 /** One reference formatted every way: one file each, read only when printed. */

@@ -99,6 +99,7 @@ export function citationsJson(entries: BibEntry[], style: StyleId, errataKeys: S
       inText: e.styles[style].inText,
       ...(e.doi && { doi: e.doi }),
       unverified: e.unverified ?? [],
+      retracted: Boolean(e.retracted),
       errata: errataKeys.has(e.key),
     })),
     null,

@@ -198,6 +198,7 @@ function entry(item: CslItem, styles: Record<StyleId, Formatted>): BibEntry {
     year: yearOf(item),
     ...(typeof item.DOI === 'string' && item.DOI && { doi: item.DOI }),
     ...(unverified.length && { unverified }),
+    ...(item.status === 'retracted' && { retracted: true as const }),
     styles,
     exports: exportReference(item),
   };

@@ -79,6 +79,13 @@ const FIELD_WORDS: Record<string, string> = {
   page: 'pages',
 };
 
+/** The retracted works among these references, for stderr under `kap cite`: most styles print no mark. */
+export function retractedNote(entries: BibSummary[], theme: Theme): string {
+  const keys = entries.filter((e) => e.retracted).map((e) => theme.bold(e.key));
+  if (!keys.length) return '';
+  return `${theme.warn('Retracted')}: ${keys.join(', ')}. Cite a retracted work only to say that it was retracted (APA prints "(Retracted)"; the .bib and RIS exports carry the mark).`;
+}
+
 /** Which fields of these references are missing or unverified, for stderr under `kap cite`. */
 export function unverifiedNote(entries: BibSummary[], theme: Theme): string {
   const lines = entries

@@ -4,7 +4,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { readEntry, readRefIndex, type BibSummary } from '../cite/bibliography.js';
 import { findReferences } from '../cite/lookup.js';
 import { citationsJson, renderCitations } from '../cite/format.js';
-import { errataNote, unverifiedNote } from '../cite/refs-view.js';
+import { errataNote, retractedNote, unverifiedNote } from '../cite/refs-view.js';
 import { FORMATS, STYLES, isFormat, isStyle, type FormatId, type StyleId } from '../cite/styles.js';
 import { clean } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
@@ -39,6 +39,7 @@ export function cite(ctx: Ctx, words: string[], opts: CiteOptions): void {
   // Errata go to stderr so that `kap cite x > refs.txt` stays clean; --all is an export, not a question.
   // Which fields are unverified, per reference asked for; --all is an export (its .bib marks an
   // incomplete list "and others"), `--json` and `kap cite KEY` say which.
+  if (!opts.all && entries.some((e) => e.retracted)) ctx.err(wrapLines(retractedNote(entries, ctx.theme), ctx.width));
   if (!opts.all && entries.some((e) => e.unverified?.length)) ctx.err(unverifiedNote(entries, ctx.theme));
   if (!opts.all) for (const e of index.errata.filter((x) => entries.some((r) => r.key === x.key))) ctx.err(wrapLines(errataNote(e, ctx.theme), ctx.width));
 }

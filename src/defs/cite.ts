@@ -3,7 +3,7 @@ import { defineCommand, json } from '../command-def.js';
 export default defineCommand({
   name: 'cite',
   description: 'print formatted references (APA, MLA, Chicago, Vancouver, Harvard; BibTeX, RIS, CSL-JSON)',
-  summary: 'formatted references (`--in-text`: one author\'s works grouped, "(Glue et al., 2017, 2018)"); finds keys in any case, DOIs, or author and year; on stderr: which fields of each reference are unverified (an incomplete author list prints as "et al." in every style) and how the article cited it wrongly',
+  summary: 'formatted references (`--in-text`: one author\'s works grouped, "(Glue et al., 2017, 2018)"); finds keys in any case, DOIs, or author and year; on stderr: which works were retracted, which fields of each reference are unverified (an incomplete author list prints as "et al." in every style) and how the article cited it wrongly',
   args: [{ syntax: '[key...]', description: 'reference key, DOI, or author and year (case-insensitive)', complete: 'references' }],
   options: [
     // The values are checked by the cite command (a style may come from a file one day); completion offers these.

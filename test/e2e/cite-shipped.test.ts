@@ -19,6 +19,16 @@ describe('kap cite (shipped references)', () => {
     expect(kap(['cite', 'berman2000']).stderr).toBe('');
   });
 
+  it('a retracted work is named as retracted on stderr in every style, and in --json', () => {
+    for (const style of ['apa', 'mla', 'chicago', 'vancouver', 'harvard']) {
+      const r = kap(['cite', 'parsaik2015', '--style', style]);
+      expect(r.stderr, style).toMatch(/Retracted: parsaik2015\./);
+    }
+    expect(JSON.parse(kap(['cite', 'parsaik2015', '--json']).stdout)[0].retracted).toBe(true);
+    expect(JSON.parse(kap(['cite', 'dean2021', '--json']).stdout)[0].retracted).toBe(false);
+    expect(kap(['cite', 'dean2021']).stderr).not.toContain('Retracted');
+  });
+
   it('no "[Preprint]" on published articles, an opening quote that opens, initials of a hyphenated given name', () => {
     expect(kap(['cite', '--all', '--style', 'harvard']).stdout).not.toContain('[Preprint]');
     expect(kap(['cite', 'chu2007']).stdout).toContain('“Street ketamine”-associated');
