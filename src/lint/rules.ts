@@ -135,7 +135,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     for (const key of keys) {
       const er = index.errata.find((e) => e.key === key && !e.supports);
       if (!er) continue;
-      const o = overlap(index.idf, own, er.citedForTerms, sw, citedFor.get(er.key));
+      const o = overlap(index.idf, own, er.citedForTerms, sw, citedFor.get(er.key)!);
       const shared = er.citedForTerms.filter((t) => own.set.has(t)).length;
       if (o.coverage < 0.3 || shared < 3) continue;
       const instead = er.instead.slice(0, 3);
