@@ -146,10 +146,6 @@ export function readNames(dataDir: string): NameIndex {
     // A word of very many names keeps its entries in a file of its own.
     return { topics: Number(rest.slice(0, tab)), entries: () => parseEntries(body.startsWith('@') ? file(`wb${body.slice(1)}.txt`) : body) };
   };
-  const get = (name: string): string | undefined => {
-    const rest = line(file(`k${shardOf(name, m().keyShards)}.txt`), `${name}\t`);
-    return rest === undefined ? undefined : rest.slice(rest.indexOf('\t') + 1);
-  };
   const entry = (name: string): NameEntry | undefined => {
     const rest = line(file(`k${shardOf(name, m().keyShards)}.txt`), `${name}\t`);
     if (rest === undefined) return undefined;
@@ -175,7 +171,7 @@ export function readNames(dataDir: string): NameIndex {
   };
   const withWordStart = (start: string): NameEntry[] => union(vocabulary(start).map((w) => wordLine(w)!.entries()));
   return {
-    get,
+    get: (name) => entry(name)?.t,
     withWords,
     withWordStart,
     topics: (w) => wordLine(w)?.topics ?? 0,

@@ -5,8 +5,7 @@
  * (the words, by first character, for word starts) and `l<length>.txt` (names by length, for
  * typos: a name within k edits is at most k characters longer or shorter).
  */
-import { NAMES_VERSION, RS, US, type NamesMeta } from '../names.js';
-import { shardOf } from '../names.js';
+import { NAMES_VERSION, RS, US, shardOf, type NamesMeta } from '../names.js';
 
 /** Names per key shard and entries per word shard: a lookup reads one small file. */
 const PER_SHARD = 1500;

@@ -23,6 +23,7 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
   const claims: LintClaim[] = modules.flatMap((m) =>
     m.claims.filter((c) => !/^Example of\b/.test(c.text)).map((c) => {
       const text = withoutKeys(c.text);
+      const parts = sentencesOf(text);
       return {
         id: c.id,
         module: m.id,
@@ -31,7 +32,7 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
         design: c.design,
         sources: c.sources,
         terms: unique(terms(text)),
-        ...(sentencesOf(text).length > 1 && { parts: sentencesOf(text).map((t) => unique(terms(t))) }),
+        ...(parts.length > 1 && { parts: parts.map((t) => unique(terms(t))) }),
         ...(c.article && {
           article: { quote: c.article.quote, terms: unique(terms(c.article.quote)), verdict: c.article.verdict, correction: withoutKeys(c.article.correction), cited: c.article.cited },
         }),
@@ -66,7 +67,7 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
     return { key: er.key, misspelt, citedFor: er.citedFor, citedForTerms: unique(terms(er.citedFor)), supports: er.supports, instead: er.instead };
   });
   // Words of names that are everyday words too ("help", "start", "age") name no topic.
-  const everyday = new Set(['help', 'start', 'age', 'key', 'support', 'source', 'course', 'session', 'access', 'law', 'legal', 'safety', 'risk', 'label', 'about', 'overview', 'intro', 'introduction', 'basic', 'article', 'sessions', 'crisis', 'trial', 'design', 'use', 'drinking', 'drive', 'driving', 'age', 'children', 'young', 'people', 'older', 'adult']);
+  const everyday = new Set(['help', 'start', 'age', 'key', 'support', 'source', 'course', 'session', 'access', 'law', 'legal', 'safety', 'risk', 'label', 'about', 'overview', 'intro', 'introduction', 'basic', 'article', 'sessions', 'crisis', 'trial', 'design', 'use', 'drinking', 'drive', 'driving', 'children', 'young', 'people', 'older', 'adult']);
   const topics = unique(modules.flatMap((m) => [m.id, m.title, ...m.aliases]).flatMap((n) => terms(n))).filter((t) => t.length > 2 && !everyday.has(t));
   return { version: LINT_VERSION, claims, idf, references, errata: lintErrata, match: matchIndex(claims, idf), topics };
 }

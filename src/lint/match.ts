@@ -27,16 +27,14 @@ export const weight = (idf: Record<string, number>, ts: readonly string[]) => {
 };
 
 /** How much of `target` (a quote, a claim) the sentence's terms cover, and their Dice overlap. */
-export function overlap(
-  idf: Record<string, number>, sentence: SentenceTerms, target: readonly string[], sw = weight(idf, sentence.list), tw = weight(idf, target),
-): { coverage: number; sentCoverage: number; score: number } {
+export function overlap(idf: Record<string, number>, sentence: SentenceTerms, target: readonly string[], sw: number, tw: number): { coverage: number; sentCoverage: number; score: number } {
   let shared = 0;
   for (let i = 0; i < target.length; i++) if (sentence.set.has(target[i]!)) shared += idf[target[i]!] ?? UNSEEN;
   return { coverage: tw ? shared / tw : 0, sentCoverage: sw ? shared / sw : 0, score: tw + sw ? (2 * shared) / (tw + sw) : 0 };
 }
 
 /** Is a match close enough to say the sentence states the claim? */
-export const states = (m: { score: number; coverage: number; sentCoverage: number; shared?: number }) => (m.shared ?? 2) >= 2 && (m.score >= 0.3 || (m.sentCoverage >= 0.6 && m.coverage >= 0.15));
+export const states = (m: ClaimMatch) => m.shared >= 2 && (m.score >= 0.3 || (m.sentCoverage >= 0.6 && m.coverage >= 0.15));
 
 /** idf (thousandths) of a word found in at most about 3% of the claims and quotes. */
 export const RARE = 3500;

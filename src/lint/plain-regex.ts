@@ -7,10 +7,10 @@
  * drafts are such text; the others get the Unicode regexes.
  */
 
-const PLAIN = /^[\x00-\x7f\u2000-\u206f\u2500-\u257f]*$/;
+import { isPlain } from '../search/tokenize.js';
 
-/** Has the text no letter or digit beyond ASCII (as far as the ranges above tell)? */
-export const isPlainText = (text: string) => PLAIN.test(text);
+/** Has the text no letter or digit beyond ASCII (as far as the ranges above tell)? The search tokenizer's test. */
+export const isPlainText = isPlain;
 
 /** The ASCII twin of a regex source: its Unicode classes, which stand inside [...], as ASCII ranges. */
 export const asciiSource = (source: string) => source.replaceAll('\\p{Lu}', 'A-Z').replaceAll('\\p{L}', 'A-Za-z').replaceAll('\\p{N}', '0-9');

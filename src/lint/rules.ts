@@ -80,7 +80,10 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     .map((c) => ({ c, a: c.article!, rare: c.article!.terms.filter((t) => (index.idf[t] ?? 0) >= RARE), negated: negations(c.article!.quote), tw: weight(index.idf, c.article!.terms) }));
   const wrongTerms = termPostings(wrong.map((w) => w.a.terms));
   const topics = new Set(index.topics ?? []);
-  const citedFor = new Map(index.errata.map((e) => [e.key, weight(index.idf, e.citedForTerms)]));
+  // The sources kap's errata say do not support what they are cited for (the first erratum of a
+  // key), with the weight of what they are cited for.
+  const unsupported = new Map<string, { er: LintErratum; tw: number }>();
+  for (const e of index.errata) if (!e.supports && !unsupported.has(e.key)) unsupported.set(e.key, { er: e, tw: weight(index.idf, e.citedForTerms) });
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'severity'>) => findings.push({ ...f, severity: RULES[f.rule].severity });
   const lookup = citationLookup(index, refs);
@@ -133,9 +136,10 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       }
     // 3. Cited for something the source does not say (kap's errata).
     for (const key of keys) {
-      const er = index.errata.find((e) => e.key === key && !e.supports);
-      if (!er) continue;
-      const o = overlap(index.idf, own, er.citedForTerms, sw, citedFor.get(er.key));
+      const u = unsupported.get(key);
+      if (!u) continue;
+      const { er } = u;
+      const o = overlap(index.idf, own, er.citedForTerms, sw, u.tw);
       const shared = er.citedForTerms.filter((t) => own.set.has(t)).length;
       if (o.coverage < 0.3 || shared < 3) continue;
       const instead = er.instead.slice(0, 3);

@@ -79,8 +79,8 @@ export function buildIndex(docs: SearchDoc[]): IndexFiles {
   const vocab = new Map<string, (string | number)[]>();
   for (const term of [...tfs.keys()].sort()) {
     const flat = tfs.get(term)!;
-    const byDoc = { size: flat.length / 2 };
-    const idf = Math.log(1 + (n - byDoc.size + 0.5) / (byDoc.size + 0.5));
+    const df = flat.length / 2;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     let kept: [number, number][] = [];
     for (let i = 0; i < flat.length; i += 2) kept.push([flat[i]!, flat[i + 1]!]);
     if (kept.length > MAX_POSTINGS) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS);
@@ -93,7 +93,7 @@ export function buildIndex(docs: SearchDoc[]): IndexFiles {
     shards[hash(term) % postShards]!.set(term, list);
     const key = vocabKey(term);
     if (!vocab.has(key)) vocab.set(key, []);
-    vocab.get(key)!.push(term, byDoc.size);
+    vocab.get(key)!.push(term, df);
   }
   shards.forEach((s, i) => files.set(`post/${i}.txt`, postingsFile(s)));
   for (const [key, list] of vocab) files.set(`vocab/${key}.json`, JSON.stringify(list));
