@@ -1,32 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { loadContent } from '../../src/content/load.js';
+import { describe, expect, it } from 'vitest';
 import { checkQuality } from '../../src/content/quality.js';
 import { GRADE_LIMITS, gradedTexts, gradeSummary } from '../../src/content/grades.js';
 import { fleschKincaid, plainText, syllables } from '../../src/content/readability.js';
 import { findAll, maskQuotes } from '../../src/content/scan.js';
 import { formatProblem, type Problem } from '../../src/errors.js';
-import { FIXTURE_CONTENT } from '../helpers/fixture.js';
+import { inlinePacks } from '../helpers/inline-pack.js';
 import { termView } from '../../src/render/views.js';
 import { makeTheme } from '../../src/render/theme.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'kap-quality-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-
 /** A content folder from inline files (references from the fixture pack), loaded as `kap check` would. */
-function pack(files: Record<string, string>) {
-  const dir = join(tmp, `p${n++}`);
-  mkdirSync(dir);
-  copyFileSync(join(FIXTURE_CONTENT, 'references.json'), join(dir, 'references.json'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return loadContent(dir, dir);
-}
+const pack = inlinePacks('kap-quality-');
 
 const claim = (id: string, extra = '', text = 'A blocker may raise release in rodents.') =>
   `  - id: ${id}\n    text: ${text}\n    design: preclinical\n    certainty: low\n    sources: [li2010]\n${extra}`;
