@@ -53,6 +53,12 @@ function readText(root: string, path: string, shown: string, problems: Problem[]
   return text;
 }
 
+/** The lines of a loaded file, split once per file (checks look up many items' lines in the same file). */
+export function fileLinesOf(set: ContentSet): (file: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (file) => cache.get(file) ?? (cache.set(file, (set.texts.get(file) ?? '').replace(/\r\n?/g, '\n').split('\n')), cache.get(file)!);
+}
+
 /** Load every file of a content folder. `shownBase` is what file names are shown relative to. */
 /** `reads`, when given, gets every file's digest as read (the compiler's cache key: pack-key.ts). */
 export function loadContent(dir: string, shownBase?: string, reads?: PackReads): ContentSet {
