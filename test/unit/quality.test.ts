@@ -149,6 +149,10 @@ describe('checkQuality', () => {
       `modules/a.md:15: error: body (summary paragraph): reads at grade ${g('body (summary paragraph)')} (limit 9); use shorter sentences and plainer words, keeping what it claims and its certainty`,
       `quiz/a.yaml:12: error: a-01.explanation: reads at grade ${g('a-01.explanation')} (limit 10); use shorter sentences and plainer words, keeping what it claims and its certainty`,
     ]);
+    // The summary per kind (`kap check --grades`) counts each of them as over its limit.
+    expect(gradeSummary(gradedTexts(pack(files))).map((s) => [s.kind, s.count, s.over])).toEqual([
+      ['summary', 1, 1], ['paragraph', 1, 1], ['claim', 1, 1], ['definition', 1, 1], ['explanation', 1, 1],
+    ]);
   });
 
   it('reading grade: plain text passes, and the summary per kind counts what is over the limit', () => {
