@@ -52,11 +52,6 @@ export function keyBase(b: Pick<PackBuild, 'builtinData' | 'compiler'>): string 
   return contentHash(`kap-cache-${CACHE_FORMAT}\0${VERSION}\0${compilerId(b.compiler)}\0${contentHash(catalog)}`);
 }
 
-/** A key that changes when any file of any pack changes, or the built-in content, kap or its compiler does. */
-export function cacheKey(b: Pick<PackBuild, 'builtinData' | 'compiler'>, packs: string[]): string {
-  return packsKey(keyBase(b), packs.map((dir) => ({ dir, reads: snapshot(dir) })));
-}
-
 /**
  * Remove what killed compiles left (`<key>.tmp-<pid>`, `<key>.old-<pid>` of a process that is
  * gone) and all but the KEEP_COMPILES most recently compiled folders; `keep` stays whatever.
@@ -111,6 +106,7 @@ export function ensurePacks(b: PackBuild, say: (message: string) => void): strin
     }
     if (!ok) throw new KapError(`content pack not found: ${d}`, ExitCode.Content, 'Check --content and KAP_CONTENT_PATH (`kap paths` shows both).');
   }
+  // The key changes when any file of any pack changes, or the built-in content, kap or its compiler does.
   const base = keyBase(b);
   const key = packsKey(base, dirs.map((dir) => ({ dir, reads: snapshot(dir) })));
   const packsDir = join(b.cacheDir, 'packs');

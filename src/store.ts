@@ -115,15 +115,18 @@ export function readListing(dataDir: string, withSource: boolean): string {
   return text;
 }
 
-function readJson<T>(dataDir: string, rel: string): T {
-  const path = join(dataDir, rel);
-  const text = readCompiled(dataDir, rel);
-  if (text === undefined) throw new CompiledContentError(`compiled content not found at ${path}`);
+function parseJson<T>(dataDir: string, rel: string, text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new CompiledContentError(`compiled content is corrupted: ${path}`);
+    throw new CompiledContentError(`compiled content is corrupted: ${join(dataDir, rel)}`);
   }
+}
+
+function readJson<T>(dataDir: string, rel: string): T {
+  const text = readCompiled(dataDir, rel);
+  if (text === undefined) throw new CompiledContentError(`compiled content not found at ${join(dataDir, rel)}`);
+  return parseJson<T>(dataDir, rel, text);
 }
 
 export function readCatalog(dataDir: string): Catalog {
@@ -157,15 +160,20 @@ export interface ModuleClaims {
 
 /** One module's claims, as `kap claims <topic>` shows them. */
 export function readModuleClaims(dataDir: string, module: string): ModuleClaims {
-  const c = readJson<ModuleClaims>(dataDir, claimsFile(module));
+  return checkClaims(dataDir, readJson<ModuleClaims>(dataDir, claimsFile(module)));
+}
+
+function checkClaims(dataDir: string, c: ModuleClaims): ModuleClaims {
   if (!Array.isArray(c?.claims)) throw new CompiledContentError(`compiled claims at ${dataDir} have an unknown format`);
   return c;
 }
 
 /** A module's claims file when `id` is a module's id (safe names only: never a path), else undefined. */
 export function findModuleClaims(dataDir: string, id: string): ModuleClaims | undefined {
-  if (!/^[A-Za-z0-9_.:-]+$/.test(id) || readCompiled(dataDir, claimsFile(id)) === undefined) return undefined;
-  return readModuleClaims(dataDir, id);
+  if (!/^[A-Za-z0-9_.:-]+$/.test(id)) return undefined;
+  // Read once: whether it exists and what it holds (a pack's file is hashed on every read).
+  const text = readCompiled(dataDir, claimsFile(id));
+  return text === undefined ? undefined : checkClaims(dataDir, parseJson<ModuleClaims>(dataDir, claimsFile(id), text));
 }
 
 /** The claims of these modules only (quiz exports, review): every module's file is read once. */

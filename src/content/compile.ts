@@ -279,11 +279,6 @@ export class CompiledWriter {
   }
 }
 
-/** Write compiled content into `outDir` atomically (everything in memory: tests, small sets). */
-export function writeCompiled(outDir: string, compiled: Compiled, stamp?: string): void {
-  new CompiledWriter(outDir).finish(compiled, stamp);
-}
-
 function install(tmp: string, outDir: string, stamp?: string): void {
   mkdirSync(dirname(outDir), { recursive: true });
   if (stamp) {

@@ -5,7 +5,7 @@
  */
 import { BUILT_IN } from './merge.js';
 import type { Problem } from '../errors.js';
-import type { ContentSet } from './load.js';
+import { fileLinesOf, type ContentSet } from './load.js';
 import { splitBody } from './body.js';
 import { fleschKincaid, plainText } from './readability.js';
 
@@ -32,7 +32,7 @@ function keyLine(lines: string[], from: number, key: string): number {
 
 /** Every graded text of a content set, in file order. */
 export function gradedTexts(set: ContentSet): GradedText[] {
-  const fileLines = (file: string) => (set.texts.get(file) ?? '').replace(/\r\n?/g, '\n').split('\n');
+  const fileLines = fileLinesOf(set);
   const grade = (t: string) => fleschKincaid(plainText(t));
   const out: GradedText[] = [];
   for (const { module: m, lines } of set.modules) {

@@ -25,8 +25,6 @@ export interface ContentSet {
   texts: Map<string, string>;
 }
 
-export { MAX_FILE_BYTES } from './pack-file.js';
-
 function readText(root: string, path: string, shown: string, problems: Problem[], seen: (r: Read) => void): string | undefined {
   const r = readPackFile(root, path);
   seen(r);
@@ -53,8 +51,16 @@ function readText(root: string, path: string, shown: string, problems: Problem[]
   return text;
 }
 
-/** Load every file of a content folder. `shownBase` is what file names are shown relative to. */
-/** `reads`, when given, gets every file's digest as read (the compiler's cache key: pack-key.ts). */
+/** The lines of a loaded file, split once per file (checks look up many items' lines in the same file). */
+export function fileLinesOf(set: ContentSet): (file: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (file) => cache.get(file) ?? (cache.set(file, (set.texts.get(file) ?? '').replace(/\r\n?/g, '\n').split('\n')), cache.get(file)!);
+}
+
+/**
+ * Load every file of a content folder. `shownBase` is what file names are shown relative to;
+ * `reads`, when given, gets every file's digest as read (the compiler's cache key: pack-key.ts).
+ */
 export function loadContent(dir: string, shownBase?: string, reads?: PackReads): ContentSet {
   const problems: Problem[] = [];
   const texts = new Map<string, string>();

@@ -4,7 +4,7 @@
  * a loaded content set in, problems out.
  */
 import type { Problem } from '../errors.js';
-import type { ContentSet } from './load.js';
+import { fileLinesOf, type ContentSet } from './load.js';
 import { splitBody } from './body.js';
 import { helpNeeded } from '../safety/index.js';
 import { helpForModule, helpForQuestion, helpForTerm } from '../safety/items.js';
@@ -155,7 +155,6 @@ function coverage(set: ContentSet): Problem[] {
 }
 
 export function checkQuality(set: ContentSet, detect: SuicideDetection = DETECTION): Problem[] {
-  const cache = new Map<string, string[]>();
-  const fileLines = (file: string) => cache.get(file) ?? (cache.set(file, (set.texts.get(file) ?? '').replace(/\r\n?/g, '\n').split('\n')), cache.get(file)!);
+  const fileLines = fileLinesOf(set);
   return [...coverage(set), ...wording(set, fileLines), ...helpBlocks(set, fileLines, detect), ...gradeProblems(set)];
 }

@@ -1,32 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { loadContent } from '../../src/content/load.js';
+import { describe, expect, it } from 'vitest';
 import { checkQuality } from '../../src/content/quality.js';
 import { GRADE_LIMITS, gradedTexts, gradeSummary } from '../../src/content/grades.js';
 import { fleschKincaid, plainText, syllables } from '../../src/content/readability.js';
 import { findAll, maskQuotes } from '../../src/content/scan.js';
 import { formatProblem, type Problem } from '../../src/errors.js';
-import { FIXTURE_CONTENT } from '../helpers/fixture.js';
+import { inlinePacks } from '../helpers/inline-pack.js';
 import { termView } from '../../src/render/views.js';
 import { makeTheme } from '../../src/render/theme.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'kap-quality-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-
 /** A content folder from inline files (references from the fixture pack), loaded as `kap check` would. */
-function pack(files: Record<string, string>) {
-  const dir = join(tmp, `p${n++}`);
-  mkdirSync(dir);
-  copyFileSync(join(FIXTURE_CONTENT, 'references.json'), join(dir, 'references.json'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return loadContent(dir, dir);
-}
+const pack = inlinePacks('kap-quality-');
 
 const claim = (id: string, extra = '', text = 'A blocker may raise release in rodents.') =>
   `  - id: ${id}\n    text: ${text}\n    design: preclinical\n    certainty: low\n    sources: [li2010]\n${extra}`;
@@ -165,6 +148,10 @@ describe('checkQuality', () => {
       `modules/a.md:9: error: claims.a-dense.text: reads at grade ${g('claims.a-dense.text')} (limit 10); use shorter sentences and plainer words, keeping what it claims and its certainty`,
       `modules/a.md:15: error: body (summary paragraph): reads at grade ${g('body (summary paragraph)')} (limit 9); use shorter sentences and plainer words, keeping what it claims and its certainty`,
       `quiz/a.yaml:12: error: a-01.explanation: reads at grade ${g('a-01.explanation')} (limit 10); use shorter sentences and plainer words, keeping what it claims and its certainty`,
+    ]);
+    // The summary per kind (`kap check --grades`) counts each of them as over its limit.
+    expect(gradeSummary(gradedTexts(pack(files))).map((s) => [s.kind, s.count, s.over])).toEqual([
+      ['summary', 1, 1], ['paragraph', 1, 1], ['claim', 1, 1], ['definition', 1, 1], ['explanation', 1, 1],
     ]);
   });
 
