@@ -82,7 +82,7 @@ if (errors) {
     compiled = set = base = undefined;
     if (saveMemo) {
       try {
-        memo.save(saveMemo, true);
+        memo.save(saveMemo);
       } catch {
         // The memo only saves time: the compile itself is written.
       }

@@ -32,11 +32,8 @@ export function compilerId(compilerFile: string, stylesDir: string): string {
   return h.digest('hex');
 }
 
-/** `kind:hash`: the kind (the first part) says what a saved entry is worth keeping for. */
+/** `kind:hash` of what an entry was made from. */
 const keyOf = (parts: unknown[]): string => `${String(parts[0])}:${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22)}`;
-/** Cheap to make again and large: kept only while used (a trainer's every edit of a module would add one). */
-const TRANSIENT = ['blocks:', 'entries:'];
-
 export class CiteMemo {
   private readonly known = new Map<string, string>();
   /** Keys of files loaded as a base (the build's memo): never saved again. */
@@ -75,14 +72,12 @@ export class CiteMemo {
     return v;
   }
 
-  /** Write what this compile used (atomically); `keep` also keeps the formatted references the file already held for this compiler. */
-  save(file: string, keep = false): void {
+  /**
+   * Write what this compile used (atomically), and only that: a trainer's every edit of a pack
+   * would otherwise add a copy of its blocks and its bibliography.
+   */
+  save(file: string): void {
     const entries: Record<string, string> = {};
-    if (keep) {
-      const previous = new CiteMemo(this.compiler);
-      previous.load(file);
-      for (const [k, v] of previous.known) if (!TRANSIENT.some((t) => k.startsWith(t))) entries[k] = v;
-    }
     for (const [k, v] of this.used) if (!this.base.has(k)) entries[k] = v;
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
