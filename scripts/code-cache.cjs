@@ -3,7 +3,8 @@
 // with the functions those runs compiled, for bin/kap. A function these runs never call is
 // compiled again on every real run.
 'use strict';
-const { readFileSync, readdirSync, writeFileSync, renameSync, rmSync } = require('node:fs');
+const { mkdtempSync, readFileSync, readdirSync, writeFileSync, renameSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { load, loaded } = require('../bin/kap');
 
@@ -16,7 +17,7 @@ const kap = load(join(dist, 'kap.cjs'));
 // scripts/build.mjs wrote.
 const { warm: runs } = JSON.parse(readFileSync(join(dist, 'commands.json'), 'utf8'));
 // kap review writes its history: into a throwaway folder (removed below), never the builder's.
-const reviewData = require('node:fs').mkdtempSync(join(require('node:os').tmpdir(), 'kap-code-cache-'));
+const reviewData = mkdtempSync(join(tmpdir(), 'kap-code-cache-'));
 process.env.KAP_DATA_DIR = reviewData;
 const warm = async (entry, argv) => {
   for (const color of ['1', '0']) {

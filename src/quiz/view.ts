@@ -4,7 +4,7 @@ import { visibleLength, wrapLines } from '../render/wrap.js';
 import { clean } from '../text/sanitize.js';
 import { LETTERS, choiceAt, keyIndex, type QuizItem, type Score } from './engine.js';
 import { helpForQuestion } from '../safety/items.js';
-import { helpText, noticeText } from '../safety/paint.js';
+import { closingText, helpText } from '../safety/paint.js';
 import { unionHelp, type HelpKind } from '../safety/index.js';
 
 export const OK = '✓';
@@ -68,8 +68,7 @@ export function runHelp(items: readonly QuizItem[]): HelpKind[] {
 
 /** The help blocks (if any) and the notice that end a quiz's last screen. */
 export function closingView(help: readonly HelpKind[], o: ViewOpts): string {
-  const lines = helpText(help, o.theme);
-  return wrap([...lines, ...(lines.length ? [''] : []), noticeText(o.theme)].join('\n'), o);
+  return wrap(closingText(help, o.theme).join('\n'), o);
 }
 
 export function duration(ms: number): string {

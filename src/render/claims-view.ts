@@ -6,7 +6,7 @@ import { clean } from '../text/sanitize.js';
 import { visibleLength, wrapLines } from './wrap.js';
 import { unionHelp } from '../safety/index.js';
 import { helpForClaim } from '../safety/items.js';
-import { helpJson, helpText, noticeText } from '../safety/paint.js';
+import { closingText, helpJson } from '../safety/paint.js';
 
 const oneLine = (s: string) => clean(s).replace(/\s+/g, ' ').trim();
 
@@ -65,8 +65,7 @@ export function claimsTable(rows: ClaimRow[], theme: Theme, width: number, title
 
 /** Below the table in a terminal: the safety layer's help for the claims shown, then the notice (piped lines stay parseable). */
 export function claimsClosing(rows: ClaimRow[], theme: Theme, width: number): string {
-  const help = helpText(unionHelp(...rows.map(helpForClaim)), theme);
-  return [...(help.length ? [wrapLines(help.join('\n'), width), ''] : []), wrapLines(noticeText(theme), width)].join('\n');
+  return wrapLines(closingText(unionHelp(...rows.map(helpForClaim)), theme).join('\n'), width);
 }
 
 /** Piped: `id<TAB>module<TAB>design<TAB>certainty<TAB>verdict<TAB>keys<TAB>text`. */

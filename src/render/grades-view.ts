@@ -13,7 +13,7 @@ const KIND_NAMES: Record<GradedText['kind'], string> = {
 /** In a terminal: one row per kind of text (count, average, maximum, over the limit), then the hardest texts. */
 export function gradesView(texts: GradedText[], theme: Theme, hardest = 3): string {
   const rows = gradeSummary(texts).map((s) => {
-    const over = s.over ? theme.warn(String(s.over).padStart(5)) : theme.good(String(s.over).padStart(5));
+    const over = (s.over ? theme.warn : theme.good)(String(s.over).padStart(5));
     return `${KIND_NAMES[s.kind].padEnd(20)}${String(s.count).padStart(6)}${s.average.toFixed(1).padStart(9)}${s.max.toFixed(1).padStart(7)}${String(GRADE_LIMITS[s.kind]).padStart(7)}  ${over}`;
   });
   const head = theme.bold(`${'text'.padEnd(20)}${'count'.padStart(6)}${'average'.padStart(9)}${'max'.padStart(7)}${'limit'.padStart(7)}  ${'over'.padStart(5)}`);

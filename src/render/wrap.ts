@@ -5,6 +5,8 @@ let truncatedWidth: typeof import('fast-string-truncated-width').default | undef
 const fullWidth = (s: string): number => (truncatedWidth ??= (require('fast-string-truncated-width') as typeof import('fast-string-truncated-width')).default)(s).width;
 
 const ANSI = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+/** The text without its styles and hyperlinks (most text has none: no replace then). */
+const unstyled = (s: string): string => (s.includes('\u001b') ? s.replace(ANSI, '') : s);
 // Table lines (drawn by table.ts) are already sized; breaking them would tear the borders.
 // Escaped: one non-ASCII character makes V8 keep a whole bundle's source as two-byte text.
 const TABLE_LINE = /[\u2502\u250c\u2514\u251c\u2510\u2518\u2524\u252c\u2534\u253c\u2500]/;
@@ -28,7 +30,7 @@ const NO_BREAK_AFTER = /[\u300c\u300e\u3010\uff08(\[]$/;
  * ANSI styles and hyperlinks 0. The measure @inquirer/core uses, so prompts agree with it.
  */
 export function visibleLength(s: string): number {
-  const bare = s.includes('\u001b') ? s.replace(ANSI, '') : s;
+  const bare = unstyled(s);
   return ONE_COLUMN.test(bare) ? bare.length : fullWidth(bare);
 }
 
@@ -50,7 +52,7 @@ export function wrapLines(text: string, width: number): string {
     .map((line) => line.trimEnd())
     .map((line) => {
       const simple = isSimple(line);
-      const columns = simple ? (line.includes('\u001b') ? line.replace(ANSI, '').length : line.length) : visibleLength(line);
+      const columns = simple ? unstyled(line).length : visibleLength(line);
       return columns <= width || TABLE_LINE.test(line) ? line : wrapLine(line, width, simple);
     })
     .join('\n');
@@ -64,7 +66,7 @@ interface Piece {
 }
 
 function wrapLine(line: string, width: number, simple: boolean): string {
-  const m = BULLET.exec(line.includes('\u001b') ? line.replace(ANSI, '') : line)!;
+  const m = BULLET.exec(unstyled(line))!;
   const indent = ' '.repeat(Math.min(m[0].length, Math.floor(width / 2)));
   const lead = /^ */.exec(line)![0];
   const out: string[] = [];
@@ -113,7 +115,7 @@ export const wrapLineMeasured = (line: string, width: number): string => wrapLin
 
 /** pieces() of a simple line (isSimple): the same words, each as wide as its unstyled length. */
 function simplePieces(text: string): Piece[] {
-  return text.split(' ').map((word) => ({ text: word, width: word.includes('\u001b') ? word.replace(ANSI, '').length : word.length, space: true }));
+  return text.split(' ').map((word) => ({ text: word, width: unstyled(word).length, space: true }));
 }
 
 let graphemes: Intl.Segmenter | undefined;

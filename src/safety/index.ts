@@ -49,7 +49,7 @@ export function helpNeeded(...texts: string[]): HelpKind[] {
 
 /** The blocks for some kinds, in the layer's order (crisis first), each once. */
 export function blocksFor(kinds: readonly HelpKind[]): HelpBlock[] {
-  return (['crisis', 'emergency'] as const).filter((k) => kinds.includes(k)).map((k) => HELP_BLOCKS[k]);
+  return unionHelp(kinds).map((k) => HELP_BLOCKS[k]);
 }
 
 /** Several items' help as one list: what a screen showing all of them needs. */

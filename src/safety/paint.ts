@@ -26,6 +26,12 @@ export function helpMarkdown(kinds: readonly HelpKind[]): string[] {
 
 export const noticeText = (theme: Bold): string => theme.dim(NOTICE);
 
+/** What ends a teaching screen: the help blocks (if any), a blank line, then the notice (unwrapped lines). */
+export const closingText = (kinds: readonly HelpKind[], theme: Bold): string[] => {
+  const help = helpText(kinds, theme);
+  return [...help, ...(help.length ? [''] : []), noticeText(theme)];
+};
+
 export interface HelpJson {
   kind: HelpKind;
   title: string;

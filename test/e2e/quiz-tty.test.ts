@@ -6,47 +6,30 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELP_BLOCKS, NOTICE } from '../../src/safety/index.js';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT } from '../helpers/run-kap.js';
 import { fixtureData } from '../helpers/fixture.js';
+import { hasTmux, quote, tmuxServer } from '../helpers/tmux.js';
 import { visibleLength } from '../../src/render/wrap.js';
 
-const SOCKET = `kap-test-${process.pid}`;
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const skip = process.env.KAP_SKIP_PTY === '1';
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const t = tmuxServer('kap-test');
+const screen = t.screen;
+const joined = t.joined;
+const send = t.keys;
 
-let n = 0;
 function start(args: string[], { data = fixtureData(), cols = 100, rows = 40, stdout = '' } = {}): string {
-  const name = `s${++n}`;
   const to = stdout ? ` > ${quote(stdout)}` : '';
-  const cmd = `cd ${quote(ROOT)} && env KAP_DATA=${quote(data)} NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${to}; echo "EXIT=$?"; sleep 600`;
-  tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), cmd);
-  return name;
+  return t.start(`cd ${quote(ROOT)} && env KAP_DATA=${quote(data)} NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${to}`, { cols, rows });
 }
-const screen = (s: string) => tmux('capture-pane', '-p', '-t', s, '-S', '-300');
-/** The screen with the lines the terminal wrapped itself joined again (-J): a line wider than the pane shows as one. */
-const joined = (s: string) => tmux('capture-pane', '-p', '-J', '-t', s, '-S', '-300');
 
 // Generous: the machine may be loaded; a test ends as soon as the text appears.
-async function waitFor(s: string, text: string | RegExp, ms = 30_000): Promise<string> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const sc = screen(s);
-    if (typeof text === 'string' ? sc.includes(text) : text.test(sc)) return sc;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${text} in:\n${sc}`);
-    await sleep(100);
-  }
-}
+const waitFor = (s: string, text: string | RegExp, ms = 30_000) => t.waitFor(s, text, ms);
 
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-});
+afterAll(t.stop);
 
 describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
   // Like describeWith (helpers/oracle.ts): one line and skipped without tmux, required under CI.
@@ -61,34 +44,34 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
     expect(first).toContain('seed x');
     expect(first).toContain('Question 1 of 2');
     expect(first).toContain('❯ A)');
-    tmux('send-keys', '-t', s, 'b');
+    send(s, 'b');
     const fb = await waitFor(s, 'Press Enter (or any key) for the next question');
     expect(fb).toMatch(/✗ Incorrect|✓ Correct/);
     expect(fb).toContain('Read more: kap explain');
     expect(fb).not.toContain('Question 2 of 2');
-    tmux('send-keys', '-t', s, 'Enter');
+    send(s, 'Enter');
     await waitFor(s, 'Question 2 of 2');
-    tmux('send-keys', '-t', s, 'Down');
+    send(s, 'Down');
     await waitFor(s, /❯ B\) /);
-    tmux('send-keys', '-t', s, 'Enter');
+    send(s, 'Enter');
     await waitFor(s, 'Press Enter (or any key) for the score');
-    tmux('send-keys', '-t', s, 'Space');
+    send(s, 'Space');
     const end = await waitFor(s, 'Retry the');
     expect(end).toMatch(/Score: \d of 2 \(\d+%\)/);
     expect(end).toContain('By topic');
     expect(end).toMatch(/Time: \d+s/);
-    tmux('send-keys', '-t', s, 'n', 'Enter');
+    send(s, 'n', 'Enter');
     await waitFor(s, 'EXIT=0');
   });
 
   it.runIf(hasTmux)('Ctrl+C ends cleanly with the partial score and exit 130', async () => {
     const s = start(['quiz', '--seed', 'x', '--count', '3']);
     await waitFor(s, 'press A-');
-    tmux('send-keys', '-t', s, '1');
+    send(s, '1');
     await waitFor(s, 'for the next question');
-    tmux('send-keys', '-t', s, 'x');
+    send(s, 'x');
     await waitFor(s, 'Question 2 of 3');
-    tmux('send-keys', '-t', s, 'C-c');
+    send(s, 'C-c');
     const end = await waitFor(s, 'EXIT=');
     expect(end).toContain('Stopped after 1 of 3 questions. Score so far:');
     expect(end).toContain('EXIT=130');
@@ -99,11 +82,11 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
     const s = start(['quiz', '--mode', 'present', '--seed', 'x', '--count', '2']);
     await waitFor(s, 'Press Enter or Space to reveal the answer');
     expect(screen(s)).not.toContain('Answer:');
-    tmux('send-keys', '-t', s, 'Space');
+    send(s, 'Space');
     await waitFor(s, /Answer: [A-E]\) /);
-    tmux('send-keys', '-t', s, 'Enter');
+    send(s, 'Enter');
     await waitFor(s, 'Question 2 of 2');
-    tmux('send-keys', '-t', s, 'Space');
+    send(s, 'Space');
     await waitFor(s, 'EXIT=0');
   });
 
@@ -147,17 +130,17 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
         expect(first).toContain('🧠');
         expect(first).toContain('NMDA受容体');
         check(first, cols);
-        tmux('send-keys', '-t', s, 'b');
+        send(s, 'b');
         await waitFor(s, /for the next\s+question/);
         check(joined(s), cols);
         expect(joined(s)).toContain('Why not: その受容体ではありません。');
-        tmux('send-keys', '-t', s, 'Enter');
+        send(s, 'Enter');
         await waitFor(s, 'Question 2 of 2');
-        tmux('send-keys', '-t', s, 'a');
+        send(s, 'a');
         await waitFor(s, /for the\s+score/);
-        tmux('send-keys', '-t', s, 'Enter');
+        send(s, 'Enter');
         await waitFor(s, 'Retry the');
-        tmux('send-keys', '-t', s, 'n', 'Enter');
+        send(s, 'n', 'Enter');
         const end = await waitFor(s, 'EXIT=0');
         expect(end).toMatch(/Score: 1 of 2/);
         check(joined(s).replace(/EXIT=0/, ''), cols);
@@ -166,15 +149,15 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
       it.runIf(hasTmux)(`exam at ${cols} columns: the review at the end fits, words whole`, async () => {
         const s = start(['quiz', '--mode', 'exam', '--seed', 'x', '--no-shuffle'], { data, cols });
         await waitFor(s, /press A-C\s+\(1-3\)/);
-        tmux('send-keys', '-t', s, 'c');
+        send(s, 'c');
         await waitFor(s, 'Question 2 of 2');
-        tmux('send-keys', '-t', s, 'a');
+        send(s, 'a');
         await waitFor(s, 'Retry the');
         const review = joined(s).split('\nAnswers\n')[1]!;
         expect(review).toContain('🧠 質問');
         expect(review).toMatch(/✗ Incorrect/);
         check(review, cols);
-        tmux('send-keys', '-t', s, 'n', 'Enter');
+        send(s, 'n', 'Enter');
         await waitFor(s, 'EXIT=0');
       });
     }
@@ -183,12 +166,12 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
       const s = start(['quiz', '--mode', 'present', '--seed', 'x', '--no-shuffle'], { data, cols: 40 });
       await waitFor(s, /reveal the\s+answer/);
       check(joined(s), 40);
-      tmux('send-keys', '-t', s, 'Space');
+      send(s, 'Space');
       await waitFor(s, /Answer: A\) NMDA/);
       check(joined(s), 40);
-      tmux('send-keys', '-t', s, 'Enter');
+      send(s, 'Enter');
       await waitFor(s, 'Question 2 of 2');
-      tmux('send-keys', '-t', s, 'Space');
+      send(s, 'Space');
       await waitFor(s, 'EXIT=0');
       check(joined(s).replace('EXIT=0', ''), 40);
     });
@@ -197,12 +180,12 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
       const out = join(dir, 'results.json');
       const s = start(['quiz', '--seed', 'x', '--no-shuffle', '--count', '1', '--json'], { data, cols: 40, stdout: out });
       await waitFor(s, /press A-C/);
-      tmux('send-keys', '-t', s, 'b');
+      send(s, 'b');
       await waitFor(s, /for the\s+score/);
       check(joined(s), 40);
-      tmux('send-keys', '-t', s, 'Enter');
+      send(s, 'Enter');
       await waitFor(s, 'Retry the');
-      tmux('send-keys', '-t', s, 'n', 'Enter');
+      send(s, 'n', 'Enter');
       await waitFor(s, 'EXIT=0');
       expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ score: { total: 1, correct: 0 } });
     });
@@ -210,22 +193,22 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
     it.runIf(hasTmux)('a short terminal: the feedback stays until a key; --no-pause goes on at once', async () => {
       const s = start(['quiz', '--seed', 'x', '--no-shuffle'], { data, cols: 40, rows: 12 });
       await waitFor(s, /press A-C/);
-      tmux('send-keys', '-t', s, 'b');
+      send(s, 'b');
       const fb = await waitFor(s, /for the next\s+question/);
       expect(fb).toContain('Read more: kap explain wide-text');
       await new Promise((r) => setTimeout(r, 1000));
       expect(screen(s)).not.toContain('Question 2 of 2');
-      tmux('send-keys', '-t', s, 'q');
+      send(s, 'q');
       await waitFor(s, 'Question 2 of 2');
-      tmux('send-keys', '-t', s, 'C-c');
+      send(s, 'C-c');
       await waitFor(s, 'EXIT=130');
 
       const np = start(['quiz', '--seed', 'x', '--no-shuffle', '--no-pause'], { data, cols: 40, rows: 12 });
       await waitFor(np, /press A-C/);
-      tmux('send-keys', '-t', np, 'b');
+      send(np, 'b');
       await waitFor(np, 'Question 2 of 2');
       expect(screen(np)).not.toContain('any key');
-      tmux('send-keys', '-t', np, 'C-c');
+      send(np, 'C-c');
       await waitFor(np, 'EXIT=130');
     });
 
@@ -234,14 +217,14 @@ describe.skipIf(skip)('kap quiz in a terminal (tmux)', () => {
       const first = await waitFor(s, /press A-C/);
       const letterOf = (sc: string, text: string) => new RegExp(`([A-C])\\) ${text}`).exec(sc)?.[1];
       expect(letterOf(first, 'NMDA')).toBe('A');
-      tmux('send-keys', '-t', s, 'c');
+      send(s, 'c');
       await waitFor(s, 'Retry the 1 missed question?');
-      tmux('send-keys', '-t', s, 'y', 'Enter');
+      send(s, 'y', 'Enter');
       await waitFor(s, 'Question 1 of 1', 30_000);
       const retry = await waitFor(s, /Retry the 1 missed question\?[\s\S]*press A-C/);
       const after = retry.slice(retry.lastIndexOf('Question 1 of 1'));
       expect(letterOf(after, 'NMDA')).not.toBe('A');
-      tmux('send-keys', '-t', s, 'C-c');
+      send(s, 'C-c');
       await waitFor(s, 'EXIT=130');
     });
   });

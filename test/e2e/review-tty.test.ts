@@ -20,6 +20,15 @@ function start(dir: string, args: string[]): string {
   return t.start(`cd ${quote(ROOT)} && env KAP_DATA=${quote(fixtureData())} KAP_DATA_DIR=${quote(dir)} TZ=UTC NO_COLOR=1 ${quote(process.execPath)} ${quote(BIN)} review ${args.map(quote).join(' ')}`);
 }
 
+/** A session of three new questions with the first answered: it shows the second. */
+async function answeredOneOfThree(dir: string): Promise<string> {
+  const s = start(dir, ['--now', NOW, '--seed', 'tty', '--new', '3']);
+  await waitFor(s, 'mark · Enter confirm');
+  send(s, '1', 'Enter');
+  await waitFor(s, 'Question 2 of 3');
+  return s;
+}
+
 afterAll(t.stop);
 
 describe.skipIf(skip)('kap review in a terminal (tmux)', () => {
@@ -56,10 +65,7 @@ describe.skipIf(skip)('kap review in a terminal (tmux)', () => {
 
   it.runIf(hasTmux)('Ctrl+C keeps the answers given and exits 130', async () => {
     const dir = tempDir();
-    const s = start(dir, ['--now', NOW, '--seed', 'tty', '--new', '3']);
-    await waitFor(s, 'mark · Enter confirm');
-    send(s, '1', 'Enter');
-    await waitFor(s, 'Question 2 of 3');
+    const s = await answeredOneOfThree(dir);
     send(s, 'C-c');
     const end = await waitFor(s, 'EXIT=');
     expect(end).toContain('Stopped after 1 answer (all saved)');
@@ -88,10 +94,7 @@ describe.skipIf(skip)('kap review in a terminal (tmux)', () => {
 
   it.runIf(hasTmux)('a reset from another terminal mid-session: the session goes on with a new history', async () => {
     const dir = tempDir();
-    const s = start(dir, ['--now', NOW, '--seed', 'tty', '--new', '3']);
-    await waitFor(s, 'mark · Enter confirm');
-    send(s, '1', 'Enter');
-    await waitFor(s, 'Question 2 of 3');
+    const s = await answeredOneOfThree(dir);
     expect(review(dir, ['--reset', '--yes']).status).toBe(0);
     send(s, '1', 'Enter');
     await waitFor(s, 'Question 3 of 3');

@@ -1,5 +1,5 @@
 /** Spawn the built binary with a scrubbed environment, as a user's shell would. */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TestRunner } from 'vitest';
 
@@ -37,40 +37,26 @@ export function budget(timeout?: number): number {
   return Math.max(1_000, test.timeout - (Date.now() - started));
 }
 
-function result(r: SpawnSyncReturns<string>, ms: number): RunResult {
-  const killed = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-  const stderr = killed ? `${r.stderr ?? ''}\n[run-kap: killed after ${ms} ms, the test's budget]\n` : r.stderr;
-  return { stdout: r.stdout, stderr, status: r.status, signal: r.signal };
-}
-
 /** Only PATH and HOME survive; NO_COLOR etc. are what each test sets. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...extra };
 }
 
 export function kap(args: string[], opts: RunOptions = {}): RunResult {
-  const ms = budget(opts.timeout);
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: cleanEnv(opts.env),
-    input: opts.input ?? '',
-    cwd: opts.cwd ?? ROOT,
-    encoding: 'utf8',
-    timeout: ms,
-  });
-  return result(r, ms);
+  return spawn(process.execPath, [BIN, ...args], cleanEnv(opts.env), opts);
 }
 
 /** Run kap inside `sh -c`, for pipelines like `kap list | head -1`. */
 export function sh(command: string, opts: RunOptions = {}): RunResult {
+  return spawn('/bin/sh', ['-c', command], cleanEnv({ KAP: `${process.execPath} ${BIN}`, ...opts.env }), opts);
+}
+
+function spawn(file: string, args: string[], env: Record<string, string>, opts: RunOptions): RunResult {
   const ms = budget(opts.timeout);
-  const r = spawnSync('/bin/sh', ['-c', command], {
-    env: cleanEnv({ KAP: `${process.execPath} ${BIN}`, ...opts.env }),
-    input: opts.input ?? '',
-    cwd: opts.cwd ?? ROOT,
-    encoding: 'utf8',
-    timeout: ms,
-  });
-  return result(r, ms);
+  const r = spawnSync(file, args, { env, input: opts.input ?? '', cwd: opts.cwd ?? ROOT, encoding: 'utf8', timeout: ms });
+  const killed = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const stderr = killed ? `${r.stderr ?? ''}\n[run-kap: killed after ${ms} ms, the test's budget]\n` : r.stderr;
+  return { stdout: r.stdout, stderr, status: r.status, signal: r.signal };
 }
 
 export const ANSI = /\u001b\[/;

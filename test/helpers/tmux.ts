@@ -11,13 +11,15 @@ export function tmuxServer(name: string) {
   let n = 0;
   const screen = (s: string) => tmux('capture-pane', '-p', '-t', s, '-S', '-400');
   return {
-    /** Run a shell command line in a new 100x50 window; it prints EXIT=<code> when it ends. */
-    start(command: string): string {
+    /** Run a shell command line in a new window (100x50 unless told); it prints EXIT=<code> when it ends. */
+    start(command: string, { cols = 100, rows = 50 } = {}): string {
       const s = `s${++n}`;
-      tmux('new-session', '-d', '-s', s, '-x', '100', '-y', '50', `${command}; echo "EXIT=$?"; sleep 60`);
+      tmux('new-session', '-d', '-s', s, '-x', String(cols), '-y', String(rows), `${command}; echo "EXIT=$?"; sleep 60`);
       return s;
     },
     screen,
+    /** The screen with the lines the terminal wrapped itself joined again (-J): a line wider than the pane shows as one. */
+    joined: (s: string) => tmux('capture-pane', '-p', '-J', '-t', s, '-S', '-400'),
     keys: (s: string, ...keys: string[]) => void tmux('send-keys', '-t', s, ...keys),
     async waitFor(s: string, text: string | RegExp, ms = 10_000): Promise<string> {
       const until = Date.now() + ms;

@@ -103,7 +103,7 @@ describe('quick argv parser', () => {
     });
     expect(quick(['list'])?.name).toBe('list');
     // kap quiz and its export: without commander (~4 ms) and with the parent's options as commander hands them over.
-    expect(quick(['quiz', '--seed', 'x', '--answers', 'B,A']))?.toEqual({
+    expect(quick(['quiz', '--seed', 'x', '--answers', 'B,A'])).toEqual({
       name: 'quiz',
       call: { args: [], opts: { seed: 'x', answers: 'B,A', shuffle: true, mode: 'practice', pause: true }, globals: { color: true, pager: true }, parentOpts: {} },
     });

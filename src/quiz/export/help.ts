@@ -5,6 +5,7 @@
 import { HELP_BLOCKS, NOTICE, helpNeeded, type HelpBlock } from '../../safety/index.js';
 import type { ExportQuestion } from './types.js';
 import { escHtml } from './html-text.js';
+import { plainLine } from '../../safety/paint.js';
 
 export { NOTICE };
 
@@ -13,11 +14,8 @@ export const shownText = (q: ExportQuestion): string[] => [q.question, ...q.choi
 
 export const helpFor = (q: ExportQuestion): HelpBlock[] => helpNeeded(...shownText(q)).map((k) => HELP_BLOCKS[k]);
 
-/** `**x**` marks removed: for formats with no emphasis. */
-export const plain = (line: string): string => line.replace(/\*\*(.+?)\*\*/g, '$1');
-
 /** One block as plain lines: the title, then its lines. */
-export const blockLines = (b: HelpBlock): string[] => [`${b.title}:`, ...b.lines.map(plain)];
+export const blockLines = (b: HelpBlock): string[] => [`${b.title}:`, ...b.lines.map(plainLine)];
 
 /** `**x**` as <strong>, the rest escaped. */
 export const emphHtml = (line: string): string => line.split(/\*\*(.+?)\*\*/g).map((part, i) => (i % 2 ? `<strong>${escHtml(part)}</strong>` : escHtml(part))).join('');

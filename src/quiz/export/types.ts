@@ -71,4 +71,3 @@ export function toExport(items: QuizItem[], claims: ClaimRow[] = []): ExportQues
 
 export const letter = (i: number) => LETTERS[i]!;
 export const oneLine = (s: string) => s.replace(/\s*[\r\n\t]+\s*/g, ' ').trim();
-export const sourceLine = (q: ExportQuestion) => q.sources.map((s) => s.reference).join(' ');
