@@ -4,7 +4,7 @@ import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Ctx } from '../context.js';
 import { ExitCode, KapError, NotFoundError, UsageError } from '../errors.js';
-import { readLintIndex } from '../lint/model.js';
+import { readLintIndex } from '../lint/read.js';
 import { lintText, type Located } from '../lint/lint.js';
 import { RULE_IDS } from '../lint/rules.js';
 import { counts, jsonReport, sarifReport, summaryLine, textReport } from '../lint/report.js';

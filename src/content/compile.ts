@@ -31,8 +31,7 @@ import { memoEntries, type CiteMemo } from '../cite/memo.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 import { searchDocuments, type SearchModule } from '../search/documents.js';
 import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
-import { buildLintIndex } from '../lint/index-build.js';
-import { LINT_FILE, type LintIndex } from '../lint/model.js';
+import { buildLintIndex, type LintFiles } from '../lint/index-build.js';
 
 /** What the catalog files are written from (store.ts reads them: catalog.json, modules.json, names/). */
 export interface CatalogData {
@@ -55,7 +54,7 @@ export interface Compiled {
   /** How long building the search index took, in ms (reported by the build). */
   searchMs: number;
   /** What `kap lint` matches drafts against. */
-  lint: LintIndex;
+  lint: LintFiles;
 }
 
 /** quiz.json and claims.json; catalog.json has store.ts FORMAT_VERSION. */
@@ -250,7 +249,7 @@ export class CompiledWriter {
     const byModule = new Map<string, ModuleClaims>(compiled.catalog.modules.map((m) => [m.id, { title: m.title, claims: [], references: Object.hasOwn(cites, m.id) ? cites[m.id]! : [] }]));
     for (const c of compiled.claims.claims) byModule.get(c.module)?.claims.push(c);
     for (const [id, rows] of byModule) this.write(claimsFile(id), JSON.stringify(rows));
-    this.write(LINT_FILE, JSON.stringify(compiled.lint));
+    for (const [path, text] of compiled.lint) this.write(path, text);
     const bib = compiled.bibliography;
     mkdirSync(join(tmp, 'bibliography', 'refs'), { recursive: true });
     this.write('bibliography/index.json', JSON.stringify(bib.index));

@@ -4,10 +4,18 @@
  */
 import type { Erratum, Module } from '../content/model.js';
 import type { BibEntry } from '../cite/bibliography.js';
-import { lintTerms as terms, matchIndex } from './match.js';
+import { lintTerms as terms, matchDocuments } from './match.js';
 import { fold } from '../text/fold.js';
 import { authorYears } from './sentences.js';
-import { LINT_VERSION, type LintClaim, type LintErratum, type LintIndex, type LintReference } from './model.js';
+import { negations } from './rules.js';
+import { RARE, weight } from './match.js';
+import {
+  claimsFile, DOCS_FILE, FLAG, HEAD_FILE, LINT_VERSION, shardFile, termShard,
+  type ClaimDetail, type LintClaim, type LintDocs, type LintErratum, type LintHead, type LintReference, type TermEntry, type WrongClaim,
+} from './model.js';
+
+/** The lint index's files, path (under the compiled folder) and text. */
+export type LintFiles = [string, string][];
 
 const unique = (xs: string[]) => [...new Set(xs)];
 /** A claim's sentences ("… a week. But the effect fades …"): readable claims are several short ones. */
@@ -17,7 +25,14 @@ const withoutKeys = (s: string) => s.replace(/\s*\[[^\]]*@[^\]]*\]/g, '');
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'" };
 const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;/g, (e) => ENTITIES[e] ?? e).replace(/\s+/g, ' ').trim();
 
-export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: Erratum[]): LintIndex {
+export interface LintLayout {
+  /** About how many bytes a term shard holds. */
+  shardBytes?: number;
+  /** Claims a details file. */
+  chunk?: number;
+}
+
+export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: Erratum[], layout: LintLayout = {}): LintFiles {
   // kap's own module on evidence labels illustrates them with copies of real claims ("Example of
   // a preclinical claim: …"): a draft that states the claim matches the real one.
   const claims: LintClaim[] = modules.flatMap((m) =>
@@ -64,10 +79,63 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
     const misspelt = forms
       .filter((f) => !ref || f.families.some((name, i) => fold(name) !== ref.families[i]))
       .map((f) => ({ text: f.text, families: f.families.map(fold), year: f.year }));
-    return { key: er.key, misspelt, citedFor: er.citedFor, citedForTerms: unique(terms(er.citedFor)), supports: er.supports, instead: er.instead };
+    const citedForTerms = unique(terms(er.citedFor));
+    return { key: er.key, misspelt, citedFor: er.citedFor, citedForTerms, citedForWeight: weight(idf, citedForTerms), supports: er.supports, instead: er.instead };
   });
   // Words of names that are everyday words too ("help", "start", "age") name no topic.
   const everyday = new Set(['help', 'start', 'age', 'key', 'support', 'source', 'course', 'session', 'access', 'law', 'legal', 'safety', 'risk', 'label', 'about', 'overview', 'intro', 'introduction', 'basic', 'article', 'sessions', 'crisis', 'trial', 'design', 'use', 'drinking', 'drive', 'driving', 'children', 'young', 'people', 'older', 'adult']);
   const topics = unique(modules.flatMap((m) => [m.id, m.title, ...m.aliases]).flatMap((n) => terms(n))).filter((t) => t.length > 2 && !everyday.has(t));
-  return { version: LINT_VERSION, claims, idf, references, errata: lintErrata, match: matchIndex(claims, idf), topics };
+  return lintFiles({ claims, idf, references, errata: lintErrata, topics }, layout);
+}
+
+/** The most common terms have no postings, up to this many (a document's mask of them is an int). */
+const MAX_COMMON = 30;
+
+function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; references: LintReference[]; errata: LintErratum[]; topics: string[] }, layout: LintLayout): LintFiles {
+  const { claims, idf } = ix;
+  const detail = (c: LintClaim): ClaimDetail => ({ id: c.id, text: c.text, certainty: c.certainty, design: c.design, sources: c.sources });
+  // The article's wrong claims (known errors); misattributed ones are about the source, rule 3.
+  const wrong: WrongClaim[] = claims
+    .filter((c) => c.article && c.article.verdict !== 'supported' && c.article.verdict !== 'misattributed')
+    .map((c) => {
+      const a = c.article!;
+      return { claim: detail(c), verdict: a.verdict, correction: a.correction, terms: a.terms, rare: a.terms.filter((t) => (idf[t] ?? 0) >= RARE), weight: weight(idf, a.terms), negated: negations(a.quote) };
+    });
+  const m = matchDocuments(claims, idf);
+  const nDocs = m.claimOf.length;
+  // Terms in so many documents that they tell few apart: each document carries a bit for each
+  // (its mask), and matching adds their weight from it (match.ts says why that finds the same).
+  const common = Object.keys(m.postings)
+    .filter((t) => (idf[t] ?? 0) < RARE && m.postings[t]!.length >= Math.max(16, nDocs / 32))
+    .sort((a, b) => m.postings[b]!.length - m.postings[a]!.length || (a < b ? -1 : 1))
+    .slice(0, MAX_COMMON);
+  const mask = new Array<number>(nDocs).fill(0);
+  common.forEach((t, bit) => {
+    for (const d of m.postings[t]!) mask[d]! |= 1 << bit;
+  });
+  const flagsOf = (c: LintClaim) =>
+    (c.certainty === 'low' ? FLAG.low : 0) | (c.certainty === 'very-low' ? FLAG.veryLow : 0) | (c.design === 'preclinical' ? FLAG.preclinical : 0) | (c.design === 'opinion' ? FLAG.opinion : 0);
+  const docs: LintDocs = {
+    claim: m.claimOf.map((i) => m.number[i]!),
+    weight: m.weights,
+    mask,
+    flags: m.claimOf.map((i) => flagsOf(claims[i]!)),
+    light: m.claimOf.map((_, d) => d).sort((a, b) => m.weights[a]! - m.weights[b]! || a - b),
+  };
+  const commonSet = new Set(common);
+  const topics = new Set(ix.topics);
+  const entries = new Map<string, TermEntry>();
+  for (const t of new Set([...Object.keys(idf), ...topics]))
+    entries.set(t, [idf[t] ?? 0, topics.has(t) ? 1 : 0, ...(!commonSet.has(t) && Object.hasOwn(m.postings, t) ? m.postings[t]! : [])]);
+  const size = [...entries].reduce((n, [t, e]) => n + t.length + 6 + 5 * e.length, 0);
+  const shards = Math.max(1, Math.round(size / (layout.shardBytes ?? 8192)));
+  const byShard = Array.from({ length: shards }, () => ({}) as Record<string, TermEntry>);
+  for (const [t, e] of entries) byShard[termShard(t, shards)]![t] = e;
+  const chunk = layout.chunk ?? 32;
+  const reps = m.reps.map((i) => detail(claims[i]!));
+  const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, shards, chunk, common };
+  const files: LintFiles = [[HEAD_FILE, JSON.stringify(head)], [DOCS_FILE, JSON.stringify(docs)]];
+  byShard.forEach((s, n) => files.push([shardFile(n), JSON.stringify(s)]));
+  for (let n = 0; n * chunk < reps.length; n++) files.push([claimsFile(n), JSON.stringify(reps.slice(n * chunk, (n + 1) * chunk))]);
+  return files;
 }

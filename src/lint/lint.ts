@@ -2,7 +2,7 @@
 import { prose, type Directive } from './prose.js';
 import { sentences } from './sentences.js';
 import { runRules, type Finding, type RuleId } from './rules.js';
-import type { LintIndex } from './model.js';
+import type { LintIndex } from './read.js';
 
 export interface Located extends Finding {
   /** 1-based line and column (UTF-16 code units, as editors and SARIF count them). */

@@ -1,9 +1,13 @@
 /** Which of kap's claims a sentence states: weighted term overlap, decided from the index alone. */
 import { STOP_WORDS, stem, wordList } from '../search/tokenize.js';
-import type { LintClaim, LintIndex, LintMatchIndex } from './model.js';
+import type { LintClaim } from './model.js';
+import type { LintIndex } from './read.js';
 
 export interface ClaimMatch {
-  claim: LintClaim;
+  /** The claim (numbered as the details files number them: index.claim(n)). */
+  claim: number;
+  /** Its certainty and design (model.ts FLAG). */
+  flags: number;
   /** Share of the claim's weight the sentence covers (0-1). */
   coverage: number;
   /** Share of the sentence's weight the claim covers (0-1): high when a short sentence states part of a claim. */
@@ -16,7 +20,7 @@ export interface ClaimMatch {
 }
 
 /** idf (thousandths) of a word in no claim or quote. */
-const UNSEEN = 2500;
+export const UNSEEN = 2500;
 
 // The loops below index arrays instead of for…of: a fresh process runs them cold, where each
 // step of an iterator allocates.
@@ -27,9 +31,12 @@ export const weight = (idf: Record<string, number>, ts: readonly string[]) => {
 };
 
 /** How much of `target` (a quote, a claim) the sentence's terms cover, and their Dice overlap. */
-export function overlap(idf: Record<string, number>, sentence: SentenceTerms, target: readonly string[], sw: number, tw: number): { coverage: number; sentCoverage: number; score: number } {
+export function overlap(sentence: SentenceTerms, target: readonly string[], sw: number, tw: number): { coverage: number; sentCoverage: number; score: number } {
   let shared = 0;
-  for (let i = 0; i < target.length; i++) if (sentence.set.has(target[i]!)) shared += idf[target[i]!] ?? UNSEEN;
+  for (let i = 0; i < target.length; i++) {
+    const k = sentence.at.get(target[i]!);
+    if (k !== undefined) shared += sentence.idf[k]!;
+  }
   return { coverage: tw ? shared / tw : 0, sentCoverage: sw ? shared / sw : 0, score: tw + sw ? (2 * shared) / (tw + sw) : 0 };
 }
 
@@ -77,16 +84,39 @@ export function lintTerms(text: string): string[] {
   }
   return out;
 }
-/** A sentence's terms, each once: as a set to ask, and as a list to loop over. */
+/** A sentence's terms, each once: as a set to ask, as a list to loop over, with their index entries. */
 export interface SentenceTerms {
   set: ReadonlySet<string>;
   list: readonly string[];
+  /** term → its place in list */
+  at: ReadonlyMap<string, number>;
+  /** Each term's idf, and its index entry (undefined: in no claim, quote or topic). */
+  idf: readonly number[];
+  entry: readonly (readonly number[] | undefined)[];
+  /** The summed idf of the terms. */
+  weight: number;
 }
 
-export function sentenceTerms(text: string): SentenceTerms {
+export function sentenceTerms(text: string, index: LintIndex): SentenceTerms {
   const set = new Set(lintTerms(text));
-  return { set, list: Array.from(set) };
+  const list = Array.from(set);
+  const at = new Map<string, number>();
+  const idf: number[] = [];
+  const entry: (readonly number[] | undefined)[] = [];
+  let w = 0;
+  for (let k = 0; k < list.length; k++) {
+    at.set(list[k]!, k);
+    const e = index.term(list[k]!);
+    const i = e && e[0] ? e[0] : UNSEEN;
+    entry.push(e);
+    idf.push(i);
+    w += i;
+  }
+  return { set, list, at, idf, entry, weight: w };
 }
+
+/** Does a topic's name have one of the sentence's terms? */
+export const namesTopic = (s: SentenceTerms) => s.entry.some((e) => e !== undefined && e[1] === 1);
 
 /** Which of some term lists share a term with a sentence, in list order: an inverted index. */
 export function termPostings(lists: readonly (readonly string[])[]): { touchedBy(terms: readonly string[]): number[] } {
@@ -116,36 +146,26 @@ export function termPostings(lists: readonly (readonly string[])[]): { touchedBy
 }
 
 /**
- * What a sentence is matched against, from the index (made at build time, see
- * matchIndex): each claim is one document, and each sentence of a claim of several is one more
- * (a draft's sentence often states one of them); a claim scores its best document. The
- * scratch arrays are made once per index.
+ * Build time: what a sentence is matched against. Each claim is one document, and each
+ * sentence of a claim of several is one more (a draft's sentence often states one of them); a
+ * claim scores its best document. Claims with the same terms, parts, certainty and design (a
+ * pack that repeats a claim) score alike: only the first has documents, as only the first of
+ * them could be named (bestClaims puts it first of equal scores). `number`: each claim's
+ * number among those (`reps`), or -1.
  */
-interface Prepared extends LintMatchIndex {
-  shared: Int32Array;
-  count: Uint16Array;
-  rare: Uint16Array;
-  /** The documents a sentence shares a term with, in the order first met. */
-  touched: Int32Array;
-}
-const prepared = new WeakMap<LintIndex, Prepared>();
-
-function prepare(index: LintIndex): Prepared {
-  let p = prepared.get(index);
-  if (!p) {
-    const n = index.match.claimOf.length;
-    p = { ...index.match, shared: new Int32Array(n), count: new Uint16Array(n), rare: new Uint16Array(n), touched: new Int32Array(n) };
-    prepared.set(index, p);
-  }
-  return p;
-}
-
-/** Build time: the documents and postings of `prepare`, with weights from the index's idf. */
-export function matchIndex(claims: LintClaim[], idf: Record<string, number>): LintMatchIndex {
+export function matchDocuments(claims: LintClaim[], idf: Record<string, number>): { claimOf: number[]; weights: number[]; postings: Record<string, number[]>; number: number[]; reps: number[] } {
   const postings: Record<string, number[]> = {};
   const claimOf: number[] = [];
   const weights: number[] = [];
+  const seen = new Set<string>();
+  const number: number[] = [];
+  const reps: number[] = [];
   claims.forEach((c, i) => {
+    const key = JSON.stringify([c.terms, c.parts ?? null, c.certainty, c.design]);
+    if (seen.has(key)) return void number.push(-1);
+    seen.add(key);
+    number.push(reps.length);
+    reps.push(i);
     for (const doc of [c.terms, ...(c.parts ?? [])]) {
       const d = claimOf.length;
       claimOf.push(i);
@@ -153,33 +173,111 @@ export function matchIndex(claims: LintClaim[], idf: Record<string, number>): Li
       for (const t of doc) (Object.hasOwn(postings, t) ? postings[t]! : (postings[t] = [])).push(d);
     }
   });
-  return { claimOf, weights, postings };
+  return { claimOf, weights, postings, number, reps };
+}
+
+/** Scratch arrays, one each per document, made once per index. */
+interface Scratch {
+  shared: Int32Array;
+  count: Uint16Array;
+  rare: Uint16Array;
+  /** The sentence's first term (its place in the list) that the document has. */
+  first: Int32Array;
+  touched: Int32Array;
+  /** Each common term's place in the sentence's list, or -1. */
+  commonAt: Int32Array;
+  commonIdf: Int32Array;
+  common: Map<string, number>;
+}
+const scratch = new WeakMap<LintIndex, Scratch>();
+
+function scratchOf(index: LintIndex, n: number): Scratch {
+  let p = scratch.get(index);
+  if (!p) {
+    p = {
+      shared: new Int32Array(n), count: new Uint16Array(n), rare: new Uint16Array(n), first: new Int32Array(n), touched: new Int32Array(n),
+      commonAt: new Int32Array(index.common.length), commonIdf: new Int32Array(index.common.length), common: new Map(index.common.map((t, b) => [t, b])),
+    };
+    scratch.set(index, p);
+  }
+  return p;
 }
 
 /**
  * The claims a sentence is closest to, best first: those scoring at least 0.15, or that it
  * states most of (sentence coverage 0.6, claim coverage 0.15). The tests are made on the
  * integer sums, so only the documents that pass cost a fraction.
+ *
+ * The same as scoring every document that shares a term with the sentence, in the order first
+ * met (the sentence's terms in order, each term's documents in order), but the common terms
+ * (index.common) have no postings: a document met through a rarer term adds them from its mask,
+ * and one that shares only common terms with the sentence is looked at only when it is light
+ * enough to pass on them (below: most sentences have none such). Equal scores keep the order
+ * first met, (first term, document).
  */
-export function bestClaims(index: LintIndex, sentence: readonly string[]): ClaimMatch[] {
-  const { claimOf, weights, postings, shared, count, rare, touched } = prepare(index);
+export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
+  const docs = index.docs();
+  const { shared, count, rare, first, touched, commonAt, commonIdf, common } = scratchOf(index, docs.weight.length);
+  const { list, idf: idfs, entry } = sentence;
+  const sw = sentence.weight;
   let n = 0;
-  let sw = 0;
-  for (let k = 0; k < sentence.length; k++) {
-    const t = sentence[k]!;
-    const w = index.idf[t] ?? UNSEEN;
-    sw += w;
-    const list = Object.hasOwn(postings, t) ? postings[t] : undefined;
-    if (list)
-      for (let j = 0; j < list.length; j++) {
-        const d = list[j]!;
-        if (count[d] === 0) touched[n++] = d;
-        shared[d] = shared[d]! + w;
-        count[d] = count[d]! + 1;
-        if (w >= RARE) rare[d] = rare[d]! + 1;
+  let smask = 0;
+  let commonWeight = 0;
+  for (let k = 0; k < list.length; k++) {
+    const w = idfs[k]!;
+    const bit = common.get(list[k]!);
+    if (bit !== undefined) {
+      smask |= 1 << bit;
+      commonAt[bit] = k;
+      commonIdf[bit] = w;
+      commonWeight += w;
+      continue;
+    }
+    const e = entry[k];
+    if (!e) continue;
+    for (let j = 2; j < e.length; j++) {
+      const d = e[j]!;
+      if (count[d] === 0) {
+        touched[n++] = d;
+        first[d] = k;
       }
+      shared[d] = shared[d]! + w;
+      count[d] = count[d]! + 1;
+      if (w >= RARE) rare[d] = rare[d]! + 1;
+    }
   }
-  const best = new Map<number, ClaimMatch>();
+  const { mask, weight: weights, light, claim: claimOf, flags } = docs;
+  const addCommon = (d: number, m: number) => {
+    for (let b = 0; m; b++, m >>>= 1)
+      if (m & 1) {
+        shared[d] = shared[d]! + commonIdf[b]!;
+        count[d] = count[d]! + 1;
+        if (commonIdf[b]! >= RARE) rare[d] = rare[d]! + 1;
+        if (commonAt[b]! < first[d]!) first[d] = commonAt[b]!;
+      }
+  };
+  const met = n;
+  if (smask) {
+    for (let k = 0; k < met; k++) {
+      const d = touched[k]!;
+      const m = mask[d]! & smask;
+      if (m) addCommon(d, m);
+    }
+    // A document that shares only common terms with the sentence shares at most their weight
+    // (cw) and at most its own (tw): it can pass only if 3tw <= 40cw - 3sw, or if 5cw >= 3sw and
+    // 3tw <= 20cw (the tests below, with w <= cw and w <= tw).
+    const most = Math.max(40 * commonWeight - 3 * sw, 5 * commonWeight >= 3 * sw ? 20 * commonWeight : -1);
+    for (let j = 0; j < light.length; j++) {
+      const d = light[j]!;
+      if (3 * weights[d]! > most) break;
+      const m = mask[d]! & smask;
+      if (!m || count[d] !== 0) continue;
+      touched[n++] = d;
+      first[d] = list.length;
+      addCommon(d, m);
+    }
+  }
+  const best = new Map<number, ClaimMatch & { at: number; from: number }>();
   for (let k = 0; k < n; k++) {
     const d = touched[k]!;
     const w = shared[d]!;
@@ -192,9 +290,20 @@ export function bestClaims(index: LintIndex, sentence: readonly string[]): Claim
     // score = 2w / (tw + sw) ≥ 3/20, or sentence coverage w / sw ≥ 3/5 and coverage w / tw ≥ 3/20.
     if (!(40 * w >= 3 * (tw + sw) || (5 * w >= 3 * sw && 20 * w >= 3 * tw))) continue;
     const score = (2 * w) / (tw + sw);
+    // Where the document is first met: by its first term, then in document order.
+    const at = first[d]! * weights.length + d;
     const i = claimOf[d]!;
     const seen = best.get(i);
-    if (!seen || score > seen.score) best.set(i, { claim: index.claims[i]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r });
+    if (!seen) best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r, at, from: at });
+    else {
+      // A claim is placed where its first passing document is met, and scores its best one
+      // (the first met of equal best).
+      const from = Math.min(seen.from, at);
+      if (score > seen.score || (score === seen.score && at < seen.at)) best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r, at, from });
+      else seen.from = from;
+    }
   }
-  return Array.from(best.values()).sort((a, b) => b.score - a.score);
+  return Array.from(best.values())
+    .sort((a, b) => b.score - a.score || a.from - b.from)
+    .map(({ at: _a, from: _f, ...m }) => m);
 }

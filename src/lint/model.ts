@@ -1,11 +1,15 @@
-/** What `kap lint` knows, compiled from the content at build time (lint.json beside catalog.json). */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CompiledContentError } from '../errors.js';
+/**
+ * What `kap lint` knows, compiled from the content at build time, in `lint/` beside
+ * catalog.json. A run reads what its draft needs, so that it holds at 10,000 modules:
+ * `index.json` (references, errata, the article's wrong claims: small, whatever the content),
+ * the term shards of the draft's words (`t<n>.json`: idf, whether a topic names it, postings),
+ * the documents' weights (`docs.json`), and the details of only the claims a finding names
+ * (`c<n>.json`).
+ */
 import type { Certainty, Design, Verdict } from '../content/model.js';
 
-export const LINT_VERSION = 3;
-export const LINT_FILE = 'lint.json';
+export const LINT_VERSION = 4;
+export const LINT_DIR = 'lint';
 
 export interface LintClaim {
   id: string;
@@ -22,6 +26,9 @@ export interface LintClaim {
   /** The article's claim, for claims that check one. */
   article?: { quote: string; terms: string[]; verdict: Verdict; correction: string; cited: string[] };
 }
+
+/** What a finding says of a claim: read on demand (`c<n>.json`). */
+export type ClaimDetail = Pick<LintClaim, 'id' | 'text' | 'certainty' | 'design' | 'sources'>;
 
 export interface LintReference {
   key: string;
@@ -41,39 +48,63 @@ export interface LintErratum {
   /** What the article cited this source for, as terms. */
   citedFor: string;
   citedForTerms: string[];
+  /** The weight (summed idf) of citedForTerms. */
+  citedForWeight: number;
   supports: boolean;
   instead: string[];
 }
 
-export interface LintIndex {
+/** One of the article's wrong claims (rule 1), with what matching it needs, decided at build time. */
+export interface WrongClaim {
+  claim: ClaimDetail;
+  verdict: Verdict;
+  correction: string;
+  /** The quote's terms, its rare ones, its weight, and how many negations it has. */
+  terms: string[];
+  rare: string[];
+  weight: number;
+  negated: number;
+}
+
+/** index.json */
+export interface LintHead {
   version: number;
-  claims: LintClaim[];
-  /** Inverse document frequency of each term over claims and quotes, in thousandths (an integer). */
-  idf: Record<string, number>;
   references: LintReference[];
   errata: LintErratum[];
-  /** The claims as documents for matching (src/lint/match.ts), made at build time. */
-  match: LintMatchIndex;
-  /** Terms of the topics' names (module ids, titles, aliases): what a sentence about kap's subject names. */
-  topics?: string[];
+  wrong: WrongClaim[];
+  /** How many term shards (`t<n>.json`, by termShard). */
+  shards: number;
+  /** Claims a details file (`c<n>.json` has claims n*chunk … ). */
+  chunk: number;
+  /** The most common terms: no postings; each document says which of them it has (a bit mask). */
+  common: string[];
 }
 
-export interface LintMatchIndex {
-  /** Each document's claim (an index into `claims`). */
-  claimOf: number[];
+/** A term shard entry: [idf (0: in no claim or quote), topic (1: a topic's name has it), ...postings]. */
+export type TermEntry = number[];
+
+/** docs.json: the matching documents (see match.ts), in document order, and by weight. */
+export interface LintDocs {
+  /** Each document's claim, numbered as the details files number them. */
+  claim: number[];
   /** Each document's weight: the sum of its terms' idf (thousandths). */
-  weights: number[];
-  /** term → the documents that have it, in order. */
-  postings: Record<string, number[]>;
+  weight: number[];
+  /** Which of the common terms each document has (bit i: common[i]). */
+  mask: number[];
+  /** Each document's claim's certainty and design, as CLAIM_FLAGS bits. */
+  flags: number[];
+  /** The documents, lightest first. */
+  light: number[];
 }
 
-export function readLintIndex(dataDir: string): LintIndex {
-  let index: LintIndex;
-  try {
-    index = JSON.parse(readFileSync(join(dataDir, LINT_FILE), 'utf8')) as LintIndex;
-  } catch {
-    throw new CompiledContentError(`no lint index in ${dataDir}`);
-  }
-  if (index.version !== LINT_VERSION) throw new CompiledContentError(`the lint index in ${dataDir} is from another version of kap`);
-  return index;
-}
+export const FLAG = { low: 1, veryLow: 2, preclinical: 4, opinion: 8 } as const;
+
+export const termShard = (term: string, shards: number) => {
+  let h = 2166136261;
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 16777619);
+  return (h >>> 0) % shards;
+};
+export const shardFile = (n: number) => `${LINT_DIR}/t${n}.json`;
+export const claimsFile = (n: number) => `${LINT_DIR}/c${n}.json`;
+export const DOCS_FILE = `${LINT_DIR}/docs.json`;
+export const HEAD_FILE = `${LINT_DIR}/index.json`;

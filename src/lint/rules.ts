@@ -6,8 +6,9 @@ import { helpNeeded } from '../safety/index.js';
 import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { bestClaims, overlap, RARE, sentenceTerms, states, termPostings, weight, type ClaimMatch } from './match.js';
-import type { LintErratum, LintIndex, LintReference } from './model.js';
+import { bestClaims, namesTopic, overlap, sentenceTerms, states, termPostings, type ClaimMatch } from './match.js';
+import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
+import type { LintIndex } from './read.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
 export const RULES = {
@@ -61,7 +62,7 @@ const DOSE_INSTRUCTION = new RegExp(
   'i',
 );
 
-const negations = (s: string) => (s.match(NEGATION) ?? []).length;
+export const negations = (s: string) => (s.match(NEGATION) ?? []).length;
 const citeOf = (keys: string[]) => `[${keys.map((k) => `@${k}`).join('; ')}]`;
 
 export interface Draft {
@@ -74,16 +75,13 @@ export interface Draft {
 
 export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const refs = new Map(index.references.map((r) => [r.key, r]));
-  // The article's wrong claims (known errors); misattributed ones are about the source, rule 3.
-  const wrong = index.claims
-    .filter((c) => c.article && c.article.verdict !== 'supported' && c.article.verdict !== 'misattributed')
-    .map((c) => ({ c, a: c.article!, rare: c.article!.terms.filter((t) => (index.idf[t] ?? 0) >= RARE), negated: negations(c.article!.quote), tw: weight(index.idf, c.article!.terms) }));
-  const wrongTerms = termPostings(wrong.map((w) => w.a.terms));
-  const topics = new Set(index.topics ?? []);
+  // The article's wrong claims (known errors; index-build.ts).
+  const wrong = index.wrong;
+  const wrongTerms = termPostings(wrong.map((w) => w.terms));
   // The sources kap's errata say do not support what they are cited for (the first erratum of a
   // key), with the weight of what they are cited for.
   const unsupported = new Map<string, { er: LintErratum; tw: number }>();
-  for (const e of index.errata) if (!e.supports && !unsupported.has(e.key)) unsupported.set(e.key, { er: e, tw: weight(index.idf, e.citedForTerms) });
+  for (const e of index.errata) if (!e.supports && !unsupported.has(e.key)) unsupported.set(e.key, { er: e, tw: e.citedForWeight });
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'severity'>) => findings.push({ ...f, severity: RULES[f.rule].severity });
   const lookup = citationLookup(index, refs);
@@ -108,8 +106,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
 
   draft.sentences.forEach((s, i) => {
     const keys = cited[i]!;
-    const own = sentenceTerms(s.own);
-    const sw = weight(index.idf, own.list);
+    const own = sentenceTerms(s.own, index);
+    const sw = own.weight;
     let sentNegations: number | undefined;
     // Reporting words outside the citations ("(Comer, 2022)" is a citation, not "Comer says").
     const voice = !s.quoted && !REPORTING.test(withoutCitations(s));
@@ -124,14 +122,14 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // Only the wrong claims that share a term with the sentence can match (in their order).
     if (voice)
       for (const j of wrongTerms.touchedBy(own.list)) {
-        const { c, a, rare, negated, tw } = wrong[j]!;
-        const o = overlap(index.idf, own, a.terms, sw, tw);
+        const { claim: c, verdict, correction, terms, rare, negated, weight: tw } = wrong[j]!;
+        const o = overlap(own, terms, sw, tw);
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
         let signals = 0;
         for (let k = 0; k < rare.length; k++) if (own.set.has(rare[k]!)) signals++;
         if (!(o.coverage >= 0.6 || (signals >= 2 && (o.coverage >= 0.25 || o.sentCoverage >= 0.6)))) continue;
         if ((sentNegations ??= negations(s.own)) > negated) continue;
-        flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${a.verdict}): ${a.correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
+        flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${verdict}): ${correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
       }
     // 3. Cited for something the source does not say (kap's errata).
@@ -139,47 +137,53 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const u = unsupported.get(key);
       if (!u) continue;
       const { er } = u;
-      const o = overlap(index.idf, own, er.citedForTerms, sw, u.tw);
+      const o = overlap(own, er.citedForTerms, sw, u.tw);
       const shared = er.citedForTerms.filter((t) => own.set.has(t)).length;
       if (o.coverage < 0.3 || shared < 3) continue;
       const instead = er.instead.slice(0, 3);
       flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${refs.get(key)?.inText ?? key} does not support this: the article cites it for the same point, and kap's check found it does not say so${instead.length ? `; cite instead ${instead.map((k) => refs.get(k)?.inText ?? k).join(', ')}` : ''}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
     }
     if (!voice) return;
-    const matches = bestClaims(index, own.list);
+    const matches = bestClaims(index, own);
     const best = matches[0];
     // 2. Stronger than the evidence: hype about any topic kap covers; certainty words and
     // animal-to-human claims only where the sentence clearly states one of kap's claims (the
     // best match, or one as close, since a sentence can state two).
     if (best && !known) {
       const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
-      const weak = near.find((m) => m.claim.certainty === 'low' || m.claim.certainty === 'very-low');
-      const animal = matches.find((m) => m.claim.design === 'preclinical' && (m.score >= 0.25 || states(m)));
+      const weak = near.find((m) => m.flags & (FLAG.low | FLAG.veryLow));
+      const animal = matches.find((m) => m.flags & FLAG.preclinical && (m.score >= 0.25 || states(m)));
       // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim).
-      const hype = own.list.some((t) => topics.has(t)) ? HYPE.exec(s.own) : null;
+      const hype = namesTopic(own) ? HYPE.exec(s.own) : null;
+      // The claims a finding names, read only then.
+      const claim = (m: ClaimMatch): ClaimDetail => index.claim(m.claim);
       const certain = CERTAIN.exec(s.own);
       const hedged = HEDGE.test(s.own);
       const at = (m: RegExpExecArray) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
-      const label = (m: ClaimMatch) => `kap rates this ${m.claim.certainty} certainty (${m.claim.design})`;
+      const label = (c: ClaimDetail) => `kap rates this ${c.certainty} certainty (${c.design})`;
       if (hype) {
-        const c = near[0];
+        const c = near[0] && claim(near[0]);
         flag({
           rule: 'overstated', ...at(hype),
           ...(c
-            ? { claim: c.claim.id, message: `"${hype[0]}" is stronger than the evidence: ${label(c)}; the content guide's verb for it is "${VERB[c.claim.certainty]}"`, fix: { replace: VERB[c.claim.certainty] } }
+            ? { claim: c.id, message: `"${hype[0]}" is stronger than the evidence: ${label(c)}; the content guide's verb for it is "${VERB[c.certainty]}"`, fix: { replace: VERB[c.certainty] } }
             : { message: `"${hype[0]}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give (for example "may reduce symptoms for a short time")` }),
         });
-      } else if (certain && weak && !hedged)
-        flag({ rule: 'overstated', ...at(certain), claim: weak.claim.id, message: `"${certain[0]}" states as certain what ${label(weak)}: say "${VERB[weak.claim.certainty]}"`, fix: { replace: VERB[weak.claim.certainty] } });
-      else if (animal && HUMAN.test(s.own) && !ANIMAL.test(s.own) && !hedged)
-        flag({ rule: 'overstated', start: s.start, end: s.end, claim: animal.claim.id, message: `states an animal result as a human one: the evidence for this is preclinical (${animal.claim.id})`, fix: { replace: animal.claim.text } });
-      else if (weak?.claim.certainty === 'very-low' && weak === best && !hedged && best.score >= 0.4 && best.rare >= 1)
-        flag({ rule: 'overstated', start: s.start, end: s.end, claim: weak.claim.id, message: `states as fact what ${label(weak)}: say "${VERB['very-low']} …"`, fix: { replace: weak.claim.text } });
+      } else if (certain && weak && !hedged) {
+        const w = claim(weak);
+        flag({ rule: 'overstated', ...at(certain), claim: w.id, message: `"${certain[0]}" states as certain what ${label(w)}: say "${VERB[w.certainty]}"`, fix: { replace: VERB[w.certainty] } });
+      } else if (animal && HUMAN.test(s.own) && !ANIMAL.test(s.own) && !hedged) {
+        const a = claim(animal);
+        flag({ rule: 'overstated', start: s.start, end: s.end, claim: a.id, message: `states an animal result as a human one: the evidence for this is preclinical (${a.id})`, fix: { replace: a.text } });
+      } else if (weak && weak.flags & FLAG.veryLow && weak === best && !hedged && best.score >= 0.4 && best.rare >= 1) {
+        const w = claim(weak);
+        flag({ rule: 'overstated', start: s.start, end: s.end, claim: w.id, message: `states as fact what ${label(w)}: say "${VERB['very-low']} …"`, fix: { replace: w.text } });
+      }
     }
     // A suggestion only where nothing stronger was said about the same sentence.
-    if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && best.claim.design !== 'opinion' && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
+    if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && !(best.flags & FLAG.opinion) && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
       if (!citesFromHere[i]) {
-        const c = best.claim;
+        const c = index.claim(best.claim);
         add({ rule: 'uncited', start: s.start, end: s.end, claim: c.id, message: `no citation: kap would cite ${c.sources.map((k) => refs.get(k)?.inText ?? k).join(', ')} for this (${c.certainty} certainty, ${c.design})`, fix: { cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
       }
     }

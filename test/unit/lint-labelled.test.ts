@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintText } from '../../src/lint/lint.js';
-import { readLintIndex } from '../../src/lint/model.js';
+import { readLintIndex } from '../../src/lint/read.js';
 import { RULE_IDS, type RuleId } from '../../src/lint/rules.js';
 import { ROOT } from '../helpers/run-kap.js';
 

@@ -1,0 +1,43 @@
+/** Run time: the lint index, each file read when first needed (model.ts says which holds what). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CompiledContentError } from '../errors.js';
+import { claimsFile, DOCS_FILE, HEAD_FILE, LINT_VERSION, shardFile, termShard, type ClaimDetail, type LintDocs, type LintHead, type TermEntry } from './model.js';
+
+export interface LintIndex extends Omit<LintHead, 'version' | 'shards' | 'chunk'> {
+  /** A term's entry ([idf, topic, ...postings]), or undefined for a term in no claim, quote or topic. */
+  term(t: string): TermEntry | undefined;
+  docs(): LintDocs;
+  claim(i: number): ClaimDetail;
+}
+
+export function readLintIndex(dataDir: string): LintIndex {
+  const read = <T>(rel: string): T => {
+    try {
+      return JSON.parse(readFileSync(join(dataDir, rel), 'utf8')) as T;
+    } catch {
+      throw new CompiledContentError(`no lint index in ${dataDir}`);
+    }
+  };
+  const head = read<LintHead>(HEAD_FILE);
+  if (head.version !== LINT_VERSION) throw new CompiledContentError(`the lint index in ${dataDir} is from another version of kap`);
+  const shards: (Record<string, TermEntry> | undefined)[] = [];
+  const chunks: (ClaimDetail[] | undefined)[] = [];
+  let docs: LintDocs | undefined;
+  return {
+    references: head.references,
+    errata: head.errata,
+    wrong: head.wrong,
+    common: head.common,
+    term(t) {
+      const n = termShard(t, head.shards);
+      const shard = (shards[n] ??= read<Record<string, TermEntry>>(shardFile(n)));
+      return Object.hasOwn(shard, t) ? shard[t] : undefined;
+    },
+    docs: () => (docs ??= read<LintDocs>(DOCS_FILE)),
+    claim(i) {
+      const n = Math.floor(i / head.chunk);
+      return (chunks[n] ??= read<ClaimDetail[]>(claimsFile(n)))[i - n * head.chunk]!;
+    },
+  };
+}
