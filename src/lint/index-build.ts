@@ -88,9 +88,6 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
   return lintFiles({ claims, idf, references, errata: lintErrata, topics }, layout);
 }
 
-/** The most common terms have no postings, up to this many (a document's mask of them is an int). */
-const MAX_COMMON = 30;
-
 function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; references: LintReference[]; errata: LintErratum[]; topics: string[] }, layout: LintLayout): LintFiles {
   const { claims, idf } = ix;
   const detail = (c: LintClaim): ClaimDetail => ({ id: c.id, text: c.text, certainty: c.certainty, design: c.design, sources: c.sources });
@@ -102,38 +99,24 @@ function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; refer
       return { claim: detail(c), verdict: a.verdict, correction: a.correction, terms: a.terms, rare: a.terms.filter((t) => (idf[t] ?? 0) >= RARE), weight: weight(idf, a.terms), negated: negations(a.quote) };
     });
   const m = matchDocuments(claims, idf);
-  const nDocs = m.claimOf.length;
-  // Terms in so many documents that they tell few apart: each document carries a bit for each
-  // (its mask), and matching adds their weight from it (match.ts says why that finds the same).
-  const common = Object.keys(m.postings)
-    .filter((t) => (idf[t] ?? 0) < RARE && m.postings[t]!.length >= Math.max(16, nDocs / 32))
-    .sort((a, b) => m.postings[b]!.length - m.postings[a]!.length || (a < b ? -1 : 1))
-    .slice(0, MAX_COMMON);
-  const mask = new Array<number>(nDocs).fill(0);
-  common.forEach((t, bit) => {
-    for (const d of m.postings[t]!) mask[d]! |= 1 << bit;
-  });
   const flagsOf = (c: LintClaim) =>
     (c.certainty === 'low' ? FLAG.low : 0) | (c.certainty === 'very-low' ? FLAG.veryLow : 0) | (c.design === 'preclinical' ? FLAG.preclinical : 0) | (c.design === 'opinion' ? FLAG.opinion : 0);
   const docs: LintDocs = {
     claim: m.claimOf.map((i) => m.number[i]!),
     weight: m.weights,
-    mask,
     flags: m.claimOf.map((i) => flagsOf(claims[i]!)),
-    light: m.claimOf.map((_, d) => d).sort((a, b) => m.weights[a]! - m.weights[b]! || a - b),
   };
-  const commonSet = new Set(common);
   const topics = new Set(ix.topics);
   const entries = new Map<string, TermEntry>();
   for (const t of new Set([...Object.keys(idf), ...topics]))
-    entries.set(t, [idf[t] ?? 0, topics.has(t) ? 1 : 0, ...(!commonSet.has(t) && Object.hasOwn(m.postings, t) ? m.postings[t]! : [])]);
+    entries.set(t, [idf[t] ?? 0, topics.has(t) ? 1 : 0, ...(Object.hasOwn(m.postings, t) ? m.postings[t]! : [])]);
   const size = [...entries].reduce((n, [t, e]) => n + t.length + 6 + 5 * e.length, 0);
   const shards = Math.max(1, Math.round(size / (layout.shardBytes ?? 8192)));
   const byShard = Array.from({ length: shards }, () => ({}) as Record<string, TermEntry>);
   for (const [t, e] of entries) byShard[termShard(t, shards)]![t] = e;
   const chunk = layout.chunk ?? 32;
   const reps = m.reps.map((i) => detail(claims[i]!));
-  const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, shards, chunk, common };
+  const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, shards, chunk };
   const files: LintFiles = [[HEAD_FILE, JSON.stringify(head)], [DOCS_FILE, JSON.stringify(docs)]];
   byShard.forEach((s, n) => files.push([shardFile(n), JSON.stringify(s)]));
   for (let n = 0; n * chunk < reps.length; n++) files.push([claimsFile(n), JSON.stringify(reps.slice(n * chunk, (n + 1) * chunk))]);

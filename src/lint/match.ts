@@ -181,25 +181,14 @@ interface Scratch {
   shared: Int32Array;
   count: Uint16Array;
   rare: Uint16Array;
-  /** The sentence's first term (its place in the list) that the document has. */
-  first: Int32Array;
+  /** The documents a sentence shares a term with, in the order first met. */
   touched: Int32Array;
-  /** Each common term's place in the sentence's list, or -1. */
-  commonAt: Int32Array;
-  commonIdf: Int32Array;
-  common: Map<string, number>;
 }
 const scratch = new WeakMap<LintIndex, Scratch>();
 
 function scratchOf(index: LintIndex, n: number): Scratch {
   let p = scratch.get(index);
-  if (!p) {
-    p = {
-      shared: new Int32Array(n), count: new Uint16Array(n), rare: new Uint16Array(n), first: new Int32Array(n), touched: new Int32Array(n),
-      commonAt: new Int32Array(index.common.length), commonIdf: new Int32Array(index.common.length), common: new Map(index.common.map((t, b) => [t, b])),
-    };
-    scratch.set(index, p);
-  }
+  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), count: new Uint16Array(n), rare: new Uint16Array(n), touched: new Int32Array(n) }));
   return p;
 }
 
@@ -207,77 +196,27 @@ function scratchOf(index: LintIndex, n: number): Scratch {
  * The claims a sentence is closest to, best first: those scoring at least 0.15, or that it
  * states most of (sentence coverage 0.6, claim coverage 0.15). The tests are made on the
  * integer sums, so only the documents that pass cost a fraction.
- *
- * The same as scoring every document that shares a term with the sentence, in the order first
- * met (the sentence's terms in order, each term's documents in order), but the common terms
- * (index.common) have no postings: a document met through a rarer term adds them from its mask,
- * and one that shares only common terms with the sentence is looked at only when it is light
- * enough to pass on them (below: most sentences have none such). Equal scores keep the order
- * first met, (first term, document).
  */
 export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
-  const docs = index.docs();
-  const { shared, count, rare, first, touched, commonAt, commonIdf, common } = scratchOf(index, docs.weight.length);
-  const { list, idf: idfs, entry } = sentence;
+  const { weight: weights, claim: claimOf, flags } = index.docs();
+  const { shared, count, rare, touched } = scratchOf(index, weights.length);
+  const { idf: idfs, entry } = sentence;
   const sw = sentence.weight;
   let n = 0;
-  let smask = 0;
-  let commonWeight = 0;
-  for (let k = 0; k < list.length; k++) {
-    const w = idfs[k]!;
-    const bit = common.get(list[k]!);
-    if (bit !== undefined) {
-      smask |= 1 << bit;
-      commonAt[bit] = k;
-      commonIdf[bit] = w;
-      commonWeight += w;
-      continue;
-    }
+  for (let k = 0; k < entry.length; k++) {
     const e = entry[k];
     if (!e) continue;
+    const w = idfs[k]!;
+    // Postings follow the entry's idf and topic flag.
     for (let j = 2; j < e.length; j++) {
       const d = e[j]!;
-      if (count[d] === 0) {
-        touched[n++] = d;
-        first[d] = k;
-      }
+      if (count[d] === 0) touched[n++] = d;
       shared[d] = shared[d]! + w;
       count[d] = count[d]! + 1;
       if (w >= RARE) rare[d] = rare[d]! + 1;
     }
   }
-  const { mask, weight: weights, light, claim: claimOf, flags } = docs;
-  const addCommon = (d: number, m: number) => {
-    for (let b = 0; m; b++, m >>>= 1)
-      if (m & 1) {
-        shared[d] = shared[d]! + commonIdf[b]!;
-        count[d] = count[d]! + 1;
-        if (commonIdf[b]! >= RARE) rare[d] = rare[d]! + 1;
-        if (commonAt[b]! < first[d]!) first[d] = commonAt[b]!;
-      }
-  };
-  const met = n;
-  if (smask) {
-    for (let k = 0; k < met; k++) {
-      const d = touched[k]!;
-      const m = mask[d]! & smask;
-      if (m) addCommon(d, m);
-    }
-    // A document that shares only common terms with the sentence shares at most their weight
-    // (cw) and at most its own (tw): it can pass only if 3tw <= 40cw - 3sw, or if 5cw >= 3sw and
-    // 3tw <= 20cw (the tests below, with w <= cw and w <= tw).
-    const most = Math.max(40 * commonWeight - 3 * sw, 5 * commonWeight >= 3 * sw ? 20 * commonWeight : -1);
-    for (let j = 0; j < light.length; j++) {
-      const d = light[j]!;
-      if (3 * weights[d]! > most) break;
-      const m = mask[d]! & smask;
-      if (!m || count[d] !== 0) continue;
-      touched[n++] = d;
-      first[d] = list.length;
-      addCommon(d, m);
-    }
-  }
-  const best = new Map<number, ClaimMatch & { at: number; from: number }>();
+  const best = new Map<number, ClaimMatch>();
   for (let k = 0; k < n; k++) {
     const d = touched[k]!;
     const w = shared[d]!;
@@ -290,20 +229,9 @@ export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatc
     // score = 2w / (tw + sw) ≥ 3/20, or sentence coverage w / sw ≥ 3/5 and coverage w / tw ≥ 3/20.
     if (!(40 * w >= 3 * (tw + sw) || (5 * w >= 3 * sw && 20 * w >= 3 * tw))) continue;
     const score = (2 * w) / (tw + sw);
-    // Where the document is first met: by its first term, then in document order.
-    const at = first[d]! * weights.length + d;
     const i = claimOf[d]!;
     const seen = best.get(i);
-    if (!seen) best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r, at, from: at });
-    else {
-      // A claim is placed where its first passing document is met, and scores its best one
-      // (the first met of equal best).
-      const from = Math.min(seen.from, at);
-      if (score > seen.score || (score === seen.score && at < seen.at)) best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r, at, from });
-      else seen.from = from;
-    }
+    if (!seen || score > seen.score) best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r });
   }
-  return Array.from(best.values())
-    .sort((a, b) => b.score - a.score || a.from - b.from)
-    .map(({ at: _a, from: _f, ...m }) => m);
+  return Array.from(best.values()).sort((a, b) => b.score - a.score);
 }

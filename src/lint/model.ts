@@ -76,25 +76,19 @@ export interface LintHead {
   shards: number;
   /** Claims a details file (`c<n>.json` has claims n*chunk … ). */
   chunk: number;
-  /** The most common terms: no postings; each document says which of them it has (a bit mask). */
-  common: string[];
 }
 
 /** A term shard entry: [idf (0: in no claim or quote), topic (1: a topic's name has it), ...postings]. */
 export type TermEntry = number[];
 
-/** docs.json: the matching documents (see match.ts), in document order, and by weight. */
+/** docs.json: the matching documents (see match.ts), in document order. */
 export interface LintDocs {
   /** Each document's claim, numbered as the details files number them. */
   claim: number[];
   /** Each document's weight: the sum of its terms' idf (thousandths). */
   weight: number[];
-  /** Which of the common terms each document has (bit i: common[i]). */
-  mask: number[];
-  /** Each document's claim's certainty and design, as CLAIM_FLAGS bits. */
+  /** Each document's claim's certainty and design, as FLAG bits. */
   flags: number[];
-  /** The documents, lightest first. */
-  light: number[];
 }
 
 export const FLAG = { low: 1, veryLow: 2, preclinical: 4, opinion: 8 } as const;

@@ -28,7 +28,6 @@ export function readLintIndex(dataDir: string): LintIndex {
     references: head.references,
     errata: head.errata,
     wrong: head.wrong,
-    common: head.common,
     term(t) {
       const n = termShard(t, head.shards);
       const shard = (shards[n] ??= read<Record<string, TermEntry>>(shardFile(n)));
