@@ -31,12 +31,9 @@ export const weight = (idf: Record<string, number>, ts: readonly string[]) => {
 };
 
 /** How much of `target` (a quote, a claim) the sentence's terms cover, and their Dice overlap. */
-export function overlap(sentence: SentenceTerms, target: readonly string[], sw: number, tw: number): { coverage: number; sentCoverage: number; score: number } {
+export function overlap(index: LintIndex, sentence: SentenceTerms, target: readonly string[], sw: number, tw: number): { coverage: number; sentCoverage: number; score: number } {
   let shared = 0;
-  for (let i = 0; i < target.length; i++) {
-    const k = sentence.at.get(target[i]!);
-    if (k !== undefined) shared += sentence.idf[k]!;
-  }
+  for (let i = 0; i < target.length; i++) if (sentence.set.has(target[i]!)) shared += idfOf(index.term(target[i]!));
   return { coverage: tw ? shared / tw : 0, sentCoverage: sw ? shared / sw : 0, score: tw + sw ? (2 * shared) / (tw + sw) : 0 };
 }
 
@@ -88,8 +85,6 @@ export function lintTerms(text: string): string[] {
 export interface SentenceTerms {
   set: ReadonlySet<string>;
   list: readonly string[];
-  /** term → its place in list */
-  at: ReadonlyMap<string, number>;
   /** Each term's idf, and its index entry (undefined: in no claim, quote or topic). */
   idf: readonly number[];
   entry: readonly (readonly number[] | undefined)[];
@@ -100,20 +95,21 @@ export interface SentenceTerms {
 export function sentenceTerms(text: string, index: LintIndex): SentenceTerms {
   const set = new Set(lintTerms(text));
   const list = Array.from(set);
-  const at = new Map<string, number>();
   const idf: number[] = [];
   const entry: (readonly number[] | undefined)[] = [];
   let w = 0;
   for (let k = 0; k < list.length; k++) {
-    at.set(list[k]!, k);
     const e = index.term(list[k]!);
-    const i = e && e[0] ? e[0] : UNSEEN;
+    const i = idfOf(e);
     entry.push(e);
     idf.push(i);
     w += i;
   }
-  return { set, list, at, idf, entry, weight: w };
+  return { set, list, idf, entry, weight: w };
 }
+
+/** A term's idf from its index entry: UNSEEN for a word in no claim or quote. */
+const idfOf = (e: readonly number[] | undefined) => (e && e[0] ? e[0] : UNSEEN);
 
 /** Does a topic's name have one of the sentence's terms? */
 export const namesTopic = (s: SentenceTerms) => s.entry.some((e) => e !== undefined && e[1] === 1);

@@ -24,14 +24,20 @@ export function readLintIndex(dataDir: string): LintIndex {
   const shards: (Record<string, TermEntry> | undefined)[] = [];
   const chunks: (ClaimDetail[] | undefined)[] = [];
   let docs: LintDocs | undefined;
+  // A draft repeats its words: each term is looked up once.
+  const terms = new Map<string, TermEntry | null>();
   return {
     references: head.references,
     errata: head.errata,
     wrong: head.wrong,
     term(t) {
-      const n = termShard(t, head.shards);
-      const shard = (shards[n] ??= read<Record<string, TermEntry>>(shardFile(n)));
-      return Object.hasOwn(shard, t) ? shard[t] : undefined;
+      let e = terms.get(t);
+      if (e === undefined) {
+        const n = termShard(t, head.shards);
+        const shard = (shards[n] ??= read<Record<string, TermEntry>>(shardFile(n)));
+        terms.set(t, (e = Object.hasOwn(shard, t) ? shard[t]! : null));
+      }
+      return e ?? undefined;
     },
     docs: () => (docs ??= read<LintDocs>(DOCS_FILE)),
     claim(i) {

@@ -123,7 +123,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     if (voice)
       for (const j of wrongTerms.touchedBy(own.list)) {
         const { claim: c, verdict, correction, terms, rare, negated, weight: tw } = wrong[j]!;
-        const o = overlap(own, terms, sw, tw);
+        const o = overlap(index, own, terms, sw, tw);
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
         let signals = 0;
         for (let k = 0; k < rare.length; k++) if (own.set.has(rare[k]!)) signals++;
@@ -137,7 +137,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const u = unsupported.get(key);
       if (!u) continue;
       const { er } = u;
-      const o = overlap(own, er.citedForTerms, sw, u.tw);
+      const o = overlap(index, own, er.citedForTerms, sw, u.tw);
       const shared = er.citedForTerms.filter((t) => own.set.has(t)).length;
       if (o.coverage < 0.3 || shared < 3) continue;
       const instead = er.instead.slice(0, 3);
@@ -202,7 +202,11 @@ function suicideWithoutHelp(draft: Draft): Finding[] {
   const out: Finding[] = [];
   for (const [a, b] of draft.sections) {
     const inSection = draft.sentences.filter((s) => s.start >= a && s.start < b);
-    if (inSection.some((s) => HELP_INFO.test(s.text))) continue;
+    // The section's sentences, a line each, asked once first: neither HELP_INFO nor a crisis
+    // pattern loses a match in one sentence by the others around it (a match can span lines,
+    // so a crisis found in all is looked for sentence by sentence).
+    const all = inSection.map((s) => s.text).join('\n');
+    if (HELP_INFO.test(all) || !helpNeeded(all).includes('crisis')) continue;
     const first = inSection.find((s) => helpNeeded(s.text).includes('crisis'));
     if (first)
       out.push({ rule: 'safety', severity: RULES.safety.severity, start: first.start, end: first.end, message: 'mentions suicide with no help information nearby: add, for example, "If you are thinking about suicide, in the US and Canada call or text 988; elsewhere, find a helpline at findahelpline.com"' });
@@ -267,8 +271,19 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
     nearKey(key) {
       if (!keys.has(key)) {
         const lower = key.toLowerCase();
-        const near = known.map(({ r, lower: l }) => ({ r, d: l === lower ? 0 : editDistance(lower, r, 3) })).filter((x) => x.d <= 3).sort((x, y) => x.d - y.d);
-        keys.set(key, near[0]?.r);
+        // The first of the nearest within 3 edits: each later key need only be nearer, so the
+        // distance is bounded by the best so far (editDistance stops past its bound).
+        let near: string | undefined;
+        let best = 4;
+        for (let i = 0; i < known.length && best > 0; i++) {
+          const { r, lower: l } = known[i]!;
+          const d = l === lower ? 0 : editDistance(lower, r, best - 1);
+          if (d < best) {
+            best = d;
+            near = r;
+          }
+        }
+        keys.set(key, near);
       }
       return keys.get(key);
     },
