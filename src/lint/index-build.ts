@@ -25,20 +25,22 @@ const withoutKeys = (s: string) => s.replace(/\s*\[[^\]]*@[^\]]*\]/g, '');
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'" };
 const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;/g, (e) => ENTITIES[e] ?? e).replace(/\s+/g, ' ').trim();
 
-export interface LintLayout {
-  /** About how many bytes a term shard holds. */
-  shardBytes?: number;
-  /** Claims a details file. */
-  chunk?: number;
+/** A claim's terms, and each of its sentences' terms when it has several. */
+export function claimTerms(text: string): Pick<LintClaim, 'terms' | 'parts'> {
+  const parts = sentencesOf(text);
+  return { terms: unique(terms(text)), ...(parts.length > 1 && { parts: parts.map((t) => unique(terms(t))) }) };
 }
 
-export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: Erratum[], layout: LintLayout = {}): LintFiles {
+/** About how many bytes a term shard holds, and how many claims a details file. */
+const SHARD_BYTES = 8192;
+const CHUNK = 32;
+
+export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: Erratum[]): LintFiles {
   // kap's own module on evidence labels illustrates them with copies of real claims ("Example of
   // a preclinical claim: …"): a draft that states the claim matches the real one.
   const claims: LintClaim[] = modules.flatMap((m) =>
     m.claims.filter((c) => !/^Example of\b/.test(c.text)).map((c) => {
       const text = withoutKeys(c.text);
-      const parts = sentencesOf(text);
       return {
         id: c.id,
         module: m.id,
@@ -46,8 +48,7 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
         certainty: c.certainty,
         design: c.design,
         sources: c.sources,
-        terms: unique(terms(text)),
-        ...(parts.length > 1 && { parts: parts.map((t) => unique(terms(t))) }),
+        ...claimTerms(text),
         ...(c.article && {
           article: { quote: c.article.quote, terms: unique(terms(c.article.quote)), verdict: c.article.verdict, correction: withoutKeys(c.article.correction), cited: c.article.cited },
         }),
@@ -85,10 +86,10 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
   // Words of names that are everyday words too ("help", "start", "age") name no topic.
   const everyday = new Set(['help', 'start', 'age', 'key', 'support', 'source', 'course', 'session', 'access', 'law', 'legal', 'safety', 'risk', 'label', 'about', 'overview', 'intro', 'introduction', 'basic', 'article', 'sessions', 'crisis', 'trial', 'design', 'use', 'drinking', 'drive', 'driving', 'children', 'young', 'people', 'older', 'adult']);
   const topics = unique(modules.flatMap((m) => [m.id, m.title, ...m.aliases]).flatMap((n) => terms(n))).filter((t) => t.length > 2 && !everyday.has(t));
-  return lintFiles({ claims, idf, references, errata: lintErrata, topics }, layout);
+  return lintFiles({ claims, idf, references, errata: lintErrata, topics });
 }
 
-function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; references: LintReference[]; errata: LintErratum[]; topics: string[] }, layout: LintLayout): LintFiles {
+function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; references: LintReference[]; errata: LintErratum[]; topics: string[] }): LintFiles {
   const { claims, idf } = ix;
   const detail = (c: LintClaim): ClaimDetail => ({ id: c.id, text: c.text, certainty: c.certainty, design: c.design, sources: c.sources });
   // The article's wrong claims (known errors); misattributed ones are about the source, rule 3.
@@ -111,10 +112,10 @@ function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; refer
   for (const t of new Set([...Object.keys(idf), ...topics]))
     entries.set(t, [idf[t] ?? 0, topics.has(t) ? 1 : 0, ...(Object.hasOwn(m.postings, t) ? m.postings[t]! : [])]);
   const size = [...entries].reduce((n, [t, e]) => n + t.length + 6 + 5 * e.length, 0);
-  const shards = Math.max(1, Math.round(size / (layout.shardBytes ?? 8192)));
+  const shards = Math.max(1, Math.round(size / SHARD_BYTES));
   const byShard = Array.from({ length: shards }, () => ({}) as Record<string, TermEntry>);
   for (const [t, e] of entries) byShard[termShard(t, shards)]![t] = e;
-  const chunk = layout.chunk ?? 32;
+  const chunk = CHUNK;
   const reps = m.reps.map((i) => detail(claims[i]!));
   const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, shards, chunk };
   const files: LintFiles = [[HEAD_FILE, JSON.stringify(head)], [DOCS_FILE, JSON.stringify(docs)]];
