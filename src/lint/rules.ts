@@ -7,6 +7,7 @@ import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
 import { bestClaims, namesTopic, overlap, sentenceTerms, states, termPostings, type ClaimMatch } from './match.js';
+import { isPlainText } from './plain-regex.js';
 import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
 import type { LintIndex } from './read.js';
 import type { AuthorYear, Sentence } from './sentences.js';
@@ -62,7 +63,22 @@ const DOSE_INSTRUCTION = new RegExp(
   'i',
 );
 
-export const negations = (s: string) => (s.match(NEGATION) ?? []).length;
+export const negations = (s: string, plain = false) => (s.match(caseless(NEGATION, plain)) ?? []).length;
+
+/**
+ * A rule's pattern (each is case-insensitive, its letters lower-case ASCII) for a sentence of a
+ * plain draft, asked of the sentence lower-cased: without the i flag, which compiles in about
+ * half the time. The same matches, at the same offsets: in plain text (letters ASCII only, see
+ * plain-regex.ts) lower-casing changes only A-Z, and the i flag folds only them.
+ */
+const lowered = new Map<RegExp, RegExp>();
+function caseless(re: RegExp, plain: boolean): RegExp {
+  if (!plain) return re;
+  let r = lowered.get(re);
+  if (!r) lowered.set(re, (r = new RegExp(re.source, re.flags.replace('i', ''))));
+  return r;
+}
+const COMMITTED = /\bcommitt?(ed|ing|s)? suicide\b/i;
 const citeOf = (keys: string[]) => `[${keys.map((k) => `@${k}`).join('; ')}]`;
 
 export interface Draft {
@@ -74,6 +90,8 @@ export interface Draft {
 }
 
 export function runRules(draft: Draft, index: LintIndex): Finding[] {
+  const plain = isPlainText(draft.text);
+  const rx = (re: RegExp) => caseless(re, plain);
   const refs = new Map(index.references.map((r) => [r.key, r]));
   // The article's wrong claims (known errors; index-build.ts).
   const wrong = index.wrong;
@@ -110,7 +128,9 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     const sw = own.weight;
     let sentNegations: number | undefined;
     // Reporting words outside the citations ("(Comer, 2022)" is a citation, not "Comer says").
-    const voice = !s.quoted && !REPORTING.test(withoutCitations(s));
+    // What the patterns are asked of: the sentence, lower-cased in a plain draft (caseless).
+    const ask = plain ? s.own.toLowerCase() : s.own;
+    const voice = !s.quoted && !rx(REPORTING).test(withoutCitations(s, ask));
     // 1. Known errors: the article's wrong claims, stated in the writer's own voice.
     let known = citeFlags[i]!.known;
     let flagged = citeFlags[i]!.flagged;
@@ -128,7 +148,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         let signals = 0;
         for (let k = 0; k < rare.length; k++) if (own.set.has(rare[k]!)) signals++;
         if (!(o.coverage >= 0.6 || (signals >= 2 && (o.coverage >= 0.25 || o.sentCoverage >= 0.6)))) continue;
-        if ((sentNegations ??= negations(s.own)) > negated) continue;
+        if ((sentNegations ??= negations(ask, plain)) > negated) continue;
         flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${verdict}): ${correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
       }
@@ -154,25 +174,27 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const weak = near.find((m) => m.flags & (FLAG.low | FLAG.veryLow));
       const animal = matches.find((m) => m.flags & FLAG.preclinical && (m.score >= 0.25 || states(m)));
       // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim).
-      const hype = namesTopic(own) ? HYPE.exec(s.own) : null;
+      const hype = namesTopic(own) ? rx(HYPE).exec(ask) : null;
       // The claims a finding names, read only then.
       const claim = (m: ClaimMatch): ClaimDetail => index.claim(m.claim);
-      const certain = CERTAIN.exec(s.own);
-      const hedged = HEDGE.test(s.own);
+      const certain = rx(CERTAIN).exec(ask);
+      const hedged = rx(HEDGE).test(ask);
       const at = (m: RegExpExecArray) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+      // The words matched, as the writer wrote them.
+      const written = (m: RegExpExecArray) => s.own.slice(m.index, m.index + m[0].length);
       const label = (c: ClaimDetail) => `kap rates this ${c.certainty} certainty (${c.design})`;
       if (hype) {
         const c = near[0] && claim(near[0]);
         flag({
           rule: 'overstated', ...at(hype),
           ...(c
-            ? { claim: c.id, message: `"${hype[0]}" is stronger than the evidence: ${label(c)}; the content guide's verb for it is "${VERB[c.certainty]}"`, fix: { replace: VERB[c.certainty] } }
-            : { message: `"${hype[0]}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give (for example "may reduce symptoms for a short time")` }),
+            ? { claim: c.id, message: `"${written(hype)}" is stronger than the evidence: ${label(c)}; the content guide's verb for it is "${VERB[c.certainty]}"`, fix: { replace: VERB[c.certainty] } }
+            : { message: `"${written(hype)}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give (for example "may reduce symptoms for a short time")` }),
         });
       } else if (certain && weak && !hedged) {
         const w = claim(weak);
-        flag({ rule: 'overstated', ...at(certain), claim: w.id, message: `"${certain[0]}" states as certain what ${label(w)}: say "${VERB[w.certainty]}"`, fix: { replace: VERB[w.certainty] } });
-      } else if (animal && HUMAN.test(s.own) && !ANIMAL.test(s.own) && !hedged) {
+        flag({ rule: 'overstated', ...at(certain), claim: w.id, message: `"${written(certain)}" states as certain what ${label(w)}: say "${VERB[w.certainty]}"`, fix: { replace: VERB[w.certainty] } });
+      } else if (animal && rx(HUMAN).test(ask) && !rx(ANIMAL).test(ask) && !hedged) {
         const a = claim(animal);
         flag({ rule: 'overstated', start: s.start, end: s.end, claim: a.id, message: `states an animal result as a human one: the evidence for this is preclinical (${a.id})`, fix: { replace: a.text } });
       } else if (weak && weak.flags & FLAG.veryLow && weak === best && !hedged && best.score >= 0.4 && best.rare >= 1) {
@@ -181,24 +203,24 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       }
     }
     // A suggestion only where nothing stronger was said about the same sentence.
-    if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && !(best.flags & FLAG.opinion) && !s.line && CHECK_WORTHY.test(s.own) && !s.text.trim().endsWith('?')) {
+    if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && !(best.flags & FLAG.opinion) && !s.line && rx(CHECK_WORTHY).test(ask) && !s.text.trim().endsWith('?')) {
       if (!citesFromHere[i]) {
         const c = index.claim(best.claim);
         add({ rule: 'uncited', start: s.start, end: s.end, claim: c.id, message: `no citation: kap would cite ${c.sources.map((k) => refs.get(k)?.inText ?? k).join(', ')} for this (${c.certainty} certainty, ${c.design})`, fix: { cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
       }
     }
     // 6. Safety.
-    if (/\bcommitt?(ed|ing|s)? suicide\b/i.test(s.own)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
+    if (rx(COMMITTED).test(ask)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
     // A dose instruction has a number and a unit in it (DOSE_UNIT): most sentences have none.
-    const dose = DOSE_UNIT_NEAR.test(s.own) && DOSE_INSTRUCTION.exec(s.own);
+    const dose = rx(DOSE_UNIT_NEAR).test(ask) && rx(DOSE_INSTRUCTION).test(ask);
     if (dose) add({ rule: 'safety', start: s.start, end: s.end, message: 'reads as a dose instruction: describe what studies used ("trials gave 0.5 mg/kg over 40 minutes") and leave dosing to a clinician' });
   });
-  findings.push(...suicideWithoutHelp(draft));
+  findings.push(...suicideWithoutHelp(draft, plain));
   return findings.sort((a, b) => a.start - b.start || byCodeUnit(a.rule, b.rule));
 }
 
 /** One warning per section that mentions suicide and gives no help line anywhere in it. */
-function suicideWithoutHelp(draft: Draft): Finding[] {
+function suicideWithoutHelp(draft: Draft, plain: boolean): Finding[] {
   const out: Finding[] = [];
   for (const [a, b] of draft.sections) {
     const inSection = draft.sentences.filter((s) => s.start >= a && s.start < b);
@@ -206,7 +228,7 @@ function suicideWithoutHelp(draft: Draft): Finding[] {
     // pattern loses a match in one sentence by the others around it (a match can span lines,
     // so a crisis found in all is looked for sentence by sentence).
     const all = inSection.map((s) => s.text).join('\n');
-    if (HELP_INFO.test(all) || !helpNeeded(all).includes('crisis')) continue;
+    if (caseless(HELP_INFO, plain).test(plain ? all.toLowerCase() : all) || !helpNeeded(all).includes('crisis')) continue;
     const first = inSection.find((s) => helpNeeded(s.text).includes('crisis'));
     if (first)
       out.push({ rule: 'safety', severity: RULES.safety.severity, start: first.start, end: first.end, message: 'mentions suicide with no help information nearby: add, for example, "If you are thinking about suicide, in the US and Canada call or text 988; elsewhere, find a helpline at findahelpline.com"' });
@@ -215,8 +237,8 @@ function suicideWithoutHelp(draft: Draft): Finding[] {
 }
 
 /** The sentence without its citations, for words about the writer's stance. */
-function withoutCitations(s: Sentence): string {
-  let t = s.own;
+function withoutCitations(s: Sentence, own: string): string {
+  let t = own;
   for (const c of [...s.keys, ...s.authorYears]) t = t.slice(0, c.start - s.start) + ' '.repeat(c.end - c.start) + t.slice(c.end - s.start);
   return t;
 }
