@@ -174,9 +174,8 @@ export function matchDocuments(claims: LintClaim[], idf: Record<string, number>)
 
 /** Scratch arrays, one each per document, made once per index. */
 interface Scratch {
+  /** The weight each document shares with the sentence (0: none; every idf is above 0). */
   shared: Int32Array;
-  count: Uint16Array;
-  rare: Uint16Array;
   /** The documents a sentence shares a term with, in the order first met. */
   touched: Int32Array;
 }
@@ -184,18 +183,33 @@ const scratch = new WeakMap<LintIndex, Scratch>();
 
 function scratchOf(index: LintIndex, n: number): Scratch {
   let p = scratch.get(index);
-  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), count: new Uint16Array(n), rare: new Uint16Array(n), touched: new Int32Array(n) }));
+  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), touched: new Int32Array(n) }));
   return p;
+}
+
+/** Is document d in a term entry's postings (ascending, from entry[2])? */
+function has(e: readonly number[], d: number): boolean {
+  let lo = 2;
+  let hi = e.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = e[mid]!;
+    if (x === d) return true;
+    if (x < d) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /**
  * The claims a sentence is closest to, best first: those scoring at least 0.15, or that it
  * states most of (sentence coverage 0.6, claim coverage 0.15). The tests are made on the
- * integer sums, so only the documents that pass cost a fraction.
+ * integer sums, so only the documents that pass cost a fraction; how many terms a document
+ * shares (and how many rare ones) is counted only for those.
  */
 export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
   const { weight: weights, claim: claimOf, flags } = index.docs();
-  const { shared, count, rare, touched } = scratchOf(index, weights.length);
+  const { shared, touched } = scratchOf(index, weights.length);
   const { idf: idfs, entry } = sentence;
   const sw = sentence.weight;
   let n = 0;
@@ -206,28 +220,33 @@ export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatc
     // Postings follow the entry's idf and topic flag.
     for (let j = 2; j < e.length; j++) {
       const d = e[j]!;
-      if (count[d] === 0) touched[n++] = d;
-      shared[d] = shared[d]! + w;
-      count[d] = count[d]! + 1;
-      if (w >= RARE) rare[d] = rare[d]! + 1;
+      const x = shared[d]!;
+      if (x === 0) touched[n++] = d;
+      shared[d] = x + w;
     }
   }
   const best = new Map<number, ClaimMatch>();
   for (let k = 0; k < n; k++) {
     const d = touched[k]!;
     const w = shared[d]!;
-    const c = count[d]!;
-    const r = rare[d]!;
     shared[d] = 0;
-    count[d] = 0;
-    rare[d] = 0;
     const tw = weights[d]!;
     // score = 2w / (tw + sw) ≥ 3/20, or sentence coverage w / sw ≥ 3/5 and coverage w / tw ≥ 3/20.
     if (!(40 * w >= 3 * (tw + sw) || (5 * w >= 3 * sw && 20 * w >= 3 * tw))) continue;
     const score = (2 * w) / (tw + sw);
     const i = claimOf[d]!;
     const seen = best.get(i);
-    if (!seen || score > seen.score) best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r });
+    if (seen && score <= seen.score) continue;
+    let c = 0;
+    let r = 0;
+    for (let q = 0; q < entry.length; q++) {
+      const e = entry[q];
+      if (e && has(e, d)) {
+        c++;
+        if (idfs[q]! >= RARE) r++;
+      }
+    }
+    best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r });
   }
   return Array.from(best.values()).sort((a, b) => b.score - a.score);
 }
