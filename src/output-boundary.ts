@@ -41,16 +41,35 @@ export function guardStreams<O extends Writable, E extends Writable>(stdout: O, 
 /**
  * A terminal stream for the quiz's prompt library, which draws with cursor movements (CSI):
  * those pass, OSC, DCS, lone ESC and every other unsafe character do not. Everything else about
- * the stream (columns, events, pipe) is the stream's own.
+ * the stream (columns, events, pipe) is the stream's own. `painted`: a first frame to draw now,
+ * before the prompt library is loaded (src/quiz/prompt-view.ts firstFrame); the library's first
+ * write is then dropped when it is that frame, or drawn over it when it is not.
  */
-export function promptStream(s: NodeJS.WriteStream): NodeJS.WriteStream {
+export function promptStream(s: NodeJS.WriteStream, painted?: string): NodeJS.WriteStream {
+  let pending = painted;
+  if (painted !== undefined) s.write(scrub(painted, 'csi'));
   return new Proxy(s, {
     get(target, prop) {
       if (prop === 'write')
-        return (chunk: unknown, ...rest: unknown[]) =>
-          (target.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? scrub(chunk, 'csi') : Buffer.isBuffer(chunk) ? scrub(chunk.toString('utf8'), 'csi') : chunk, ...rest);
+        return (chunk: unknown, ...rest: unknown[]) => {
+          let text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
+          if (pending !== undefined && text !== undefined) {
+            const frame = pending;
+            pending = undefined;
+            if (text === frame) {
+              const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+              if (done) process.nextTick(done);
+              return true;
+            }
+            text = eraseLines(frame.split('\n').length) + text;
+          }
+          return (target.write as (...a: unknown[]) => boolean)(text === undefined ? chunk : scrub(text, 'csi'), ...rest);
+        };
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
 }
+
+/** The lines a frame took, cleared, the cursor at the start of its first line (as inquirer clears its own). */
+const eraseLines = (n: number) => `${'\u001b[2K\u001b[1A'.repeat(n - 1)}\u001b[2K\u001b[G`;

@@ -14,6 +14,8 @@ import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, 
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions } from '../quiz/export/types.js';
 import { noticeText } from '../safety/paint.js';
+import { choiceConfig, choiceView, firstFrame } from '../quiz/prompt-view.js';
+import { holdKeys } from '../quiz/first-keys.js';
 
 export interface SelectionFlags {
   topic?: string[];
@@ -111,7 +113,7 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   const width = f.json && !answers ? stderrWidth(ctx.width) : ctx.width;
   say(wrapLines(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`), width));
   say(wrapLines(noticeText(ctx.theme), width));
-  const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json)) : scriptedAsk([]);
+  const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json), mode === 'present' ? undefined : items) : scriptedAsk([]);
   const finish = (r: QuizResult) => {
     if (f.out) writeFileAtomic(f.out, `${toJson(r)}\n`);
     if (f.json) ctx.json(r);
@@ -130,11 +132,21 @@ function stderrWidth(width: number): number {
   return cols && cols > 0 ? Math.min(width, cols) : width;
 }
 
-async function interactiveAsk(ctx: Ctx, toStderr: boolean): Promise<Ask> {
-  const { inquirerAsk } = await import('../quiz/prompt.js');
+/** `first`: the questions of a practice or exam round, whose first question is painted before the prompts load. */
+async function interactiveAsk(ctx: Ctx, toStderr: boolean, first?: QuizItem[]): Promise<Ask> {
   // Prompts draw on a real stream; this is the one place the quiz touches process streams.
-  const output = promptStream(toStderr ? process.stderr : process.stdout);
-  return inquirerAsk({ theme: ctx.theme, width: ctx.width, output, isTTY: ctx.isTTY });
+  const stream = toStderr ? process.stderr : process.stdout;
+  const frame = first && !toStderr ? firstQuestion(ctx, stream, first) : undefined;
+  const keys = frame === undefined ? undefined : await holdKeys(process.stdin);
+  const output = promptStream(stream, frame);
+  const { inquirerAsk } = await import('../quiz/prompt.js');
+  return inquirerAsk({ theme: ctx.theme, width: ctx.width, output, isTTY: ctx.isTTY, firstInput: keys });
+}
+
+/** The first question's frame as its prompt will draw it (inquirerAsk's width; prompt-view.ts). */
+function firstQuestion(ctx: Ctx, stream: NodeJS.WriteStream, items: QuizItem[]): string | undefined {
+  const columns = stream.columns;
+  return firstFrame(choiceView(choiceConfig(items[0]!, 1, items.length, ctx.theme, Math.min(ctx.width, columns || ctx.width)), 0, undefined), columns);
 }
 
 export function quizExport(ctx: Ctx, f: ExportFlags): void {
