@@ -18,7 +18,7 @@ async function inquirerFirstWrite(config: ChoiceConfig, columns: number): Promis
   const input = new PassThrough();
   const answer = choicePrompt(config, { input, output: output as unknown as NodeJS.WritableStream });
   await new Promise((r) => setTimeout(r, 5));
-  answer.cancel();
+  (answer as Promise<number> & { cancel(): void }).cancel();
   await answer.catch(() => {});
   return writes[0]!;
 }
