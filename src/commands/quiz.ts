@@ -14,7 +14,7 @@ import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, 
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions } from '../quiz/export/types.js';
 import { noticeText } from '../safety/paint.js';
-import { choiceConfig, choiceView, firstFrame } from '../quiz/prompt-view.js';
+import { choiceConfig, choiceView, firstFrame, fitsAsIs } from '../quiz/prompt-view.js';
 import { holdKeys } from '../quiz/first-keys.js';
 
 export interface SelectionFlags {
@@ -136,7 +136,7 @@ function stderrWidth(width: number): number {
 async function interactiveAsk(ctx: Ctx, toStderr: boolean, first?: QuizItem[]): Promise<Ask> {
   // Prompts draw on a real stream; this is the one place the quiz touches process streams.
   const stream = toStderr ? process.stderr : process.stdout;
-  const frame = first && !toStderr ? firstQuestion(ctx, stream, first) : undefined;
+  const frame = first && !toStderr ? await firstQuestion(ctx, stream, first) : undefined;
   const keys = frame === undefined ? undefined : await holdKeys(process.stdin);
   const output = promptStream(stream, frame);
   const { inquirerAsk } = await import('../quiz/prompt.js');
@@ -144,9 +144,10 @@ async function interactiveAsk(ctx: Ctx, toStderr: boolean, first?: QuizItem[]): 
 }
 
 /** The first question's frame as its prompt will draw it (inquirerAsk's width; prompt-view.ts). */
-function firstQuestion(ctx: Ctx, stream: NodeJS.WriteStream, items: QuizItem[]): string | undefined {
+async function firstQuestion(ctx: Ctx, stream: NodeJS.WriteStream, items: QuizItem[]): Promise<string | undefined> {
   const columns = stream.columns;
-  return firstFrame(choiceView(choiceConfig(items[0]!, 1, items.length, ctx.theme, Math.min(ctx.width, columns || ctx.width)), 0, undefined), columns);
+  const content = choiceView(choiceConfig(items[0]!, 1, items.length, ctx.theme, Math.min(ctx.width, columns || ctx.width)), 0, undefined);
+  return firstFrame(content, columns, fitsAsIs(content, columns) ? undefined : (await import('fast-wrap-ansi')).wrapAnsi);
 }
 
 export function quizExport(ctx: Ctx, f: ExportFlags): void {
