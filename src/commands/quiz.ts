@@ -15,7 +15,6 @@ import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../qu
 import { countQuestions } from '../quiz/export/types.js';
 import { noticeText } from '../safety/paint.js';
 import { choiceConfig, choiceView, firstFrame, fitsAsIs } from '../quiz/prompt-view.js';
-import { holdKeys } from '../quiz/first-keys.js';
 
 export interface SelectionFlags {
   topic?: string[];
@@ -137,7 +136,7 @@ async function interactiveAsk(ctx: Ctx, toStderr: boolean, first?: QuizItem[]): 
   // Prompts draw on a real stream; this is the one place the quiz touches process streams.
   const stream = toStderr ? process.stderr : process.stdout;
   const frame = first && !toStderr ? await firstQuestion(ctx, stream, first) : undefined;
-  const keys = frame === undefined ? undefined : await holdKeys(process.stdin);
+  const keys = frame === undefined ? undefined : await (await import('../quiz/first-keys.js')).holdKeys(process.stdin);
   const output = promptStream(stream, frame);
   const { inquirerAsk } = await import('../quiz/prompt.js');
   return inquirerAsk({ theme: ctx.theme, width: ctx.width, output, isTTY: ctx.isTTY, firstInput: keys });

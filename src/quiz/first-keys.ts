@@ -5,7 +5,8 @@
  * was shown); here that happens before the paint, so a key pressed once the question is on
  * screen reaches the prompt as it would have had the prompt drawn the question itself.
  */
-import { Stream } from 'node:stream';
+// node:events, not node:stream: loaded with Node already (node:stream costs a few ms to load).
+import { EventEmitter } from 'node:events';
 
 export type KeyInput = NodeJS.ReadableStream & { isTTY: true; setRawMode(mode: boolean): KeyInput };
 
@@ -19,9 +20,9 @@ export async function holdKeys(stdin: NodeJS.ReadStream): Promise<KeyInput> {
   stdin.removeListener('data', stale);
   const held: Buffer[] = [];
   let reading = false;
-  // An old-style stream, like the library's own output stream: the prompt reads it at once,
-  // without the turn that would drop the keys held here.
-  const relay = new Stream() as unknown as KeyInput & Stream;
+  // An old-style stream (events only), like the library's own output stream: the prompt reads
+  // it at once, without the turn that would drop the keys held here.
+  const relay = new EventEmitter() as unknown as KeyInput & EventEmitter;
   const forward = (d: Buffer) => (reading ? relay.emit('data', d) : held.push(d));
   stdin.on('data', forward);
   return Object.assign(relay, {

@@ -77,4 +77,6 @@ export function toExport(items: QuizItem[], claims: ClaimRow[] = []): ExportQues
 }
 
 export const letter = (i: number) => LETTERS[i]!;
-export const oneLine = (s: string) => s.replace(/\s*[\r\n\t]+\s*/g, ' ').trim();
+const BREAKS = /[\r\n\t]/;
+/** One line: breaks and tabs (with the spaces around them) as one space, trimmed. Most text has none: tested first. */
+export const oneLine = (s: string) => (BREAKS.test(s) ? s.replace(/\s*[\r\n\t]+\s*/g, ' ') : s).trim();
