@@ -4,7 +4,7 @@
  * claims and the safety check they would otherwise redo per question on every run.
  */
 import type { ClaimRow, CompiledQuiz } from '../store.js';
-import { INDEX_FILE, INDEX_VERSION, QUIZ_FILE, type IndexEntry, type QuizIndex } from './bank.js';
+import { INDEX_FILE, INDEX_VERSION, QUIZ_FILE, toRow, type IndexEntry, type QuizIndex } from './bank.js';
 import { evidenceLabels, toExport } from './export/types.js';
 import { shownHelp } from './export/help.js';
 import type { HelpKind } from '../safety/index.js';
@@ -41,15 +41,26 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[]): [string, stri
     if (rows) rows.push(c);
     else byModule.set(c.module, [c]);
   }
+  // Lists many questions share, written once: each row names its list by number.
+  const shared = () => {
+    const lists: string[][] = [];
+    const seen = new Map<string, number>();
+    return { lists, at: (l: string[]) => seen.get(JSON.stringify(l)) ?? (seen.set(JSON.stringify(l), lists.push(l) - 1), lists.length - 1) };
+  };
+  const tags = shared();
+  const evidence = shared();
   // Where each question's JSON sits: JSON.stringify writes them one after another, comma-separated.
   let at = text.indexOf('[', text.indexOf('"questions"')) + 1;
-  const questions: IndexEntry[] = quiz.questions.map((q) => {
+  let byte = Buffer.byteLength(text.slice(0, at));
+  const rows = quiz.questions.map((q) => {
     const json = JSON.stringify(q);
     if (text.slice(at, at + json.length) !== json) throw new Error(`quiz index: question ${q.id} is not where it was expected in ${QUIZ_FILE}`);
-    const span: [number, number] = [at, at + json.length];
+    const bytes = Buffer.byteLength(json);
+    const span: [number, number] = [byte, byte + bytes];
     at += json.length + 1;
+    byte += bytes + 1;
     const shown = orderFreeHelp(q);
-    return {
+    const e: IndexEntry = {
       id: q.id,
       module: q.module,
       tags: q.tags,
@@ -60,8 +71,9 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[]): [string, stri
       evidence: evidenceLabels(q.module, q.sources.map((s) => s.key), byModule.get(q.module) ?? []),
       ...(shown && { shown }),
     };
+    return toRow(e, tags.at(e.tags), evidence.at(e.evidence));
   });
-  const index: QuizIndex = { version: INDEX_VERSION, length: text.length, questions };
+  const index: QuizIndex = { version: INDEX_VERSION, bytes: Buffer.byteLength(text), tags: tags.lists, evidence: evidence.lists, questions: rows };
   return [
     [QUIZ_FILE, text],
     [INDEX_FILE, JSON.stringify(index)],

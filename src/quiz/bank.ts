@@ -7,7 +7,7 @@
  * collections its objects cost, was most of a short quiz's start-up. Data without the index
  * (compiled by an older kap) is read whole, with the same results.
  */
-import { readCompiled } from '../compiled-read.js';
+import { readCompiled, readCompiledBytes } from '../compiled-read.js';
 import { CompiledContentError } from '../errors.js';
 import { readQuiz, type CompiledQuestion } from '../store.js';
 import type { Difficulty } from '../content/model.js';
@@ -18,7 +18,7 @@ export const QUIZ_FILE = 'quiz.json';
 export const INDEX_FILE = 'quiz-index.json';
 export const INDEX_VERSION = 1;
 
-/** One question in quiz-index.json. */
+/** One question as the index describes it. */
 export interface IndexEntry {
   id: string;
   module: string;
@@ -27,7 +27,7 @@ export interface IndexEntry {
   /** How many choices: selection shuffles them without reading the question. */
   choices: number;
   help: HelpKind[];
-  /** Its JSON in quiz.json: [start, end) in characters of the file's text. */
+  /** Its JSON in quiz.json: [start, end) in bytes. */
   at: [number, number];
   /** The evidence labels exports show (export/types.ts evidenceLabels over its module's claims). */
   evidence: string[];
@@ -35,11 +35,22 @@ export interface IndexEntry {
   shown?: HelpKind[];
 }
 
+/**
+ * quiz-index.json: a row per question, the lists that many questions share (a module's tags,
+ * evidence labels) written once.
+ */
 export interface QuizIndex {
   version: number;
-  /** quiz.json's length in characters: an index that does not fit the file is not used. */
-  length: number;
-  questions: IndexEntry[];
+  /** quiz.json's length in bytes: an index that does not fit the file is not used. */
+  bytes: number;
+  tags: string[][];
+  evidence: string[][];
+  /** [id, module, tags (index), difficulty, choices, help, start, end, evidence (index), shown (or null)] */
+  questions: [string, string, number, Difficulty, number, HelpKind[], number, number, number, HelpKind[] | null][];
+}
+
+export function toRow(e: IndexEntry, tags: number, evidence: number): QuizIndex['questions'][number] {
+  return [e.id, e.module, tags, e.difficulty, e.choices, e.help, e.at[0], e.at[1], evidence, e.shown ?? null];
 }
 
 /** A compiled question, with what the index adds when the bank has one. */
@@ -72,26 +83,34 @@ function readIndexed(dataDir: string): Bank | undefined {
     return undefined;
   }
   if (index?.version !== INDEX_VERSION || !Array.isArray(index.questions)) return undefined;
-  let quiz: string | undefined;
-  const file = () => {
-    quiz ??= readCompiled(dataDir, QUIZ_FILE);
-    if (quiz === undefined) throw new CompiledContentError(`compiled content not found at ${dataDir}/${QUIZ_FILE}`);
-    return quiz;
-  };
-  // Read now: a bank whose quiz.json is not the one indexed is read whole instead.
-  if (file().length !== index.length) return undefined;
+  // Bytes, decoded a question at a time: most runs show a few of them.
+  const quiz = readCompiledBytes(dataDir, QUIZ_FILE);
+  if (quiz === undefined) throw new CompiledContentError(`compiled content not found at ${dataDir}/${QUIZ_FILE}`);
+  // A bank whose quiz.json is not the one indexed is read whole instead.
+  if (quiz.length !== index.bytes) return undefined;
   const load = (e: IndexEntry): CompiledQuestion => {
     let q: CompiledQuestion | undefined;
     try {
-      q = JSON.parse(file().slice(e.at[0], e.at[1])) as CompiledQuestion;
+      q = JSON.parse(quiz.toString('utf8', e.at[0], e.at[1])) as CompiledQuestion;
     } catch {
       /* reported below */
     }
     if (q?.id !== e.id) throw new CompiledContentError(`compiled quiz at ${dataDir} has an unknown format`);
     return q;
   };
+  const entries = index.questions.map(([id, module, tags, difficulty, choices, help, start, end, evidence, shown]): IndexEntry => ({
+    id,
+    module,
+    tags: index.tags[tags]!,
+    difficulty,
+    choices,
+    help,
+    at: [start, end],
+    evidence: index.evidence[evidence]!,
+    ...(shown && { shown }),
+  }));
   return {
-    entries: index.questions,
+    entries,
     choices: (e) => (e as IndexEntry).choices,
     question: (entry) => lazyQuestion(entry as IndexEntry, load),
   };
