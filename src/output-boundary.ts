@@ -41,29 +41,42 @@ export function guardStreams<O extends Writable, E extends Writable>(stdout: O, 
 /**
  * A terminal stream for the quiz's prompt library, which draws with cursor movements (CSI):
  * those pass, OSC, DCS, lone ESC and every other unsafe character do not. Everything else about
- * the stream (columns, events, pipe) is the stream's own. `painted`: a first frame to draw now,
- * before the prompt library is loaded (src/quiz/prompt-view.ts firstFrame); the library's first
- * write is then dropped when it is that frame, or drawn over it when it is not.
+ * the stream (columns, events, pipe) is the stream's own.
  */
-export function promptStream(s: NodeJS.WriteStream, painted?: string): NodeJS.WriteStream {
-  let pending = painted;
-  if (painted !== undefined) s.write(scrub(painted, 'csi'));
+export function promptStream(s: NodeJS.WriteStream): NodeJS.WriteStream {
+  return new Proxy(s, {
+    get(target, prop) {
+      if (prop === 'write')
+        return (chunk: unknown, ...rest: unknown[]) =>
+          (target.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? scrub(chunk, 'csi') : Buffer.isBuffer(chunk) ? scrub(chunk.toString('utf8'), 'csi') : chunk, ...rest);
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/**
+ * A prompt stream (promptStream's) with a first frame drawn now, before the prompt library is
+ * loaded (src/quiz/prompt-view.ts firstFrame): the library's first write is then dropped when
+ * it is that frame, or drawn over it when it is not.
+ */
+export function withPainted(s: NodeJS.WriteStream, frame: string): NodeJS.WriteStream {
+  s.write(frame);
+  let pending: string | undefined = frame;
   return new Proxy(s, {
     get(target, prop) {
       if (prop === 'write')
         return (chunk: unknown, ...rest: unknown[]) => {
-          let text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
-          if (pending !== undefined && text !== undefined) {
-            const frame = pending;
-            pending = undefined;
-            if (text === frame) {
-              const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-              if (done) process.nextTick(done);
-              return true;
-            }
-            text = eraseLines(frame.split('\n').length) + text;
+          const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
+          if (pending === undefined || text === undefined) return (target.write as (...a: unknown[]) => boolean)(chunk, ...rest);
+          const drawn = pending;
+          pending = undefined;
+          if (text === drawn) {
+            const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+            if (done) process.nextTick(done);
+            return true;
           }
-          return (target.write as (...a: unknown[]) => boolean)(text === undefined ? chunk : scrub(text, 'csi'), ...rest);
+          return (target.write as (...a: unknown[]) => boolean)(eraseLines(drawn.split('\n').length) + text, ...rest);
         };
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;

@@ -6,7 +6,7 @@ import { readClaimsOf } from '../store.js';
 import { readBank, type BankQuestion } from '../quiz/bank.js';
 import { clean, toJson } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
-import { promptStream } from '../output-boundary.js';
+import { promptStream, withPainted } from '../output-boundary.js';
 import { outTarget, writeFileAtomic } from '../atomic-write.js';
 import { filterBank, parseAnswer, selectFrom, LETTERS, type QuizItem } from '../quiz/engine.js';
 import { quizTopics } from '../quiz/topics.js';
@@ -134,10 +134,10 @@ function stderrWidth(width: number): number {
 /** `first`: the questions of a practice or exam round, whose first question is painted before the prompts load. */
 async function interactiveAsk(ctx: Ctx, toStderr: boolean, first?: QuizItem[]): Promise<Ask> {
   // Prompts draw on a real stream; this is the one place the quiz touches process streams.
-  const stream = toStderr ? process.stderr : process.stdout;
-  const frame = first && !toStderr ? await firstQuestion(ctx, stream, first) : undefined;
+  const prompts = promptStream(toStderr ? process.stderr : process.stdout);
+  const frame = first && !toStderr ? await firstQuestion(ctx, prompts, first) : undefined;
   const keys = frame === undefined ? undefined : await (await import('../quiz/first-keys.js')).holdKeys(process.stdin);
-  const output = promptStream(stream, frame);
+  const output = frame === undefined ? prompts : withPainted(prompts, frame);
   const { inquirerAsk } = await import('../quiz/prompt.js');
   return inquirerAsk({ theme: ctx.theme, width: ctx.width, output, isTTY: ctx.isTTY, firstInput: keys });
 }

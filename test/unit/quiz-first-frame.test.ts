@@ -1,7 +1,7 @@
 /**
  * The first question of a terminal quiz is painted before inquirer loads (prompt-view.ts
  * firstFrame) and inquirer's own first write is then dropped when it is the same frame
- * (output-boundary.ts promptStream). If the two ever differ, the screen is drawn twice: these
+ * (output-boundary.ts withPainted). If the two ever differ, the screen is drawn twice: these
  * check that the frame is byte for byte what inquirer writes, at many widths and texts.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { choicePrompt } from '../../src/quiz/prompt.js';
 import { wrapAnsi } from 'fast-wrap-ansi';
 import { choiceView, firstFrame, fitsAsIs, type ChoiceConfig } from '../../src/quiz/prompt-view.js';
 import { makeTheme } from '../../src/render/theme.js';
-import { promptStream } from '../../src/output-boundary.js';
+import { withPainted } from '../../src/output-boundary.js';
 
 /** What inquirer writes first for the prompt, on a terminal `columns` wide. */
 async function inquirerFirstWrite(config: ChoiceConfig, columns: number): Promise<string> {
@@ -55,12 +55,12 @@ describe('the first question painted before inquirer loads', () => {
   it('a first write that is not the painted frame is drawn over it; later writes pass as they are', () => {
     const writes: string[] = [];
     const s = { write: (c: string) => (writes.push(c), true) } as unknown as NodeJS.WriteStream;
-    const out = promptStream(s, 'line 1\nline 2\u001b[7G');
+    const out = withPainted(s, 'line 1\nline 2\u001b[7G');
     out.write('line 1\nline 2\u001b[7G');
     out.write('next');
     expect(writes).toEqual(['line 1\nline 2\u001b[7G', 'next']);
     const other: string[] = [];
-    const o = promptStream({ write: (c: string) => (other.push(c), true) } as unknown as NodeJS.WriteStream, 'a\nb\u001b[2G');
+    const o = withPainted({ write: (c: string) => (other.push(c), true) } as unknown as NodeJS.WriteStream, 'a\nb\u001b[2G');
     o.write('changed');
     expect(other).toEqual(['a\nb\u001b[2G', '\u001b[2K\u001b[1A\u001b[2K\u001b[Gchanged']);
   });
