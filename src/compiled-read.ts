@@ -13,6 +13,11 @@ const stamps = new Map<string, Stamp | null>();
 
 /** The file's text, or undefined when it does not exist or cannot be read. */
 export function readCompiled(dataDir: string, rel: string): string | undefined {
+  return readCompiledBytes(dataDir, rel)?.toString('utf8');
+}
+
+/** The file's bytes, undecoded (a reader that needs only parts of the file decodes those), checked as readCompiled's. */
+export function readCompiledBytes(dataDir: string, rel: string): Buffer | undefined {
   let buf: Buffer;
   try {
     buf = readFileSync(join(dataDir, rel));
@@ -32,5 +37,5 @@ export function readCompiled(dataDir: string, rel: string): string | undefined {
       throw new KapError(`the compiled content packs in ${dataDir} changed after they were compiled (${rel})`, ExitCode.Content, 'Run the command again: kap compiles the packs anew.');
     }
   }
-  return buf.toString('utf8');
+  return buf;
 }

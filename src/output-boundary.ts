@@ -54,3 +54,35 @@ export function promptStream(s: NodeJS.WriteStream): NodeJS.WriteStream {
     },
   });
 }
+
+/**
+ * A prompt stream (promptStream's) with a first frame drawn now, before the prompt library is
+ * loaded (src/quiz/prompt-view.ts firstFrame): the library's first write is then dropped when
+ * it is that frame, or drawn over it when it is not.
+ */
+export function withPainted(s: NodeJS.WriteStream, frame: string): NodeJS.WriteStream {
+  s.write(frame);
+  let pending: string | undefined = frame;
+  return new Proxy(s, {
+    get(target, prop) {
+      if (prop === 'write')
+        return (chunk: unknown, ...rest: unknown[]) => {
+          const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
+          if (pending === undefined || text === undefined) return (target.write as (...a: unknown[]) => boolean)(chunk, ...rest);
+          const drawn = pending;
+          pending = undefined;
+          if (text === drawn) {
+            const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+            if (done) process.nextTick(done);
+            return true;
+          }
+          return (target.write as (...a: unknown[]) => boolean)(eraseLines(drawn.split('\n').length) + text, ...rest);
+        };
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/** The lines a frame took, cleared, the cursor at the start of its first line (as inquirer clears its own). */
+const eraseLines = (n: number) => `${'\u001b[2K\u001b[1A'.repeat(n - 1)}\u001b[2K\u001b[G`;

@@ -2,17 +2,19 @@
 import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { DIFFICULTIES, type Difficulty } from '../content/model.js';
-import { readClaimsOf, readQuiz } from '../store.js';
+import { readClaimsOf } from '../store.js';
+import { readBank, type BankQuestion } from '../quiz/bank.js';
 import { clean, toJson } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
-import { promptStream } from '../output-boundary.js';
+import { promptStream, withPainted } from '../output-boundary.js';
 import { outTarget, writeFileAtomic } from '../atomic-write.js';
-import { filterBank, parseAnswer, select, LETTERS, type QuizItem } from '../quiz/engine.js';
+import { filterBank, parseAnswer, selectFrom, LETTERS, type QuizItem } from '../quiz/engine.js';
 import { quizTopics } from '../quiz/topics.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions } from '../quiz/export/types.js';
 import { noticeText } from '../safety/paint.js';
+import { choiceConfig, choiceView, firstFrame, fitsAsIs } from '../quiz/prompt-view.js';
 
 export interface SelectionFlags {
   topic?: string[];
@@ -49,14 +51,15 @@ export function newSeed(): string {
 }
 
 function pick(ctx: Ctx, f: SelectionFlags): { items: QuizItem[]; seed: string } {
-  const bank = readQuiz(ctx.dataDir).questions;
-  const topics = quizTopics(bank, ctx.catalog, list(f.topic));
+  const bank = readBank(ctx.dataDir);
+  const topics = quizTopics(bank.entries, ctx.catalog, list(f.topic));
   const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
   const badLevel = difficulty.find((d) => !(DIFFICULTIES as readonly string[]).includes(d));
   if (badLevel) throw new UsageError(`--difficulty: "${clean(badLevel)}" is not one of ${DIFFICULTIES.join(', ')}`);
-  if (!filterBank(bank, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
+  if (!filterBank(bank.entries, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
   const seed = f.seed ?? newSeed();
-  return { items: select(bank, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }), seed };
+  const picked = selectFrom(bank.entries, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }, bank.choices);
+  return { items: picked.map(({ of, order }) => ({ question: bank.question(of), order })), seed };
 }
 
 /** Answers given up front (--answers B,A,C or lines on stdin): the quiz runs as a script. */
@@ -109,7 +112,7 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   const width = f.json && !answers ? stderrWidth(ctx.width) : ctx.width;
   say(wrapLines(ctx.theme.dim(`kap quiz · ${mode} · ${items.length} question${items.length === 1 ? '' : 's'} · seed ${seed}`), width));
   say(wrapLines(noticeText(ctx.theme), width));
-  const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json)) : scriptedAsk([]);
+  const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json), mode === 'present' ? undefined : items) : scriptedAsk([]);
   const finish = (r: QuizResult) => {
     if (f.out) writeFileAtomic(f.out, `${toJson(r)}\n`);
     if (f.json) ctx.json(r);
@@ -128,11 +131,22 @@ function stderrWidth(width: number): number {
   return cols && cols > 0 ? Math.min(width, cols) : width;
 }
 
-async function interactiveAsk(ctx: Ctx, toStderr: boolean): Promise<Ask> {
-  const { inquirerAsk } = await import('../quiz/prompt.js');
+/** `first`: the questions of a practice or exam round, whose first question is painted before the prompts load. */
+async function interactiveAsk(ctx: Ctx, toStderr: boolean, first?: QuizItem[]): Promise<Ask> {
   // Prompts draw on a real stream; this is the one place the quiz touches process streams.
-  const output = promptStream(toStderr ? process.stderr : process.stdout);
-  return inquirerAsk({ theme: ctx.theme, width: ctx.width, output, isTTY: ctx.isTTY });
+  const prompts = promptStream(toStderr ? process.stderr : process.stdout);
+  const frame = first && !toStderr ? await firstQuestion(ctx, prompts, first) : undefined;
+  const keys = frame === undefined ? undefined : await (await import('../quiz/first-keys.js')).holdKeys(process.stdin);
+  const output = frame === undefined ? prompts : withPainted(prompts, frame);
+  const { inquirerAsk } = await import('../quiz/prompt.js');
+  return inquirerAsk({ theme: ctx.theme, width: ctx.width, output, isTTY: ctx.isTTY, firstInput: keys });
+}
+
+/** The first question's frame as its prompt will draw it (inquirerAsk's width; prompt-view.ts). */
+async function firstQuestion(ctx: Ctx, stream: NodeJS.WriteStream, items: QuizItem[]): Promise<string | undefined> {
+  const columns = stream.columns;
+  const content = choiceView(choiceConfig(items[0]!, 1, items.length, ctx.theme, Math.min(ctx.width, columns || ctx.width)), 0, undefined);
+  return firstFrame(content, columns, fitsAsIs(content, columns) ? undefined : (await import('fast-wrap-ansi')).wrapAnsi);
 }
 
 export function quizExport(ctx: Ctx, f: ExportFlags): void {
@@ -141,8 +155,9 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
   if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
   const { items, seed } = pick(ctx, f);
-  // Evidence labels need the claims of the questions' own modules only.
-  const qs = toExport(items, readClaimsOf(ctx.dataDir, items.map((i) => i.question.module)));
+  // Evidence labels need the claims of the questions' own modules only, and only when the bank does not carry them.
+  const unlabelled = items.filter((i) => !(i.question as BankQuestion).evidence);
+  const qs = toExport(items, unlabelled.length ? readClaimsOf(ctx.dataDir, unlabelled.map((i) => i.question.module)) : []);
   const meta = { title: f.title ?? 'kap quiz', seed };
   const data = exporter.write(qs, meta);
   const warnings = exportWarnings(format, qs);

@@ -32,6 +32,7 @@ import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 import { searchDocuments, type SearchModule } from '../search/documents.js';
 import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
 import { buildLintIndex, type LintFiles } from '../lint/index-build.js';
+import { quizFiles } from '../quiz/bank-build.js';
 
 /** What the catalog files are written from (store.ts reads them: catalog.json, modules.json, names/). */
 export interface CatalogData {
@@ -242,7 +243,8 @@ export class CompiledWriter {
   finish(compiled: Compiled, stamp?: string): void {
     const tmp = this.tmp;
     for (const m of compiled.modules) this.module(m);
-    this.write('quiz.json', JSON.stringify(compiled.quiz));
+    // quiz.json and the index that lets a quiz read only the questions it shows (src/quiz/bank-build.ts).
+    for (const [rel, text] of quizFiles(compiled.quiz, compiled.claims.claims)) this.write(rel, text);
     this.write('claims.json', JSON.stringify(compiled.claims));
     // One file per module, so that `kap claims <topic>` reads that module's only.
     const cites = compiled.bibliography.claims.byModule;

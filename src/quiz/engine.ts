@@ -25,11 +25,19 @@ export interface QuizItem {
 }
 
 /** Topics (module ids or tags) that match no question: for a helpful error. */
-export function unknownTopics(bank: CompiledQuestion[], topics: string[]): string[] {
+export function unknownTopics(bank: Selectable[], topics: string[]): string[] {
   return topics.filter((t) => !bank.some((q) => q.module === t || q.tags.includes(t)));
 }
 
-export function filterBank(bank: CompiledQuestion[], opts: Pick<SelectOptions, 'topics' | 'difficulty'>): CompiledQuestion[] {
+/** What selecting needs of a question: a compiled one, or its entry in the bank's index (bank.ts). */
+export interface Selectable {
+  id: string;
+  module: string;
+  tags: string[];
+  difficulty: Difficulty;
+}
+
+export function filterBank<Q extends Selectable>(bank: Q[], opts: Pick<SelectOptions, 'topics' | 'difficulty'>): Q[] {
   const topics = opts.topics ?? [];
   const levels = opts.difficulty ?? [];
   return bank.filter(
@@ -42,13 +50,18 @@ export function filterBank(bank: CompiledQuestion[], opts: Pick<SelectOptions, '
  * are shuffled by its own stream (seed + id), so they do not change with the selection.
  */
 export function select(bank: CompiledQuestion[], opts: SelectOptions): QuizItem[] {
+  return selectFrom(bank, opts, (q) => q.choices.length).map(({ of, order }) => ({ question: of, order }));
+}
+
+/** select() over any questions, given how many choices each has: the bank's index picks without reading the questions. */
+export function selectFrom<Q extends Selectable>(bank: Q[], opts: SelectOptions, choices: (q: Q) => number): { of: Q; order: number[] }[] {
   const pool = filterBank(bank, opts);
   const shuffle = opts.shuffle !== false;
   const ordered = shuffle ? shuffled([...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), rngFrom(opts.seed)) : pool;
   const picked = ordered.slice(0, opts.count && opts.count > 0 ? opts.count : ordered.length);
-  return picked.map((question) => {
-    const written = question.choices.map((_, i) => i);
-    return { question, order: shuffle ? shuffled(written, rngFrom(`${opts.seed}\u0000${question.id}`)) : written };
+  return picked.map((q) => {
+    const written = Array.from({ length: choices(q) }, (_, i) => i);
+    return { of: q, order: shuffle ? shuffled(written, rngFrom(`${opts.seed}\u0000${q.id}`)) : written };
   });
 }
 

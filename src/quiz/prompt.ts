@@ -7,21 +7,14 @@ import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useState } f
 import { confirm } from '@inquirer/prompts';
 import type { Theme } from '../render/theme.js';
 import { wrapLines } from '../render/wrap.js';
-import { clean } from '../text/sanitize.js';
-import { LETTERS, parseAnswer, type QuizItem } from './engine.js';
+import { parseAnswer, type QuizItem } from './engine.js';
 import type { Ask } from './session.js';
-import { header } from './view.js';
+import { choiceConfig, choiceView, type ChoiceConfig } from './prompt-view.js';
 
-export interface ChoiceConfig {
-  message: string;
-  choices: string[];
-  theme: Theme;
-  /** Columns to wrap the choices and the key help at (the message comes wrapped). */
-  width?: number;
-}
+export type { ChoiceConfig };
 
 export const choicePrompt = createPrompt<number, ChoiceConfig>((config, done) => {
-  const { choices, theme: t } = config;
+  const { choices } = config;
   const [active, setActive] = useState(0);
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   useKeypress((key, rl) => {
@@ -40,18 +33,7 @@ export const choicePrompt = createPrompt<number, ChoiceConfig>((config, done) =>
     }
     rl.clearLine(0);
   });
-  // Wrapped here, by display width: inquirer would otherwise break the lines mid-word at the edge.
-  const width = config.width ?? 80;
-  const wrap = (s: string) => wrapLines(s, width);
-  const letter = (i: number) => `${LETTERS[i]})`;
-  if (chosen !== undefined) return `${config.message}\n${t.bold(wrap(`Your answer: ${letter(chosen)} ${choices[chosen]}`))}`;
-  const lines = choices.map((c, i) => {
-    const [first, ...rest] = wrapLines(`${letter(i)} ${c}`, width - 2).split('\n');
-    const text = [`${i === active ? '❯' : ' '} ${first}`, ...rest.map((l) => `  ${l}`)].join('\n');
-    return i === active ? t.accent(text) : text;
-  });
-  const keys = `${LETTERS[0]}-${LETTERS[choices.length - 1]}`;
-  return `${config.message}\n${lines.join('\n')}\n${t.dim(wrap(`↑↓ move · Enter choose · or press ${keys} (1-${choices.length})`))}`;
+  return choiceView(config, active, chosen);
 });
 
 /** Waits for Enter, Space or any other key (not Ctrl or Alt ones: Ctrl+C still stops the quiz). */
@@ -73,6 +55,8 @@ export interface PromptOptions {
   /** Where prompts draw: stdout, or stderr when stdout carries --json. */
   output: NodeJS.WritableStream;
   isTTY: boolean;
+  /** Where the first question's prompt reads its keys (first-keys.ts), when the command painted it; else the terminal. */
+  firstInput?: NodeJS.ReadableStream;
 }
 
 /** An Ask backed by inquirer, for a person at a terminal. */
@@ -81,18 +65,14 @@ export function inquirerAsk(o: PromptOptions): Ask {
   // The terminal the prompts draw on may be narrower than --width (or be stderr, with --json).
   const width = () => Math.min(o.width, (o.output as { columns?: number }).columns || o.width);
   const w = (s: string) => wrapLines(s, width());
+  let input = o.firstInput;
   return {
     echo: false,
-    choose: (item: QuizItem, n: number, total: number) =>
-      choicePrompt(
-        {
-          message: `\n${w(`${o.theme.dim(header(item, n, total))}\n${o.theme.bold(clean(item.question.question))}`)}`,
-          choices: item.order.map((i) => clean(item.question.choices[i]!.text)),
-          theme: o.theme,
-          width: width(),
-        },
-        context,
-      ),
+    choose: (item: QuizItem, n: number, total: number) => {
+      const first = input ? { ...context, input } : context;
+      input = undefined;
+      return choicePrompt(choiceConfig(item, n, total, o.theme, width()), first);
+    },
     pause: (message) => pausePrompt({ message: w(message), theme: o.theme }, { ...context, clearPromptOnDone: true }),
     // Room for inquirer's "? " before and " (Y/n)" after.
     confirm: (message) => confirm({ message: wrapLines(message, width() - 9), default: true }, context),

@@ -5,11 +5,12 @@
  */
 import { NotFoundError } from '../errors.js';
 import { resolveTopic } from '../resolve.js';
-import type { Catalog, CompiledQuestion } from '../store.js';
+import type { Catalog } from '../store.js';
+import type { Selectable } from './engine.js';
 import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
 
-export function quizTopics(bank: CompiledQuestion[], catalog: () => Catalog, values: string[]): string[] {
+export function quizTopics(bank: Selectable[], catalog: () => Catalog, values: string[]): string[] {
   const names = [...new Set(bank.flatMap((q) => [q.module, ...q.tags]))].sort();
   const known = new Set(names);
   return values.map((value) => {

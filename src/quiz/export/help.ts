@@ -2,7 +2,7 @@
  * The safety layer as exports see it: which help blocks a question needs (asked of src/safety
  * with every text a reader of the question sees) and the blocks painted as plain text or HTML.
  */
-import { HELP_BLOCKS, NOTICE, helpNeeded, type HelpBlock } from '../../safety/index.js';
+import { HELP_BLOCKS, NOTICE, helpNeeded, type HelpBlock, type HelpKind } from '../../safety/index.js';
 import type { ExportQuestion } from './types.js';
 import { escHtml } from './html-text.js';
 import { plainLine } from '../../safety/paint.js';
@@ -12,7 +12,10 @@ export { NOTICE };
 /** The question's shown text: stem, choices, explanation and why-nots. */
 export const shownText = (q: ExportQuestion): string[] => [q.question, ...q.choices.flatMap((c) => [c.text, c.why ?? '']), q.explanation];
 
-export const helpFor = (q: ExportQuestion): HelpBlock[] => helpNeeded(...shownText(q)).map((k) => HELP_BLOCKS[k]);
+export const helpFor = (q: ExportQuestion): HelpBlock[] => (q.shownHelp ?? shownHelp(q)).map((k) => HELP_BLOCKS[k]);
+
+/** What the safety layer says of the question's shown text. */
+export const shownHelp = (q: ExportQuestion): HelpKind[] => helpNeeded(...shownText(q));
 
 /** One block as plain lines: the title, then its lines. */
 export const blockLines = (b: HelpBlock): string[] => [`${b.title}:`, ...b.lines.map(plainLine)];

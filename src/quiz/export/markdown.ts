@@ -13,8 +13,9 @@ import { countQuestions, letter, oneLine, type ExportQuestion, type Exporter } f
 // something inline (emphasis, code, links, raw HTML, entities, math, citations, sub/superscript,
 // strike-out, tables, smart dashes, ellipses and quotes are left to the renderer).
 const SPECIAL = /[\\`*_{}[\]<>&$@~^|#]/g;
-const escapeSpecial = (s: string): string => s.replace(/\s*[\r\n\t]+\s*/g, ' ').replace(SPECIAL, (c) => `\\${c}`);
-export const mdEscape = (s: string): string => escapeSpecial(oneLine(s));
+const escapeSpecial = (s: string): string => (/[\r\n\t]/.test(s) ? s.replace(/\s*[\r\n\t]+\s*/g, ' ') : s).replace(SPECIAL, '\\$&');
+// oneLine has taken the breaks out already: only the escapes are left to add.
+export const mdEscape = (s: string): string => oneLine(s).replace(SPECIAL, '\\$&');
 
 // Web addresses as autolinks (no escapes inside them); the rest escaped.
 function mdLinked(s: string): string {

@@ -2,6 +2,8 @@
 import { LETTERS, keyIndex, type QuizItem } from '../engine.js';
 import { DESIGN_LABELS } from '../../content/model.js';
 import type { ClaimRow } from '../../store.js';
+import type { HelpKind } from '../../safety/index.js';
+import type { BankQuestion } from '../bank.js';
 
 export interface ExportChoice {
   text: string;
@@ -27,6 +29,8 @@ export interface ExportQuestion {
   sources: { key: string; inText: string; reference: string }[];
   /** Evidence labels ("RCT · low certainty") of the module's claims that cite the question's sources. */
   evidence: string[];
+  /** The help its shown text needs, when the compile worked it out (help.ts helpFor asks otherwise). */
+  shownHelp?: HelpKind[];
 }
 
 export interface ExportMeta {
@@ -42,16 +46,18 @@ export type Exporter = (qs: ExportQuestion[], meta: ExportMeta) => string;
 // YAML `|` blocks end with a newline that no format wants (a GIFT `\n`, a Markdown break).
 const tidy = (s: string) => s.trim();
 
-function evidenceLabels(module: string, keys: string[], claims: ClaimRow[]): string[] {
+/** The labels of the module's claims that cite these keys (the compile stores them per question: bank-build.ts). */
+export function evidenceLabels(module: string, keys: string[], claims: ClaimRow[]): string[] {
   const labels = claims
     .filter((c) => c.module === module && c.sources.some((s) => keys.includes(s.key)))
     .map((c) => `${DESIGN_LABELS[c.design] ?? c.design} · ${c.certainty} certainty`);
   return [...new Set(labels)];
 }
 
+/** `claims`: those of the questions' modules, for questions whose evidence the bank does not carry. */
 export function toExport(items: QuizItem[], claims: ClaimRow[] = []): ExportQuestion[] {
   return items.map((item, i) => {
-    const q = item.question;
+    const q: BankQuestion = item.question;
     return {
       n: i + 1,
       id: q.id,
@@ -64,10 +70,13 @@ export function toExport(items: QuizItem[], claims: ClaimRow[] = []): ExportQues
       key: keyIndex(item),
       explanation: tidy(q.explanation),
       sources: q.sources.map((s) => ({ key: s.key, inText: s.inText, reference: tidy(s.reference) })),
-      evidence: evidenceLabels(q.module, q.sources.map((s) => s.key), claims),
+      evidence: q.evidence ?? evidenceLabels(q.module, q.sources.map((s) => s.key), claims),
+      ...(q.shownHelp && { shownHelp: q.shownHelp }),
     };
   });
 }
 
 export const letter = (i: number) => LETTERS[i]!;
-export const oneLine = (s: string) => s.replace(/\s*[\r\n\t]+\s*/g, ' ').trim();
+const BREAKS = /[\r\n\t]/;
+/** One line: breaks and tabs (with the spaces around them) as one space, trimmed. Most text has none: tested first. */
+export const oneLine = (s: string) => (BREAKS.test(s) ? s.replace(/\s*[\r\n\t]+\s*/g, ' ') : s).trim();

@@ -1,0 +1,147 @@
+/**
+ * The question bank as `kap quiz` and `kap quiz export` read it. The compile writes quiz.json
+ * (every question) and beside it quiz-index.json (bank-build.ts): what selecting needs of each
+ * question, where it sits in quiz.json, and what the exports would otherwise compute per run
+ * (its evidence labels, from its module's claims; the help its shown text needs). A run parses
+ * only the questions it shows, each when first shown: parsing the whole bank, and the garbage
+ * collections its objects cost, was most of a short quiz's start-up. Data without the index
+ * (compiled by an older kap) is read whole, with the same results.
+ */
+import { readCompiled, readCompiledBytes } from '../compiled-read.js';
+import { CompiledContentError } from '../errors.js';
+import { readQuiz, type CompiledQuestion } from '../store.js';
+import type { Difficulty } from '../content/model.js';
+import type { HelpKind } from '../safety/index.js';
+import type { Selectable } from './engine.js';
+
+export const QUIZ_FILE = 'quiz.json';
+export const INDEX_FILE = 'quiz-index.json';
+export const INDEX_VERSION = 1;
+
+/** One question as the index describes it. */
+export interface IndexEntry {
+  id: string;
+  module: string;
+  tags: string[];
+  difficulty: Difficulty;
+  /** How many choices: selection shuffles them without reading the question. */
+  choices: number;
+  help: HelpKind[];
+  /** Its JSON in quiz.json: [start, end) in bytes. */
+  at: [number, number];
+  /** The evidence labels exports show (export/types.ts evidenceLabels over its module's claims). */
+  evidence: string[];
+  /** The help its shown text needs whatever the order of its choices (export/help.ts); absent: ask at run time. */
+  shown?: HelpKind[];
+}
+
+/**
+ * quiz-index.json: a row per question, the lists that many questions share (a module's tags,
+ * evidence labels) written once.
+ */
+export interface QuizIndex {
+  version: number;
+  /** quiz.json's length in bytes: an index that does not fit the file is not used. */
+  bytes: number;
+  tags: string[][];
+  evidence: string[][];
+  /** [id, module, tags (index), difficulty, choices, help, start, end, evidence (index), shown (or null)] */
+  questions: [string, string, number, Difficulty, number, HelpKind[], number, number, number, HelpKind[] | null][];
+}
+
+export function toRow(e: IndexEntry, tags: number, evidence: number): QuizIndex['questions'][number] {
+  return [e.id, e.module, tags, e.difficulty, e.choices, e.help, e.at[0], e.at[1], evidence, e.shown ?? null];
+}
+
+/** A compiled question, with what the index adds when the bank has one. */
+export interface BankQuestion extends CompiledQuestion {
+  evidence?: string[];
+  shownHelp?: HelpKind[];
+}
+
+export interface Bank<E extends Selectable = Selectable> {
+  entries: E[];
+  choices(e: E): number;
+  /** The question of an entry: parsed when a field beyond the entry's is first read. */
+  question(e: E): BankQuestion;
+}
+
+export function readBank(dataDir: string): Bank {
+  const indexed = readIndexed(dataDir);
+  if (indexed) return indexed;
+  const questions: BankQuestion[] = readQuiz(dataDir).questions;
+  return { entries: questions, choices: (q) => (q as CompiledQuestion).choices.length, question: (q) => q as BankQuestion };
+}
+
+function readIndexed(dataDir: string): Bank | undefined {
+  const text = readCompiled(dataDir, INDEX_FILE);
+  if (text === undefined) return undefined;
+  let index: QuizIndex;
+  try {
+    index = JSON.parse(text) as QuizIndex;
+  } catch {
+    return undefined;
+  }
+  if (index?.version !== INDEX_VERSION || !Array.isArray(index.questions)) return undefined;
+  // Bytes, decoded a question at a time: most runs show a few of them.
+  const quiz = readCompiledBytes(dataDir, QUIZ_FILE);
+  if (quiz === undefined) throw new CompiledContentError(`compiled content not found at ${dataDir}/${QUIZ_FILE}`);
+  // A bank whose quiz.json is not the one indexed is read whole instead.
+  if (quiz.length !== index.bytes) return undefined;
+  const load = (e: IndexEntry): CompiledQuestion => {
+    let q: CompiledQuestion | undefined;
+    try {
+      q = JSON.parse(quiz.toString('utf8', e.at[0], e.at[1])) as CompiledQuestion;
+    } catch {
+      /* reported below */
+    }
+    if (q?.id !== e.id) throw new CompiledContentError(`compiled quiz at ${dataDir} has an unknown format`);
+    return q;
+  };
+  const entries = index.questions.map(([id, module, tags, difficulty, choices, help, start, end, evidence, shown]): IndexEntry => ({
+    id,
+    module,
+    tags: index.tags[tags]!,
+    difficulty,
+    choices,
+    help,
+    at: [start, end],
+    evidence: index.evidence[evidence]!,
+    ...(shown && { shown }),
+  }));
+  return {
+    entries,
+    choices: (e) => (e as IndexEntry).choices,
+    question: (entry) => lazyQuestion(entry as IndexEntry, load),
+  };
+}
+
+/** The entry's own fields at once, the rest from quiz.json on first use. */
+function lazyQuestion(e: IndexEntry, load: (e: IndexEntry) => CompiledQuestion): BankQuestion {
+  let full: CompiledQuestion | undefined;
+  const q = () => (full ??= load(e));
+  return {
+    id: e.id,
+    module: e.module,
+    tags: e.tags,
+    difficulty: e.difficulty,
+    help: e.help,
+    evidence: e.evidence,
+    ...(e.shown && { shownHelp: e.shown }),
+    get moduleTitle() {
+      return q().moduleTitle;
+    },
+    get question() {
+      return q().question;
+    },
+    get choices() {
+      return q().choices;
+    },
+    get explanation() {
+      return q().explanation;
+    },
+    get sources() {
+      return q().sources;
+    },
+  };
+}
