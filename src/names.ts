@@ -10,7 +10,8 @@
 import { join } from 'node:path';
 import { readCompiled } from './compiled-read.js';
 import { CompiledContentError } from './errors.js';
-import { groupsWithin, lettersOf } from './names-typo.js';
+import { groupsWithin } from './names-typo.js';
+import { lettersOf } from './text/distance.js';
 
 export interface NameEntry {
   name: string;

@@ -2,7 +2,7 @@
  * Run time: a query → ranked results. Each query word is expanded (exact, prefix, typo,
  * synonym) against the vocabulary; documents score the sum of the best impact per word.
  */
-import { editDistance } from '../text/distance.js';
+import { couldBeWithin, editDistance, lettersOf } from '../text/distance.js';
 import type { DocType } from './documents.js';
 import { MAX_POSTINGS } from './format.js';
 import type { IndexReader } from './read.js';
@@ -77,9 +77,12 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
     // "hole" is not "role"): below five letters only a swap of two letters counts as a typo.
     const budget = t.length <= 5 ? 1 : t.length <= 8 ? 2 : 3;
     const near: [string, number, number][] = [];
+    const letters = lettersOf(t);
     for (const [v, df] of vocab) {
       if (Math.abs(v.length - t.length) > budget) continue;
       if (t.length <= 4 && !sameLetters(t, v)) continue;
+      // Most of the vocabulary cannot be within the budget: told without the table.
+      if (!couldBeWithin(letters, t.length, lettersOf(v), v.length, budget)) continue;
       const d = editDistance(t, v, budget);
       if (d <= budget) near.push([v, d, df]);
     }

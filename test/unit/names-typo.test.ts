@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { couldBeWithin, groupsWithin, lengthFiles, lettersOf } from '../../src/names-typo.js';
+import { groupsWithin, lengthFiles } from '../../src/names-typo.js';
 import { memoryNames, readNames } from '../../src/names.js';
 import { readCatalog } from '../../src/store.js';
-import { editDistance, typoBudget } from '../../src/text/distance.js';
+import { couldBeWithin, editDistance, lettersOf, typoBudget } from '../../src/text/distance.js';
 import { ROOT } from '../helpers/run-kap.js';
 
 /** Letters of every group: most of a-z, digits of both halves, a space, non-ASCII. */
