@@ -8,6 +8,8 @@ import { readModule, readModuleView, type CompiledModule } from '../store.js';
 import { helpLines, termView } from '../render/views.js';
 import { paintBlocks } from '../render/blocks.js';
 import { clean } from '../text/sanitize.js';
+import { readCompiled } from '../compiled-read.js';
+import { moduleTextFile, PIPED_WIDTH } from '../render/module-text.js';
 import { helpForTerm } from '../safety/items.js';
 import { safetyFields } from '../safety/paint.js';
 import { helpNeeded, type HelpKind } from '../safety/index.js';
@@ -58,6 +60,11 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   }
   if (opts.json) return ctx.json({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object), ...(how && { found: how }) });
   if (opts.raw) return ctx.out(readModule(ctx.dataDir, found.id).raw);
+  // Piped at the default width: the text the compile painted (render/module-text.ts), when it did.
+  if (!ctx.color && ctx.width === PIPED_WIDTH) {
+    const text = readCompiled(ctx.dataDir, moduleTextFile(found.id, Boolean(opts.brief)));
+    if (text !== undefined) return ctx.out(text);
+  }
   const m = readModuleView(ctx.dataDir, found.id);
   const painted = opts.brief ? m.briefBlocks : m.blocks;
   ctx.out(paintBlocks(ctx.color ? painted.color : painted.plain, { width: ctx.width, color: ctx.color }).trimEnd());
