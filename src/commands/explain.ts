@@ -39,8 +39,9 @@ function foundHow(found: Exclude<Resolution, { type: 'none' }>, query: string) {
 export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): Promise<void> {
   if ([opts.brief, opts.raw, opts.json].filter(Boolean).length > 1) throw new UsageError('choose one of --brief, --raw and --json');
   const catalog = ctx.catalog();
-  // A question in plain words is searched for; only then is the search index read.
-  const found = resolveTopic(catalog, words, (q) => search(readIndex(ctx.dataDir), q, { limit: 10 }));
+  // A question in plain words is searched for; only then is the search index read. Resolution
+  // weighs the results' scores, never their snippets: none are made.
+  const found = resolveTopic(catalog, words, (q) => search(readIndex(ctx.dataDir), q, { limit: 10, bare: true }));
   const shown = clean(words.join(' ')).slice(0, 80);
   if (found.type === 'none') {
     // An unknown topic can still be a cry for help ("kill myself"): the layer's blocks come first.

@@ -22,6 +22,8 @@ export interface SearchOptions {
   type?: DocType;
   tag?: string;
   limit: number;
+  /** Results without snippets or help (empty): what resolution weighs (resolve.ts Hit), not what a page shows. */
+  bare?: boolean;
 }
 
 export interface SearchResult {
@@ -176,9 +178,9 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
     results.push({
       type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }),
       title: d.title, score: Math.round(score * 100) / 100, coverage: Math.round(coverage * 100) / 100,
-      snippet: snippet(d.text, allTerms), command: commandFor(d),
+      snippet: opts.bare ? [] : snippet(d.text, allTerms), command: commandFor(d),
       // Indexes built before `help` existed: ask the layer (a few regular expressions).
-      help: d.help ?? (reader.meta.help ? [] : helpNeeded(d.title, d.text, d.more)),
+      help: opts.bare ? [] : (d.help ?? (reader.meta.help ? [] : helpNeeded(d.title, d.text, d.more))),
     });
   }
   return results;
