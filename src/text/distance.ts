@@ -1,4 +1,4 @@
-/** Rows of the distance table, kept between calls: a typo is checked against every name (~600). */
+/** Rows of the distance table, kept between calls: a typo is checked against many names. */
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Edit distance with adjacent transpositions (optimal string alignment): "glutamte" is 1 from "glutamate". */
