@@ -3,12 +3,15 @@
  * "t:<id>"), as resolve.ts asks about them. Two implementations answer the same questions:
  * one over the whole record in memory (the compile, tests: plain scans), and one over the split
  * index the compile writes into `names/` (run time: a lookup reads one shard, a word one line,
- * a typo the names of its length), so that a command reads what it needs at 10,000 modules.
+ * a typo the names of its length with letters enough like its own), so that a command reads
+ * what it needs at 10,000 modules.
  * `ord` is a name's place in the record's order: answers are ordered as a scan would find them.
  */
 import { join } from 'node:path';
 import { readCompiled } from './compiled-read.js';
 import { CompiledContentError } from './errors.js';
+import { groupsWithin } from './names-typo.js';
+import { lettersOf } from './text/distance.js';
 
 export interface NameEntry {
   name: string;
@@ -35,7 +38,8 @@ export interface NameIndex {
 }
 
 export const NAMES_DIR = 'names';
-export const NAMES_VERSION = 1;
+/** 2: names by length grouped by their letters (names-typo.ts). */
+export const NAMES_VERSION = 2;
 /** Entries of a word's line: `ord US name US target`, joined by RS; lines by LF. */
 export const US = '\x1f';
 export const RS = '\x1e';
@@ -176,26 +180,15 @@ export function readNames(dataDir: string): NameIndex {
     withWordStart,
     topics: (w) => wordLine(w)?.topics ?? 0,
     near: (key, budget) => {
+      m();
       const lists: NameEntry[][] = [];
       const threshold = key.length - 1 - 3 * budget;
       const grams = threshold > 0 ? bigrams(key) : undefined;
+      const keep = grams ? (text: string, from: number, to: number) => sharesBigrams(grams, text, from, to, threshold) : () => true;
+      const letters = lettersOf(key);
       for (let len = Math.max(0, key.length - budget); len <= key.length + budget; len++) {
         const text = file(`l${len}.txt`, true);
-        if (!grams) {
-          lists.push(parseEntries(text));
-          continue;
-        }
-        // Filtered where the entry lies in the text: only the names that pass become entries.
-        const kept: NameEntry[] = [];
-        for (let at = 0; at < text.length; ) {
-          let end = text.indexOf(RS, at);
-          if (end < 0) end = text.length;
-          const a = text.indexOf(US, at);
-          const b = text.indexOf(US, a + 1);
-          if (sharesBigrams(grams, text, a + 1, b, threshold)) kept.push({ ord: Number(text.slice(at, a)), name: text.slice(a + 1, b), t: text.slice(b + 1, end) });
-          at = end + 1;
-        }
-        lists.push(kept);
+        if (text) lists.push(groupsWithin(text, len, key, letters, budget, keep));
       }
       const ws = wordsOf(key);
       if (key.length >= 3) lists.push((ws.length === 1 ? withWordStart(key) : withWords([ws[0]!])).filter((e) => e.name.startsWith(key)));

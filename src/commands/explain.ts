@@ -8,6 +8,8 @@ import { readModule, readModuleView, type CompiledModule } from '../store.js';
 import { helpLines, termView } from '../render/views.js';
 import { paintBlocks } from '../render/blocks.js';
 import { clean } from '../text/sanitize.js';
+import { readCompiled } from '../compiled-read.js';
+import { moduleTextFile, PIPED_WIDTH } from '../render/module-text.js';
 import { helpForTerm } from '../safety/items.js';
 import { safetyFields } from '../safety/paint.js';
 import { helpNeeded, type HelpKind } from '../safety/index.js';
@@ -37,8 +39,9 @@ function foundHow(found: Exclude<Resolution, { type: 'none' }>, query: string) {
 export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): Promise<void> {
   if ([opts.brief, opts.raw, opts.json].filter(Boolean).length > 1) throw new UsageError('choose one of --brief, --raw and --json');
   const catalog = ctx.catalog();
-  // A question in plain words is searched for; only then is the search index read.
-  const found = resolveTopic(catalog, words, (q) => search(readIndex(ctx.dataDir), q, { limit: 10 }));
+  // A question in plain words is searched for; only then is the search index read. Resolution
+  // weighs the results' scores, never their snippets: none are made.
+  const found = resolveTopic(catalog, words, (q) => search(readIndex(ctx.dataDir), q, { limit: 10, bare: true }));
   const shown = clean(words.join(' ')).slice(0, 80);
   if (found.type === 'none') {
     // An unknown topic can still be a cry for help ("kill myself"): the layer's blocks come first.
@@ -58,6 +61,11 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   }
   if (opts.json) return ctx.json({ type: 'module', ...(moduleJson(readModule(ctx.dataDir, found.id)) as object), ...(how && { found: how }) });
   if (opts.raw) return ctx.out(readModule(ctx.dataDir, found.id).raw);
+  // Piped at the default width: the text the compile painted (render/module-text.ts), when it did.
+  if (!ctx.color && ctx.width === PIPED_WIDTH) {
+    const text = readCompiled(ctx.dataDir, moduleTextFile(found.id, Boolean(opts.brief)));
+    if (text !== undefined) return ctx.out(text);
+  }
   const m = readModuleView(ctx.dataDir, found.id);
   const painted = opts.brief ? m.briefBlocks : m.blocks;
   ctx.out(paintBlocks(ctx.color ? painted.color : painted.plain, { width: ctx.width, color: ctx.color }).trimEnd());

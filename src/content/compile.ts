@@ -23,6 +23,7 @@ import { termName } from '../resolve.js';
 import { claimsFile, listingFile, FORMAT_VERSION, memoryCatalog, MODULES_FILE, VIEW_KEYS, type CatalogFile, type CatalogModule, type CatalogTerm, type ModuleClaims, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
 import { NAMES_DIR } from '../names.js';
 import { listLines } from '../render/views.js';
+import { moduleTexts, MODULE_TEXTS_MAX } from '../render/module-text.js';
 import { nameFiles } from './names-build.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntries, registerStyles } from '../cite/precompute.js';
@@ -212,6 +213,7 @@ const htmlText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#?\w+;
 export class CompiledWriter {
   readonly tmp: string;
   private readonly digest = createHash('sha256');
+  private modules = 0;
 
   constructor(readonly outDir: string) {
     this.tmp = `${outDir}.tmp-${process.pid}`;
@@ -237,6 +239,8 @@ export class CompiledWriter {
     const data = Object.fromEntries(Object.entries(m).filter(([k]) => !(VIEW_KEYS as readonly string[]).includes(k)));
     this.write(`modules/${m.meta.id}.json`, JSON.stringify(view));
     this.write(`modules/${m.meta.id}.data.json`, JSON.stringify(data));
+    // `kap explain` piped, painted here (lookup's render/module-text.ts).
+    if (++this.modules <= MODULE_TEXTS_MAX) for (const [rel, text] of moduleTexts(m)) this.write(rel, text);
   }
 
   /** Everything but the modules, then the stamp (`stamp`: a cache key, see stamp.ts), then into place. */

@@ -2,10 +2,11 @@
  * Build step: the names topics are found by, split the way names.ts reads them: `k<n>.txt`
  * (exact lookup, sharded by a hash of the name), `w<n>.txt` (each word's names and how many
  * topics they name; a word of very many names in `wb<n>.txt` of its own), `v<code point>.txt`
- * (the words, by first character, for word starts) and `l<length>.txt` (names by length, for
- * typos: a name within k edits is at most k characters longer or shorter).
+ * (the words, by first character, for word starts) and `l<length>.txt` (names by length and
+ * letters, for typos: names-typo.ts).
  */
 import { NAMES_VERSION, RS, US, shardOf, type NamesMeta } from '../names.js';
+import { lengthFiles } from '../names-typo.js';
 
 /** Names per key shard and entries per word shard: a lookup reads one small file. */
 const PER_SHARD = 1500;
@@ -19,11 +20,9 @@ export function nameFiles(keys: Record<string, string>): Map<string, string> {
   const keyShards = Math.max(1, Math.ceil(entries.length / PER_SHARD));
   const keyLines: string[][] = Array.from({ length: keyShards }, () => []);
   const byWord = new Map<string, typeof entries>();
-  const byLength = new Map<number, string[]>();
   for (const e of entries) {
     keyLines[shardOf(e.name, keyShards)]!.push(`\n${e.name}\t${e.ord}\t${e.t}`);
     for (const w of new Set(e.name.split(' '))) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(e);
-    (byLength.get(e.name.length) ?? byLength.set(e.name.length, []).get(e.name.length)!).push(entryText(e));
   }
   const wordShards = Math.max(1, Math.ceil(entries.length / PER_SHARD));
   const wordLines: string[][] = Array.from({ length: wordShards }, () => []);
@@ -42,7 +41,7 @@ export function nameFiles(keys: Record<string, string>): Map<string, string> {
   keyLines.forEach((l, i) => files.set(`k${i}.txt`, l.join('')));
   wordLines.forEach((l, i) => files.set(`w${i}.txt`, l.join('')));
   for (const [c, ws] of vocab) files.set(`v${c}.txt`, ws.join('\n'));
-  for (const [len, es] of byLength) files.set(`l${len}.txt`, es.join(RS));
+  for (const [path, text] of lengthFiles(entries)) files.set(path, text);
   files.set('meta.json', JSON.stringify({ version: NAMES_VERSION, keyShards, wordShards } satisfies NamesMeta));
   return files;
 }

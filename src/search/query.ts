@@ -2,7 +2,7 @@
  * Run time: a query → ranked results. Each query word is expanded (exact, prefix, typo,
  * synonym) against the vocabulary; documents score the sum of the best impact per word.
  */
-import { editDistance } from '../text/distance.js';
+import { couldBeWithin, editDistance, lettersOf } from '../text/distance.js';
 import type { DocType } from './documents.js';
 import { MAX_POSTINGS } from './format.js';
 import type { IndexReader } from './read.js';
@@ -22,6 +22,8 @@ export interface SearchOptions {
   type?: DocType;
   tag?: string;
   limit: number;
+  /** Results without snippets or help (empty): what resolution weighs (resolve.ts Hit), not what a page shows. */
+  bare?: boolean;
 }
 
 export interface SearchResult {
@@ -68,21 +70,27 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
   if (vocab.has(t)) add(t, WEIGHT.exact);
   // Word starts are completed for the word being typed (the last), or a word not in the index.
   // …when the stem itself has four letters: "hole" (stem "hol") must not complete to "hold".
+  // Loops over the vocabulary (a thousand terms a letter at 10,000 modules) with forEach: an
+  // entry iterator makes an array per term, which costs in a fresh process.
   if (word.length >= 4 && t.length >= 4 && (last || !vocab.has(t))) {
-    const longer = [...vocab].filter(([v]) => v !== t && v.startsWith(t)).sort((a, b) => b[1] - a[1]).slice(0, 12);
-    for (const [v] of longer) add(v, WEIGHT.prefix);
+    const longer: [string, number][] = [];
+    vocab.forEach((df, v) => void (v !== t && v.startsWith(t) && longer.push([v, df])));
+    for (const [v] of longer.sort((a, b) => b[1] - a[1]).slice(0, 12)) add(v, WEIGHT.prefix);
   }
   if (!vocab.has(t) && word.length >= 4) {
     // A short word one letter from another is often another word ("driving" is not "derived",
     // "hole" is not "role"): below five letters only a swap of two letters counts as a typo.
     const budget = t.length <= 5 ? 1 : t.length <= 8 ? 2 : 3;
     const near: [string, number, number][] = [];
-    for (const [v, df] of vocab) {
-      if (Math.abs(v.length - t.length) > budget) continue;
-      if (t.length <= 4 && !sameLetters(t, v)) continue;
+    const letters = lettersOf(t);
+    vocab.forEach((df, v) => {
+      if (Math.abs(v.length - t.length) > budget) return;
+      if (t.length <= 4 && !sameLetters(t, v)) return;
+      // Most of the vocabulary cannot be within the budget: told without the table.
+      if (!couldBeWithin(letters, t.length, lettersOf(v), v.length, budget)) return;
       const d = editDistance(t, v, budget);
       if (d <= budget) near.push([v, d, df]);
-    }
+    });
     near.sort((a, b) => a[1] - b[1] || b[2] - a[2]);
     for (const [v, d] of near.slice(0, 5)) add(v, WEIGHT.typo - 0.1 * (d - 1));
   }
@@ -173,9 +181,9 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
     results.push({
       type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }),
       title: d.title, score: Math.round(score * 100) / 100, coverage: Math.round(coverage * 100) / 100,
-      snippet: snippet(d.text, allTerms), command: commandFor(d),
+      snippet: opts.bare ? [] : snippet(d.text, allTerms), command: commandFor(d),
       // Indexes built before `help` existed: ask the layer (a few regular expressions).
-      help: d.help ?? (reader.meta.help ? [] : helpNeeded(d.title, d.text, d.more)),
+      help: opts.bare ? [] : (d.help ?? (reader.meta.help ? [] : helpNeeded(d.title, d.text, d.more))),
     });
   }
   return results;

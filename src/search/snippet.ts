@@ -91,8 +91,29 @@ export function hitsIn(text: string, terms: ReadonlySet<string>): Hit[] {
   // Folding may change lengths ("…" → "...", "ﬁ" → "fi", a combining accent → nothing), and
   // a whole-text fold can even keep the total length while moving words: fold each character
   // beyond ASCII alone and map the hits back to the text's own offsets.
+  const same = foldSameLength(text);
+  if (same !== undefined) return hitsInFolded(same, terms);
   const { folded, from } = foldEach(text);
   return hitsInFolded(folded, terms).map(({ start, end }) => ({ start: from[start]!, end: from[end]! }));
+}
+
+/**
+ * The text folded, when every character beyond ASCII is one code unit that folds to one (curly
+ * quotes, dashes, most accented letters): its offsets are the text's own, no map needed.
+ * Undefined otherwise.
+ */
+function foldSameLength(text: string): string | undefined {
+  let folded = '';
+  let i = 0;
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    const j = m.index;
+    const one = fold(m[0]);
+    if (one.length !== 1 || isLowSurrogate(text.charCodeAt(j)) || (text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff)) return undefined;
+    folded += text.slice(i, j).toLowerCase() + one;
+    i = j + 1;
+  }
+  return folded + text.slice(i).toLowerCase();
 }
 
 type Hit = { start: number; end: number };

@@ -1,4 +1,4 @@
-/** Rows of the distance table, kept between calls: a typo is checked against every name (~600). */
+/** Rows of the distance table, kept between calls: a typo is checked against many names. */
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Edit distance with adjacent transpositions (optimal string alignment): "glutamte" is 1 from "glutamate". */
@@ -30,6 +30,50 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     cur = free;
   }
   return prev[n]!;
+}
+
+/**
+ * Which of 30 letter groups a code unit is in: a-z, space, 0-4, 5-9, anything else. The groups
+ * a string has give a lower bound of its distance to another without the table (couldBeWithin).
+ */
+function letterBit(c: number): number {
+  if (c >= 97 && c <= 122) return 1 << (c - 97);
+  if (c === 32) return 1 << 26;
+  if (c >= 48 && c <= 57) return 1 << (c <= 52 ? 27 : 28);
+  return 1 << 29;
+}
+
+/** The letter groups `s` has. */
+export function lettersOf(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= letterBit(s.charCodeAt(i));
+  return m;
+}
+
+/** Whether more than `limit` bits are set (clears the lowest set bit at most limit + 1 times). */
+function moreBitsThan(x: number, limit: number): boolean {
+  for (let n = 0; x; n++) {
+    if (n === limit) return true;
+    x &= x - 1;
+  }
+  return false;
+}
+
+/**
+ * Whether a name of `length` with the letter groups `letters` can be within `budget` edits
+ * (optimal string alignment, text/distance.ts) of a key of `keyLength` with `keyLetters`.
+ * A lower bound of the distance, never above it: take an alignment of cost d with D deletions,
+ * I insertions, S substitutions. Each group the key has and the name lacks needs a key
+ * character of its own deleted or substituted (a kept or transposed one is still in the name),
+ * so D + S >= a; likewise I + S >= b for the groups only the name has. As I - D is the length
+ * difference, d >= D + S + I >= a + max(0, length - keyLength), and d >= b + max(0, keyLength -
+ * length). Grouping letters only makes a and b smaller, so the bound still holds.
+ */
+export function couldBeWithin(keyLetters: number, keyLength: number, letters: number, length: number, budget: number): boolean {
+  const longer = Math.max(0, length - keyLength);
+  const shorter = Math.max(0, keyLength - length);
+  if (longer > budget || shorter > budget) return false;
+  return !moreBitsThan(keyLetters & ~letters, budget - longer) && !moreBitsThan(letters & ~keyLetters, budget - shorter);
 }
 
 /** How many edits still count as a typo of a word this long. */

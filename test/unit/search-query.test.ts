@@ -64,3 +64,12 @@ describe('search ranking (in-memory index)', () => {
     expect(search(reader, 'misuse', { limit: 1 })[0]).toMatchObject({ type: 'section', section: 'Misuse and dependence', command: 'kap explain side-effects' });
   });
 });
+
+describe('bare search (what resolution weighs)', () => {
+  it('gives the same results, scores and coverage as a full search, without snippets or help', () => {
+    for (const q of ['nmda', 'nmda receptor', 'ketamine misuse', 'glutmate', '"nmda receptor"', 'why does ketamine work so fast', 'furukawa 2005', 'qqqq']) {
+      const full = search(reader, q, { limit: 10 }).map((r) => ({ ...r, snippet: [], help: [] }));
+      expect(search(reader, q, { limit: 10, bare: true })).toEqual(full);
+    }
+  });
+});
