@@ -54,3 +54,63 @@ for (const [name, plain] of [['toLocaleLowerCase', (s: string) => s.toLowerCase(
     return typeof s === 'string' && localeFree(this?.tmp?.lang_array) ? plain(s) : original.call(this, s);
   }, { kapPlain: true as const });
 }
+
+/**
+ * A sort key's macros are inlined at every call (CSL.expandMacro with build.extension "_sort"),
+ * recursively: APA's bibliography sort became 70,000 tokens and Chicago's 200,000, built anew
+ * for each call site, most of building those engines (and a second of garbage collection).
+ * Here a sort macro is built once per sort area, in the same sort mode, and each call runs
+ * it, as citeproc does for the macros of citations and entries. Same tokens, same order of
+ * execution; test/unit/cite-engine.test.ts compares every sort key with citeproc's own.
+ */
+interface Token {
+  execs: ((this: Token, state: Engine, item: unknown, cite: unknown) => unknown)[];
+}
+interface Engine {
+  build: { extension: string; root: string };
+  configureTokenList(tokens: Token[]): void;
+  kapSortMacros?: Map<string, Token[]>;
+  kapTargets?: Token[][];
+}
+type Macro = ((this: Engine, ...a: never[]) => unknown) & { kapShared?: true };
+const macro = CSL as {
+  expandMacro: Macro & ((this: Engine, token: unknown, target: Token[]) => void);
+  getMacroTarget: (this: Engine, key: string) => Token[] | false;
+  configureMacro: (this: Engine, tokens: Token[]) => void;
+  tokenExec: (this: Engine, token: Token, item: unknown, cite: unknown) => number;
+  Token: new (name: string, type: number) => Token;
+  SINGLETON: number;
+};
+if (!macro.expandMacro.kapShared) {
+  const expand = macro.expandMacro;
+  const target = macro.getMacroTarget;
+  const configure = macro.configureMacro;
+  // Where the macro is called from: the list its call goes into.
+  macro.expandMacro = Object.assign(function (this: Engine, token: unknown, into: Token[]) {
+    (this.kapTargets ??= []).push(into);
+    try {
+      return expand.call(this, token, into);
+    } finally {
+      this.kapTargets.pop();
+    }
+  }, { kapShared: true as const });
+  macro.getMacroTarget = function (key) {
+    if (!this.build.extension) return target.call(this, key);
+    const shared = (this.kapSortMacros ??= new Map());
+    const id = `${this.build.root}${this.build.extension}\0${key}`;
+    const call = new macro.Token('text', macro.SINGLETON);
+    call.execs.push(function (state, item, cite) {
+      const tokens = shared.get(id)!;
+      for (let next = 0; next < tokens.length; ) next = macro.tokenExec.call(state, tokens[next]!, item, cite);
+    });
+    this.kapTargets!.at(-1)!.push(call);
+    if (shared.has(id)) return false;
+    const tokens: Token[] = [];
+    shared.set(id, tokens);
+    return tokens;
+  };
+  macro.configureMacro = function (tokens) {
+    if (this.build.extension) this.configureTokenList(tokens);
+    else configure.call(this, tokens);
+  };
+}
