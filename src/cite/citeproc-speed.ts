@@ -114,3 +114,28 @@ if (!macro.expandMacro.kapShared) {
     else configure.call(this, tokens);
   };
 }
+
+/**
+ * The bibliography's sort keys render most of an entry again, for every item. kap prints each
+ * entry on its own, so the order matters to it only where the style gives year suffixes
+ * (2017a, 2017b): disYears orders the items of one ambiguous citation by their keys. On an
+ * engine marked kapSuffixOrderOnly, an item whose citation no other item shares gets empty
+ * keys (citeproc's own value for a key that renders nothing): the items that can get a suffix
+ * keep their keys, their order and their seq, so each gets the suffix it had.
+ */
+interface Registry {
+  registry: Record<string, { ambig?: string | false }>;
+  ambigcites: Record<string, string[]>;
+}
+type SortKeys = ((this: { kapSuffixOrderOnly?: boolean; registry: Registry; bibliography_sort: { opt: { sort_directions: unknown[] } } }, item: { id: string }, keyType: string) => unknown[]) & { kapSuffixOnly?: true };
+const sorting = CSL as { getSortKeys: SortKeys };
+if (!sorting.getSortKeys.kapSuffixOnly) {
+  const keys = sorting.getSortKeys;
+  sorting.getSortKeys = Object.assign(function (this: ThisParameterType<SortKeys>, item: { id: string }, keyType: string) {
+    if (keyType === 'bibliography_sort' && this.kapSuffixOrderOnly) {
+      const ambig = this.registry.registry[item.id]?.ambig;
+      if (typeof ambig === 'string' && (this.registry.ambigcites[ambig]?.length ?? 0) < 2) return new Array(this.bibliography_sort.opt.sort_directions.length);
+    }
+    return keys.call(this, item, keyType);
+  }, { kapSuffixOnly: true as const });
+}

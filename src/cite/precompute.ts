@@ -96,6 +96,8 @@ function run(data: CslItem[], style: StyleId, want: { cites: boolean; bib: boole
   const info = STYLE_INFO[style];
   const engine = (plugins.config.get('@csl') as unknown as { engine: (d: CslItem[], s: string, l: string, f: string) => CiteprocEngine }).engine(data, template(style), info.locale, 'html');
   const ids = data.map((i) => i.id);
+  // Entries are stored one by one: their order matters only for a numbered style and for year suffixes (citeproc-speed.ts).
+  engine.kapSuffixOrderOnly = !info.numeric;
   engine.updateItems(ids);
   const cites = new Map<string, [string, string, string]>();
   if (want.cites) {
@@ -148,6 +150,7 @@ export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatt
 }
 
 interface CiteprocEngine {
+  kapSuffixOrderOnly?: boolean;
   updateItems(ids: string[], nosort?: boolean): void;
   setOutputFormat(format: string): void;
   makeCitationCluster(items: object[]): string;
