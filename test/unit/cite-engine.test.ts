@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { plugins } from '@citation-js/core';
 // @ts-expect-error citeproc ships no types
 import CSL from 'citeproc';
-import { processorInput, registerStyles } from '../../src/cite/precompute.js';
+import { formatAll, processorInput, registerStyles } from '../../src/cite/precompute.js';
 import { STYLES, STYLE_INFO } from '../../src/cite/styles.js';
 import type { CslItem } from '../../src/content/model.js';
 
@@ -78,6 +78,24 @@ const inputs = (style: (typeof STYLES)[number]) =>
     const { data, view } = processorInput(items, style);
     return [[file, data] as const, ...(view ? [[`${file} (view)`, view.items] as const] : [])];
   });
+
+describe('one engine per style', () => {
+  it('formatting every style twice builds five engines (each builds its citation, bibliography and in-text lists once)', () => {
+    const proto = (CSL as { Engine: { prototype: { buildTokenLists: (...a: unknown[]) => unknown } } }).Engine.prototype;
+    const build = proto.buildTokenLists;
+    let lists = 0;
+    proto.buildTokenLists = function (...a: unknown[]) {
+      lists++;
+      return build.apply(this, a);
+    };
+    try {
+      for (let round = 0; round < 2; round++) for (const style of STYLES) formatAll(sets[1]![1], style);
+    } finally {
+      proto.buildTokenLists = build;
+    }
+    expect(lists / 3).toBe(STYLES.length);
+  });
+});
 
 describe('citeproc-speed: engines print what citeproc-js prints', () => {
   for (const style of STYLES)
