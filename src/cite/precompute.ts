@@ -5,9 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
-import './citeproc-speed.js';
+import { speedUpCiteproc } from './citeproc-speed.js';
 import type { CslItem } from '../content/model.js';
 import type { BibEntry, Formatted } from './bibliography.js';
 import { STYLES, STYLE_INFO, type ExportId, type StyleId } from './styles.js';
@@ -17,6 +15,23 @@ import { toBib } from './export-bib.js';
 import { toRis } from './export-ris.js';
 
 const template = (s: StyleId) => `kap-${s}`;
+
+type CslPlugin = ReturnType<(typeof import('@citation-js/core'))['plugins']['config']['get']>;
+let cslPlugin: CslPlugin | undefined;
+/**
+ * citation-js with its CSL plugin, and citeproc-js with kap's changes (citeproc-speed.ts):
+ * loaded by the first call that formats, so that a pack compile whose references all come
+ * from the memo (cite/memo.ts) never loads or evaluates them.
+ */
+function csl(): CslPlugin {
+  if (!cslPlugin) {
+    const { plugins } = require('@citation-js/core') as typeof import('@citation-js/core');
+    require('@citation-js/plugin-csl');
+    speedUpCiteproc(require('citeproc'));
+    cslPlugin = plugins.config.get('@csl');
+  }
+  return cslPlugin;
+}
 
 /** citation-js has no en-GB locale: derive it from en-US by the settings that differ. */
 export function englishGbLocale(enUs: string): string {
@@ -50,16 +65,16 @@ export function forKap(xml: string, keepBibliographySort: boolean): string {
 
 /** Register the official styles (as kap-<id>) and the en-GB locale, once per process. */
 export function registerStyles(stylesDir: string): void {
-  const csl = plugins.config.get('@csl');
+  const plugin = csl();
   for (const s of STYLES) {
     if (citationEtAlMin.has(s)) continue;
     const xml = readFileSync(join(stylesDir, STYLE_INFO[s].file), 'utf8');
     citationEtAlMin.set(s, Number(/<citation\b[^>]*\bet-al-min="(\d+)"/.exec(xml)?.[1] ?? 1));
     // kap keeps no list order; a numbered style's numbers and a year suffix depend on it.
     if (STYLE_INFO[s].numeric || /<citation\b[^>]*\bdisambiguate-add-year-suffix="true"/.test(xml)) sortMatters.add(s);
-    if (!csl.styles.has(template(s))) csl.styles.add(template(s), forKap(xml, sortMatters.has(s)));
+    if (!plugin.styles.has(template(s))) plugin.styles.add(template(s), forKap(xml, sortMatters.has(s)));
   }
-  if (!csl.locales.has('en-GB')) csl.locales.add('en-GB', englishGbLocale(csl.locales.get('en-US')));
+  if (!plugin.locales.has('en-GB')) plugin.locales.add('en-GB', englishGbLocale(plugin.locales.get('en-US')));
 }
 
 export function formatReference(item: CslItem, style: StyleId): Formatted {
@@ -94,8 +109,10 @@ interface Run {
  */
 function run(data: CslItem[], style: StyleId, want: { cites: boolean; bib: boolean } = { cites: true, bib: true }): Run {
   const info = STYLE_INFO[style];
-  const engine = (plugins.config.get('@csl') as unknown as { engine: (d: CslItem[], s: string, l: string, f: string) => CiteprocEngine }).engine(data, template(style), info.locale, 'html');
+  const engine = (csl() as unknown as { engine: (d: CslItem[], s: string, l: string, f: string) => CiteprocEngine }).engine(data, template(style), info.locale, 'html');
   const ids = data.map((i) => i.id);
+  // Entries are stored one by one: their order matters only for a numbered style and for year suffixes (citeproc-speed.ts).
+  engine.kapSuffixOrderOnly = !info.numeric;
   engine.updateItems(ids);
   const cites = new Map<string, [string, string, string]>();
   if (want.cites) {
@@ -148,6 +165,7 @@ export function formatAll(items: CslItem[], style: StyleId): Map<string, Formatt
 }
 
 interface CiteprocEngine {
+  kapSuffixOrderOnly?: boolean;
   updateItems(ids: string[], nosort?: boolean): void;
   setOutputFormat(format: string): void;
   makeCitationCluster(items: object[]): string;

@@ -12,9 +12,9 @@ export interface ParsedReferences {
   lines: Map<string, number>;
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+/** The line of `offset`, counted on from `from` (on line `line`). */
+function lineAt(text: string, offset: number, from = 0, line = 1): number {
+  for (let i = from; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
 
@@ -99,16 +99,22 @@ export function parseReferences(raw: string, sink: Sink): ParsedReferences {
     sink.error(1, 'expected a JSON array of CSL-JSON items');
     return { items: [], lines };
   }
-  // JSON.parse keeps no positions: find each record's "id" line in the text instead.
+  // JSON.parse keeps no positions: find each record's "id" line in the text instead, counting
+  // lines on from the last match (the matches come in order; from the start each time was
+  // quadratic in the file).
   const idLines = new Map<string, number>();
+  let counted = 0;
+  let line = 1;
   for (const m of raw.matchAll(/"id"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) {
+    line = lineAt(raw, m.index!, counted, line);
+    counted = m.index!;
     let id: string;
     try {
       id = JSON.parse(`"${m[1]}"`) as string;
     } catch {
       continue;
     }
-    if (!idLines.has(id)) idLines.set(id, lineAt(raw, m.index!));
+    if (!idLines.has(id)) idLines.set(id, line);
   }
   const items: CslItem[] = [];
   data.forEach((item: unknown, i) => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import bibtexParse from 'bibtex-parse';
 import { parse as parseRis } from 'astrocite-ris';
 import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
 import { englishGbLocale, exportReference } from '../../src/cite/precompute.js';
 import { authorsIncomplete, knownAuthors } from '../../src/cite/record.js';
 import { risType } from '../../src/cite/export-ris.js';
