@@ -21,6 +21,7 @@ import { packsKey, type PackReads } from './content/pack-key.js';
 import { dirname, join } from 'node:path';
 import { CiteMemo, compilerId, MEMO_FILE } from './cite/memo.js';
 import { loadContentCached } from './content/set-cache.js';
+import { phase } from './content/phases.js';
 
 const positional: string[] = [];
 const packs: string[] = [];
@@ -56,7 +57,9 @@ let base: ContentSet | undefined = parsed ? loadContentCached(dir, parsed, compi
 // Each pack is read once; the cache key is made from what was read (pack-key.ts).
 const reads = packs.map((p) => ({ dir: p, reads: new Map() as PackReads }));
 let set: ContentSet | undefined = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
+phase('load');
 const problems = checkContent(set);
+phase('check');
 // kap shows only a failed pack compile's errors: warnings by the thousand need not cross the pipe.
 for (const p of problems) if (!errorsOnly || p.severity === 'error') process.stderr.write(`${formatProblem(p)}\n`);
 const errors = problems.filter((p) => p.severity === 'error').length;
@@ -75,10 +78,12 @@ if (errors) {
   try {
     // Modules are written as they are compiled: a compile holds none of their rendered blocks.
     const w = (writer = new CompiledWriter(stamp ? join(into!, stamp) : out));
-    compiled = compileContent(set, stylesDir, memo, { checked: true, sink: (m) => w.module(m) });
+    compiled = compileContent(set, stylesDir, memo, { checked: true, writer: w });
+    phase('compile');
     w.finish(compiled, stamp);
-    const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
-    summary = `search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`;
+    phase('finish');
+    const { files, bytes } = w.searchSize;
+    summary = `search index: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`;
     compiled = set = base = undefined;
     if (saveMemo) {
       try {
@@ -95,6 +100,7 @@ if (errors) {
     process.stderr.write(`kap-environment: ${env.message}\n`);
     process.exit(5);
   }
+  phase('memo');
   if (stamp) process.stdout.write(`key ${stamp}\n`);
   else {
     process.stderr.write(summary);
