@@ -80,6 +80,8 @@ if (errors) {
     const w = (writer = new CompiledWriter(stamp ? join(into!, stamp) : out));
     compiled = compileContent(set, stylesDir, memo, { checked: true, writer: w });
     phase('compile');
+    // The parsed sources are not needed past this point; finish() gives up the rest as it writes.
+    set = base = undefined;
     w.finish(compiled, stamp);
     phase('finish');
     const { files, bytes } = w.searchSize;

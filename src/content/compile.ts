@@ -3,7 +3,7 @@
  * Markdown is lexed and rendered (styled) here: at run time kap only wraps and draws tables.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Lexer } from 'marked';
 import { renderBlocks } from '../render/markdown.js';
@@ -34,6 +34,7 @@ import { IndexBuilder, INDEX_DIR, memorySink, type IndexFiles, type IndexSink } 
 import { buildLintIndex } from '../lint/index-build.js';
 import { LINT_FILE, type LintIndex } from '../lint/model.js';
 import { phase } from './phases.js';
+import { jsonPieces } from './json-pieces.js';
 
 /** What the catalog files are written from (store.ts reads them: catalog.json, modules.json, names/). */
 export interface CatalogData {
@@ -260,6 +261,32 @@ export class CompiledWriter {
     this.digest.update(`${rel}\0${Buffer.byteLength(text)}\0`).update(text);
   }
 
+  /**
+   * JSON.stringify(value) written in pieces (json-pieces.ts): a big file is never one string.
+   * Its digest is taken from the file as written, which is the same bytes.
+   */
+  writeJson(rel: string, value: unknown): void {
+    const file = join(this.tmp, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    const fd = openSync(file, 'w');
+    try {
+      let chunk = '';
+      for (const piece of jsonPieces(value)) {
+        chunk += piece;
+        if (chunk.length >= 1 << 20) chunk = (writeSync(fd, chunk), '');
+      }
+      writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    this.digestFile(rel);
+  }
+
+  private digestFile(rel: string): void {
+    const bytes = readFileSync(join(this.tmp, rel));
+    this.digest.update(`${rel}\0${bytes.length}\0`).update(bytes);
+  }
+
   private put(rel: string, text: string): void {
     const file = join(this.tmp, rel);
     try {
@@ -285,10 +312,7 @@ export class CompiledWriter {
     return {
       file: (p, text) => (count(text), this.write(at(p), text)),
       early: (p, text) => (count(text), this.put(at(p), text)),
-      placed: (p) => {
-        const bytes = readFileSync(join(this.tmp, at(p)));
-        this.digest.update(`${at(p)}\0${bytes.length}\0`).update(bytes);
-      },
+      placed: (p) => this.digestFile(at(p)),
     };
   }
 
@@ -299,32 +323,32 @@ export class CompiledWriter {
     this.write(`modules/${m.meta.id}.data.json`, JSON.stringify(data));
   }
 
-  /** Everything but the modules, then the stamp (`stamp`: a cache key, see stamp.ts), then into place. */
+  /**
+   * Everything but the modules, then the stamp (`stamp`: a cache key, see stamp.ts), then into
+   * place. The compile is given up part by part as it is written (the caller holds it no more):
+   * the search index's last files are made without the claims and the lint index in memory.
+   */
   finish(compiled: Compiled, stamp?: string): void {
     const tmp = this.tmp;
-    for (const m of compiled.modules) this.module(m);
-    this.write('quiz.json', JSON.stringify(compiled.quiz));
-    this.write('claims.json', JSON.stringify(compiled.claims));
-    // One file per module, so that `kap claims <topic>` reads that module's only.
-    const cites = compiled.bibliography.claims.byModule;
-    const byModule = new Map<string, ModuleClaims>(compiled.catalog.modules.map((m) => [m.id, { title: m.title, claims: [], references: Object.hasOwn(cites, m.id) ? cites[m.id]! : [] }]));
-    for (const c of compiled.claims.claims) byModule.get(c.module)?.claims.push(c);
-    for (const [id, rows] of byModule) this.write(claimsFile(id), JSON.stringify(rows));
+    const c = compiled as Partial<Compiled> & Pick<Compiled, 'catalog' | 'search' | 'stylesDir'>;
+    for (const m of c.modules!) this.module(m);
+    c.modules = [];
+    this.write('quiz.json', JSON.stringify(c.quiz));
+    delete c.quiz;
+    this.claims(c.claims!, c.catalog.modules, c.bibliography!.claims.byModule);
+    delete c.claims;
     phase('w claims');
-    this.write(LINT_FILE, JSON.stringify(compiled.lint));
+    this.writeJson(LINT_FILE, c.lint);
+    delete c.lint;
     phase('w lint');
-    const bib = compiled.bibliography;
-    mkdirSync(join(tmp, 'bibliography', 'refs'), { recursive: true });
-    this.write('bibliography/index.json', JSON.stringify(bib.index));
-    this.write('bibliography/claims.json', JSON.stringify(bib.claims));
-    for (const e of bib.entries) this.write(`bibliography/${entryFile(e.key)}`, JSON.stringify(e));
-    mkdirSync(join(tmp, 'styles'));
-    for (const f of readdirSync(compiled.stylesDir)) copyFileSync(join(compiled.stylesDir, f), join(tmp, 'styles', f));
+    this.bibliography(c.bibliography!, c.stylesDir);
+    delete c.bibliography;
     phase('w bib');
-    for (const [path, text] of compiled.search) this.write(`${INDEX_DIR}/${path}`, text);
-    compiled.index?.finish();
+    for (const [path, text] of c.search) this.write(`${INDEX_DIR}/${path}`, text);
+    c.index?.finish();
+    delete c.index;
     phase('w search');
-    const { modules, terms, keys } = compiled.catalog;
+    const { modules, terms, keys } = c.catalog;
     this.write(MODULES_FILE, JSON.stringify(modules));
     // `kap list` piped, painted here: at 10,000 modules the run only copies it out.
     const listed = memoryCatalog(modules, terms, keys);
@@ -338,6 +362,23 @@ export class CompiledWriter {
     const catalog: CatalogFile = { version: FORMAT_VERSION, terms, titles, digest: this.digest.digest('hex').slice(0, 32) };
     writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(catalog));
     install(tmp, this.outDir, stamp);
+  }
+
+  private claims(claims: ClaimsFile, modules: CatalogModule[], cites: Record<string, string[]>): void {
+    this.writeJson('claims.json', claims);
+    // One file per module, so that `kap claims <topic>` reads that module's only.
+    const byModule = new Map<string, ModuleClaims>(modules.map((m) => [m.id, { title: m.title, claims: [], references: Object.hasOwn(cites, m.id) ? cites[m.id]! : [] }]));
+    for (const row of claims.claims) byModule.get(row.module)?.claims.push(row);
+    for (const [id, rows] of byModule) this.write(claimsFile(id), JSON.stringify(rows));
+  }
+
+  private bibliography(bib: Bibliography, stylesDir: string): void {
+    mkdirSync(join(this.tmp, 'bibliography', 'refs'), { recursive: true });
+    this.write('bibliography/index.json', JSON.stringify(bib.index));
+    this.writeJson('bibliography/claims.json', bib.claims);
+    for (const e of bib.entries) this.write(`bibliography/${entryFile(e.key)}`, JSON.stringify(e));
+    mkdirSync(join(this.tmp, 'styles'));
+    for (const f of readdirSync(stylesDir)) copyFileSync(join(stylesDir, f), join(this.tmp, 'styles', f));
   }
 
   /** A failed compile leaves nothing behind. */
