@@ -22,6 +22,7 @@ import { dirname, join } from 'node:path';
 import { CiteMemo, compilerId, MEMO_FILE } from './cite/memo.js';
 import { loadContentCached } from './content/set-cache.js';
 import { phase } from './content/phases.js';
+import { releaseChecked } from './content/release.js';
 
 const positional: string[] = [];
 const packs: string[] = [];
@@ -78,7 +79,9 @@ if (errors) {
   try {
     // Modules are written as they are compiled: a compile holds none of their rendered blocks.
     const w = (writer = new CompiledWriter(stamp ? join(into!, stamp) : out));
-    compiled = compileContent(set, stylesDir, memo, { checked: true, writer: w });
+    // Checked: what only the checks needed goes (release.ts), then each module's text once compiled.
+    releaseChecked(set);
+    compiled = compileContent(set, stylesDir, memo, { checked: true, writer: w, release: true });
     phase('compile');
     // The parsed sources are not needed past this point; finish() gives up the rest as it writes.
     set = base = undefined;

@@ -93,6 +93,8 @@ export interface CompileOptions {
   writer?: CompiledWriter;
   /** The caller has run checkContent and stopped on errors: not again (it is a fifth of the compile). */
   checked?: boolean;
+  /** The caller needs the set no more (see release.ts): each module's body and source go once it is written. */
+  release?: boolean;
 }
 
 export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMemo, opts: CompileOptions = {}): Compiled {
@@ -153,9 +155,9 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   const modules: CompiledModule[] = [];
   const listing: CatalogModule[] = [];
   for (const { module: m } of set.modules) {
-    const markdown = moduleMarkdown(m, citer, lookup);
-    const { summary, sections } = splitBody(m.body);
     const help = moduleHelp(m, citer);
+    const markdown = moduleMarkdown(m, citer, lookup, help);
+    const { summary, sections } = splitBody(m.body);
     // --brief: the title, the summary, the module's help and the notice.
     const brief = [`**${m.title}**`, '', cite(summary), '', ...helpMarkdown(help), `*${NOTICE}*`].join('\n');
     const compiled: CompiledModule = {
@@ -175,6 +177,7 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
     listing.push({ id: m.id, title: m.title, kind: m.kind, summary: m.summary, origin: m.origin ?? BUILT_IN });
     if (opts.writer) opts.writer.module(compiled);
     else modules.push(compiled);
+    if (opts.release) m.body = m.raw = '';
   }
 
   phase('modules');
