@@ -4,6 +4,7 @@
  *   build-content.mjs <content> <out> [--pack DIR]... [--styles DIR] [--memo FILE]...
  *   build-content.mjs <content> - --into PACKS_DIR --key-base HEX [--errors-only] --pack DIR...
  *                     [--base-memo FILE] [--memo FILE]... [--save-memo FILE] [--parsed FILE]
+ * --phases (either form): memory and CPU after each phase, on stderr (content/phases.ts).
  * The second form (kap, for packs) installs into PACKS_DIR/<key> and prints `key <key>`.
  * Exit 4 on bad content, with one `file:line: severity: message` line per problem.
  * --memo: formatted references kept by earlier compiles (cite/memo.ts), used when written by
@@ -21,7 +22,7 @@ import { packsKey, type PackReads } from './content/pack-key.js';
 import { dirname, join } from 'node:path';
 import { CiteMemo, compilerId, MEMO_FILE } from './cite/memo.js';
 import { loadContentCached } from './content/set-cache.js';
-import { phase } from './content/phases.js';
+import { phase, phasesTo } from './content/phases.js';
 import { releaseChecked } from './content/release.js';
 
 const positional: string[] = [];
@@ -47,6 +48,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--base-memo') baseMemo = argv[++i];
   else if (a === '--parsed') parsed = argv[++i];
   else if (a === '--save-memo') saveMemo = argv[++i];
+  else if (a === '--phases') phasesTo((line) => process.stderr.write(line));
   else positional.push(a);
 }
 const [dir = 'content', out = 'dist/content'] = positional;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The compile at scale (issue #11): generates N modules (gen-content.mjs), compiles them with
 // dist/build-content.mjs, and reports peak memory (RSS), CPU and wall time, with the memory
-// after each phase (KAP_COMPILE_PHASES=1, src/content/phases.ts). Exit 1 when over a budget.
+// after each phase (build-content.mjs --phases, src/content/phases.ts). Exit 1 when over a budget.
 // Usage: npm run bench:compile-scale [-- --modules 10000] [--max-mb 1024] [--max-cpu 60] [--keep DIR]
 // Needs a built dist/. Takes minutes at 10,000 modules: run on demand, not in CI.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,14 +21,14 @@ const maxCpu = Number(arg('max-cpu', 'Infinity'));
 const tmp = mkdtempSync(join(tmpdir(), 'kap-compile-scale-'));
 const src = join(tmp, 'content');
 const out = arg('keep', join(tmp, 'compiled'));
-const env = { ...process.env, KAP_COMPILE_PHASES: '1' };
+const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
 try {
   execFileSync(process.execPath, [join(root, 'test', 'bench', 'gen-content.mjs'), String(modules), src], { stdio: 'ignore' });
   // The compiler's own resource usage, written by the process itself as it exits.
   const report = "process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('usage '+JSON.stringify(u)+'\\n')})";
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, join(root, 'dist', 'build-content.mjs'), src, out], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, join(root, 'dist', 'build-content.mjs'), src, out, '--phases'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wall = (performance.now() - started) / 1000;
   if (r.status !== 0) {
     process.stderr.write(r.stderr);
