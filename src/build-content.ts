@@ -4,6 +4,7 @@
  *   build-content.mjs <content> <out> [--pack DIR]... [--styles DIR] [--memo FILE]...
  *   build-content.mjs <content> - --into PACKS_DIR --key-base HEX [--errors-only] --pack DIR...
  *                     [--base-memo FILE] [--memo FILE]... [--save-memo FILE] [--parsed FILE]
+ * --phases (either form): memory and CPU after each phase, on stderr (content/phases.ts).
  * The second form (kap, for packs) installs into PACKS_DIR/<key> and prints `key <key>`.
  * Exit 4 on bad content, with one `file:line: severity: message` line per problem.
  * --memo: formatted references kept by earlier compiles (cite/memo.ts), used when written by
@@ -21,6 +22,8 @@ import { packsKey, type PackReads } from './content/pack-key.js';
 import { dirname, join } from 'node:path';
 import { CiteMemo, compilerId, MEMO_FILE } from './cite/memo.js';
 import { loadContentCached } from './content/set-cache.js';
+import { phase, phasesTo } from './content/phases.js';
+import { releaseChecked } from './content/release.js';
 
 const positional: string[] = [];
 const packs: string[] = [];
@@ -45,6 +48,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--base-memo') baseMemo = argv[++i];
   else if (a === '--parsed') parsed = argv[++i];
   else if (a === '--save-memo') saveMemo = argv[++i];
+  else if (a === '--phases') phasesTo((line) => process.stderr.write(line));
   else positional.push(a);
 }
 const [dir = 'content', out = 'dist/content'] = positional;
@@ -56,7 +60,9 @@ let base: ContentSet | undefined = parsed ? loadContentCached(dir, parsed, compi
 // Each pack is read once; the cache key is made from what was read (pack-key.ts).
 const reads = packs.map((p) => ({ dir: p, reads: new Map() as PackReads }));
 let set: ContentSet | undefined = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
+phase('load');
 const problems = checkContent(set);
+phase('check');
 // kap shows only a failed pack compile's errors: warnings by the thousand need not cross the pipe.
 for (const p of problems) if (!errorsOnly || p.severity === 'error') process.stderr.write(`${formatProblem(p)}\n`);
 const errors = problems.filter((p) => p.severity === 'error').length;
@@ -75,10 +81,16 @@ if (errors) {
   try {
     // Modules are written as they are compiled: a compile holds none of their rendered blocks.
     const w = (writer = new CompiledWriter(stamp ? join(into!, stamp) : out));
-    compiled = compileContent(set, stylesDir, memo, { checked: true, sink: (m) => w.module(m) });
+    // Checked: what only the checks needed goes (release.ts), then each module's text once compiled.
+    releaseChecked(set);
+    compiled = compileContent(set, stylesDir, memo, { checked: true, writer: w, release: true });
+    phase('compile');
+    // The parsed sources are not needed past this point; finish() gives up the rest as it writes.
+    set = base = undefined;
     w.finish(compiled, stamp);
-    const bytes = [...compiled.search.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
-    summary = `search index: ${compiled.search.size} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`;
+    phase('finish');
+    const { files, bytes } = w.searchSize;
+    summary = `search index: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`;
     compiled = set = base = undefined;
     if (saveMemo) {
       try {
@@ -95,6 +107,7 @@ if (errors) {
     process.stderr.write(`kap-environment: ${env.message}\n`);
     process.exit(5);
   }
+  phase('memo');
   if (stamp) process.stdout.write(`key ${stamp}\n`);
   else {
     process.stderr.write(summary);

@@ -3,7 +3,7 @@
  * Markdown is lexed and rendered (styled) here: at run time kap only wraps and draws tables.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Lexer } from 'marked';
 import { renderBlocks } from '../render/markdown.js';
@@ -30,10 +30,12 @@ import { precomputeEntries, registerStyles } from '../cite/precompute.js';
 import { precomputedCiter } from '../cite/format.js';
 import { memoEntries, type CiteMemo } from '../cite/memo.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
-import { searchDocuments, type SearchModule } from '../search/documents.js';
-import { buildIndex, INDEX_DIR, type IndexFiles } from '../search/build.js';
+import { searchDocuments, type DocType, type SearchModule } from '../search/documents.js';
+import { IndexBuilder, INDEX_DIR, memorySink, type IndexFiles, type IndexSink } from '../search/build.js';
 import { buildLintIndex, type LintFiles } from '../lint/index-build.js';
 import { quizFiles } from '../quiz/bank-build.js';
+import { phase } from './phases.js';
+import { jsonPieces } from './json-pieces.js';
 
 /** What the catalog files are written from (store.ts reads them: catalog.json, modules.json, names/). */
 export interface CatalogData {
@@ -51,8 +53,10 @@ export interface Compiled {
   bibliography: Bibliography;
   /** Folder of the official CSL files, copied into the output for later formatting. */
   stylesDir: string;
-  /** The search index, file by file (see src/search/format.ts). */
+  /** The search index, file by file (see src/search/format.ts); empty when it went to a writer. */
   search: IndexFiles;
+  /** With a writer: the index's last files, written by finish() in their place. */
+  index?: IndexBuilder;
   /** How long building the search index took, in ms (reported by the build). */
   searchMs: number;
   /** What `kap lint` matches drafts against. */
@@ -83,10 +87,15 @@ export function compileBibliography(set: ContentSet, stylesDir: string, memo?: C
 export const BLOCKS_MEMO_MAX = 1000;
 
 export interface CompileOptions {
-  /** Each module as it is made, instead of holding them all (`Compiled.modules` is then empty). */
-  sink?: (m: CompiledModule) => void;
+  /**
+   * Where the compile goes as it is made, instead of being held: each module, and the search
+   * index document by document (`Compiled.modules` and `Compiled.search` are then empty).
+   */
+  writer?: CompiledWriter;
   /** The caller has run checkContent and stopped on errors: not again (it is a fifth of the compile). */
   checked?: boolean;
+  /** The caller needs the set no more (see release.ts): each module's body and source go once it is written. */
+  release?: boolean;
 }
 
 export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMemo, opts: CompileOptions = {}): Compiled {
@@ -96,6 +105,7 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   }
   const bibliography = compileBibliography(set, stylesDir, memo);
   // Module sources, quiz feedback and claims cite from the built bibliography, as `kap cite` does.
+  phase('bibliography');
   const citer = precomputedCiter(bibliography.entries);
   const titles = new Map(set.modules.map(({ module: m }) => [m.id, m.title]));
   const lookup = { title: (id: string) => titles.get(id) };
@@ -110,14 +120,45 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   // modules their blocks were 288 MB of memo file and most of a 3 GB compile.
   const memoBlocks = memo && set.modules.length <= BLOCKS_MEMO_MAX;
   const both = (markdown: string): ReturnType<typeof render> => (memoBlocks ? JSON.parse(memo.get(['blocks', markdown], () => JSON.stringify(render(markdown)))) : render(markdown));
+  // The bibliography is already formatted (and its APA fixed, e.g. no bare "Retrieved <URL>"):
+  // search and quiz exports show that text rather than format again.
+  const apa = new Map(bibliography.entries.map((e) => [e.key, e]));
+  const referenceText = (k: string) => (apa.has(k) ? htmlText(apa.get(k)!.styles.apa.html) : citer.referenceText(k));
+  const inText = (k: string) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]);
+
+  // The search index takes each module's documents as the module is made (holding every
+  // module's sections until the end was most of a 10,000-module compile's memory). Documents
+  // are numbered grouped by type, as searchDocuments orders them: modules, sections, claims,
+  // terms, references.
+  let searchMs = 0;
+  const timed = <T>(fn: () => T): T => {
+    const t0 = performance.now();
+    const r = fn();
+    searchMs += performance.now() - t0;
+    return r;
+  };
+  let sectionCount = 0;
+  let claimCount = 0;
+  for (const { module: m } of set.modules) {
+    sectionCount += splitBody(m.body).sections.length;
+    claimCount += m.claims.length;
+  }
+  const term = set.modules.length + sectionCount + claimCount;
+  const next: Record<DocType, number> = { module: 0, section: set.modules.length, claim: set.modules.length + sectionCount, term, reference: term + set.terms.length };
+  const search: IndexFiles = new Map();
+  const sink: IndexSink = opts.writer?.indexSink() ?? memorySink(search);
+  const index = new IndexBuilder(next.reference + set.references.items.length, sink);
+  const addDocs = (docs: ReturnType<typeof searchDocuments>) => timed(() => { for (const d of docs) index.add(d, next[d.type]++); });
+  // Terms take their tags from their module: those modules' listings, for the terms' documents.
+  const termModules = new Set(set.terms.map(({ term: t }) => t.module));
+  const ofTerms: SearchModule[] = [];
+
   const modules: CompiledModule[] = [];
-  // What search needs of a module (no blocks, no raw text): kept while the rest is written.
-  const forSearch: SearchModule[] = [];
   const listing: CatalogModule[] = [];
   for (const { module: m } of set.modules) {
-    const markdown = moduleMarkdown(m, citer, lookup);
-    const { summary, sections } = splitBody(m.body);
     const help = moduleHelp(m, citer);
+    const markdown = moduleMarkdown(m, citer, lookup, help);
+    const { summary, sections } = splitBody(m.body);
     // --brief: the title, the summary, the module's help and the notice.
     const brief = [`**${m.title}**`, '', cite(summary), '', ...helpMarkdown(help), `*${NOTICE}*`].join('\n');
     const compiled: CompiledModule = {
@@ -132,12 +173,15 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
       raw: m.raw,
       blocks: both(markdown),
     };
-    forSearch.push({ meta: compiled.meta, brief: compiled.brief, sections: compiled.sections, claims: compiled.claims });
+    addDocs(searchDocuments({ modules: [compiled], terms: [], references: [], referenceText, inText }));
+    if (termModules.has(m.id)) ofTerms.push({ meta: compiled.meta, brief: '', sections: [], claims: [] });
     listing.push({ id: m.id, title: m.title, kind: m.kind, summary: m.summary, origin: m.origin ?? BUILT_IN });
-    if (opts.sink) opts.sink(compiled);
+    if (opts.writer) opts.writer.module(compiled);
     else modules.push(compiled);
+    if (opts.release) m.body = m.raw = '';
   }
 
+  phase('modules');
   const keys: Record<string, string> = {};
   for (const { term: t } of set.terms) for (const k of [t.id, t.term, ...t.aliases]) keys[normalizeKey(k)] = `t:${t.id}`;
   for (const { module: m } of set.modules) for (const k of [m.id, m.title, ...m.aliases]) keys[normalizeKey(k)] = `m:${m.id}`;
@@ -147,10 +191,6 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
     keys,
   };
   const tags = new Map(set.modules.map(({ module: m }) => [m.id, m.tags]));
-  // The bibliography is already formatted (and its APA fixed, e.g. no bare "Retrieved <URL>"):
-  // search and quiz exports show that text rather than format again.
-  const apa = new Map(bibliography.entries.map((e) => [e.key, e]));
-  const referenceText = (k: string) => (apa.has(k) ? htmlText(apa.get(k)!.styles.apa.html) : citer.referenceText(k));
   const quiz: CompiledQuiz = {
     version: FILE_VERSION,
     // The help is asked of the question as shown: with its citations and sources formatted.
@@ -183,20 +223,16 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
       })),
     ),
   };
-  const started = performance.now();
+  phase('catalog+quiz+claims');
   const inMemory = memoryCatalog(catalog.modules, catalog.terms, catalog.keys);
-  const docs = searchDocuments({
-    modules: forSearch, terms: catalog.terms, references: set.references.items,
-    referenceText,
-    inText: (k) => apa.get(k)?.styles.apa.inText ?? citer.inText([k]),
-    termName: (t) => termName(inMemory, t),
-  });
-  // The documents have their text now: the modules' sections need not be held while indexing.
-  forSearch.length = 0;
-  const search = buildIndex(docs);
-  const searchMs = performance.now() - started;
+  const rest = searchDocuments({ modules: ofTerms, terms: catalog.terms, references: set.references.items, referenceText, inText, termName: (t) => termName(inMemory, t) });
+  addDocs(rest.filter((d) => d.type === 'term' || d.type === 'reference'));
+  // Without a writer the index is finished here; with one, in its place among the files (finish()).
+  if (!opts.writer) timed(() => index.finish());
+  phase('search index');
   const lint = buildLintIndex(set.modules.map((m) => m.module), bibliography.entries, set.errata.map((e) => e.erratum));
-  return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs, lint };
+  phase('lint index');
+  return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs, lint, ...(opts.writer && { index }) };
 }
 
 const withHelp = (q: CompiledQuestion): CompiledQuestion => ({ ...q, help: helpForQuestion(q) });
@@ -222,7 +258,41 @@ export class CompiledWriter {
     mkdirSync(join(this.tmp, 'claims'));
   }
 
+  /** The search index's files and bytes, for the build's summary. */
+  readonly searchSize = { files: 0, bytes: 0 };
+
   write(rel: string, text: string): void {
+    this.put(rel, text);
+    this.digest.update(`${rel}\0${Buffer.byteLength(text)}\0`).update(text);
+  }
+
+  /**
+   * JSON.stringify(value) written in pieces (json-pieces.ts): a big file is never one string.
+   * Its digest is taken from the file as written, which is the same bytes.
+   */
+  writeJson(rel: string, value: unknown): void {
+    const file = join(this.tmp, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    const fd = openSync(file, 'w');
+    try {
+      let chunk = '';
+      for (const piece of jsonPieces(value)) {
+        chunk += piece;
+        if (chunk.length >= 1 << 20) chunk = (writeSync(fd, chunk), '');
+      }
+      writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    this.digestFile(rel);
+  }
+
+  private digestFile(rel: string): void {
+    const bytes = readFileSync(join(this.tmp, rel));
+    this.digest.update(`${rel}\0${bytes.length}\0`).update(bytes);
+  }
+
+  private put(rel: string, text: string): void {
     const file = join(this.tmp, rel);
     try {
       writeFileSync(file, text);
@@ -231,7 +301,24 @@ export class CompiledWriter {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);
     }
-    this.digest.update(`${rel}\0${Buffer.byteLength(text)}\0`).update(text);
+  }
+
+  /**
+   * The search index as it is built: its documents files are written at once but go into the
+   * digest in their place in the order (read back then), so the digest is that of the files in
+   * the same order as when the index was written whole.
+   */
+  indexSink(): IndexSink {
+    const at = (p: string) => `${INDEX_DIR}/${p}`;
+    const count = (text: string) => {
+      this.searchSize.files++;
+      this.searchSize.bytes += Buffer.byteLength(text);
+    };
+    return {
+      file: (p, text) => (count(text), this.write(at(p), text)),
+      early: (p, text) => (count(text), this.put(at(p), text)),
+      placed: (p) => this.digestFile(at(p)),
+    };
   }
 
   module(m: CompiledModule): void {
@@ -243,39 +330,63 @@ export class CompiledWriter {
     if (++this.modules <= MODULE_TEXTS_MAX) for (const [rel, text] of moduleTexts(m)) this.write(rel, text);
   }
 
-  /** Everything but the modules, then the stamp (`stamp`: a cache key, see stamp.ts), then into place. */
+  /**
+   * Everything but the modules, then the stamp (`stamp`: a cache key, see stamp.ts), then into
+   * place. The compile is given up part by part as it is written (the caller holds it no more):
+   * the search index's last files are made without the claims and the lint index in memory.
+   */
   finish(compiled: Compiled, stamp?: string): void {
     const tmp = this.tmp;
-    for (const m of compiled.modules) this.module(m);
+    const c = compiled as Partial<Compiled> & Pick<Compiled, 'catalog' | 'search' | 'stylesDir'>;
+    for (const m of c.modules!) this.module(m);
+    c.modules = [];
     // quiz.json and the index that lets a quiz read only the questions it shows (src/quiz/bank-build.ts).
-    for (const [rel, text] of quizFiles(compiled.quiz, compiled.claims.claims)) this.write(rel, text);
-    this.write('claims.json', JSON.stringify(compiled.claims));
-    // One file per module, so that `kap claims <topic>` reads that module's only.
-    const cites = compiled.bibliography.claims.byModule;
-    const byModule = new Map<string, ModuleClaims>(compiled.catalog.modules.map((m) => [m.id, { title: m.title, claims: [], references: Object.hasOwn(cites, m.id) ? cites[m.id]! : [] }]));
-    for (const c of compiled.claims.claims) byModule.get(c.module)?.claims.push(c);
-    for (const [id, rows] of byModule) this.write(claimsFile(id), JSON.stringify(rows));
-    for (const [path, text] of compiled.lint) this.write(path, text);
-    const bib = compiled.bibliography;
-    mkdirSync(join(tmp, 'bibliography', 'refs'), { recursive: true });
-    this.write('bibliography/index.json', JSON.stringify(bib.index));
-    this.write('bibliography/claims.json', JSON.stringify(bib.claims));
-    for (const e of bib.entries) this.write(`bibliography/${entryFile(e.key)}`, JSON.stringify(e));
-    mkdirSync(join(tmp, 'styles'));
-    for (const f of readdirSync(compiled.stylesDir)) copyFileSync(join(compiled.stylesDir, f), join(tmp, 'styles', f));
-    for (const [path, text] of compiled.search) this.write(`${INDEX_DIR}/${path}`, text);
-    const { modules, terms, keys } = compiled.catalog;
+    for (const [rel, text] of quizFiles(c.quiz!, c.claims!.claims)) this.write(rel, text);
+    delete c.quiz;
+    this.claims(c.claims!, c.catalog.modules, c.bibliography!.claims.byModule);
+    delete c.claims;
+    phase('w claims');
+    for (const [path, text] of c.lint!) this.write(path, text);
+    delete c.lint;
+    phase('w lint');
+    this.bibliography(c.bibliography!, c.stylesDir);
+    delete c.bibliography;
+    phase('w bib');
+    for (const [path, text] of c.search) this.write(`${INDEX_DIR}/${path}`, text);
+    c.index?.finish();
+    delete c.index;
+    phase('w search');
+    const { modules, terms, keys } = c.catalog;
     this.write(MODULES_FILE, JSON.stringify(modules));
     // `kap list` piped, painted here: at 10,000 modules the run only copies it out.
     const listed = memoryCatalog(modules, terms, keys);
     this.write(listingFile(false), listLines(listed, false));
     this.write(listingFile(true), listLines(listed, true));
+    phase('w listing');
     for (const [path, text] of nameFiles(keys)) this.write(`${NAMES_DIR}/${path}`, text);
+    phase('w names');
     const ofTerms = new Set(terms.map((t) => t.module));
     const titles = Object.fromEntries(modules.filter((m) => ofTerms.has(m.id)).map((m) => [m.id, m.title]));
     const catalog: CatalogFile = { version: FORMAT_VERSION, terms, titles, digest: this.digest.digest('hex').slice(0, 32) };
     writeFileSync(join(tmp, 'catalog.json'), JSON.stringify(catalog));
     install(tmp, this.outDir, stamp);
+  }
+
+  private claims(claims: ClaimsFile, modules: CatalogModule[], cites: Record<string, string[]>): void {
+    this.writeJson('claims.json', claims);
+    // One file per module, so that `kap claims <topic>` reads that module's only.
+    const byModule = new Map<string, ModuleClaims>(modules.map((m) => [m.id, { title: m.title, claims: [], references: Object.hasOwn(cites, m.id) ? cites[m.id]! : [] }]));
+    for (const row of claims.claims) byModule.get(row.module)?.claims.push(row);
+    for (const [id, rows] of byModule) this.write(claimsFile(id), JSON.stringify(rows));
+  }
+
+  private bibliography(bib: Bibliography, stylesDir: string): void {
+    mkdirSync(join(this.tmp, 'bibliography', 'refs'), { recursive: true });
+    this.write('bibliography/index.json', JSON.stringify(bib.index));
+    this.writeJson('bibliography/claims.json', bib.claims);
+    for (const e of bib.entries) this.write(`bibliography/${entryFile(e.key)}`, JSON.stringify(e));
+    mkdirSync(join(this.tmp, 'styles'));
+    for (const f of readdirSync(stylesDir)) copyFileSync(join(stylesDir, f), join(this.tmp, 'styles', f));
   }
 
   /** A failed compile leaves nothing behind. */

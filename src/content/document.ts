@@ -41,11 +41,12 @@ export function moduleHelp(m: Module, citer: Citer) {
   return helpForModule(m, moduleKeys(m).map((k) => citer.referenceText(k)));
 }
 
-export function moduleMarkdown(m: Module, citer: Citer, lookup: Lookup): string {
+/** `help`: moduleHelp(m, citer), when the caller has it already (it reads the whole module). */
+export function moduleMarkdown(m: Module, citer: Citer, lookup: Lookup, help = moduleHelp(m, citer)): string {
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
   const out: string[] = [`# ${m.title}`, ''];
   // The safety layer decides which help the module needs (crisis, emergency); it goes first.
-  out.push(...helpMarkdown(moduleHelp(m, citer)));
+  out.push(...helpMarkdown(help));
   out.push(cite(m.body).trim(), '');
 
   const own = m.claims.filter((c) => !c.article);

@@ -18,106 +18,185 @@ export const DOCS_PER_SHARD = 8;
 /** File path (relative to the index folder) → contents. */
 export type IndexFiles = Map<string, string>;
 
-export function buildIndex(docs: SearchDoc[]): IndexFiles {
-  // Not every token held at once (at 10,000 modules the token arrays and a Map per term took
-  // gigabytes): one pass counts, per term, [doc, field, count, …] (documents come in order, so
-  // a term's list only grows at its end) and the fields' lengths; the frequencies follow.
-  const fieldsOf = docs.map((d) => Object.keys(d.fields) as Field[]);
-  const lengths: number[][] = [];
-  const counts = new Map<string, number[]>();
-  const totals = new Map<Field, { sum: number; n: number }>();
-  docs.forEach((d, doc) => {
-    const lens: number[] = [];
-    Object.values(d.fields).forEach((text, j) => {
+/** Where an index goes, file by file, in the index's order. */
+export interface IndexSink {
+  file(path: string, text: string): void;
+  /** A documents file, written as soon as its documents are in: before the files ahead of it. */
+  early(path: string, text: string): void;
+  /** An early file's place in the order. */
+  placed(path: string): void;
+}
+
+const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
+/** Field slots per document: a posting is `doc * SLOTS + field position` and a count. */
+const SLOTS = 16;
+
+/** A term's [doc * SLOTS + field position, count, …], grown in place: 8 bytes a posting, not ~30 in a number[]. */
+class Counts {
+  a = new Int32Array(8);
+  n = 0;
+  bump(key: number): void {
+    if (this.n && this.a[this.n - 2] === key) {
+      this.a[this.n - 1]!++;
+      return;
+    }
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = key;
+    this.a[this.n++] = 1;
+  }
+}
+
+/**
+ * An index built document by document (at 10,000 modules, holding every document and every
+ * token took gigabytes): each document is tokenized as it is added, its stored form written
+ * with its shard, and only the counts kept. Documents may come in any order (`doc`: its place in
+ * the final order), each exactly once; finish() writes the rest as buildIndex always has.
+ */
+export class IndexBuilder {
+  private readonly lengths: Int32Array;
+  private readonly fields: Uint8Array;
+  private readonly seen: Uint8Array;
+  private readonly counts = new Map<string, Counts>();
+  private readonly totals = new Map<Field, { sum: number; n: number }>();
+  private readonly shards = new Map<number, { docs: StoredDoc[]; in: number }>();
+  private readonly tagDocs = new Map<string, { ids: number[]; first: [number, number] }>();
+  private readonly types = new Map<DocType, { first: number; count: number }>();
+  private added = 0;
+
+  constructor(private readonly n: number, private readonly sink: IndexSink) {
+    this.lengths = new Int32Array(n * SLOTS);
+    this.fields = new Uint8Array(n * SLOTS);
+    this.seen = new Uint8Array(n);
+  }
+
+  add(d: SearchDoc, doc: number): void {
+    if (!(doc >= 0 && doc < this.n) || this.seen[doc]) throw new Error(`search index: document ${doc} out of range or added twice`);
+    this.seen[doc] = 1;
+    this.added++;
+    Object.entries(d.fields).forEach(([name, text], j) => {
       const ts = terms(text ?? '');
-      lens.push(ts.length);
-      const f = fieldsOf[doc]![j]!;
-      const t = totals.get(f) ?? { sum: 0, n: 0 };
+      const f = name as Field;
+      this.lengths[doc * SLOTS + j] = ts.length;
+      this.fields[doc * SLOTS + j] = FIELDS.indexOf(f);
+      const t = this.totals.get(f) ?? { sum: 0, n: 0 };
       t.sum += ts.length;
       t.n += 1;
-      totals.set(f, t);
+      this.totals.set(f, t);
       for (const term of ts) {
-        let m = counts.get(term);
-        if (!m) counts.set(term, (m = []));
-        const at = m.length - 3;
-        if (m[at] === doc && m[at + 1] === j) m[at + 2]!++;
-        else m.push(doc, j, 1);
+        let m = this.counts.get(term);
+        if (!m) this.counts.set(term, (m = new Counts()));
+        m.bump(doc * SLOTS + j);
       }
     });
-    lengths.push(lens);
-  });
-  const avg = (f: Field) => {
-    const t = totals.get(f)!;
-    return t.sum / t.n || 1;
-  };
-  const norm = (doc: number, j: number) => {
-    const f = fieldsOf[doc]![j]!;
-    return FIELD_WEIGHTS[f] / (1 - B[f] + (B[f] * lengths[doc]![j]!) / avg(f));
-  };
-  // term → [doc, weighted length-normalised frequency, …]: the norm added once per occurrence,
-  // field by field, as the sum always was (the same floating-point result).
-  const tfs = new Map<string, number[]>();
-  for (const [term, m] of counts) {
-    const out: number[] = [];
-    for (let i = 0; i < m.length; i += 3) {
-      const doc = m[i]!;
-      const w = norm(doc, m[i + 1]!);
-      let tf = out[out.length - 2] === doc ? out.pop()! : (out.push(doc), 0);
-      for (let k = 0; k < m[i + 2]!; k++) tf += w;
-      out.push(tf);
+    const type = this.types.get(d.type) ?? (this.types.set(d.type, { first: doc, count: 0 }), this.types.get(d.type)!);
+    type.first = Math.min(type.first, doc);
+    type.count++;
+    [...new Set(d.tags.map((t) => t.toLowerCase()))].forEach((tag, pos) => {
+      const t = this.tagDocs.get(tag);
+      if (!t) this.tagDocs.set(tag, { ids: [doc], first: [doc, pos] });
+      else {
+        t.ids.push(doc);
+        if (doc < t.first[0]) t.first = [doc, pos];
+      }
+    });
+    const shard = Math.floor(doc / DOCS_PER_SHARD);
+    const s = this.shards.get(shard) ?? (this.shards.set(shard, { docs: [], in: 0 }), this.shards.get(shard)!);
+    s.docs[doc - shard * DOCS_PER_SHARD] = stored(d);
+    if (++s.in === Math.min(DOCS_PER_SHARD, this.n - shard * DOCS_PER_SHARD)) {
+      this.sink.early(`docs/${shard}.json`, JSON.stringify(s.docs));
+      this.shards.delete(shard);
     }
-    tfs.set(term, out);
-    counts.delete(term);
   }
 
-  const n = docs.length;
+  finish(): void {
+    const { n, sink, lengths, fields, totals } = this;
+    if (this.added !== n) throw new Error(`search index: ${this.added} of ${n} documents added`);
+    const avg = (f: Field) => {
+      const t = totals.get(f)!;
+      return t.sum / t.n || 1;
+    };
+    const norm = (key: number) => {
+      const f = FIELDS[fields[key]!]!;
+      return FIELD_WEIGHTS[f] / (1 - B[f] + (B[f] * lengths[key]!) / avg(f));
+    };
+    // A document's postings are together (it was added whole): its distinct documents are its runs.
+    const docsOf = (m: Counts) => {
+      let df = 0;
+      for (let i = 0, prev = -1; i < m.n; i += 2) {
+        const doc = Math.floor(m.a[i]! / SLOTS);
+        if (doc !== prev) df++;
+        prev = doc;
+      }
+      return df;
+    };
+    let postingCount = 0;
+    for (const m of this.counts.values()) postingCount += docsOf(m);
+    const postShards = Math.max(1, Math.ceil(postingCount / POSTINGS_PER_SHARD));
+    const shards = Array.from({ length: postShards }, () => new Map<string, number[]>());
+    const vocab = new Map<string, (string | number)[]>();
+    for (const term of [...this.counts.keys()].sort()) {
+      const m = this.counts.get(term)!;
+      this.counts.delete(term);
+      // [doc, weighted length-normalised frequency]: the norm added once per occurrence, field
+      // by field, as the sum always was (the same floating-point result).
+      let kept: [number, number][] = [];
+      for (let i = 0; i < m.n; i += 2) {
+        const doc = Math.floor(m.a[i]! / SLOTS);
+        const w = norm(m.a[i]!);
+        const last = kept[kept.length - 1];
+        let tf = last && last[0] === doc ? kept.pop()![1] : 0;
+        for (let k = 0; k < m.a[i + 1]!; k++) tf += w;
+        kept.push([doc, tf]);
+      }
+      const df = kept.length;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      if (kept.length > MAX_POSTINGS) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS);
+      const list: number[] = [];
+      let prev = 0;
+      for (const [doc, tf] of kept.sort((a, b) => a[0] - b[0])) {
+        list.push(doc - prev, Math.max(1, Math.round(100 * idf * ((tf * (K1 + 1)) / (tf + K1)))));
+        prev = doc;
+      }
+      shards[hash(term) % postShards]!.set(term, list);
+      const key = vocabKey(term);
+      if (!vocab.has(key)) vocab.set(key, []);
+      vocab.get(key)!.push(term, df);
+    }
+    shards.forEach((s, i) => sink.file(`post/${i}.txt`, postingsFile(s)));
+    for (const [key, list] of vocab) sink.file(`vocab/${key}.json`, JSON.stringify(list));
+    if (this.shards.size) throw new Error('search index: a documents file was left unwritten');
+    for (let i = 0; i < n; i += DOCS_PER_SHARD) sink.placed(`docs/${i / DOCS_PER_SHARD}.json`);
+
+    // Tags in the order they first appear in, their documents in order.
+    const tags = [...this.tagDocs].sort(([, a], [, b]) => a.first[0] - b.first[0] || a.first[1] - b.first[1]);
+    for (const [tag, { ids }] of tags) sink.file(tagFile(tag), JSON.stringify(ids.sort((a, b) => a - b)));
+
+    const ranges = {} as Record<DocType, [number, number]>;
+    for (const type of DOC_TYPES) {
+      const t = this.types.get(type);
+      ranges[type] = t ? [t.first, t.first + t.count] : [0, 0];
+    }
+    const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...this.tagDocs.keys()].sort(), help: true };
+    sink.file('meta.json', JSON.stringify(meta));
+  }
+}
+
+/** A sink that fills `files` in the index's order. */
+export function memorySink(files: IndexFiles): IndexSink {
+  const early = new Map<string, string>();
+  return { file: (p, t) => files.set(p, t), early: (p, t) => early.set(p, t), placed: (p) => (files.set(p, early.get(p)!), early.delete(p)) };
+}
+
+/** The index of documents in their final order, file by file. */
+export function buildIndex(docs: SearchDoc[]): IndexFiles {
   const files: IndexFiles = new Map();
-  let postingCount = 0;
-  for (const m of tfs.values()) postingCount += m.length / 2;
-  const postShards = Math.max(1, Math.ceil(postingCount / POSTINGS_PER_SHARD));
-  const shards = Array.from({ length: postShards }, () => new Map<string, number[]>());
-  const vocab = new Map<string, (string | number)[]>();
-  for (const term of [...tfs.keys()].sort()) {
-    const flat = tfs.get(term)!;
-    const df = flat.length / 2;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    let kept: [number, number][] = [];
-    for (let i = 0; i < flat.length; i += 2) kept.push([flat[i]!, flat[i + 1]!]);
-    if (kept.length > MAX_POSTINGS) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS);
-    const list: number[] = [];
-    let prev = 0;
-    for (const [doc, tf] of kept.sort((a, b) => a[0] - b[0])) {
-      list.push(doc - prev, Math.max(1, Math.round(100 * idf * ((tf * (K1 + 1)) / (tf + K1)))));
-      prev = doc;
-    }
-    shards[hash(term) % postShards]!.set(term, list);
-    const key = vocabKey(term);
-    if (!vocab.has(key)) vocab.set(key, []);
-    vocab.get(key)!.push(term, df);
-  }
-  shards.forEach((s, i) => files.set(`post/${i}.txt`, postingsFile(s)));
-  for (const [key, list] of vocab) files.set(`vocab/${key}.json`, JSON.stringify(list));
-
-  for (let i = 0; i < n; i += DOCS_PER_SHARD)
-    files.set(`docs/${i / DOCS_PER_SHARD}.json`, JSON.stringify(docs.slice(i, i + DOCS_PER_SHARD).map(stored)));
-
-  const tagDocs = new Map<string, number[]>();
-  docs.forEach((d, i) => {
-    for (const tag of new Set(d.tags.map((t) => t.toLowerCase()))) {
-      if (!tagDocs.has(tag)) tagDocs.set(tag, []);
-      tagDocs.get(tag)!.push(i);
-    }
-  });
-  for (const [tag, ids] of tagDocs) files.set(tagFile(tag), JSON.stringify(ids));
-
-  const ranges = {} as Record<DocType, [number, number]>;
-  for (const type of DOC_TYPES) {
-    const first = docs.findIndex((d) => d.type === type);
-    const count = docs.filter((d) => d.type === type).length;
-    ranges[type] = first < 0 ? [0, 0] : [first, first + count];
-  }
-  const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...tagDocs.keys()].sort(), help: true };
-  files.set('meta.json', JSON.stringify(meta));
+  const b = new IndexBuilder(docs.length, memorySink(files));
+  docs.forEach((d, i) => b.add(d, i));
+  b.finish();
   return files;
 }
 
