@@ -33,7 +33,7 @@ import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 import { searchDocuments, type DocType, type SearchModule } from '../search/documents.js';
 import { IndexBuilder, INDEX_DIR, memorySink, type IndexFiles, type IndexSink } from '../search/build.js';
 import { buildLintIndex, type LintFiles } from '../lint/index-build.js';
-import { quizFiles } from '../quiz/bank-build.js';
+import { orderFreeHelp, quizFiles, type ShownHelp } from '../quiz/bank-build.js';
 import { phase } from './phases.js';
 import { jsonPieces } from './json-pieces.js';
 
@@ -61,6 +61,8 @@ export interface Compiled {
   searchMs: number;
   /** What `kap lint` matches drafts against. */
   lint: LintFiles;
+  /** Each question's order-free shown-text help (bank-build.ts), from the memo where it has them. */
+  quizShown: ShownHelp;
 }
 
 /** quiz.json and claims.json; catalog.json has store.ts FORMAT_VERSION. */
@@ -232,7 +234,11 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   phase('search index');
   const lint = buildLintIndex(set.modules.map((m) => m.module), bibliography.entries, set.errata.map((e) => e.erratum));
   phase('lint index');
-  return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs, lint, ...(opts.writer && { index }) };
+  // Every choice order of every question through the safety layer (~0.1-0.2 s): a pack compile
+  // takes the built-in questions' results from the memo.
+  const shownOf = (q: CompiledQuestion) => (memo ? (JSON.parse(memo.get(['shown-help', q], () => JSON.stringify(orderFreeHelp(q) ?? null))) ?? undefined) : orderFreeHelp(q));
+  const quizShown: ShownHelp = new Map(quiz.questions.map((q) => [q.id, shownOf(q)]));
+  return { catalog, modules, quiz, claims, bibliography, stylesDir, search, searchMs, lint, quizShown, ...(opts.writer && { index }) };
 }
 
 const withHelp = (q: CompiledQuestion): CompiledQuestion => ({ ...q, help: helpForQuestion(q) });
@@ -341,7 +347,7 @@ export class CompiledWriter {
     for (const m of c.modules!) this.module(m);
     c.modules = [];
     // quiz.json and the index that lets a quiz read only the questions it shows (src/quiz/bank-build.ts).
-    for (const [rel, text] of quizFiles(c.quiz!, c.claims!.claims)) this.write(rel, text);
+    for (const [rel, text] of quizFiles(c.quiz!, c.claims!.claims, c.quizShown)) this.write(rel, text);
     delete c.quiz;
     this.claims(c.claims!, c.catalog.modules, c.bibliography!.claims.byModule);
     delete c.claims;

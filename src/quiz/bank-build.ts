@@ -32,8 +32,14 @@ export function orderFreeHelp(q: CompiledQuestion): HelpKind[] | undefined {
   return kinds ? (kinds.split(',') as HelpKind[]) : [];
 }
 
-/** [file, text] pairs: quiz.json and its index. `claims`: every compiled claim (claims.json's). */
-export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[]): [string, string][] {
+/** Question id → orderFreeHelp's answer, worked out earlier (the compile's memo). */
+export type ShownHelp = Map<string, HelpKind[] | undefined>;
+
+/**
+ * [file, text] pairs: quiz.json and its index. `claims`: every compiled claim (claims.json's);
+ * `known`: order-free help already worked out, by question id (the rest is worked out here).
+ */
+export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownHelp): [string, string][] {
   const text = JSON.stringify(quiz);
   const byModule = new Map<string, ClaimRow[]>();
   for (const c of claims) {
@@ -59,7 +65,7 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[]): [string, stri
     const span: [number, number] = [byte, byte + bytes];
     at += json.length + 1;
     byte += bytes + 1;
-    const shown = orderFreeHelp(q);
+    const shown = known?.has(q.id) ? known.get(q.id) : orderFreeHelp(q);
     const e: IndexEntry = {
       id: q.id,
       module: q.module,

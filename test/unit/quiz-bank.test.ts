@@ -13,7 +13,7 @@ import { select, selectFrom, type QuizItem } from '../../src/quiz/engine.js';
 import { EXPORTS, exportWarnings, companionNote, toExport } from '../../src/quiz/export/index.js';
 import { readClaimsOf, readQuiz } from '../../src/store.js';
 import type { Difficulty } from '../../src/content/model.js';
-import { orderFreeHelp } from '../../src/quiz/bank-build.js';
+import { orderFreeHelp, quizFiles } from '../../src/quiz/bank-build.js';
 import type { CompiledQuestion } from '../../src/store.js';
 
 const DATA = join(ROOT, 'dist', 'content');
@@ -102,5 +102,17 @@ describe('the help an export asks of a question, worked out by the compile', () 
   it('is left to run time when words meet across two choices in some orders only', () => {
     // "... want" then "to die ..." reads as "want to die" in one order, not in the other.
     expect(orderFreeHelp(q(['They want', 'to die down', 'Neither']))).toBeUndefined();
+  });
+  it('is taken from what the compile already knows (its memo), so a pack compile does not redo the built-in questions', () => {
+    const quiz = { version: 1, questions: [q(['NMDA', 'GABA', 'Opioid']), { ...q(['NMDA', 'an overdose']), id: 'q2' }] } as unknown as Parameters<typeof quizFiles>[0];
+    const plain = quizFiles(quiz, []);
+    expect(quizFiles(quiz, [], new Map(quiz.questions.map((x) => [x.id, orderFreeHelp(x)])))).toEqual(plain);
+    // A known answer is used as given: the index then differs from the one worked out here.
+    expect(quizFiles(quiz, [], new Map([['q', ['crisis']]]))[1]).not.toEqual(plain[1]);
+  });
+  it('is in the built-in build\'s memo for every question', () => {
+    const memo = JSON.parse(readFileSync(join(ROOT, 'dist', 'content', 'cite-memo.json'), 'utf8')) as { entries: Record<string, string> };
+    const questions = (JSON.parse(readFileSync(join(ROOT, 'dist', 'content', QUIZ_FILE), 'utf8')) as { questions: unknown[] }).questions;
+    expect(Object.keys(memo.entries).filter((k) => k.startsWith('shown-help:'))).toHaveLength(questions.length);
   });
 });
