@@ -91,7 +91,7 @@ if (errors) {
     phase('finish');
     const { files, bytes } = w.searchSize;
     summary = `search index: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(compiled.searchMs)} ms)\n`;
-    compiled = set = base = undefined;
+    compiled = undefined;
     if (saveMemo) {
       try {
         memo.save(saveMemo);

@@ -4,11 +4,10 @@
  */
 import type { Erratum, Module } from '../content/model.js';
 import type { BibEntry } from '../cite/bibliography.js';
-import { lintTerms as terms, matchDocuments } from './match.js';
+import { lintTerms as terms, matchDocuments, RARE, weight } from './match.js';
 import { fold } from '../text/fold.js';
 import { authorYears } from './sentences.js';
 import { negations } from './rules.js';
-import { RARE, weight } from './match.js';
 import {
   claimsFile, DOCS_FILE, FLAG, HEAD_FILE, LINT_VERSION, shardFile, termShard,
   type ClaimDetail, type LintClaim, type LintDocs, type LintErratum, type LintHead, type LintReference, type TermEntry, type WrongClaim,
@@ -115,11 +114,10 @@ function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; refer
   const shards = Math.max(1, Math.round(size / SHARD_BYTES));
   const byShard = Array.from({ length: shards }, () => ({}) as Record<string, TermEntry>);
   for (const [t, e] of entries) byShard[termShard(t, shards)]![t] = e;
-  const chunk = CHUNK;
   const reps = m.reps.map((i) => detail(claims[i]!));
-  const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, shards, chunk };
+  const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, shards, chunk: CHUNK };
   const files: LintFiles = [[HEAD_FILE, JSON.stringify(head)], [DOCS_FILE, JSON.stringify(docs)]];
   byShard.forEach((s, n) => files.push([shardFile(n), JSON.stringify(s)]));
-  for (let n = 0; n * chunk < reps.length; n++) files.push([claimsFile(n), JSON.stringify(reps.slice(n * chunk, (n + 1) * chunk))]);
+  for (let n = 0; n * CHUNK < reps.length; n++) files.push([claimsFile(n), JSON.stringify(reps.slice(n * CHUNK, (n + 1) * CHUNK))]);
   return files;
 }

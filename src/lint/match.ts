@@ -20,7 +20,7 @@ export interface ClaimMatch {
 }
 
 /** idf (thousandths) of a word in no claim or quote. */
-export const UNSEEN = 2500;
+const UNSEEN = 2500;
 
 // The loops below index arrays instead of for…of: a fresh process runs them cold, where each
 // step of an iterator allocates.

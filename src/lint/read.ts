@@ -1,7 +1,6 @@
 /** Run time: the lint index, each file read when first needed (model.ts says which holds what). */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CompiledContentError } from '../errors.js';
+import { readCompiled } from '../compiled-read.js';
 import { claimsFile, DOCS_FILE, HEAD_FILE, LINT_VERSION, shardFile, termShard, type ClaimDetail, type LintDocs, type LintHead, type TermEntry } from './model.js';
 
 export interface LintIndex extends Omit<LintHead, 'version' | 'shards' | 'chunk'> {
@@ -12,12 +11,15 @@ export interface LintIndex extends Omit<LintHead, 'version' | 'shards' | 'chunk'
 }
 
 export function readLintIndex(dataDir: string): LintIndex {
+  // Through readCompiled, as every compiled file: a pack's shard changed after its compile is refused.
   const read = <T>(rel: string): T => {
+    const text = readCompiled(dataDir, rel);
     try {
-      return JSON.parse(readFileSync(join(dataDir, rel), 'utf8')) as T;
+      if (text !== undefined) return JSON.parse(text) as T;
     } catch {
-      throw new CompiledContentError(`no lint index in ${dataDir}`);
+      /* not JSON: as missing */
     }
+    throw new CompiledContentError(`no lint index in ${dataDir}`);
   };
   const head = read<LintHead>(HEAD_FILE);
   if (head.version !== LINT_VERSION) throw new CompiledContentError(`the lint index in ${dataDir} is from another version of kap`);

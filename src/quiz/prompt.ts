@@ -11,8 +11,6 @@ import { parseAnswer, type QuizItem } from './engine.js';
 import type { Ask } from './session.js';
 import { choiceConfig, choiceView, type ChoiceConfig } from './prompt-view.js';
 
-export type { ChoiceConfig };
-
 export const choicePrompt = createPrompt<number, ChoiceConfig>((config, done) => {
   const { choices } = config;
   const [active, setActive] = useState(0);

@@ -295,6 +295,13 @@ describe('concurrency, kill -9 and the cache', () => {
     expect(bad).toEqual([]);
   }, SLOW);
 
+  it('a same-size overwrite of a cached lint index file is refused, as every compiled file', () => {
+    tally.cases++;
+    const active = JSON.parse(run(['--content', live, 'paths', '--json'], { KAP_CACHE_DIR: cache }).stdout).active as string;
+    edit(join(active, 'lint', 'index.json'), (t) => t.replace(/1/g, '2'));
+    expect(judge(run(['--content', live, 'lint', '-'], { KAP_CACHE_DIR: cache }, SLOW, 'Ketamine cures depression.\n'), { status: 4, stderr: /changed after they were compiled/ })).toEqual([]);
+  }, SLOW);
+
   it('old compiles beyond the 3 most recently used, and leftovers of dead compiles, are pruned', () => {
     tally.cases++;
     const packs = join(cache, 'packs');
