@@ -295,6 +295,16 @@ describe('concurrency, kill -9 and the cache', () => {
     expect(bad).toEqual([]);
   }, SLOW);
 
+  it('a same-size overwrite of the module blocks alone is refused by the command that reads them (--json)', () => {
+    tally.cases++;
+    const active = JSON.parse(run(['--content', live, 'paths', '--json'], { KAP_CACHE_DIR: cache }).stdout).active as string;
+    edit(join(active, 'modules', 'alpha.json'), (t) => t.replace(/Alpha is the first fixture topic/g, 'Alpha is the FAKED fixture topic'));
+    const json = () => slow(['--content', live, 'explain', 'alpha', '--json'], { KAP_CACHE_DIR: cache });
+    const bad = judge(json(), { status: 4, stderr: /changed after they were compiled/, notOut: /FAKED/ });
+    bad.push(...judge(json(), { stdout: /Alpha is the first fixture topic\./, notOut: /FAKED/ }));
+    expect(bad).toEqual([]);
+  }, SLOW);
+
   it('a same-size overwrite of a cached lint index file is refused, as every compiled file', () => {
     tally.cases++;
     const active = JSON.parse(run(['--content', live, 'paths', '--json'], { KAP_CACHE_DIR: cache }).stdout).active as string;
