@@ -7,7 +7,9 @@ import { clean } from '../text/sanitize.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { pick, type SelectionFlags } from '../quiz/pick.js';
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
-import { countQuestions } from '../quiz/export/types.js';
+import { countQuestions, type ExportQuestion } from '../quiz/export/types.js';
+import { markdownOf } from '../quiz/export/markdown.js';
+import { readMarkdownBank } from '../quiz/markdown-bank.js';
 
 export interface ExportFlags extends SelectionFlags {
   format?: string;
@@ -21,13 +23,19 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   const exporter = EXPORTS[format];
   if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
   if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
-  const { items, seed } = pick(ctx, f);
-  // Evidence labels need the claims of the questions' own modules only, and only when the bank does not carry them.
-  const unlabelled = items.filter((i) => !(i.question as BankQuestion).evidence);
-  const qs = toExport(items, unlabelled.length ? readClaimsOf(ctx.dataDir, unlabelled.map((i) => i.question.module)) : []);
+  const { items, seed, at, quizBytes } = pick(ctx, f);
   const meta = { title: f.title ?? 'kap quiz', seed };
-  const data = exporter.write(qs, meta);
-  const warnings = exportWarnings(format, qs);
+  let exported: ExportQuestion[] | undefined;
+  const qs = () => {
+    // Evidence labels need the claims of the questions' own modules only, and only when the bank does not carry them.
+    const unlabelled = items.filter((i) => !(i.question as BankQuestion).evidence);
+    return (exported ??= toExport(items, unlabelled.length ? readClaimsOf(ctx.dataDir, unlabelled.map((i) => i.question.module)) : []));
+  };
+  // Markdown from the compile's handout text (markdown-bank.ts) when the data has it.
+  const handout = format === 'markdown' && quizBytes !== undefined ? readMarkdownBank(ctx.dataDir, quizBytes, at, items.map((i) => i.question.id)) : undefined;
+  const data = handout ? markdownOf(handout.map((q, i) => ({ n: i + 1, q, order: items[i]!.order })), meta) : exporter.write(qs(), meta);
+  // Markdown holds the notice and every help block: it has no warnings to give.
+  const warnings = handout ? [] : exportWarnings(format, qs());
   for (const w of warnings) ctx.err(`kap: ${w}`);
   const files: string[] = [];
   if (f.out) {
@@ -35,7 +43,7 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
     files.push(f.out);
     ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
     // What the format could not hold, as a note to hand out with it.
-    const note = companionNote(format, qs, meta);
+    const note = handout ? undefined : companionNote(format, qs(), meta);
     if (note) {
       writeFileAtomic(`${f.out}.notes.txt`, note);
       files.push(`${f.out}.notes.txt`);

@@ -25,7 +25,15 @@ export function newSeed(): string {
   return [...randomBytes(6)].map((b) => abc[b % abc.length]).join('');
 }
 
-export function pick(ctx: Ctx, f: SelectionFlags): { items: QuizItem[]; seed: string } {
+/** `at`: each item's place in the bank; `quizBytes`: the bank's (bank.ts). */
+export interface Picked {
+  items: QuizItem[];
+  seed: string;
+  at: number[];
+  quizBytes?: number;
+}
+
+export function pick(ctx: Ctx, f: SelectionFlags): Picked {
   const bank = readBank(ctx.dataDir);
   const topics = quizTopics(bank.entries, ctx.catalog, list(f.topic));
   const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
@@ -34,5 +42,6 @@ export function pick(ctx: Ctx, f: SelectionFlags): { items: QuizItem[]; seed: st
   if (!filterBank(bank.entries, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
   const seed = f.seed ?? newSeed();
   const picked = selectFrom(bank.entries, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }, bank.choices);
-  return { items: picked.map(({ of, order }) => ({ question: bank.question(of), order })), seed };
+  const place = new Map(bank.entries.map((e, i) => [e, i]));
+  return { items: picked.map(({ of, order }) => ({ question: bank.question(of), order })), seed, at: picked.map(({ of }) => place.get(of)!), quizBytes: bank.quizBytes };
 }
