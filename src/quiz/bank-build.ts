@@ -60,7 +60,7 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
   // Where each question's JSON sits: JSON.stringify writes them one after another, comma-separated.
   let at = text.indexOf('[', text.indexOf('"questions"')) + 1;
   let byte = Buffer.byteLength(text.slice(0, at));
-  const handout: (Omit<MdQuestion, 'help'> & { help: string[] | null })[] = [];
+  const handout: (Omit<MdQuestion, 'help'> & { help: string | null })[] = [];
   const rows = quiz.questions.map((q) => {
     const json = JSON.stringify(q);
     if (text.slice(at, at + json.length) !== json) throw new Error(`quiz index: question ${q.id} is not where it was expected in ${QUIZ_FILE}`);

@@ -9,7 +9,7 @@ import { readCompiledBytes } from '../compiled-read.js';
 import type { MdQuestion } from './export/markdown.js';
 
 export const MARKDOWN_FILE = 'quiz-markdown.json';
-export const MARKDOWN_VERSION = 1;
+export const MARKDOWN_VERSION = 2;
 
 export interface MarkdownHead {
   version: number;
@@ -29,9 +29,9 @@ export function readMarkdownBank(dataDir: string, quizBytes: number, at: number[
     const out: MdQuestion[] = [];
     for (let i = 0; i < at.length; i++) {
       const span = head.at[at[i]!];
-      const q = span && (JSON.parse(file.toString('latin1', span[0], span[1])) as Omit<MdQuestion, 'help'> & { help: string[] | null });
+      const q = span && (JSON.parse(file.toString('latin1', span[0], span[1])) as Omit<MdQuestion, 'help'> & { help: string | null });
       // A question whose help depends on the order of its choices is left to the exporter.
-      if (!q || q.id !== ids[i] || !q.help) return undefined;
+      if (!q || q.id !== ids[i] || q.help === null) return undefined;
       out.push(q as MdQuestion);
     }
     return out;

@@ -55,10 +55,10 @@ export interface MdQuestion {
   /** The index in `choices` of the key. */
   key: number;
   explanation: string;
-  /** The help blocks' lines (each block followed by an empty line). */
-  help: string[];
-  /** The answer key's lines after the why-nots: sources, evidence, where to read more. */
-  tail: string[];
+  /** The help blocks' lines (each block followed by an empty line), joined: '' when none. */
+  help: string;
+  /** The answer key's lines after the why-nots (sources, evidence, where to read more), joined. */
+  tail: string;
 }
 
 export function mdQuestion(q: ExportQuestion): MdQuestion {
@@ -73,8 +73,8 @@ export function mdQuestion(q: ExportQuestion): MdQuestion {
     whys: q.choices.map((c) => (c.why ? mdEscape(c.why) : '')),
     key: q.key,
     explanation: mdEscape(q.explanation),
-    help: helpFor(q).flatMap((b) => [...helpMd([`**${b.title}**`, ...b.lines]).map((l, i, a) => (i < a.length - 1 ? `${l}\\` : l)), '']),
-    tail,
+    help: helpFor(q).flatMap((b) => [...helpMd([`**${b.title}**`, ...b.lines]).map((l, i, a) => (i < a.length - 1 ? `${l}\\` : l)), '']).join('\n'),
+    tail: tail.join('\n'),
   };
 }
 
@@ -85,33 +85,36 @@ export interface MdShown {
   order: number[];
 }
 
-function questionBlock({ n, q, order }: MdShown): string[] {
-  return [
-    // A question's stem and choices on one page: a minipage in LaTeX, CSS break-inside in HTML.
-    ...raw('latex', '\\begin{minipage}{\\linewidth}'),
-    '::: {.question style="break-inside: avoid; page-break-inside: avoid"}',
-    `**${n}.** ${q.question}`,
-    '',
-    ...order.map((j, i) => `- ${letter(i)}. ${q.choices[j]}`),
-    '',
-    ':::',
-    '',
-    ...raw('latex', '\\end{minipage}\\medskip'),
-    ...q.help,
-  ];
+// A question's stem and choices on one page: a minipage in LaTeX, CSS break-inside in HTML.
+const BLOCK_START = [...raw('latex', '\\begin{minipage}{\\linewidth}'), '::: {.question style="break-inside: avoid; page-break-inside: avoid"}'].join('\n');
+const BLOCK_END = ['', ':::', '', ...raw('latex', '\\end{minipage}\\medskip')].join('\n');
+
+/** The question's lines, pushed onto `out` (a joined block stands for its lines: the whole is joined with newlines). */
+function questionBlock(out: string[], { n, q, order }: MdShown): void {
+  out.push(BLOCK_START, `**${n}.** ${q.question}`, '');
+  for (let i = 0; i < order.length; i++) out.push(`- ${letter(i)}. ${q.choices[order[i]!]}`);
+  out.push(BLOCK_END);
+  if (q.help) out.push(q.help);
 }
 
 /** The handout of these questions, in this order. */
 export function markdownOf(shown: MdShown[], meta: ExportMeta): string {
   const out: string[] = [`# ${mdEscape(meta.title)}`, '', `${countQuestions(shown.length)} · seed ${mdEscape(meta.seed)}`, '', `*${mdEscape(NOTICE)}*`, '', '## Questions', ''];
-  for (const s of shown) out.push(...questionBlock(s));
+  for (const s of shown) questionBlock(out, s);
   out.push(...PAGE_BREAK, '## Answer key', '');
   for (const { n, q, order } of shown) {
     const key = order.indexOf(q.key);
     out.push(`**${n}. ${letter(key)}** (${q.choices[q.key]})`, '', q.explanation, '');
-    const wrong = order.map((j, at) => (at !== key && q.whys[j] ? `- ${letter(at)}: ${q.whys[j]}` : '')).filter(Boolean);
-    if (wrong.length) out.push('Why not the others:', '', ...wrong, '');
-    out.push(...q.tail);
+    let wrong = false;
+    for (let at = 0; at < order.length; at++) {
+      const why = at === key ? '' : q.whys[order[at]!];
+      if (!why) continue;
+      if (!wrong) out.push('Why not the others:', '');
+      wrong = true;
+      out.push(`- ${letter(at)}: ${why}`);
+    }
+    if (wrong) out.push('');
+    out.push(q.tail);
   }
   return out.join('\n');
 }
