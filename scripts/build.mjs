@@ -79,9 +79,11 @@ writeFileSync(`${root}/dist/kap.1`, docs.manPage(pkg.version, new Date(Number(pr
 // commander's program, packs) is a bundle of its own, loaded by bin/kap only when needed. Those
 // bundles carry their own copies of small shared modules: nothing relies on shared module state
 // or class identity.
-const lazy = {};
-/** Lazy imports become bundles of their own, except `inline` (a command built into an entry). */
-const lazyImports = (inline) => ({
+// The quiz's prompts (inquirer) too: a terminal quiz paints its first question before loading
+// them, and a scripted quiz never does (dist/quiz-prompt.cjs).
+const lazy = { 'quiz-prompt': 'src/quiz/prompt.ts' };
+/** Lazy imports become bundles of their own, except `inline` (a command built into an entry); `inCommands`: the importer's bundle is in dist/commands/. */
+const lazyImports = (inline, inCommands = false) => ({
   name: 'lazy-bundles',
   setup(b) {
     b.onResolve({ filter: /^\.\.?\/(commands\/[\w-]+|packs|program)\.js$/ }, (a) => {
@@ -90,12 +92,13 @@ const lazyImports = (inline) => ({
       lazy[name] = `src/${name}.ts`;
       return { path: `./${name}.cjs`, external: true };
     });
+    b.onResolve({ filter: /^\.\.\/quiz\/prompt\.js$/ }, (a) => (/src\/commands\/quiz\.ts$/.test(a.importer) ? { path: `${inCommands ? '..' : '.'}/quiz-prompt.cjs`, external: true } : undefined));
   },
 });
 // import() of a lazy bundle becomes require(), so bin/kap can load it from its code cache.
 const cjs = { ...common, format: 'cjs', supported: { 'dynamic-import': false } };
 await build({ ...cjs, entryPoints: ['src/main.ts'], outfile: 'dist/kap.cjs', plugins: [standIns, lazyImports()] });
-await build({ ...cjs, entryPoints: lazy, outdir: 'dist', outExtension: { '.js': '.cjs' }, plugins: [standIns, lazyImports()] });
+await build({ ...cjs, entryPoints: lazy, outdir: 'dist', outExtension: { '.js': '.cjs' }, plugins: [standIns, lazyImports(undefined, true)] });
 // The commands people run most also get an entry of their own, the core with that command
 // built in: one file and one code cache to load instead of two (~1 ms less per run). bin/kap
 // picks kap-<command>.cjs from the command line; any entry can run any command.

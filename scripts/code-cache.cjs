@@ -6,7 +6,7 @@
 const { mkdtempSync, readFileSync, readdirSync, writeFileSync, renameSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { load, loaded } = require('../bin/kap');
+const { load, loaded, entryName } = require('../bin/kap');
 
 const dist = join(__dirname, '..', 'dist');
 // Caches from an earlier build would be rejected anyway; start clean.
@@ -55,12 +55,12 @@ async function warmTerminalQuiz(entry) {
 
 (async () => {
   for (const argv of runs) await warm(kap, argv);
-  // Each kap-<command>.cjs entry (the core with one command built in) with its command's runs.
+  // Each kap-<command>.cjs entry (the core with one command built in) with the runs bin/kap
+  // starts from it: its cache holds what those run, and no other command's functions.
   for (const f of readdirSync(dist)) {
-    const command = /^kap-([a-z]+)\.cjs$/.exec(f)?.[1];
-    if (!command) continue;
+    if (!/^kap-[a-z-]+\.cjs$/.test(f)) continue;
     const entry = load(join(dist, f));
-    for (const argv of runs.filter((r) => r[0] === command)) await warm(entry, argv);
+    for (const argv of runs.filter((r) => entryName(r) === f)) await warm(entry, argv);
   }
   // kap quiz in a terminal, with a stand-in one: the prompt's functions (inquirer's) go into
   // kap-quiz.cjs's cache too, or the first question on screen waits for them to be compiled.

@@ -12,7 +12,7 @@ export { manPage } from './man-page.js';
 const PROGRAM_WARM = [['--help'], ['--version'], ['help', 'explain']];
 
 export interface Manifest {
-  /** Commands that get an entry bundle dist/kap-<name>.cjs. */
+  /** Commands that get an entry bundle dist/kap-<name>.cjs (a subcommand: <command>-<subcommand>, its file src/commands/<command>-<subcommand>.ts). */
   hot: string[];
   /** Command lines the build runs before saving the code caches. */
   warm: string[][];
@@ -22,7 +22,7 @@ const all = (cs: readonly CommandSpec[]): CommandSpec[] => cs.flatMap((c) => [c,
 
 export function manifest(commands: readonly CommandSpec[] = COMMANDS): Manifest {
   return {
-    hot: commands.filter((c) => c.hot).map((c) => c.name),
+    hot: commands.flatMap((c) => [...(c.hot ? [c.name] : []), ...(c.subcommands ?? []).filter((s) => s.hot).map((s) => `${c.name}-${s.name}`)]),
     warm: [...PROGRAM_WARM, ...all(commands).flatMap((c) => (c.warm ?? []).map((w) => [...w]))],
   };
 }

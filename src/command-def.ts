@@ -77,7 +77,7 @@ export interface CommandSpec {
   readonly commanderOnly?: boolean;
   /** Not listed in help, completion, the man page or the README (`kap __complete`). */
   readonly hidden?: boolean;
-  /** The build gives it an entry bundle of its own, dist/kap-<name>.cjs (the core with it built in). */
+  /** The build gives it an entry bundle of its own, dist/kap-<name>.cjs (the core with it built in); a subcommand's is kap-<command>-<name>.cjs, named in bin/kap. */
   readonly hot?: boolean;
   /** Command lines (after `kap`) the build runs to warm the code caches. */
   readonly warm?: readonly (readonly string[])[];

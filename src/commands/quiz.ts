@@ -1,28 +1,15 @@
-/** kap quiz [options] and kap quiz export: wires the quiz engine to prompts, scripts and exports. */
+/** kap quiz [options]: wires the quiz engine to prompts and scripts (kap quiz export: quiz-export.ts). */
 import type { Ctx } from '../context.js';
-import { NotFoundError, UsageError } from '../errors.js';
-import { DIFFICULTIES, type Difficulty } from '../content/model.js';
-import { readClaimsOf } from '../store.js';
-import { readBank, type BankQuestion } from '../quiz/bank.js';
+import { UsageError } from '../errors.js';
 import { clean, toJson } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
 import { promptStream, withPainted } from '../output-boundary.js';
 import { outTarget, writeFileAtomic } from '../atomic-write.js';
-import { filterBank, parseAnswer, selectFrom, LETTERS, type QuizItem } from '../quiz/engine.js';
-import { quizTopics } from '../quiz/topics.js';
+import { parseAnswer, LETTERS, type QuizItem } from '../quiz/engine.js';
+import { pick, type SelectionFlags } from '../quiz/pick.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
-import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
-import { countQuestions } from '../quiz/export/types.js';
 import { noticeText } from '../safety/paint.js';
 import { choiceConfig, choiceView, firstFrame, fitsAsIs } from '../quiz/prompt-view.js';
-
-export interface SelectionFlags {
-  topic?: string[];
-  count?: number;
-  seed?: string;
-  difficulty?: string[];
-  shuffle?: boolean;
-}
 
 export interface QuizFlags extends SelectionFlags {
   mode?: string;
@@ -31,35 +18,6 @@ export interface QuizFlags extends SelectionFlags {
   answers?: string;
   /** false: --no-pause. */
   pause?: boolean;
-}
-
-export interface ExportFlags extends SelectionFlags {
-  format?: string;
-  out?: string;
-  title?: string;
-  json?: boolean;
-}
-
-const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-
-/** A short, readable seed (not Math.random: the seed itself is what makes a quiz repeatable). */
-export function newSeed(): string {
-  const abc = 'abcdefghjkmnpqrstuvwxyz23456789';
-  // node:crypto (with node:stream) costs ~5 ms to load: only a run without --seed needs it.
-  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
-  return [...randomBytes(6)].map((b) => abc[b % abc.length]).join('');
-}
-
-function pick(ctx: Ctx, f: SelectionFlags): { items: QuizItem[]; seed: string } {
-  const bank = readBank(ctx.dataDir);
-  const topics = quizTopics(bank.entries, ctx.catalog, list(f.topic));
-  const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
-  const badLevel = difficulty.find((d) => !(DIFFICULTIES as readonly string[]).includes(d));
-  if (badLevel) throw new UsageError(`--difficulty: "${clean(badLevel)}" is not one of ${DIFFICULTIES.join(', ')}`);
-  if (!filterBank(bank.entries, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
-  const seed = f.seed ?? newSeed();
-  const picked = selectFrom(bank.entries, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }, bank.choices);
-  return { items: picked.map(({ of, order }) => ({ question: bank.question(of), order })), seed };
 }
 
 /** Answers given up front (--answers B,A,C or lines on stdin): the quiz runs as a script. */
@@ -147,36 +105,4 @@ async function firstQuestion(ctx: Ctx, stream: NodeJS.WriteStream, items: QuizIt
   const columns = stream.columns;
   const content = choiceView(choiceConfig(items[0]!, 1, items.length, ctx.theme, Math.min(ctx.width, columns || ctx.width)), 0, undefined);
   return firstFrame(content, columns, fitsAsIs(content, columns) ? undefined : (await import('fast-wrap-ansi')).wrapAnsi);
-}
-
-export function quizExport(ctx: Ctx, f: ExportFlags): void {
-  const format = (f.format ?? 'markdown').toLowerCase();
-  const exporter = EXPORTS[format];
-  if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
-  if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
-  const { items, seed } = pick(ctx, f);
-  // Evidence labels need the claims of the questions' own modules only, and only when the bank does not carry them.
-  const unlabelled = items.filter((i) => !(i.question as BankQuestion).evidence);
-  const qs = toExport(items, unlabelled.length ? readClaimsOf(ctx.dataDir, unlabelled.map((i) => i.question.module)) : []);
-  const meta = { title: f.title ?? 'kap quiz', seed };
-  const data = exporter.write(qs, meta);
-  const warnings = exportWarnings(format, qs);
-  for (const w of warnings) ctx.err(`kap: ${w}`);
-  const files: string[] = [];
-  if (f.out) {
-    writeFileAtomic(f.out, data);
-    files.push(f.out);
-    ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
-    // What the format could not hold, as a note to hand out with it.
-    const note = companionNote(format, qs, meta);
-    if (note) {
-      writeFileAtomic(`${f.out}.notes.txt`, note);
-      files.push(`${f.out}.notes.txt`);
-      ctx.err(`kap: wrote the notice and help blocks the ${exporter.label} file cannot hold to ${f.out}.notes.txt`);
-    }
-  }
-  // --json: for a script, what was exported; the export itself is in `content` (text formats
-  // without --out) or in the files written.
-  if (f.json) ctx.json({ format, seed, title: meta.title, questions: items.map((i) => i.question.id), warnings, files, ...(!f.out && { content: data as string }) });
-  else if (!f.out) ctx.out(data as string);
 }

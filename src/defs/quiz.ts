@@ -28,12 +28,13 @@ const quizExport = defineCommand({
     'kap quiz export --format moodle --seed class1 --out class1.xml',
     'kap quiz export --format qti --seed class1 --out class1.zip',
   ],
+  hot: true,
   warm: [['quiz', 'export', '--format', 'gift', '--seed', 'warm'], ['quiz', 'export', '--seed', 'warm', '--count', '10']],
   run: async (c, r) => {
     // Selection options may come before `export` (kap quiz --seed x export) or after it.
     const parent = c.parentOpts as OptsOf<typeof selection>;
     const opts = { ...parent, ...c.opts, topic: [...(parent.topic ?? []), ...(c.opts.topic ?? [])], difficulty: [...(parent.difficulty ?? []), ...(c.opts.difficulty ?? [])] };
-    (await import('../commands/quiz.js')).quizExport(await r.ctx(), opts);
+    (await import('../commands/quiz-export.js')).quizExport(await r.ctx(), opts);
   },
 });
 

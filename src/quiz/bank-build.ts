@@ -4,7 +4,9 @@
  * claims and the safety check they would otherwise redo per question on every run.
  */
 import type { ClaimRow, CompiledQuiz } from '../store.js';
-import { INDEX_FILE, INDEX_VERSION, QUIZ_FILE, toRow, type IndexEntry, type QuizIndex } from './bank.js';
+import { INDEX_FILE, INDEX_VERSION, QUIZ_FILE, toRow, type BankQuestion, type IndexEntry, type QuizIndex } from './bank.js';
+import { MARKDOWN_FILE, MARKDOWN_VERSION, type MarkdownHead } from './markdown-bank.js';
+import { mdQuestion, type MdQuestion } from './export/markdown.js';
 import { evidenceLabels, toExport } from './export/types.js';
 import { shownHelp } from './export/help.js';
 import type { HelpKind } from '../safety/index.js';
@@ -58,6 +60,7 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
   // Where each question's JSON sits: JSON.stringify writes them one after another, comma-separated.
   let at = text.indexOf('[', text.indexOf('"questions"')) + 1;
   let byte = Buffer.byteLength(text.slice(0, at));
+  const handout: (Omit<MdQuestion, 'help'> & { help: string | null })[] = [];
   const rows = quiz.questions.map((q) => {
     const json = JSON.stringify(q);
     if (text.slice(at, at + json.length) !== json) throw new Error(`quiz index: question ${q.id} is not where it was expected in ${QUIZ_FILE}`);
@@ -77,11 +80,37 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
       evidence: evidenceLabels(q.module, q.sources.map((s) => s.key), byModule.get(q.module) ?? []),
       ...(shown && { shown }),
     };
+    // The handout's text of the question, in the written order; its help only when no order changes it.
+    const question: BankQuestion = { ...q, evidence: e.evidence, ...(shown && { shownHelp: shown }) };
+    const md = mdQuestion(toExport([{ question, order: q.choices.map((_, i) => i) }])[0]!);
+    handout.push({ ...md, help: shown ? md.help : null });
     return toRow(e, tags.at(e.tags), evidence.at(e.evidence));
   });
   const index: QuizIndex = { version: INDEX_VERSION, bytes: Buffer.byteLength(text), tags: tags.lists, evidence: evidence.lists, questions: rows };
   return [
     [QUIZ_FILE, text],
     [INDEX_FILE, JSON.stringify(index)],
+    [MARKDOWN_FILE, markdownBank(handout, index.bytes)],
   ];
+}
+
+// ASCII (\u escapes): the file's characters are its bytes, and it decodes as one-byte text.
+const ascii = (json: string) => json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** quiz-markdown.json: a head line (where each question's line is), then a line per question, in the bank's order. */
+function markdownBank(questions: unknown[], quizBytes: number): string {
+  const lines = questions.map((q) => ascii(JSON.stringify(q)));
+  const spans = (start: number) => {
+    let at = start;
+    return lines.map((l): [number, number] => [at, (at += l.length + 1) - 1]);
+  };
+  // The head's length depends on the spans it lists: grown until it holds still (twice at most).
+  let head = '';
+  for (let guess = 0; ; ) {
+    const h: MarkdownHead = { version: MARKDOWN_VERSION, bytes: quizBytes, at: spans(guess) };
+    head = `${JSON.stringify(h)}\n`;
+    if (head.length === guess) break;
+    guess = head.length;
+  }
+  return head + lines.join('\n') + '\n';
 }

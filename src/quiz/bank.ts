@@ -61,6 +61,8 @@ export interface BankQuestion extends CompiledQuestion {
 
 export interface Bank<E extends Selectable = Selectable> {
   entries: E[];
+  /** quiz.json's length in bytes, when read through the index (files compiled with it can say they fit). */
+  quizBytes?: number;
   choices(e: E): number;
   /** The question of an entry: parsed when a field beyond the entry's is first read. */
   question(e: E): BankQuestion;
@@ -111,6 +113,7 @@ function readIndexed(dataDir: string): Bank | undefined {
   }));
   return {
     entries,
+    quizBytes: index.bytes,
     choices: (e) => (e as IndexEntry).choices,
     question: (entry) => lazyQuestion(entry as IndexEntry, load),
   };

@@ -11,6 +11,7 @@ import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
 
 export function quizTopics(bank: Selectable[], catalog: () => Catalog, values: string[]): string[] {
+  if (!values.length) return [];
   const names = [...new Set(bank.flatMap((q) => [q.module, ...q.tags]))].sort();
   const known = new Set(names);
   return values.map((value) => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifest } from '../../src/cli-docs.js';
@@ -12,10 +13,17 @@ describe('the build follows the command definitions', () => {
     expect(JSON.parse(readFileSync(join(dist, 'commands.json'), 'utf8'))).toEqual(manifest());
   });
 
-  it('an entry bundle, with its code cache, for exactly the commands marked hot', () => {
-    const entries = readdirSync(dist).flatMap((f) => /^kap-([a-z]+)\.cjs$/.exec(f)?.[1] ?? []).sort();
-    expect(entries).toEqual(COMMANDS.filter((c) => c.hot).map((c) => c.name).sort());
+  it('an entry bundle, with its code cache, for exactly the commands and subcommands marked hot', () => {
+    const entries = readdirSync(dist).flatMap((f) => /^kap-([a-z-]+)\.cjs$/.exec(f)?.[1] ?? []).sort();
+    const subcommands = COMMANDS.flatMap((c) => (c.subcommands ?? []).filter((s) => s.hot).map((s) => `${c.name}-${s.name}`));
+    expect(entries).toEqual([...COMMANDS.filter((c) => c.hot).map((c) => c.name), ...subcommands].sort());
     for (const e of entries) expect(existsSync(join(dist, `kap-${e}.cjs.cache`)), e).toBe(true);
+  });
+
+  it("bin/kap names the subcommands that have an entry (it cannot read the manifest without slowing every start)", () => {
+    const { SUBCOMMAND_ENTRIES } = createRequire(import.meta.url)('../../bin/kap') as { SUBCOMMAND_ENTRIES: string[] };
+    const hot = COMMANDS.flatMap((c) => (c.subcommands ?? []).filter((s) => s.hot).map((s) => `${c.name} ${s.name}`));
+    expect([...SUBCOMMAND_ENTRIES].sort()).toEqual(hot.sort());
   });
 
   it("every command's warm-up runs are in the manifest, and each names its command", () => {

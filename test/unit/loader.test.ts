@@ -15,7 +15,15 @@ describe('bin/kap entry', () => {
     expect(entry(dist, ['search', 'nmda'])).toBe(exportsOf('kap-search.cjs'));
     expect(entry(dist, ['--width', '40', 'list'])).toBe(exportsOf('kap-list.cjs'));
     expect(entry(dist, ['--no-color', 'explain', 'glutamate', '--brief'])).toBe(exportsOf('kap-explain.cjs'));
-    expect(entry(dist, ['quiz', 'export', '--seed', 'x'])).toBe(exportsOf('kap-quiz.cjs'));
+    expect(entry(dist, ['quiz', '--seed', 'x', '--answers', 'A'])).toBe(exportsOf('kap-quiz.cjs'));
+  });
+
+  it('starts from kap-<command>-<subcommand>.cjs for a subcommand with an entry, right after its command', () => {
+    expect(entry(dist, ['quiz', 'export', '--seed', 'x'])).toBe(exportsOf('kap-quiz-export.cjs'));
+    expect(entry(dist, ['--no-color', 'quiz', 'export'])).toBe(exportsOf('kap-quiz-export.cjs'));
+    // Options between the command and its subcommand: the command's entry, which runs it too.
+    expect(entry(dist, ['quiz', '--seed', 'x', 'export'])).toBe(exportsOf('kap-quiz.cjs'));
+    expect(entry(dist, ['explain', 'export'])).toBe(exportsOf('kap-explain.cjs'));
   });
 
   it('falls back to kap.cjs when there is no such entry, and never reads outside dist', () => {
@@ -34,5 +42,6 @@ describe('bin/kap entry', () => {
     const viaCore = await listVia(entry(dist, []) as Entry);
     expect(viaCore).toContain('glutamate');
     for (const command of ['search', 'cite', 'explain']) expect(await listVia(entry(dist, [command]) as Entry), command).toBe(viaCore);
+    expect(await listVia(entry(dist, ['quiz', 'export']) as Entry), 'quiz export').toBe(viaCore);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { helpFor, NOTICE } from './help.js';
 import { WEB_ADDRESS } from './html-text.js';
-import { countQuestions, letter, oneLine, type ExportQuestion, type Exporter } from './types.js';
+import { countQuestions, letter, oneLine, type ExportMeta, type ExportQuestion, type Exporter } from './types.js';
 
 // CommonMark and Pandoc let any ASCII punctuation be escaped; these are the ones that mean
 // something inline (emphasis, code, links, raw HTML, entities, math, citations, sub/superscript,
@@ -41,35 +41,82 @@ const PAGE_BREAK = [
 /** Bold help block lines, escaped except for their `**` marks. */
 const helpMd = (lines: string[]) => lines.map((l) => `> ${l.split(/\*\*(.+?)\*\*/g).map((p, i) => (i % 2 ? `**${escapeSpecial(p)}**` : escapeSpecial(p))).join('')}`);
 
-function questionBlock(q: ExportQuestion): string[] {
-  const help = helpFor(q).flatMap((b) => [...helpMd([`**${b.title}**`, ...b.lines]).map((l, i, a) => (i < a.length - 1 ? `${l}\\` : l)), '']);
-  return [
-    // A question's stem and choices on one page: a minipage in LaTeX, CSS break-inside in HTML.
-    ...raw('latex', '\\begin{minipage}{\\linewidth}'),
-    '::: {.question style="break-inside: avoid; page-break-inside: avoid"}',
-    `**${q.n}.** ${mdEscape(q.question)}`,
-    '',
-    ...q.choices.map((c, i) => `- ${letter(i)}. ${mdEscape(c.text)}`),
-    '',
-    ':::',
-    '',
-    ...raw('latex', '\\end{minipage}\\medskip'),
-    ...help,
-  ];
+/**
+ * What the handout shows of one question, escaped, with its choices in `order`'s terms: the
+ * compile writes these for the written order (quiz-markdown.json, bank-build.ts), so that an
+ * export only arranges them; markdown() makes them from the questions it is given.
+ */
+export interface MdQuestion {
+  id: string;
+  question: string;
+  /** Each choice's text, and its why-not ('' without one). */
+  choices: string[];
+  whys: string[];
+  /** The index in `choices` of the key. */
+  key: number;
+  explanation: string;
+  /** The help blocks' lines (each block followed by an empty line), joined: '' when none. */
+  help: string;
+  /** The answer key's lines after the why-nots (sources, evidence, where to read more), joined. */
+  tail: string;
 }
 
-export const markdown: Exporter = (qs, meta) => {
-  const out: string[] = [`# ${mdEscape(meta.title)}`, '', `${countQuestions(qs.length)} · seed ${mdEscape(meta.seed)}`, '', `*${mdEscape(NOTICE)}*`, '', '## Questions', ''];
-  for (const q of qs) out.push(...questionBlock(q));
+export function mdQuestion(q: ExportQuestion): MdQuestion {
+  const tail: string[] = [];
+  for (const s of q.sources) tail.push(`Source: ${mdLinked(s.reference)}`, '');
+  if (q.evidence.length) tail.push(`Evidence: ${mdEscape(q.evidence.join('; '))}`, '');
+  tail.push(`Read more: \`kap explain ${q.module}\` · ${mdEscape(q.id)}`, '');
+  return {
+    id: q.id,
+    question: mdEscape(q.question),
+    choices: q.choices.map((c) => mdEscape(c.text)),
+    whys: q.choices.map((c) => (c.why ? mdEscape(c.why) : '')),
+    key: q.key,
+    explanation: mdEscape(q.explanation),
+    help: helpFor(q).flatMap((b) => [...helpMd([`**${b.title}**`, ...b.lines]).map((l, i, a) => (i < a.length - 1 ? `${l}\\` : l)), '']).join('\n'),
+    tail: tail.join('\n'),
+  };
+}
+
+/** A question as shown, number `n`: `order[i]` is the index in `q.choices` of shown choice i. */
+export interface MdShown {
+  n: number;
+  q: MdQuestion;
+  order: number[];
+}
+
+// A question's stem and choices on one page: a minipage in LaTeX, CSS break-inside in HTML.
+const BLOCK_START = [...raw('latex', '\\begin{minipage}{\\linewidth}'), '::: {.question style="break-inside: avoid; page-break-inside: avoid"}'].join('\n');
+const BLOCK_END = ['', ':::', '', ...raw('latex', '\\end{minipage}\\medskip')].join('\n');
+
+/** The question's lines, pushed onto `out` (a joined block stands for its lines: the whole is joined with newlines). */
+function questionBlock(out: string[], { n, q, order }: MdShown): void {
+  out.push(BLOCK_START, `**${n}.** ${q.question}`, '');
+  for (let i = 0; i < order.length; i++) out.push(`- ${letter(i)}. ${q.choices[order[i]!]}`);
+  out.push(BLOCK_END);
+  if (q.help) out.push(q.help);
+}
+
+/** The handout of these questions, in this order. */
+export function markdownOf(shown: MdShown[], meta: ExportMeta): string {
+  const out: string[] = [`# ${mdEscape(meta.title)}`, '', `${countQuestions(shown.length)} · seed ${mdEscape(meta.seed)}`, '', `*${mdEscape(NOTICE)}*`, '', '## Questions', ''];
+  for (const s of shown) questionBlock(out, s);
   out.push(...PAGE_BREAK, '## Answer key', '');
-  for (const q of qs) {
-    out.push(`**${q.n}. ${letter(q.key)}** (${mdEscape(q.choices[q.key]!.text)})`, '', mdEscape(q.explanation), '');
-    const wrong = q.choices.map((c, i) => (i !== q.key && c.why ? `- ${letter(i)}: ${mdEscape(c.why)}` : '')).filter(Boolean);
-    if (wrong.length) out.push('Why not the others:', '', ...wrong, '');
-    for (const s of q.sources) out.push(`Source: ${mdLinked(s.reference)}`, '');
-    if (q.evidence.length) out.push(`Evidence: ${mdEscape(q.evidence.join('; '))}`, '');
-    out.push(`Read more: \`kap explain ${q.module}\` · ${mdEscape(q.id)}`, '');
+  for (const { n, q, order } of shown) {
+    const key = order.indexOf(q.key);
+    out.push(`**${n}. ${letter(key)}** (${q.choices[q.key]})`, '', q.explanation, '');
+    let wrong = false;
+    for (let at = 0; at < order.length; at++) {
+      const why = at === key ? '' : q.whys[order[at]!];
+      if (!why) continue;
+      if (!wrong) out.push('Why not the others:', '');
+      wrong = true;
+      out.push(`- ${letter(at)}: ${why}`);
+    }
+    if (wrong) out.push('');
+    out.push(q.tail);
   }
   return out.join('\n');
-};
+}
 
+export const markdown: Exporter = (qs, meta) => markdownOf(qs.map((q) => ({ n: q.n, q: mdQuestion(q), order: q.choices.map((_, i) => i) })), meta);

@@ -1,0 +1,57 @@
+/** kap quiz export: the selected questions in a trainer's format (a bundle of its own: a quiz never loads the formats). */
+import type { Ctx } from '../context.js';
+import { UsageError } from '../errors.js';
+import { readClaimsOf } from '../store.js';
+import type { BankQuestion } from '../quiz/bank.js';
+import { clean } from '../text/sanitize.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { pick, type SelectionFlags } from '../quiz/pick.js';
+import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
+import { countQuestions, type ExportQuestion } from '../quiz/export/types.js';
+import { markdownOf } from '../quiz/export/markdown.js';
+import { readMarkdownBank } from '../quiz/markdown-bank.js';
+
+export interface ExportFlags extends SelectionFlags {
+  format?: string;
+  out?: string;
+  title?: string;
+  json?: boolean;
+}
+
+export function quizExport(ctx: Ctx, f: ExportFlags): void {
+  const format = (f.format ?? 'markdown').toLowerCase();
+  const exporter = EXPORTS[format];
+  if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
+  if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
+  const { items, seed, at, quizBytes } = pick(ctx, f);
+  const meta = { title: f.title ?? 'kap quiz', seed };
+  let exported: ExportQuestion[] | undefined;
+  const qs = () => {
+    // Evidence labels need the claims of the questions' own modules only, and only when the bank does not carry them.
+    const unlabelled = items.filter((i) => !(i.question as BankQuestion).evidence);
+    return (exported ??= toExport(items, unlabelled.length ? readClaimsOf(ctx.dataDir, unlabelled.map((i) => i.question.module)) : []));
+  };
+  // Markdown from the compile's handout text (markdown-bank.ts) when the data has it.
+  const handout = format === 'markdown' && quizBytes !== undefined ? readMarkdownBank(ctx.dataDir, quizBytes, at, items.map((i) => i.question.id)) : undefined;
+  const data = handout ? markdownOf(handout.map((q, i) => ({ n: i + 1, q, order: items[i]!.order })), meta) : exporter.write(qs(), meta);
+  // Markdown holds the notice and every help block: it has no warnings to give.
+  const warnings = handout ? [] : exportWarnings(format, qs());
+  for (const w of warnings) ctx.err(`kap: ${w}`);
+  const files: string[] = [];
+  if (f.out) {
+    writeFileAtomic(f.out, data);
+    files.push(f.out);
+    ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
+    // What the format could not hold, as a note to hand out with it.
+    const note = handout ? undefined : companionNote(format, qs(), meta);
+    if (note) {
+      writeFileAtomic(`${f.out}.notes.txt`, note);
+      files.push(`${f.out}.notes.txt`);
+      ctx.err(`kap: wrote the notice and help blocks the ${exporter.label} file cannot hold to ${f.out}.notes.txt`);
+    }
+  }
+  // --json: for a script, what was exported; the export itself is in `content` (text formats
+  // without --out) or in the files written.
+  if (f.json) ctx.json({ format, seed, title: meta.title, questions: items.map((i) => i.question.id), warnings, files, ...(!f.out && { content: data as string }) });
+  else if (!f.out) ctx.out(data as string);
+}

@@ -1,0 +1,47 @@
+/** Which questions a quiz or an export shows, from the selection options both take. */
+import type { Ctx } from '../context.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { DIFFICULTIES, type Difficulty } from '../content/model.js';
+import { readBank } from './bank.js';
+import { clean } from '../text/sanitize.js';
+import { filterBank, selectFrom, type QuizItem } from './engine.js';
+import { quizTopics } from './topics.js';
+
+export interface SelectionFlags {
+  topic?: string[];
+  count?: number;
+  seed?: string;
+  difficulty?: string[];
+  shuffle?: boolean;
+}
+
+const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+/** A short, readable seed (not Math.random: the seed itself is what makes a quiz repeatable). */
+export function newSeed(): string {
+  const abc = 'abcdefghjkmnpqrstuvwxyz23456789';
+  // node:crypto (with node:stream) costs ~5 ms to load: only a run without --seed needs it.
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
+  return [...randomBytes(6)].map((b) => abc[b % abc.length]).join('');
+}
+
+/** `at`: each item's place in the bank; `quizBytes`: the bank's (bank.ts). */
+export interface Picked {
+  items: QuizItem[];
+  seed: string;
+  at: number[];
+  quizBytes?: number;
+}
+
+export function pick(ctx: Ctx, f: SelectionFlags): Picked {
+  const bank = readBank(ctx.dataDir);
+  const topics = quizTopics(bank.entries, ctx.catalog, list(f.topic));
+  const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
+  const badLevel = difficulty.find((d) => !(DIFFICULTIES as readonly string[]).includes(d));
+  if (badLevel) throw new UsageError(`--difficulty: "${clean(badLevel)}" is not one of ${DIFFICULTIES.join(', ')}`);
+  if (!filterBank(bank.entries, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
+  const seed = f.seed ?? newSeed();
+  const picked = selectFrom(bank.entries, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }, bank.choices);
+  const place = new Map(bank.entries.map((e, i) => [e, i]));
+  return { items: picked.map(({ of, order }) => ({ question: bank.question(of), order })), seed, at: picked.map(({ of }) => place.get(of)!), quizBytes: bank.quizBytes };
+}
