@@ -24,6 +24,7 @@ import { CiteMemo, compilerId, MEMO_FILE } from './cite/memo.js';
 import { loadContentCached } from './content/set-cache.js';
 import { phase, phasesTo } from './content/phases.js';
 import { releaseChecked } from './content/release.js';
+import { rerunWithBigYoungGeneration } from './content/young-gen.js';
 
 const positional: string[] = [];
 const packs: string[] = [];
@@ -52,6 +53,8 @@ for (let i = 0; i < argv.length; i++) {
   else positional.push(a);
 }
 const [dir = 'content', out = 'dist/content'] = positional;
+const rerun = rerunWithBigYoungGeneration([dir, ...packs], argv);
+if (rerun !== undefined) process.exit(rerun);
 const started = performance.now();
 let compilerIdMemo: string | undefined;
 const compiler = () => (compilerIdMemo ??= compilerId(process.argv[1]!, stylesDir));

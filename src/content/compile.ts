@@ -28,6 +28,7 @@ import { nameFiles } from './names-build.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntries, registerStyles } from '../cite/precompute.js';
 import { precomputedCiter } from '../cite/format.js';
+import { memoCiter } from './citer-memo.js';
 import { memoEntries, type CiteMemo } from '../cite/memo.js';
 import { claimsByReference, keysByModule } from '../cite/claims-index.js';
 import { searchDocuments, type DocType, type SearchModule } from '../search/documents.js';
@@ -108,7 +109,7 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   const bibliography = compileBibliography(set, stylesDir, memo);
   // Module sources, quiz feedback and claims cite from the built bibliography, as `kap cite` does.
   phase('bibliography');
-  const citer = precomputedCiter(bibliography.entries);
+  const citer = memoCiter(precomputedCiter(bibliography.entries));
   const titles = new Map(set.modules.map(({ module: m }) => [m.id, m.title]));
   const lookup = { title: (id: string) => titles.get(id) };
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
@@ -267,9 +268,23 @@ export class CompiledWriter {
   /** The search index's files and bytes, for the build's summary. */
   readonly searchSize = { files: 0, bytes: 0 };
 
-  write(rel: string, text: string): void {
-    this.put(rel, text);
-    this.digest.update(`${rel}\0${Buffer.byteLength(text)}\0`).update(text);
+  /** Writes a file and takes it into the digest; returns its size in bytes. */
+  write(rel: string, text: string): number {
+    const bytes = this.utf8(text);
+    this.put(rel, bytes);
+    this.digest.update(`${rel}\0${bytes.length}\0`).update(bytes);
+    return bytes.length;
+  }
+
+  /** Encoded once, into a buffer used again for every file (writing and hashing a string encoded it each time). */
+  private scratch = Buffer.allocUnsafe(1 << 20);
+  private utf8(text: string): Buffer {
+    // A UTF-16 unit is at most 3 bytes of UTF-8: only a big text needs its length measured.
+    if (text.length * 3 > this.scratch.length) {
+      const need = Buffer.byteLength(text);
+      if (need > this.scratch.length) this.scratch = Buffer.allocUnsafe(need);
+    }
+    return this.scratch.subarray(0, this.scratch.write(text));
   }
 
   /**
@@ -298,7 +313,7 @@ export class CompiledWriter {
     this.digest.update(`${rel}\0${bytes.length}\0`).update(bytes);
   }
 
-  private put(rel: string, text: string): void {
+  private put(rel: string, text: string | Buffer): void {
     const file = join(this.tmp, rel);
     try {
       writeFileSync(file, text);
@@ -316,13 +331,17 @@ export class CompiledWriter {
    */
   indexSink(): IndexSink {
     const at = (p: string) => `${INDEX_DIR}/${p}`;
-    const count = (text: string) => {
+    const count = (bytes: number) => {
       this.searchSize.files++;
-      this.searchSize.bytes += Buffer.byteLength(text);
+      this.searchSize.bytes += bytes;
     };
     return {
-      file: (p, text) => (count(text), this.write(at(p), text)),
-      early: (p, text) => (count(text), this.put(at(p), text)),
+      file: (p, text) => count(this.write(at(p), text)),
+      early: (p, text) => {
+        const bytes = this.utf8(text);
+        this.put(at(p), bytes);
+        count(bytes.length);
+      },
       placed: (p) => this.digestFile(at(p)),
     };
   }

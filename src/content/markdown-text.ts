@@ -37,20 +37,33 @@ function outsideCode(line: string): string {
 
 /** The Markdown with raw HTML as text and unsafe character references removed; lines unchanged in number. */
 export function markdownAsText(md: string): string {
+  return markdownAsTextFrom(md, 0).whole;
+}
+
+/**
+ * markdownAsText(md), and that of md's lines from line `from` (0-based) on, in one pass: a
+ * module file's source and its body. `rest` is undefined where a fence is open at that line
+ * (on its own the body would start outside it): then the caller asks for the body alone.
+ */
+export function markdownAsTextFrom(md: string, from: number): { whole: string; rest?: string } {
   let fence: string | undefined;
-  return md
-    .split('\n')
-    .map((line) => {
-      const f = FENCE.exec(line);
-      if (fence) {
-        if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && !line.slice(f[0].length).trim()) fence = undefined;
-        return line;
-      }
-      if (f) {
-        fence = f[1];
-        return line;
-      }
-      return outsideCode(line);
-    })
-    .join('\n');
+  let open = false;
+  const lines = md.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (i === from) open = fence !== undefined;
+    const line = lines[i]!;
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && !line.slice(f[0].length).trim()) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    lines[i] = outsideCode(line);
+  }
+  const whole = lines.join('\n');
+  if (from === 0) return { whole, rest: whole };
+  return { whole, ...(!open && { rest: lines.slice(from).join('\n') }) };
 }

@@ -2,7 +2,7 @@
 import { CERTAINTIES, DESIGNS, KINDS, VERDICTS, type Claim, type Module } from './model.js';
 import { Fields, parseYaml, type Sink } from './fields.js';
 import { findClusters, uniqueKeys } from './citations.js';
-import { markdownAsText } from './markdown-text.js';
+import { markdownAsText, markdownAsTextFrom } from './markdown-text.js';
 
 const MODULE_KEYS = ['id', 'title', 'kind', 'article_point', 'aliases', 'summary', 'tags', 'related', 'reviewed', 'claims'];
 const CLAIM_KEYS = ['id', 'text', 'design', 'certainty', 'sources', 'article'];
@@ -81,7 +81,11 @@ export function parseModuleFile(file: string, raw: string, sink: Sink): ParsedMo
 
   const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0);
   // Raw HTML is text and unsafe character references go, in the body and in the source --raw shows.
-  const body = markdownAsText(text.slice(m[0].length).replace(/^\n+/, ''));
+  const after = text.slice(m[0].length);
+  const lead = after.length - after.replace(/^\n+/, '').length;
+  // The source and its body made safe in one pass where the body's lines are the source's last lines.
+  const both = raw === text && m[0].endsWith('\n') ? markdownAsTextFrom(text, bodyStart + lead) : undefined;
+  const body = both?.rest ?? markdownAsText(after.slice(lead));
   const skipped = text.slice(m[0].length).length - body.length;
   const bodyFirstLine = bodyStart + 1 + skipped;
   if (!body.trim()) sink.error(bodyFirstLine - 1, 'empty body: write the module text after the front matter');
@@ -93,7 +97,7 @@ export function parseModuleFile(file: string, raw: string, sink: Sink): ParsedMo
   return {
     module: {
       id, title, kind, ...(articlePoint !== undefined && { articlePoint }), aliases, summary, tags, related, reviewed,
-      file, claims, body, raw: markdownAsText(raw), cites: uniqueKeys(clusters),
+      file, claims, body, raw: both?.whole ?? markdownAsText(raw), cites: uniqueKeys(clusters),
     },
     citeLines,
     lines: { id: f.line('id'), aliases: f.line('aliases'), related: f.line('related'), summary: f.line('summary'), reviewed: f.line('reviewed'), body: bodyFirstLine, claims: claimLines },

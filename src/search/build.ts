@@ -3,8 +3,8 @@
  * stored per posting as an impact, so a query only adds numbers from the files of its terms.
  */
 import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
-import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsFile } from './format.js';
-import { terms } from './tokenize.js';
+import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsLine } from './format.js';
+import { STOP_WORDS, stem, wordList } from './tokenize.js';
 import { flatten } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
 
@@ -61,6 +61,8 @@ export class IndexBuilder {
   private readonly fields: Uint8Array;
   private readonly seen: Uint8Array;
   private readonly counts = new Map<string, Counts>();
+  /** A word → its term's counts (null: a stop word). */
+  private readonly byWord = new Map<string, Counts | null>();
   private readonly totals = new Map<Field, { sum: number; n: number }>();
   private readonly shards = new Map<number, { docs: StoredDoc[]; in: number }>();
   private readonly tagDocs = new Map<string, { ids: number[]; first: [number, number] }>();
@@ -78,19 +80,24 @@ export class IndexBuilder {
     this.seen[doc] = 1;
     this.added++;
     Object.entries(d.fields).forEach(([name, text], j) => {
-      const ts = terms(text ?? '');
+      // terms(text), a word at a time: each distinct word is looked up (stop word? stem?) once.
+      const key = doc * SLOTS + j;
+      let length = 0;
+      for (const word of wordList(text ?? '')) {
+        let m = this.byWord.get(word);
+        if (m === undefined) this.byWord.set(word, (m = STOP_WORDS.has(word) ? null : this.countsOf(stem(word))));
+        if (m) {
+          m.bump(key);
+          length++;
+        }
+      }
       const f = name as Field;
-      this.lengths[doc * SLOTS + j] = ts.length;
-      this.fields[doc * SLOTS + j] = FIELDS.indexOf(f);
+      this.lengths[key] = length;
+      this.fields[key] = FIELDS.indexOf(f);
       const t = this.totals.get(f) ?? { sum: 0, n: 0 };
-      t.sum += ts.length;
+      t.sum += length;
       t.n += 1;
       this.totals.set(f, t);
-      for (const term of ts) {
-        let m = this.counts.get(term);
-        if (!m) this.counts.set(term, (m = new Counts()));
-        m.bump(doc * SLOTS + j);
-      }
     });
     const type = this.types.get(d.type) ?? (this.types.set(d.type, { first: doc, count: 0 }), this.types.get(d.type)!);
     type.first = Math.min(type.first, doc);
@@ -112,7 +119,14 @@ export class IndexBuilder {
     }
   }
 
+  private countsOf(term: string): Counts {
+    let m = this.counts.get(term);
+    if (!m) this.counts.set(term, (m = new Counts()));
+    return m;
+  }
+
   finish(): void {
+    this.byWord.clear();
     const { n, sink, lengths, fields, totals } = this;
     if (this.added !== n) throw new Error(`search index: ${this.added} of ${n} documents added`);
     const avg = (f: Field) => {
@@ -136,37 +150,70 @@ export class IndexBuilder {
     let postingCount = 0;
     for (const m of this.counts.values()) postingCount += docsOf(m);
     const postShards = Math.max(1, Math.ceil(postingCount / POSTINGS_PER_SHARD));
-    const shards = Array.from({ length: postShards }, () => new Map<string, number[]>());
+    // Each shard's text as its lines are made (terms in sorted order, as a shard lists them).
+    const shards = Array.from({ length: postShards }, () => '\n');
     const vocab = new Map<string, (string | number)[]>();
+    // A term's documents and their frequencies, in scratch arrays reused from term to term (a
+    // [doc, tf] pair per posting was most of this step's time and garbage at 10,000 modules).
+    let docs = new Int32Array(1024);
+    let tfs = new Float64Array(1024);
+    const tfOf = new Float64Array(n);
+    const list: number[] = [];
     for (const term of [...this.counts.keys()].sort()) {
       const m = this.counts.get(term)!;
       this.counts.delete(term);
+      if (docs.length < m.n) {
+        docs = new Int32Array(m.n);
+        tfs = new Float64Array(m.n);
+      }
       // [doc, weighted length-normalised frequency]: the norm added once per occurrence, field
       // by field, as the sum always was (the same floating-point result).
-      let kept: [number, number][] = [];
+      let k = 0;
       for (let i = 0; i < m.n; i += 2) {
         const doc = Math.floor(m.a[i]! / SLOTS);
         const w = norm(m.a[i]!);
-        const last = kept[kept.length - 1];
-        let tf = last && last[0] === doc ? kept.pop()![1] : 0;
-        for (let k = 0; k < m.a[i + 1]!; k++) tf += w;
-        kept.push([doc, tf]);
+        let tf = 0;
+        if (k && docs[k - 1] === doc) tf = tfs[--k]!;
+        for (let c = 0; c < m.a[i + 1]!; c++) tf += w;
+        docs[k] = doc;
+        tfs[k++] = tf;
       }
-      const df = kept.length;
+      const df = k;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      if (kept.length > MAX_POSTINGS) kept = kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS);
-      const list: number[] = [];
+      // A document is in a term's list once, so ordering by document is the same by any sort.
+      let kept: Int32Array;
+      if (k > MAX_POSTINGS) {
+        // The best MAX_POSTINGS by frequency, ties to the earlier document: all above the
+        // MAX_POSTINGS-th frequency, then as many of the documents at it as are left, the first.
+        const at = tfs.slice(0, k).sort()[k - MAX_POSTINGS]!;
+        const ties: number[] = [];
+        kept = new Int32Array(MAX_POSTINGS);
+        let j = 0;
+        for (let i = 0; i < k; i++) {
+          if (tfs[i]! > at) kept[j++] = docs[i]!;
+          else if (tfs[i] === at) ties.push(docs[i]!);
+        }
+        for (const doc of Int32Array.from(ties).sort().subarray(0, MAX_POSTINGS - j)) kept[j++] = doc;
+        for (let i = 0; i < k; i++) tfOf[docs[i]!] = tfs[i]!;
+      } else {
+        for (let i = 0; i < k; i++) tfOf[docs[i]!] = tfs[i]!;
+        kept = docs.subarray(0, k);
+      }
+      kept.sort();
+      list.length = 0;
       let prev = 0;
-      for (const [doc, tf] of kept.sort((a, b) => a[0] - b[0])) {
+      for (const doc of kept) {
+        const tf = tfOf[doc]!;
         list.push(doc - prev, Math.max(1, Math.round(100 * idf * ((tf * (K1 + 1)) / (tf + K1)))));
         prev = doc;
       }
-      shards[hash(term) % postShards]!.set(term, list);
+      const s = hash(term) % postShards;
+      shards[s] += postingsLine(term, list);
       const key = vocabKey(term);
       if (!vocab.has(key)) vocab.set(key, []);
       vocab.get(key)!.push(term, df);
     }
-    shards.forEach((s, i) => sink.file(`post/${i}.txt`, postingsFile(s)));
+    shards.forEach((text, i) => sink.file(`post/${i}.txt`, text));
     for (const [key, list] of vocab) sink.file(`vocab/${key}.json`, JSON.stringify(list));
     if (this.shards.size) throw new Error('search index: a documents file was left unwritten');
     for (let i = 0; i < n; i += DOCS_PER_SHARD) sink.placed(`docs/${i / DOCS_PER_SHARD}.json`);

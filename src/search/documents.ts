@@ -87,7 +87,8 @@ function moduleDocs(m: SearchModule): SearchDoc[] {
   ];
   for (const s of m.sections) {
     const heading = s.heading || 'Introduction';
-    docs.push({ type: 'section', id: `${id}#${slug(heading)}`, module: id, section: heading, title, text: plainText(s.markdown), tags, fields: { heading, body: withoutCitations(plainText(s.markdown)), context: title } });
+    const text = plainText(s.markdown);
+    docs.push({ type: 'section', id: `${id}#${slug(heading)}`, module: id, section: heading, title, text, tags, fields: { heading, body: withoutCitations(text), context: title } });
   }
   for (const c of m.claims) {
     const article = c.article ? `${c.article.quote}\n${c.article.correction}` : '';

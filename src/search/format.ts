@@ -43,9 +43,12 @@ export type VocabFile = (string | number)[];
  */
 export function postingsFile(terms: Map<string, number[]>): string {
   let out = '\n';
-  for (const [term, list] of terms) out += `${term}\t${list.join(',')}\n`;
+  for (const [term, list] of terms) out += postingsLine(term, list);
   return out;
 }
+
+/** One term's line of a post/<n>.txt file. */
+export const postingsLine = (term: string, list: readonly number[]): string => `${term}\t${list.join(',')}\n`;
 
 /** A term's postings in a post/<n>.txt file: [doc gap, impact, …]; [] when absent, undefined when unreadable. */
 export function postingsOf(file: string, term: string): number[] | undefined {
