@@ -3,7 +3,7 @@
  * stored per posting as an impact, so a query only adds numbers from the files of its terms.
  */
 import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
-import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsFile } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, docsFile, docsPath, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsFile } from './format.js';
 import { terms } from './tokenize.js';
 import { flatten } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
@@ -107,7 +107,7 @@ export class IndexBuilder {
     const s = this.shards.get(shard) ?? (this.shards.set(shard, { docs: [], in: 0 }), this.shards.get(shard)!);
     s.docs[doc - shard * DOCS_PER_SHARD] = stored(d);
     if (++s.in === Math.min(DOCS_PER_SHARD, this.n - shard * DOCS_PER_SHARD)) {
-      this.sink.early(`docs/${shard}.json`, JSON.stringify(s.docs));
+      this.sink.early(docsPath(shard), docsFile(s.docs));
       this.shards.delete(shard);
     }
   }
@@ -169,7 +169,7 @@ export class IndexBuilder {
     shards.forEach((s, i) => sink.file(`post/${i}.txt`, postingsFile(s)));
     for (const [key, list] of vocab) sink.file(`vocab/${key}.json`, JSON.stringify(list));
     if (this.shards.size) throw new Error('search index: a documents file was left unwritten');
-    for (let i = 0; i < n; i += DOCS_PER_SHARD) sink.placed(`docs/${i / DOCS_PER_SHARD}.json`);
+    for (let i = 0; i < n; i += DOCS_PER_SHARD) sink.placed(docsPath(i / DOCS_PER_SHARD));
 
     // Tags in the order they first appear in, their documents in order.
     const tags = [...this.tagDocs].sort(([, a], [, b]) => a.first[0] - b.first[0] || a.first[1] - b.first[1]);

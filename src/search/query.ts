@@ -3,6 +3,7 @@
  * synonym) against the vocabulary; documents score the sum of the best impact per word.
  */
 import { couldBeWithin, editDistance, lettersOf } from '../text/distance.js';
+import { CompiledContentError } from '../errors.js';
 import type { DocType } from './documents.js';
 import { MAX_POSTINGS } from './format.js';
 import type { IndexReader } from './read.js';
@@ -110,22 +111,116 @@ function commandFor(d: { type: DocType; id: string; module?: string; open?: stri
 
 const squash = (s: string) => words(s).map((w) => w.word).join(' ');
 
+/**
+ * Per document (by number), what the clauses gave it: typed arrays rather than maps, so that a
+ * word found in most documents ("ketamine") costs a few array writes per posting, and a long
+ * question allocates too little to start the garbage collector in a fresh process.
+ */
+class Tally {
+  /** The sum over clauses of each one's best weighted impact. */
+  readonly score: Float64Array;
+  /** Clauses matched, not counting very common ones. */
+  readonly matched: Uint16Array;
+  /** Documents with a score, in the order they first got one. */
+  readonly docs: number[] = [];
+  private readonly has: Uint8Array;
+  /** The clause being added: its best contribution per document, and which documents it has. */
+  private readonly best: Float64Array;
+  private readonly inClause: Uint16Array;
+  private readonly clauseDocs: number[] = [];
+  private clause = 0;
+
+  constructor(private readonly n: number) {
+    this.score = new Float64Array(n);
+    this.matched = new Uint16Array(n);
+    this.has = new Uint8Array(n);
+    this.best = new Float64Array(n);
+    this.inClause = new Uint16Array(n);
+  }
+
+  /** A document outside the index (a corrupted postings file) is what doc() would say it is. */
+  private check(doc: number): void {
+    if (!(doc >= 0 && doc < this.n)) throw new CompiledContentError('the search index is incomplete');
+  }
+
+  /** The current clause gives `doc` at least `v` (the best of its terms counts). */
+  max(doc: number, v: number): void {
+    if (this.inClause[doc] === this.clause) {
+      if (v > this.best[doc]!) this.best[doc] = v;
+      return;
+    }
+    this.check(doc);
+    this.inClause[doc] = this.clause;
+    this.best[doc] = v;
+    this.clauseDocs.push(doc);
+  }
+
+  /** The current clause gives `doc` exactly `v`. */
+  set(doc: number, v: number): void {
+    this.max(doc, v);
+    this.best[doc] = v;
+  }
+
+  /** Add the current clause's contributions, then start the next clause. */
+  next(counted: boolean): void {
+    for (const doc of this.clauseDocs) {
+      if (!this.has[doc]) {
+        this.has[doc] = 1;
+        this.docs.push(doc);
+      }
+      this.score[doc] = this.score[doc]! + this.best[doc]!;
+      if (counted) this.matched[doc] = this.matched[doc]! + 1;
+    }
+    this.clauseDocs.length = 0;
+    this.clause++;
+  }
+
+  start(): void {
+    this.clause = 1;
+  }
+}
+
+/**
+ * The `limit` best of `docs` by `rank` (higher first, then the lower number), best first: what
+ * sorting them all would put first, without the sort (a fresh process runs it uncompiled).
+ */
+function best(docs: readonly number[], rank: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  if (limit <= 0) return top;
+  // The rank of the last of a full `top`: most documents fall below it.
+  let worst = -Infinity;
+  for (const doc of docs) {
+    const r = rank[doc]!;
+    if (top.length === limit && (r < worst || (r === worst && doc > top[limit - 1]!))) continue;
+    let i = Math.min(top.length, limit - 1);
+    for (; i > 0; i--) {
+      const prev = top[i - 1]!;
+      const p = rank[prev]!;
+      if (r < p || (r === p && doc > prev)) break;
+      top[i] = prev;
+    }
+    top[i] = doc;
+    if (top.length === limit) worst = rank[top[limit - 1]!]!;
+  }
+  return top;
+}
+
 /** Ranked results for `input`, best first (at most `opts.limit`). */
 export function search(reader: IndexReader, input: string, opts: SearchOptions): SearchResult[] {
   const clauses = parseQuery(input);
   if (!clauses.length) return [];
-  const scores = new Map<number, number>();
-  const matched = new Map<number, number>();
+  const tally = new Tally(reader.meta.docs);
+  tally.start();
   const allTerms = new Set<string>();
   // A term whose postings were cut to a champion list cannot say which documents lack it.
   const common = (t: string) => (reader.vocabFor(t).get(t) ?? 0) > MAX_POSTINGS;
   let counted = 0;
   clauses.forEach((clause, ci) => {
     let isCommon = false;
-    const contrib = new Map<number, number>();
     if (clause.phrase) {
       // Every (non-stop) word of a phrase must be there; the phrase itself is checked later.
       const ts = clause.words.filter((w) => !STOP_WORDS.has(w)).map(stem);
+      const contrib = new Map<number, number>();
       const need = new Map<number, number>();
       for (const t of new Set(ts)) {
         allTerms.add(t);
@@ -137,7 +232,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       }
       const size = new Set(ts).size;
       isCommon = ts.every(common);
-      for (const [doc, n] of need) if (n < size) contrib.delete(doc);
+      for (const [doc, s] of contrib) if (need.get(doc)! >= size) tally.set(doc, s);
     } else {
       const expanded = expandWord(reader, clause.words[0]!, ci === clauses.length - 1);
       // A word that matches nothing counts against coverage ("qqqqxz kill myself" matches one word of two).
@@ -145,34 +240,37 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       for (const [term, w] of expanded) {
         allTerms.add(term);
         const p = reader.postings(term);
-        for (let i = 0; i < p.length; i += 2) contrib.set(p[i]!, Math.max(contrib.get(p[i]!) ?? 0, w * p[i + 1]!));
+        for (let i = 0; i < p.length; i += 2) tally.max(p[i]!, w * p[i + 1]!);
       }
     }
     // So a word in very many documents ("ketamine") adds its score but does not count for coverage.
     if (!isCommon) counted++;
-    for (const [doc, s] of contrib) {
-      scores.set(doc, (scores.get(doc) ?? 0) + s);
-      if (!isCommon) matched.set(doc, (matched.get(doc) ?? 0) + 1);
-    }
+    tally.next(!isCommon);
   });
 
   const range = opts.type ? reader.meta.ranges[opts.type] : undefined;
   const tagged = opts.tag ? reader.tagged(opts.tag.toLowerCase()) : undefined;
-  const ranked: [number, number, number][] = [];
-  for (const [doc, s] of scores) {
+  const rank = new Float64Array(reader.meta.docs);
+  const coverageOf = (doc: number) => (counted ? tally.matched[doc]! / counted : 1);
+  const candidates: number[] = [];
+  for (const doc of tally.docs) {
     if (range && (doc < range[0] || doc >= range[1])) continue;
     if (tagged && !tagged.has(doc)) continue;
     // Documents that match more of the query's words come first.
-    const coverage = counted ? (matched.get(doc) ?? 0) / counted : 1;
-    ranked.push([doc, (s / 100) * coverage * coverage, coverage]);
+    const coverage = coverageOf(doc);
+    rank[doc] = (tally.score[doc]! / 100) * coverage * coverage;
+    candidates.push(doc);
   }
-  ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-
   const phrases = clauses.filter((c) => c.phrase).map((c) => c.words.join(' '));
+  // Without phrases the first `limit` are the results; with them, more may be needed.
+  const ranked = !phrases.length && opts.limit <= 100 ? best(candidates, rank, opts.limit) : candidates.sort((a, b) => rank[b]! - rank[a]! || a - b);
+
   const results: SearchResult[] = [];
   for (let i = 0; i < ranked.length && results.length < opts.limit; i++) {
     if (phrases.length && i >= MAX_PHRASE_CHECKS) break;
-    const [n, score, coverage] = ranked[i]!;
+    const n = ranked[i]!;
+    const score = rank[n]!;
+    const coverage = coverageOf(n);
     const d = reader.doc(n);
     if (phrases.length) {
       const all = squash(`${d.title}\n${d.more}\n${d.text}`);

@@ -1,7 +1,7 @@
 /** Run time: the search index on disk, read file by file as a query needs it, never re-indexed. */
-import { readCompiled } from '../compiled-read.js';
+import { readCompiled, readCompiledBytes } from '../compiled-read.js';
 import { CompiledContentError } from '../errors.js';
-import { INDEX_DIR, INDEX_VERSION, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, type VocabFile, postingsOf } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, docsPath, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, type VocabFile, postingsOf } from './format.js';
 
 /** What a query reads; tests can hand in an in-memory one. */
 export interface IndexReader {
@@ -15,8 +15,14 @@ export interface IndexReader {
 }
 
 
-/** A reader over files given by a `read(relativePath)` function (undefined when missing). */
-export function makeReader(read: (path: string) => string | undefined): IndexReader {
+/**
+ * A reader over files given by a `read(relativePath)` function (undefined when missing), and
+ * `bytes` for the documents files (only the lines a query shows are decoded).
+ */
+export function makeReader(read: (path: string) => string | undefined, bytes = (path: string): Buffer | undefined => {
+  const text = read(path);
+  return text === undefined ? undefined : Buffer.from(text, 'utf8');
+}): IndexReader {
   const json = <T>(path: string): T | undefined => {
     const text = read(path);
     if (text === undefined) return undefined;
@@ -31,7 +37,7 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
   if (meta.version !== INDEX_VERSION) throw new CompiledContentError('the search index has an unknown format');
   const vocabs = new Map<string, Map<string, number>>();
   const shards = new Map<number, string>();
-  const docShards = new Map<number, StoredDoc[]>();
+  const docShards = new Map<number, { file: Buffer | undefined; docs: StoredDoc[] }>();
   return {
     meta,
     vocabFor(term) {
@@ -56,10 +62,29 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
     },
     doc(n) {
       const s = Math.floor(n / meta.docsPerShard);
-      let docs = docShards.get(s);
-      if (!docs) docShards.set(s, (docs = json<StoredDoc[]>(`docs/${s}.json`) ?? []));
-      const d = docs[n % meta.docsPerShard];
-      if (!d) throw new CompiledContentError('the search index is incomplete');
+      let shard = docShards.get(s);
+      if (!shard) docShards.set(s, (shard = { file: bytes(docsPath(s)), docs: [] }));
+      const i = n % meta.docsPerShard;
+      let d = shard.docs[i];
+      if (!d) {
+        const { file } = shard;
+        if (!file) throw new CompiledContentError('the search index is incomplete');
+        // Line i: past i line ends.
+        let from = 0;
+        for (let k = 0; k < i && from >= 0; k++) {
+          const nl = file.indexOf(10, from);
+          from = nl < 0 ? -1 : nl + 1;
+        }
+        const end = from < 0 ? -1 : file.indexOf(10, from);
+        if (end < 0) throw new CompiledContentError('the search index is incomplete');
+        try {
+          d = JSON.parse(file.toString('utf8', from, end)) as StoredDoc;
+        } catch {
+          throw new CompiledContentError(`the search index is corrupted (${docsPath(s)})`);
+        }
+        if (!d) throw new CompiledContentError('the search index is incomplete');
+        shard.docs[i] = d;
+      }
       return d;
     },
     tagged(tag) {
@@ -70,5 +95,5 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
 
 /** The index compiled beside the content, in `<dataDir>/search`. */
 export function readIndex(dataDir: string): IndexReader {
-  return makeReader((path) => readCompiled(dataDir, `${INDEX_DIR}/${path}`));
+  return makeReader((path) => readCompiled(dataDir, `${INDEX_DIR}/${path}`), (path) => readCompiledBytes(dataDir, `${INDEX_DIR}/${path}`));
 }
