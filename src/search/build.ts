@@ -3,7 +3,7 @@
  * stored per posting as an impact, so a query only adds numbers from the files of its terms.
  */
 import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
-import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, docsFile, docsPath, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsFile } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, ascii, docsFile, docsPath, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsFile } from './format.js';
 import { terms } from './tokenize.js';
 import { flatten } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
@@ -167,7 +167,7 @@ export class IndexBuilder {
       vocab.get(key)!.push(term, df);
     }
     shards.forEach((s, i) => sink.file(`post/${i}.txt`, postingsFile(s)));
-    for (const [key, list] of vocab) sink.file(`vocab/${key}.json`, JSON.stringify(list));
+    for (const [key, list] of vocab) sink.file(`vocab/${key}.json`, ascii(JSON.stringify(list)));
     if (this.shards.size) throw new Error('search index: a documents file was left unwritten');
     for (let i = 0; i < n; i += DOCS_PER_SHARD) sink.placed(docsPath(i / DOCS_PER_SHARD));
 
@@ -181,7 +181,7 @@ export class IndexBuilder {
       ranges[type] = t ? [t.first, t.first + t.count] : [0, 0];
     }
     const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...this.tagDocs.keys()].sort(), help: true };
-    sink.file('meta.json', JSON.stringify(meta));
+    sink.file('meta.json', ascii(JSON.stringify(meta)));
   }
 }
 

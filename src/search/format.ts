@@ -38,7 +38,17 @@ export type StoredDoc = Pick<SearchDoc, 'type' | 'id' | 'module' | 'section' | '
  * docs/<n>.jsonl: a shard's documents, one JSON line each (JSON.stringify writes no line break),
  * so that a query decodes and parses only the lines of the documents it shows.
  */
-export const docsFile = (docs: StoredDoc[]): string => docs.map((d) => `${JSON.stringify(d)}\n`).join('');
+export const docsFile = (docs: StoredDoc[]): string => docs.map((d) => `${ascii(JSON.stringify(d))}\n`).join('');
+
+/**
+ * Characters beyond ASCII as \uXXXX (JSON reads them back; a postings line's term is looked up
+ * escaped the same way): every index file is ASCII, read as latin1 with nothing to decode, into
+ * one-byte strings (a few names, "Kołodziej", "α-amino", once made a whole shard two-byte).
+ */
+export function ascii(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text;
+}
 export const docsPath = (shard: number): string => `docs/${shard}.jsonl`;
 
 /** vocab/<c>.json: terms sorted, each followed by its document frequency. */
@@ -50,15 +60,16 @@ export type VocabFile = (string | number)[];
  */
 export function postingsFile(terms: Map<string, number[]>): string {
   let out = '\n';
-  for (const [term, list] of terms) out += `${term}\t${list.join(',')}\n`;
+  for (const [term, list] of terms) out += `${ascii(term)}\t${list.join(',')}\n`;
   return out;
 }
 
 /** A term's postings in a post/<n>.txt file: [doc gap, impact, …]; [] when absent, undefined when unreadable. */
 export function postingsOf(file: string, term: string): number[] | undefined {
-  const at = file.indexOf(`\n${term}\t`);
+  const key = ascii(term);
+  const at = file.indexOf(`\n${key}\t`);
   if (at < 0) return [];
-  const from = at + term.length + 2;
+  const from = at + key.length + 2;
   const end = file.indexOf('\n', from);
   if (end <= from) return undefined;
   // One JSON.parse: numbers straight from the text, no string per number (a common word's line

@@ -112,79 +112,10 @@ function commandFor(d: { type: DocType; id: string; module?: string; open?: stri
 const squash = (s: string) => words(s).map((w) => w.word).join(' ');
 
 /**
- * Per document (by number), what the clauses gave it: typed arrays rather than maps, so that a
- * word found in most documents ("ketamine") costs a few array writes per posting, and a long
- * question allocates too little to start the garbage collector in a fresh process.
- */
-class Tally {
-  /** The sum over clauses of each one's best weighted impact. */
-  readonly score: Float64Array;
-  /** Clauses matched, not counting very common ones. */
-  readonly matched: Uint16Array;
-  /** Documents with a score, in the order they first got one. */
-  readonly docs: number[] = [];
-  private readonly has: Uint8Array;
-  /** The clause being added: its best contribution per document, and which documents it has. */
-  private readonly best: Float64Array;
-  private readonly inClause: Uint16Array;
-  private readonly clauseDocs: number[] = [];
-  private clause = 0;
-
-  constructor(private readonly n: number) {
-    this.score = new Float64Array(n);
-    this.matched = new Uint16Array(n);
-    this.has = new Uint8Array(n);
-    this.best = new Float64Array(n);
-    this.inClause = new Uint16Array(n);
-  }
-
-  /** A document outside the index (a corrupted postings file) is what doc() would say it is. */
-  private check(doc: number): void {
-    if (!(doc >= 0 && doc < this.n)) throw new CompiledContentError('the search index is incomplete');
-  }
-
-  /** The current clause gives `doc` at least `v` (the best of its terms counts). */
-  max(doc: number, v: number): void {
-    if (this.inClause[doc] === this.clause) {
-      if (v > this.best[doc]!) this.best[doc] = v;
-      return;
-    }
-    this.check(doc);
-    this.inClause[doc] = this.clause;
-    this.best[doc] = v;
-    this.clauseDocs.push(doc);
-  }
-
-  /** The current clause gives `doc` exactly `v`. */
-  set(doc: number, v: number): void {
-    this.max(doc, v);
-    this.best[doc] = v;
-  }
-
-  /** Add the current clause's contributions, then start the next clause. */
-  next(counted: boolean): void {
-    for (const doc of this.clauseDocs) {
-      if (!this.has[doc]) {
-        this.has[doc] = 1;
-        this.docs.push(doc);
-      }
-      this.score[doc] = this.score[doc]! + this.best[doc]!;
-      if (counted) this.matched[doc] = this.matched[doc]! + 1;
-    }
-    this.clauseDocs.length = 0;
-    this.clause++;
-  }
-
-  start(): void {
-    this.clause = 1;
-  }
-}
-
-/**
  * The `limit` best of `docs` by `rank` (higher first, then the lower number), best first: what
  * sorting them all would put first, without the sort (a fresh process runs it uncompiled).
  */
-function best(docs: readonly number[], rank: Float64Array, limit: number): number[] {
+export function topOf(docs: readonly number[], rank: Float64Array, limit: number): number[] {
   const top: number[] = [];
   if (limit <= 0) return top;
   // The rank of the last of a full `top`: most documents fall below it.
@@ -209,13 +140,39 @@ function best(docs: readonly number[], rank: Float64Array, limit: number): numbe
 export function search(reader: IndexReader, input: string, opts: SearchOptions): SearchResult[] {
   const clauses = parseQuery(input);
   if (!clauses.length) return [];
-  const tally = new Tally(reader.meta.docs);
-  tally.start();
+  // Per document (by number), typed arrays rather than maps, and the loops over postings written
+  // out here: a word found in most documents ("ketamine") costs a few array writes per posting in
+  // a process that runs this uncompiled, and a long question allocates too little to start the
+  // garbage collector. `score`: the sum over clauses of each one's best weighted impact;
+  // `matched`: the clauses matched, not counting very common ones; `docs`: those with a score.
+  const n = reader.meta.docs;
+  const score = new Float64Array(n);
+  const matched = new Uint16Array(n);
+  const scored = new Uint8Array(n);
+  const docs: number[] = [];
+  // The clause being added: its best contribution per document (`best`), and its documents
+  // (`inClause` holds the clause's number, from 1, where it has one).
+  const best = new Float64Array(n);
+  const inClause = new Uint16Array(n);
+  const clauseDocs: number[] = [];
+  /** `doc` gets `v` from this clause, or keeps what it has if more (`max`). */
+  const give = (doc: number, v: number, clause: number, max: boolean) => {
+    if (inClause[doc] === clause) {
+      if (!max || v > best[doc]!) best[doc] = v;
+      return;
+    }
+    // A document outside the index (a damaged postings file): what doc() would say.
+    if (!(doc >= 0 && doc < n)) throw new CompiledContentError('the search index is incomplete');
+    inClause[doc] = clause;
+    best[doc] = v;
+    clauseDocs.push(doc);
+  };
   const allTerms = new Set<string>();
   // A term whose postings were cut to a champion list cannot say which documents lack it.
   const common = (t: string) => (reader.vocabFor(t).get(t) ?? 0) > MAX_POSTINGS;
   let counted = 0;
   clauses.forEach((clause, ci) => {
+    const number = ci + 1;
     let isCommon = false;
     if (clause.phrase) {
       // Every (non-stop) word of a phrase must be there; the phrase itself is checked later.
@@ -232,7 +189,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       }
       const size = new Set(ts).size;
       isCommon = ts.every(common);
-      for (const [doc, s] of contrib) if (need.get(doc)! >= size) tally.set(doc, s);
+      for (const [doc, s] of contrib) if (need.get(doc)! >= size) give(doc, s, number, false);
     } else {
       const expanded = expandWord(reader, clause.words[0]!, ci === clauses.length - 1);
       // A word that matches nothing counts against coverage ("qqqqxz kill myself" matches one word of two).
@@ -240,30 +197,44 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       for (const [term, w] of expanded) {
         allTerms.add(term);
         const p = reader.postings(term);
-        for (let i = 0; i < p.length; i += 2) tally.max(p[i]!, w * p[i + 1]!);
+        for (let i = 0; i < p.length; i += 2) {
+          const doc = p[i]!;
+          const v = w * p[i + 1]!;
+          if (inClause[doc] === number) {
+            if (v > best[doc]!) best[doc] = v;
+          } else give(doc, v, number, true);
+        }
       }
     }
     // So a word in very many documents ("ketamine") adds its score but does not count for coverage.
     if (!isCommon) counted++;
-    tally.next(!isCommon);
+    for (const doc of clauseDocs) {
+      if (!scored[doc]) {
+        scored[doc] = 1;
+        docs.push(doc);
+      }
+      score[doc] = score[doc]! + best[doc]!;
+      if (!isCommon) matched[doc] = matched[doc]! + 1;
+    }
+    clauseDocs.length = 0;
   });
 
   const range = opts.type ? reader.meta.ranges[opts.type] : undefined;
   const tagged = opts.tag ? reader.tagged(opts.tag.toLowerCase()) : undefined;
-  const rank = new Float64Array(reader.meta.docs);
-  const coverageOf = (doc: number) => (counted ? tally.matched[doc]! / counted : 1);
+  const rank = new Float64Array(n);
+  const coverageOf = (doc: number) => (counted ? matched[doc]! / counted : 1);
   const candidates: number[] = [];
-  for (const doc of tally.docs) {
+  for (const doc of docs) {
     if (range && (doc < range[0] || doc >= range[1])) continue;
     if (tagged && !tagged.has(doc)) continue;
     // Documents that match more of the query's words come first.
     const coverage = coverageOf(doc);
-    rank[doc] = (tally.score[doc]! / 100) * coverage * coverage;
+    rank[doc] = (score[doc]! / 100) * coverage * coverage;
     candidates.push(doc);
   }
   const phrases = clauses.filter((c) => c.phrase).map((c) => c.words.join(' '));
   // Without phrases the first `limit` are the results; with them, more may be needed.
-  const ranked = !phrases.length && opts.limit <= 100 ? best(candidates, rank, opts.limit) : candidates.sort((a, b) => rank[b]! - rank[a]! || a - b);
+  const ranked = !phrases.length && opts.limit <= 100 ? topOf(candidates, rank, opts.limit) : candidates.sort((a, b) => rank[b]! - rank[a]! || a - b);
 
   const results: SearchResult[] = [];
   for (let i = 0; i < ranked.length && results.length < opts.limit; i++) {

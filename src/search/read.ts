@@ -16,15 +16,17 @@ export interface IndexReader {
 
 
 /**
- * A reader over files given by a `read(relativePath)` function (undefined when missing), and
- * `bytes` for the documents files (only the lines a query shows are decoded).
+ * A reader over files given by `bytes(relativePath)` (undefined when missing), or by `read`
+ * returning their text (tests hand in an index built in memory).
  */
 export function makeReader(read: (path: string) => string | undefined, bytes = (path: string): Buffer | undefined => {
   const text = read(path);
   return text === undefined ? undefined : Buffer.from(text, 'utf8');
 }): IndexReader {
+  // Index files are ASCII (format.ts ascii()): latin1 reads them with nothing to decode.
+  const latin1 = (path: string) => bytes(path)?.toString('latin1');
   const json = <T>(path: string): T | undefined => {
-    const text = read(path);
+    const text = latin1(path);
     if (text === undefined) return undefined;
     try {
       return JSON.parse(text) as T;
@@ -54,7 +56,7 @@ export function makeReader(read: (path: string) => string | undefined, bytes = (
     postings(term) {
       const n = hash(term) % meta.postShards;
       let shard = shards.get(n);
-      if (shard === undefined) shards.set(n, (shard = read(`post/${n}.txt`) ?? ''));
+      if (shard === undefined) shards.set(n, (shard = latin1(`post/${n}.txt`) ?? ''));
       const out = postingsOf(shard, term);
       if (!out) throw new CompiledContentError(`the search index is corrupted (post/${n}.txt)`);
       for (let i = 2; i < out.length; i += 2) out[i]! += out[i - 2]!;
@@ -78,7 +80,7 @@ export function makeReader(read: (path: string) => string | undefined, bytes = (
         const end = from < 0 ? -1 : file.indexOf(10, from);
         if (end < 0) throw new CompiledContentError('the search index is incomplete');
         try {
-          d = JSON.parse(file.toString('utf8', from, end)) as StoredDoc;
+          d = JSON.parse(file.toString('latin1', from, end)) as StoredDoc;
         } catch {
           throw new CompiledContentError(`the search index is corrupted (${docsPath(s)})`);
         }

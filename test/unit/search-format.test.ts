@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postingsFile, postingsOf } from '../../src/search/format.js';
+import { ascii, docsFile, postingsFile, postingsOf } from '../../src/search/format.js';
 
 describe('postings files', () => {
   const file = postingsFile(new Map([['nmda', [0, 120, 3, 80]], ['nmdar', [5, 40]], ['a', [1, 2]]]));
@@ -20,5 +20,27 @@ describe('postings files', () => {
     expect(postingsOf('\nnmda\t1,x\n', 'nmda')).toBeUndefined();
     expect(postingsOf('\nnmda\t1,2,3\n', 'nmda')).toBeUndefined();
     expect(postingsOf('\nnmda\t1,2', 'nmda')).toBeUndefined();
+  });
+
+  it('are ASCII: a term beyond ASCII is written escaped and found as typed', () => {
+    const file = postingsFile(new Map([['kołodziej', [0, 5]], ['α', [2, 7]]]));
+    expect(file).toMatch(/^[\x00-\x7f]*$/);
+    expect(postingsOf(file, 'kołodziej')).toEqual([0, 5]);
+    expect(postingsOf(file, 'α')).toEqual([2, 7]);
+    expect(postingsOf(file, 'kolodziej')).toEqual([]);
+  });
+});
+
+describe('documents files', () => {
+  it('hold one ASCII JSON line per document, read back as written', () => {
+    const docs = [
+      { type: 'term' as const, id: 'a', title: 'Ketamine… “quoted”', text: 'line one\nline two › 𝛼', more: '' },
+      { type: 'module' as const, id: 'b', title: 'B', text: 'plain', more: 'x' },
+    ];
+    const file = docsFile(docs);
+    expect(file).toMatch(/^[\x00-\x7f]*$/);
+    expect(file.split('\n')).toHaveLength(3);
+    expect(file.split('\n').slice(0, 2).map((l) => JSON.parse(l))).toEqual(docs);
+    expect(ascii('plain')).toBe('plain');
   });
 });
