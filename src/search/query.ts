@@ -71,11 +71,11 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
   if (vocab.has(t)) add(t, WEIGHT.exact);
   // Word starts are completed for the word being typed (the last), or a word not in the index.
   // …when the stem itself has four letters: "hole" (stem "hol") must not complete to "hold".
-  // Loops over the vocabulary (a thousand terms a letter at 10,000 modules) with forEach: an
-  // entry iterator makes an array per term, which costs in a fresh process.
+  // The terms it starts are side by side in the sorted vocabulary (a thousand terms a letter at
+  // 10,000 modules): found by halving, not by a scan.
   if (word.length >= 4 && t.length >= 4 && (last || !vocab.has(t))) {
     const longer: [string, number][] = [];
-    vocab.forEach((df, v) => void (v !== t && v.startsWith(t) && longer.push([v, df])));
+    vocab.startingWith(t, (df, v) => void (v !== t && longer.push([v, df])));
     for (const [v] of longer.sort((a, b) => b[1] - a[1]).slice(0, 12)) add(v, WEIGHT.prefix);
   }
   if (!vocab.has(t) && word.length >= 4) {

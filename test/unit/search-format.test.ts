@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ascii, docsFile, postingsFile, postingsOf } from '../../src/search/format.js';
+import { Vocab } from '../../src/search/read.js';
 
 describe('postings files', () => {
   const file = postingsFile(new Map([['nmda', [0, 120, 3, 80]], ['nmdar', [5, 40]], ['a', [1, 2]]]));
@@ -42,5 +44,28 @@ describe('documents files', () => {
     expect(file.split('\n')).toHaveLength(3);
     expect(file.split('\n').slice(0, 2).map((l) => JSON.parse(l))).toEqual(docs);
     expect(ascii('plain')).toBe('plain');
+  });
+});
+
+describe('a vocabulary file', () => {
+  it('finds a term, and the terms a prefix starts, as a map and a scan of the sorted terms do', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[abcé]{0,4}$/), { maxLength: 30 }), fc.array(fc.stringMatching(/^[abcé]{0,3}$/), { maxLength: 8 }), (terms, probes) => {
+        const sorted = [...terms].sort();
+        const list = sorted.flatMap((t, i) => [t, i + 1]);
+        const vocab = new Vocab(list);
+        const map = new Map(sorted.map((t, i) => [t, i + 1]));
+        const seen: string[] = [];
+        vocab.forEach((df, t) => seen.push(`${t}:${df}`));
+        expect(seen).toEqual(sorted.map((t, i) => `${t}:${i + 1}`));
+        for (const p of [...probes, ...sorted]) {
+          expect(vocab.get(p)).toBe(map.get(p));
+          expect(vocab.has(p)).toBe(map.has(p));
+          const started: string[] = [];
+          vocab.startingWith(p, (df, t) => started.push(`${t}:${df}`));
+          expect(started).toEqual(sorted.flatMap((t, i) => (t.startsWith(p) ? [`${t}:${i + 1}`] : [])));
+        }
+      }),
+    );
   });
 });
