@@ -1,7 +1,9 @@
 /** kap explain <topic...>: a module rendered, a glossary term, or suggestions. */
 import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { foundNote, resolveTopic, type Hit, type Resolution } from '../resolve.js';
+import { foundNote, resolveTopic, type Resolution } from '../resolve.js';
+import { readIndex } from '../search/read.js';
+import { search } from '../search/query.js';
 import { readModule, readModuleView, type CompiledModule } from '../store.js';
 import { helpLines, termView } from '../render/views.js';
 import { paintBlocks } from '../render/blocks.js';
@@ -28,16 +30,6 @@ export function moduleHelp(m: { help?: HelpKind[]; crisis: boolean }): HelpKind[
   return m.help ?? (m.crisis ? ['crisis'] : []);
 }
 
-/**
- * The search resolution falls back on, loaded only then (a question of several words): a name
- * or a typo of one, nearly every explain, runs none of the search's code, its tables included.
- */
-function searchBare(dataDir: string, query: string): Hit[] {
-  const { readIndex } = require('../search/read.js') as typeof import('../search/read.js');
-  const { search } = require('../search/query.js') as typeof import('../search/query.js');
-  return search(readIndex(dataDir), query, { limit: 10, bare: true });
-}
-
 /** How a topic found other than by its exact name was found, for the message and --json. */
 function foundHow(found: Exclude<Resolution, { type: 'none' }>, query: string) {
   if (found.how === 'name') return undefined;
@@ -49,7 +41,7 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   const catalog = ctx.catalog();
   // A question in plain words is searched for; only then is the search index read. Resolution
   // weighs the results' scores, never their snippets: none are made.
-  const found = resolveTopic(catalog, words, (q) => searchBare(ctx.dataDir, q));
+  const found = resolveTopic(catalog, words, (q) => search(readIndex(ctx.dataDir), q, { limit: 10, bare: true }));
   const shown = clean(words.join(' ')).slice(0, 80);
   if (found.type === 'none') {
     // An unknown topic can still be a cry for help ("kill myself"): the layer's blocks come first.
