@@ -3,7 +3,7 @@
  * stored per posting as an impact, so a query only adds numbers from the files of its terms.
  */
 import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
-import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsLine } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, ascii, docsFile, docsPath, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsLine } from './format.js';
 import { STOP_WORDS, stem, wordList } from './tokenize.js';
 import { flatten } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
@@ -114,7 +114,7 @@ export class IndexBuilder {
     const s = this.shards.get(shard) ?? (this.shards.set(shard, { docs: [], in: 0 }), this.shards.get(shard)!);
     s.docs[doc - shard * DOCS_PER_SHARD] = stored(d);
     if (++s.in === Math.min(DOCS_PER_SHARD, this.n - shard * DOCS_PER_SHARD)) {
-      this.sink.early(`docs/${shard}.json`, JSON.stringify(s.docs));
+      this.sink.early(docsPath(shard), docsFile(s.docs));
       this.shards.delete(shard);
     }
   }
@@ -214,9 +214,9 @@ export class IndexBuilder {
       vocab.get(key)!.push(term, df);
     }
     shards.forEach((text, i) => sink.file(`post/${i}.txt`, text));
-    for (const [key, list] of vocab) sink.file(`vocab/${key}.json`, JSON.stringify(list));
+    for (const [key, list] of vocab) sink.file(`vocab/${key}.json`, ascii(JSON.stringify(list)));
     if (this.shards.size) throw new Error('search index: a documents file was left unwritten');
-    for (let i = 0; i < n; i += DOCS_PER_SHARD) sink.placed(`docs/${i / DOCS_PER_SHARD}.json`);
+    for (let i = 0; i < n; i += DOCS_PER_SHARD) sink.placed(docsPath(i / DOCS_PER_SHARD));
 
     // Tags in the order they first appear in, their documents in order.
     const tags = [...this.tagDocs].sort(([, a], [, b]) => a.first[0] - b.first[0] || a.first[1] - b.first[1]);
@@ -228,7 +228,7 @@ export class IndexBuilder {
       ranges[type] = t ? [t.first, t.first + t.count] : [0, 0];
     }
     const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...this.tagDocs.keys()].sort(), help: true };
-    sink.file('meta.json', JSON.stringify(meta));
+    sink.file('meta.json', ascii(JSON.stringify(meta)));
   }
 }
 

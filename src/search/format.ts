@@ -2,7 +2,7 @@
 import type { DocType, SearchDoc } from './documents.js';
 import type { HelpKind } from '../safety/index.js';
 
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 export const INDEX_DIR = 'search';
 /**
  * A term keeps its best postings only (a "champion list"): in a big pack, "ketamine" is in
@@ -17,7 +17,7 @@ export interface IndexMeta {
   ranges: Record<DocType, [number, number]>;
   /** Postings files: a term lives in post/<hash(term) % postShards>.txt. */
   postShards: number;
-  /** Documents per docs/<n>.json file. */
+  /** Documents per docs/<n>.jsonl file. */
   docsPerShard: number;
   /** The first characters that have a vocabulary file, vocab/<c>.json. */
   vocab: string[];
@@ -34,6 +34,23 @@ export type StoredDoc = Pick<SearchDoc, 'type' | 'id' | 'module' | 'section' | '
   help?: HelpKind[];
 };
 
+/**
+ * docs/<n>.jsonl: a shard's documents, one JSON line each (JSON.stringify writes no line break),
+ * so that a query decodes and parses only the lines of the documents it shows.
+ */
+export const docsFile = (docs: StoredDoc[]): string => docs.map((d) => `${ascii(JSON.stringify(d))}\n`).join('');
+
+/**
+ * Characters beyond ASCII as \uXXXX (JSON reads them back; a postings line's term is looked up
+ * escaped the same way): every index file is ASCII, read as latin1 with nothing to decode, into
+ * one-byte strings (a few names, "Kołodziej", "α-amino", once made a whole shard two-byte).
+ */
+export function ascii(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text;
+}
+export const docsPath = (shard: number): string => `docs/${shard}.jsonl`;
+
 /** vocab/<c>.json: terms sorted, each followed by its document frequency. */
 export type VocabFile = (string | number)[];
 /**
@@ -48,17 +65,25 @@ export function postingsFile(terms: Map<string, number[]>): string {
 }
 
 /** One term's line of a post/<n>.txt file. */
-export const postingsLine = (term: string, list: readonly number[]): string => `${term}\t${list.join(',')}\n`;
+export const postingsLine = (term: string, list: readonly number[]): string => `${ascii(term)}\t${list.join(',')}\n`;
 
 /** A term's postings in a post/<n>.txt file: [doc gap, impact, …]; [] when absent, undefined when unreadable. */
 export function postingsOf(file: string, term: string): number[] | undefined {
-  const at = file.indexOf(`\n${term}\t`);
+  const key = ascii(term);
+  const at = file.indexOf(`\n${key}\t`);
   if (at < 0) return [];
-  const from = at + term.length + 2;
+  const from = at + key.length + 2;
   const end = file.indexOf('\n', from);
-  if (end < 0) return undefined;
-  const list = file.slice(from, end).split(',').map(Number);
-  return list.length % 2 === 0 && list.every(Number.isInteger) ? list : undefined;
+  if (end <= from) return undefined;
+  // One JSON.parse: numbers straight from the text, no string per number (a common word's line
+  // has thousands), so a long question stays clear of the garbage collector.
+  let list: unknown;
+  try {
+    list = JSON.parse(`[${file.slice(from, end)}]`);
+  } catch {
+    return undefined;
+  }
+  return Array.isArray(list) && list.length % 2 === 0 && list.every(Number.isInteger) ? (list as number[]) : undefined;
 }
 
 /** FNV-1a: a stable hash so the builder and the reader agree where a term lives. */

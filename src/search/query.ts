@@ -3,6 +3,7 @@
  * synonym) against the vocabulary; documents score the sum of the best impact per word.
  */
 import { couldBeWithin, editDistance, lettersOf } from '../text/distance.js';
+import { CompiledContentError } from '../errors.js';
 import type { DocType } from './documents.js';
 import { MAX_POSTINGS } from './format.js';
 import type { IndexReader } from './read.js';
@@ -70,11 +71,11 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
   if (vocab.has(t)) add(t, WEIGHT.exact);
   // Word starts are completed for the word being typed (the last), or a word not in the index.
   // …when the stem itself has four letters: "hole" (stem "hol") must not complete to "hold".
-  // Loops over the vocabulary (a thousand terms a letter at 10,000 modules) with forEach: an
-  // entry iterator makes an array per term, which costs in a fresh process.
+  // The terms it starts are side by side in the sorted vocabulary (a thousand terms a letter at
+  // 10,000 modules): found by halving, not by a scan.
   if (word.length >= 4 && t.length >= 4 && (last || !vocab.has(t))) {
     const longer: [string, number][] = [];
-    vocab.forEach((df, v) => void (v !== t && v.startsWith(t) && longer.push([v, df])));
+    vocab.startingWith(t, (df, v) => void (v !== t && longer.push([v, df])));
     for (const [v] of longer.sort((a, b) => b[1] - a[1]).slice(0, 12)) add(v, WEIGHT.prefix);
   }
   if (!vocab.has(t) && word.length >= 4) {
@@ -110,22 +111,73 @@ function commandFor(d: { type: DocType; id: string; module?: string; open?: stri
 
 const squash = (s: string) => words(s).map((w) => w.word).join(' ');
 
+/**
+ * The `limit` best of `docs` by `rank` (higher first, then the lower number), best first: what
+ * sorting them all would put first, without the sort (a fresh process runs it uncompiled).
+ */
+export function topOf(docs: readonly number[], rank: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  if (limit <= 0) return top;
+  // The rank of the last of a full `top`: most documents fall below it.
+  let worst = -Infinity;
+  for (const doc of docs) {
+    const r = rank[doc]!;
+    if (top.length === limit && (r < worst || (r === worst && doc > top[limit - 1]!))) continue;
+    let i = Math.min(top.length, limit - 1);
+    for (; i > 0; i--) {
+      const prev = top[i - 1]!;
+      const p = rank[prev]!;
+      if (r < p || (r === p && doc > prev)) break;
+      top[i] = prev;
+    }
+    top[i] = doc;
+    if (top.length === limit) worst = rank[top[limit - 1]!]!;
+  }
+  return top;
+}
+
 /** Ranked results for `input`, best first (at most `opts.limit`). */
 export function search(reader: IndexReader, input: string, opts: SearchOptions): SearchResult[] {
   const clauses = parseQuery(input);
   if (!clauses.length) return [];
-  const scores = new Map<number, number>();
-  const matched = new Map<number, number>();
+  // Per document (by number), typed arrays rather than maps, and the loops over postings written
+  // out here: a word found in most documents ("ketamine") costs a few array writes per posting in
+  // a process that runs this uncompiled, and a long question allocates too little to start the
+  // garbage collector. `score`: the sum over clauses of each one's best weighted impact;
+  // `matched`: the clauses matched, not counting very common ones; `docs`: those with a score.
+  const n = reader.meta.docs;
+  const score = new Float64Array(n);
+  const matched = new Uint16Array(n);
+  const scored = new Uint8Array(n);
+  const docs: number[] = [];
+  // The clause being added: its best contribution per document (`best`), and its documents
+  // (`inClause` holds the clause's number, from 1, where it has one).
+  const best = new Float64Array(n);
+  const inClause = new Uint16Array(n);
+  const clauseDocs: number[] = [];
+  /** `doc` gets `v` from this clause, or keeps what it has if more (`max`). */
+  const give = (doc: number, v: number, clause: number, max: boolean) => {
+    if (inClause[doc] === clause) {
+      if (!max || v > best[doc]!) best[doc] = v;
+      return;
+    }
+    // A document outside the index (a damaged postings file): what doc() would say.
+    if (!(doc >= 0 && doc < n)) throw new CompiledContentError('the search index is incomplete');
+    inClause[doc] = clause;
+    best[doc] = v;
+    clauseDocs.push(doc);
+  };
   const allTerms = new Set<string>();
   // A term whose postings were cut to a champion list cannot say which documents lack it.
   const common = (t: string) => (reader.vocabFor(t).get(t) ?? 0) > MAX_POSTINGS;
   let counted = 0;
   clauses.forEach((clause, ci) => {
+    const number = ci + 1;
     let isCommon = false;
-    const contrib = new Map<number, number>();
     if (clause.phrase) {
       // Every (non-stop) word of a phrase must be there; the phrase itself is checked later.
       const ts = clause.words.filter((w) => !STOP_WORDS.has(w)).map(stem);
+      const contrib = new Map<number, number>();
       const need = new Map<number, number>();
       for (const t of new Set(ts)) {
         allTerms.add(t);
@@ -137,7 +189,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       }
       const size = new Set(ts).size;
       isCommon = ts.every(common);
-      for (const [doc, n] of need) if (n < size) contrib.delete(doc);
+      for (const [doc, s] of contrib) if (need.get(doc)! >= size) give(doc, s, number, false);
     } else {
       const expanded = expandWord(reader, clause.words[0]!, ci === clauses.length - 1);
       // A word that matches nothing counts against coverage ("qqqqxz kill myself" matches one word of two).
@@ -145,34 +197,51 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       for (const [term, w] of expanded) {
         allTerms.add(term);
         const p = reader.postings(term);
-        for (let i = 0; i < p.length; i += 2) contrib.set(p[i]!, Math.max(contrib.get(p[i]!) ?? 0, w * p[i + 1]!));
+        for (let i = 0; i < p.length; i += 2) {
+          const doc = p[i]!;
+          const v = w * p[i + 1]!;
+          if (inClause[doc] === number) {
+            if (v > best[doc]!) best[doc] = v;
+          } else give(doc, v, number, true);
+        }
       }
     }
     // So a word in very many documents ("ketamine") adds its score but does not count for coverage.
     if (!isCommon) counted++;
-    for (const [doc, s] of contrib) {
-      scores.set(doc, (scores.get(doc) ?? 0) + s);
-      if (!isCommon) matched.set(doc, (matched.get(doc) ?? 0) + 1);
+    for (const doc of clauseDocs) {
+      if (!scored[doc]) {
+        scored[doc] = 1;
+        docs.push(doc);
+      }
+      score[doc] = score[doc]! + best[doc]!;
+      if (!isCommon) matched[doc] = matched[doc]! + 1;
     }
+    clauseDocs.length = 0;
   });
 
   const range = opts.type ? reader.meta.ranges[opts.type] : undefined;
   const tagged = opts.tag ? reader.tagged(opts.tag.toLowerCase()) : undefined;
-  const ranked: [number, number, number][] = [];
-  for (const [doc, s] of scores) {
+  const rank = new Float64Array(n);
+  const coverageOf = (doc: number) => (counted ? matched[doc]! / counted : 1);
+  const candidates: number[] = [];
+  for (const doc of docs) {
     if (range && (doc < range[0] || doc >= range[1])) continue;
     if (tagged && !tagged.has(doc)) continue;
     // Documents that match more of the query's words come first.
-    const coverage = counted ? (matched.get(doc) ?? 0) / counted : 1;
-    ranked.push([doc, (s / 100) * coverage * coverage, coverage]);
+    const coverage = coverageOf(doc);
+    rank[doc] = (score[doc]! / 100) * coverage * coverage;
+    candidates.push(doc);
   }
-  ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-
   const phrases = clauses.filter((c) => c.phrase).map((c) => c.words.join(' '));
+  // Without phrases the first `limit` are the results; with them, more may be needed.
+  const ranked = !phrases.length && opts.limit <= 100 ? topOf(candidates, rank, opts.limit) : candidates.sort((a, b) => rank[b]! - rank[a]! || a - b);
+
   const results: SearchResult[] = [];
   for (let i = 0; i < ranked.length && results.length < opts.limit; i++) {
     if (phrases.length && i >= MAX_PHRASE_CHECKS) break;
-    const [n, score, coverage] = ranked[i]!;
+    const n = ranked[i]!;
+    const score = rank[n]!;
+    const coverage = coverageOf(n);
     const d = reader.doc(n);
     if (phrases.length) {
       const all = squash(`${d.title}\n${d.more}\n${d.text}`);

@@ -1,13 +1,13 @@
 /** Run time: the search index on disk, read file by file as a query needs it, never re-indexed. */
-import { readCompiled } from '../compiled-read.js';
+import { readCompiled, readCompiledBytes } from '../compiled-read.js';
 import { CompiledContentError } from '../errors.js';
-import { INDEX_DIR, INDEX_VERSION, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, type VocabFile, postingsOf } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, docsPath, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, type VocabFile, postingsOf } from './format.js';
 
 /** What a query reads; tests can hand in an in-memory one. */
 export interface IndexReader {
   meta: IndexMeta;
   /** Terms starting with the same character as `term`, with their document frequencies. */
-  vocabFor(term: string): Map<string, number>;
+  vocabFor(term: string): Vocab;
   /** Decoded postings: [doc, impact, doc, impact, …] with absolute doc numbers. */
   postings(term: string): number[];
   doc(n: number): StoredDoc;
@@ -15,10 +15,61 @@ export interface IndexReader {
 }
 
 
-/** A reader over files given by a `read(relativePath)` function (undefined when missing). */
-export function makeReader(read: (path: string) => string | undefined): IndexReader {
+/**
+ * One vocabulary file's terms, in their (sorted) order, with their document frequencies: the
+ * parsed array itself, searched by halving rather than copied into a map (a thousand terms a
+ * letter at 10,000 modules), so that a word and the terms it starts are found without a scan.
+ */
+export class Vocab {
+  constructor(private readonly list: VocabFile) {}
+
+  /** The place of the first term not before `term` (an even index; the length when none). */
+  private seek(term: string): number {
+    const { list } = this;
+    let lo = 0;
+    let hi = list.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid * 2] as string) < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo * 2;
+  }
+
+  get(term: string): number | undefined {
+    const at = this.seek(term);
+    return this.list[at] === term ? (this.list[at + 1] as number) : undefined;
+  }
+
+  has(term: string): boolean {
+    return this.get(term) !== undefined;
+  }
+
+  /** Every term, in order. */
+  forEach(f: (df: number, term: string) => void): void {
+    const { list } = this;
+    for (let i = 0; i < list.length; i += 2) f(list[i + 1] as number, list[i] as string);
+  }
+
+  /** The terms that start with `prefix`, in order (sorted terms that do are side by side). */
+  startingWith(prefix: string, f: (df: number, term: string) => void): void {
+    const { list } = this;
+    for (let i = this.seek(prefix); i < list.length && (list[i] as string).startsWith(prefix); i += 2) f(list[i + 1] as number, list[i] as string);
+  }
+}
+
+/**
+ * A reader over files given by `bytes(relativePath)` (undefined when missing), or by `read`
+ * returning their text (tests hand in an index built in memory).
+ */
+export function makeReader(read: (path: string) => string | undefined, bytes = (path: string): Buffer | undefined => {
+  const text = read(path);
+  return text === undefined ? undefined : Buffer.from(text, 'utf8');
+}): IndexReader {
+  // Index files are ASCII (format.ts ascii()): latin1 reads them with nothing to decode.
+  const latin1 = (path: string) => bytes(path)?.toString('latin1');
   const json = <T>(path: string): T | undefined => {
-    const text = read(path);
+    const text = latin1(path);
     if (text === undefined) return undefined;
     try {
       return JSON.parse(text) as T;
@@ -29,26 +80,23 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
   const meta = json<IndexMeta>('meta.json');
   if (!meta) throw new CompiledContentError('the search index is missing');
   if (meta.version !== INDEX_VERSION) throw new CompiledContentError('the search index has an unknown format');
-  const vocabs = new Map<string, Map<string, number>>();
+  const vocabs = new Map<string, Vocab>();
   const shards = new Map<number, string>();
-  const docShards = new Map<number, StoredDoc[]>();
+  const docShards = new Map<number, { file: Buffer | undefined; docs: StoredDoc[] }>();
   return {
     meta,
     vocabFor(term) {
       const key = vocabKey(term);
       let v = vocabs.get(key);
       if (!v) {
-        const list = (meta.vocab.includes(key) && json<VocabFile>(`vocab/${key}.json`)) || [];
-        v = new Map();
-        for (let i = 0; i < list.length; i += 2) v.set(list[i] as string, list[i + 1] as number);
-        vocabs.set(key, v);
+        vocabs.set(key, (v = new Vocab((meta.vocab.includes(key) && json<VocabFile>(`vocab/${key}.json`)) || [])));
       }
       return v;
     },
     postings(term) {
       const n = hash(term) % meta.postShards;
       let shard = shards.get(n);
-      if (shard === undefined) shards.set(n, (shard = read(`post/${n}.txt`) ?? ''));
+      if (shard === undefined) shards.set(n, (shard = latin1(`post/${n}.txt`) ?? ''));
       const out = postingsOf(shard, term);
       if (!out) throw new CompiledContentError(`the search index is corrupted (post/${n}.txt)`);
       for (let i = 2; i < out.length; i += 2) out[i]! += out[i - 2]!;
@@ -56,10 +104,29 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
     },
     doc(n) {
       const s = Math.floor(n / meta.docsPerShard);
-      let docs = docShards.get(s);
-      if (!docs) docShards.set(s, (docs = json<StoredDoc[]>(`docs/${s}.json`) ?? []));
-      const d = docs[n % meta.docsPerShard];
-      if (!d) throw new CompiledContentError('the search index is incomplete');
+      let shard = docShards.get(s);
+      if (!shard) docShards.set(s, (shard = { file: bytes(docsPath(s)), docs: [] }));
+      const i = n % meta.docsPerShard;
+      let d = shard.docs[i];
+      if (!d) {
+        const { file } = shard;
+        if (!file) throw new CompiledContentError('the search index is incomplete');
+        // Line i: past i line ends.
+        let from = 0;
+        for (let k = 0; k < i && from >= 0; k++) {
+          const nl = file.indexOf(10, from);
+          from = nl < 0 ? -1 : nl + 1;
+        }
+        const end = from < 0 ? -1 : file.indexOf(10, from);
+        if (end < 0) throw new CompiledContentError('the search index is incomplete');
+        try {
+          d = JSON.parse(file.toString('latin1', from, end)) as StoredDoc;
+        } catch {
+          throw new CompiledContentError(`the search index is corrupted (${docsPath(s)})`);
+        }
+        if (!d) throw new CompiledContentError('the search index is incomplete');
+        shard.docs[i] = d;
+      }
       return d;
     },
     tagged(tag) {
@@ -70,5 +137,5 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
 
 /** The index compiled beside the content, in `<dataDir>/search`. */
 export function readIndex(dataDir: string): IndexReader {
-  return makeReader((path) => readCompiled(dataDir, `${INDEX_DIR}/${path}`));
+  return makeReader((path) => readCompiled(dataDir, `${INDEX_DIR}/${path}`), (path) => readCompiledBytes(dataDir, `${INDEX_DIR}/${path}`));
 }

@@ -13,6 +13,8 @@ import type { CatalogFile, CatalogModule, ClaimsFile, CompiledQuiz, ModuleData, 
 
 export const DATA = join(ROOT, 'dist', 'content');
 const json = <T>(path: string): T => JSON.parse(readFileSync(join(DATA, path), 'utf8')) as T;
+/** A JSON-lines file (the search index's documents). */
+const lines = <T>(path: string): T[] => readFileSync(join(DATA, path), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 
 export interface Item {
   id: string;
@@ -64,7 +66,7 @@ export function searchDocText(): Map<string, string> {
   const meta = json<{ docs: number; docsPerShard: number }>('search/meta.json');
   const out = new Map<string, string>();
   for (let s = 0; s * meta.docsPerShard < meta.docs; s++)
-    for (const d of json<{ type: string; id: string; title: string; text: string; more: string }[]>(`search/docs/${s}.json`))
+    for (const d of lines<{ type: string; id: string; title: string; text: string; more: string }>(`search/docs/${s}.jsonl`))
       out.set(`${d.type}:${d.id}`, `${d.title}\n${d.text}\n${d.more}`);
   return out;
 }

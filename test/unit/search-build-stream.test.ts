@@ -41,7 +41,7 @@ describe('search index built document by document', () => {
     const early: string[] = [];
     const b = new IndexBuilder(docs.length, { file: () => {}, early: (p) => early.push(p), placed: () => {} });
     docs.slice(0, 20).forEach((d, i) => b.add(d, i));
-    expect(early).toEqual(['docs/0.json', 'docs/1.json']);
+    expect(early).toEqual(['docs/0.jsonl', 'docs/1.jsonl']);
   });
 
   it('refuses a document twice or one missing', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/build.js';
 import type { SearchDoc } from '../../src/search/documents.js';
 import { makeReader } from '../../src/search/read.js';
-import { search } from '../../src/search/query.js';
+import { search, topOf } from '../../src/search/query.js';
+import fc from 'fast-check';
 
 const doc = (d: Partial<SearchDoc> & Pick<SearchDoc, 'type' | 'id' | 'title' | 'fields'>): SearchDoc => ({ text: d.fields.summary ?? d.fields.body ?? '', tags: [], ...d });
 
@@ -62,6 +63,43 @@ describe('search ranking (in-memory index)', () => {
     expect(r.find((x) => x.id === 'bdnf')?.command).toBe('kap explain bdnf');
     expect(r.find((x) => x.id === 'furukawa2005')?.command).toBe('kap cite furukawa2005');
     expect(search(reader, 'misuse', { limit: 1 })[0]).toMatchObject({ type: 'section', section: 'Misuse and dependence', command: 'kap explain side-effects' });
+  });
+});
+
+describe('the best results', () => {
+  it('are the first of all of them ranked, for any limit', () => {
+    for (const q of ['ketamine', 'nmda receptor', 'ketamine misuse blood', 'glutmate', 'why does ketamine work so fast', 'furukawa 2005 nmda'])
+      for (const limit of [1, 2, 3, 5, 8]) expect(search(reader, q, { limit })).toEqual(search(reader, q, { limit: 1000 }).slice(0, limit));
+  });
+
+  it('are picked as a sort of them all orders them (rank, then document number), in any order and with ties', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 12 }), fc.integer(), (ranks, limit, seed) => {
+        const rank = Float64Array.from(ranks, (r) => r / 4);
+        const docs = ranks.map((_, i) => i).sort((a, b) => ((a * 7919 + seed) % 13) - ((b * 7919 + seed) % 13) || a - b);
+        const sorted = [...docs].sort((a, b) => rank[b]! - rank[a]! || a - b);
+        expect(topOf(docs, rank, limit)).toEqual(sorted.slice(0, limit));
+      }),
+    );
+  });
+
+  it('break ties by the order of the documents, as a sort of them all does', () => {
+    const same = Array.from({ length: 12 }, (_, i) => doc({ type: 'term', id: `t${i}`, module: 'm', title: 'Ketamine', fields: { title: 'Ketamine', summary: i % 3 ? 'ketamine' : 'ketamine dose' } }));
+    const files = buildIndex(same);
+    const tied = makeReader((p) => files.get(p));
+    for (const q of ['ketamine', 'ketamine dose'])
+      for (const limit of [1, 3, 4, 7]) {
+        const top = search(tied, q, { limit });
+        expect(top).toEqual(search(tied, q, { limit: 1000 }).slice(0, limit));
+        expect(top.map((r) => r.id)).toEqual(search(tied, q, { limit: 1000 }).map((r) => r.id).slice(0, limit));
+      }
+  });
+
+  it('read back words and text beyond ASCII as written', () => {
+    const files = buildIndex([doc({ type: 'reference', id: 'kolodziej2020', title: 'Kołodziej et al., 2020', fields: { authors: 'Anna Kołodziej', body: 'α-amino… “quoted” › text' } })]);
+    const r = search(makeReader((p) => files.get(p)), 'kołodziej', { limit: 3 });
+    expect(r.map((x) => [x.id, x.title])).toEqual([['kolodziej2020', 'Kołodziej et al., 2020']]);
+    expect(r[0]!.snippet.map((x) => x.text).join('')).toBe('α-amino… “quoted” › text');
   });
 });
 

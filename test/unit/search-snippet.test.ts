@@ -56,7 +56,7 @@ describe('snippet hits', () => {
 
   it('are the words a full split finds, on every stored document with every relevance query', () => {
     const dir = 'dist/content/search/docs';
-    const texts = readdirSync(dir).flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { text: string }[]).map((d) => d.text.replace(/\s+/g, ' ').trim()));
+    const texts = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text.replace(/\s+/g, ' ').trim()));
     const queries = (JSON.parse(readFileSync('test/search/queries.json', 'utf8')) as { queries: { q: string }[] }).queries.map((x) => x.q);
     const termSets = queries.map((q) => new Set(words(q).map((w) => stem(w.word))));
     termSets.push(new Set(['stud', 'therapy', 'spy', 'us', 'a', 'nmda', 'dose', 'glutam']));
