@@ -70,15 +70,16 @@ export function lintTerm(t: string): string {
 // this code cold (the search tokenizer's terms(), then lintTerm, for each word).
 const termOf = new Map<string, string>();
 
+const termOfWord = (word: string) => {
+  let t = termOf.get(word);
+  if (t === undefined) termOf.set(word, (t = lintTerm(stem(word))));
+  return t;
+};
+
 /** The search tokenizer's terms of a text, as lintTerm folds them. */
 export function lintTerms(text: string): string[] {
   const out: string[] = [];
-  for (const word of wordList(text)) {
-    if (STOP_WORDS.has(word)) continue;
-    let t = termOf.get(word);
-    if (t === undefined) termOf.set(word, (t = lintTerm(stem(word))));
-    out.push(t);
-  }
+  for (const word of wordList(text)) if (!STOP_WORDS.has(word)) out.push(termOfWord(word));
   return out;
 }
 /** A sentence's terms, each once: as a set to ask, as a list to loop over, with their index entries. */
@@ -92,18 +93,45 @@ export interface SentenceTerms {
   weight: number;
 }
 
+/** What a word of a draft is to the index: its term, the term's entry and idf; null for a stop word. */
+interface WordTerm {
+  term: string;
+  entry: readonly number[] | undefined;
+  idf: number;
+}
+const wordTerms = new WeakMap<LintIndex, Map<string, WordTerm | null>>();
+
+/**
+ * One pass over a sentence's words, each word looked up once per run (a draft repeats its
+ * words): the same terms, in the same order, as the set of lintTerms(text).
+ */
 export function sentenceTerms(text: string, index: LintIndex): SentenceTerms {
-  const set = new Set(lintTerms(text));
-  const list = Array.from(set);
+  let known = wordTerms.get(index);
+  if (!known) wordTerms.set(index, (known = new Map()));
+  const words = wordList(text);
+  const set = new Set<string>();
+  const list: string[] = [];
   const idf: number[] = [];
   const entry: (readonly number[] | undefined)[] = [];
   let w = 0;
-  for (let k = 0; k < list.length; k++) {
-    const e = index.term(list[k]!);
-    const i = idfOf(e);
-    entry.push(e);
-    idf.push(i);
-    w += i;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    let x = known.get(word);
+    if (x === undefined) {
+      if (STOP_WORDS.has(word)) x = null;
+      else {
+        const term = termOfWord(word);
+        const e = index.term(term);
+        x = { term, entry: e, idf: idfOf(e) };
+      }
+      known.set(word, x);
+    }
+    if (x === null || set.has(x.term)) continue;
+    set.add(x.term);
+    list.push(x.term);
+    entry.push(x.entry);
+    idf.push(x.idf);
+    w += x.idf;
   }
   return { set, list, idf, entry, weight: w };
 }

@@ -299,7 +299,9 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
         let best = 4;
         for (let i = 0; i < known.length && best > 0; i++) {
           const { r, lower: l } = known[i]!;
-          const d = l === lower ? 0 : editDistance(lower, r, best - 1);
+          // Each edit changes the counts of at most two characters by one (a transposition none),
+          // so half the counts' difference is a floor of the distance: most keys are skipped on it.
+          const d = l === lower ? 0 : countGap(lower, r) >= best ? best : editDistance(lower, r, best - 1);
           if (d < best) {
             best = d;
             near = r;
@@ -323,6 +325,28 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
   };
 }
 
+/** Half the difference of two strings' character counts, rounded up: no more than their edit distance. */
+const gapCounts = new Int32Array(128);
+export function countGap(a: string, b: string): number {
+  // ASCII only (keys and folded names nearly always are); 0, no floor, otherwise.
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < a.length; i++) gapCounts[a.charCodeAt(i)]! += 1;
+  for (let i = 0; i < b.length; i++) gapCounts[b.charCodeAt(i)]! -= 1;
+  return (drain(a) + drain(b) + 1) >> 1;
+}
+
+/** The counts' differences over a string's characters, each counted once (then reset to 0). */
+function drain(s: string): number {
+  let gap = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    gap += Math.abs(gapCounts[c]!);
+    gapCounts[c] = 0;
+  }
+  return gap;
+}
+
 const year = (y: string) => y.replace(/[a-z]$/, '');
 const sameNames = (a: string[], b: string[]) => a.length > 0 && a.every((n, i) => i >= b.length || fold(b[i]!) === n) && fold(b[0]!) === a[0];
 
@@ -341,7 +365,9 @@ function nearReference(ay: AuthorYear, refs: LintReference[]): LintReference | u
     // Only the same year, or a year off, can score (below).
     if (!r.families[0] || Math.abs(Number(r.year) - y) > 1) continue;
     // The names as written against the reference's first as many names.
-    const d = editDistance(written, r.families.slice(0, ay.families.length).join(' '), 3);
+    const names = r.families.slice(0, ay.families.length).join(' ');
+    // Only a distance of 2 or less scores (below): the counts' floor rules most references out.
+    const d = countGap(written, names) > 2 ? 3 : editDistance(written, names, 3);
     const ry = Number(r.year);
     const score = ry === y && d > 0 && d <= Math.min(2, typoBudget(written.length)) ? d : d === 0 && Math.abs(ry - y) === 1 ? 2.5 : Infinity;
     if (score < (best?.d ?? Infinity)) best = { r, d: score };
