@@ -6,7 +6,7 @@ import { helpNeeded } from '../safety/index.js';
 import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { bestClaims, namesTopic, overlap, sentenceTerms, states, termPostings, type ClaimMatch } from './match.js';
+import { bestClaims, namesTopic, overlap, quoteMatcher, sentenceTerms, states, type ClaimMatch } from './match.js';
 import { isPlainText } from './plain-regex.js';
 import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
 import type { LintIndex } from './read.js';
@@ -95,7 +95,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const refs = new Map(index.references.map((r) => [r.key, r]));
   // The article's wrong claims (known errors; index-build.ts).
   const wrong = index.wrong;
-  const wrongTerms = termPostings(wrong.map((w) => w.terms));
+  const wrongQuotes = quoteMatcher(wrong);
   // The sources kap's errata say do not support what they are cited for (the first erratum of a
   // key), with the weight of what they are cited for.
   const unsupported = new Map<string, { er: LintErratum; tw: number }>();
@@ -140,18 +140,21 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       add(f);
     };
     // Only the wrong claims that share a term with the sentence can match (in their order).
-    if (voice)
-      for (const j of wrongTerms.touchedBy(own.list)) {
-        const { claim: c, verdict, correction, terms, rare, negated, weight: tw } = wrong[j]!;
-        const o = overlap(index, own, terms, sw, tw);
+    if (voice) {
+      const touched = wrongQuotes.touchedBy(own);
+      for (let q = 0; q < touched.length; q += 3) {
+        const { claim: c, verdict, correction, negated, weight: tw } = wrong[touched[q]!]!;
+        const shared = touched[q + 1]!;
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
-        let signals = 0;
-        for (let k = 0; k < rare.length; k++) if (own.set.has(rare[k]!)) signals++;
-        if (!(o.coverage >= 0.6 || (signals >= 2 && (o.coverage >= 0.25 || o.sentCoverage >= 0.6)))) continue;
+        const signals = touched[q + 2]!;
+        const coverage = tw ? shared / tw : 0;
+        const sentCoverage = sw ? shared / sw : 0;
+        if (!(coverage >= 0.6 || (signals >= 2 && (coverage >= 0.25 || sentCoverage >= 0.6)))) continue;
         if ((sentNegations ??= negations(ask, plain)) > negated) continue;
         flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${verdict}): ${correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
       }
+    }
     // 3. Cited for something the source does not say (kap's errata).
     for (const key of keys) {
       const u = unsupported.get(key);
