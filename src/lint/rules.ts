@@ -303,8 +303,9 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
         for (let i = 0; i < known.length && best > 0; i++) {
           const { r, lower: l } = known[i]!;
           // Each edit changes the counts of at most two characters by one (a transposition none),
-          // so half the counts' difference is a floor of the distance: most keys are skipped on it.
-          const d = l === lower ? 0 : countGap(lower, r) >= best ? best : editDistance(lower, r, best - 1);
+          // so half the counts' difference is a floor of the distance (as is the lengths' difference,
+          // which editDistance asks first): most keys are skipped on them.
+          const d = l === lower ? 0 : Math.abs(lower.length - r.length) >= best || countGap(lower, r) >= best ? best : editDistance(lower, r, best - 1);
           if (d < best) {
             best = d;
             near = r;
