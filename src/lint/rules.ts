@@ -58,10 +58,14 @@ const CHECK_WORTHY = /\d|\b(effective|efficacy|effects?|antidepressant|symptoms|
 const HELP_INFO = /\b988\b|findahelpline|helpline|hotline|lifeline|crisis (line|text|service)|samaritans|emergency number|\b911\b|\b999\b|\b112\b/i;
 const DOSE_UNIT = '\\d+(?:[.,]\\d+)?\\s?(?:mg|milligrams?|mcg|µg|ml|sprays?)(?:\\s?\\/\\s?kg)?\\b';
 const DOSE_UNIT_NEAR = /\d\s?(?:mg|milligram|mcg|µg|ml|spray)/i;
-const DOSE_INSTRUCTION = new RegExp(
-  `^(?:take|use|start(?: with| at)?|begin(?: with)?|try|inject|give|administer|increase|double|microdose)\\b.{0,60}${DOSE_UNIT}|\\b(?:you|patients|people|one|clients)\\s+(?:should|must|can|need to|ought to)\\s+(?:take|use|start|begin|get|try|inject|be given)\\b.{0,60}${DOSE_UNIT}|\\b(?:the right|a good|a safe|the best|an ideal|your) dose\\b.{0,40}${DOSE_UNIT}`,
-  'i',
-);
+// A dose instruction's three forms as three regexes, asked in turn: the same test as one regex
+// of the three alternatives, and each compiles in less time than the one did (a fresh process
+// compiles every regex it asks).
+const DOSE_INSTRUCTION = [
+  `^(?:take|use|start(?: with| at)?|begin(?: with)?|try|inject|give|administer|increase|double|microdose)\\b.{0,60}${DOSE_UNIT}`,
+  `\\b(?:you|patients|people|one|clients)\\s+(?:should|must|can|need to|ought to)\\s+(?:take|use|start|begin|get|try|inject|be given)\\b.{0,60}${DOSE_UNIT}`,
+  `\\b(?:the right|a good|a safe|the best|an ideal|your) dose\\b.{0,40}${DOSE_UNIT}`,
+].map((source) => new RegExp(source, 'i'));
 
 export const negations = (s: string, plain = false) => (s.match(caseless(NEGATION, plain)) ?? []).length;
 
@@ -215,7 +219,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // 6. Safety.
     if (rx(COMMITTED).test(ask)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
     // A dose instruction has a number and a unit in it (DOSE_UNIT): most sentences have none.
-    const dose = rx(DOSE_UNIT_NEAR).test(ask) && rx(DOSE_INSTRUCTION).test(ask);
+    const dose = rx(DOSE_UNIT_NEAR).test(ask) && DOSE_INSTRUCTION.some((re) => rx(re).test(ask));
     if (dose) add({ rule: 'safety', start: s.start, end: s.end, message: 'reads as a dose instruction: describe what studies used ("trials gave 0.5 mg/kg over 40 minutes") and leave dosing to a clinician' });
   });
   findings.push(...suicideWithoutHelp(draft, plain));
