@@ -86,7 +86,7 @@ export function lintTerms(text: string): string[] {
 export interface SentenceTerms {
   set: ReadonlySet<string>;
   list: readonly string[];
-  /** Each term's idf, and its index entry (undefined: in no claim, quote or topic). */
+  /** Each term's idf, and its index entry (undefined: in no claim or quote). */
   idf: readonly number[];
   entry: readonly (readonly number[] | undefined)[];
   /** The summed idf of the terms. */
@@ -139,8 +139,9 @@ export function sentenceTerms(text: string, index: LintIndex): SentenceTerms {
 /** A term's idf from its index entry: UNSEEN for a word in no claim or quote. */
 const idfOf = (e: readonly number[] | undefined) => (e && e[0] ? e[0] : UNSEEN);
 
-/** Does a topic's name have one of the sentence's terms? */
-export const namesTopic = (s: SentenceTerms) => s.entry.some((e) => e !== undefined && e[1] === 1);
+/** Does a topic's name have one of the sentence's terms? (Its claims' terms first: those are read already.) */
+export const namesTopic = (s: SentenceTerms, index: LintIndex) =>
+  s.entry.some((e) => e !== undefined && e[1] === 1) || s.list.some((t, k) => s.entry[k] === undefined && index.topicOnly(t));
 
 /**
  * The article's wrong claims as an inverted index of their quotes' terms: for a sentence, the

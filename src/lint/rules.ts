@@ -180,8 +180,10 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
       const weak = near.find((m) => m.flags & (FLAG.low | FLAG.veryLow));
       const animal = matches.find((m) => m.flags & FLAG.preclinical && (m.score >= 0.25 || states(m)));
-      // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim).
-      const hype = namesTopic(own) ? rx(HYPE).exec(ask) : null;
+      // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim). The
+      // topics are asked only of a sentence with a hype word.
+      const hypeWord = rx(HYPE).exec(ask);
+      const hype = hypeWord && namesTopic(own, index) ? hypeWord : null;
       // The claims a finding names, read only then.
       const claim = (m: ClaimMatch): ClaimDetail => index.claim(m.claim);
       const certain = rx(CERTAIN).exec(ask);
