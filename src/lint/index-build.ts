@@ -9,7 +9,7 @@ import { fold } from '../text/fold.js';
 import { authorYears } from './sentences.js';
 import { negations } from './rules.js';
 import {
-  claimsFile, DOCS_FILE, FLAG, HEAD_FILE, LINT_VERSION, shardFile, termShard,
+  claimsFile, DOCS_FILE, FLAG, HEAD_FILE, LINT_VERSION, shardFile, termShard, topicFile,
   type ClaimDetail, type LintClaim, type LintDocs, type LintErratum, type LintHead, type LintReference, type TermEntry, type WrongClaim,
 } from './model.js';
 
@@ -107,17 +107,23 @@ function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; refer
     flags: m.claimOf.map((i) => flagsOf(claims[i]!)),
   };
   const topics = new Set(ix.topics);
+  // Every term of a claim or quote has an idf (above 0); a topic's word that has none is an
+  // unseen word to matching, and goes to the topic shards.
   const entries = new Map<string, TermEntry>();
-  for (const t of new Set([...Object.keys(idf), ...topics]))
-    entries.set(t, [idf[t] ?? 0, topics.has(t) ? 1 : 0, ...(Object.hasOwn(m.postings, t) ? m.postings[t]! : [])]);
+  for (const t of Object.keys(idf)) entries.set(t, [idf[t]!, topics.has(t) ? 1 : 0, ...(Object.hasOwn(m.postings, t) ? m.postings[t]! : [])]);
+  const topicOnly = [...topics].filter((t) => !Object.hasOwn(idf, t));
   const size = [...entries].reduce((n, [t, e]) => n + t.length + 6 + 5 * e.length, 0);
   const shards = Math.max(1, Math.round(size / SHARD_BYTES));
   const byShard = Array.from({ length: shards }, () => ({}) as Record<string, TermEntry>);
   for (const [t, e] of entries) byShard[termShard(t, shards)]![t] = e;
+  const topicShards = Math.max(1, Math.round(topicOnly.reduce((n, t) => n + t.length + 5, 0) / SHARD_BYTES));
+  const byTopicShard = Array.from({ length: topicShards }, () => ({}) as Record<string, 1>);
+  for (const t of topicOnly) byTopicShard[termShard(t, topicShards)]![t] = 1;
   const reps = m.reps.map((i) => detail(claims[i]!));
-  const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, shards, chunk: CHUNK };
+  const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, shards, topicShards, chunk: CHUNK };
   const files: LintFiles = [[HEAD_FILE, JSON.stringify(head)], [DOCS_FILE, JSON.stringify(docs)]];
   byShard.forEach((s, n) => files.push([shardFile(n), JSON.stringify(s)]));
+  byTopicShard.forEach((s, n) => files.push([topicFile(n), JSON.stringify(s)]));
   for (let n = 0; n * CHUNK < reps.length; n++) files.push([claimsFile(n), JSON.stringify(reps.slice(n * CHUNK, (n + 1) * CHUNK))]);
   return files;
 }

@@ -70,40 +70,68 @@ export function lintTerm(t: string): string {
 // this code cold (the search tokenizer's terms(), then lintTerm, for each word).
 const termOf = new Map<string, string>();
 
+const termOfWord = (word: string) => {
+  let t = termOf.get(word);
+  if (t === undefined) termOf.set(word, (t = lintTerm(stem(word))));
+  return t;
+};
+
 /** The search tokenizer's terms of a text, as lintTerm folds them. */
 export function lintTerms(text: string): string[] {
   const out: string[] = [];
-  for (const word of wordList(text)) {
-    if (STOP_WORDS.has(word)) continue;
-    let t = termOf.get(word);
-    if (t === undefined) termOf.set(word, (t = lintTerm(stem(word))));
-    out.push(t);
-  }
+  for (const word of wordList(text)) if (!STOP_WORDS.has(word)) out.push(termOfWord(word));
   return out;
 }
 /** A sentence's terms, each once: as a set to ask, as a list to loop over, with their index entries. */
 export interface SentenceTerms {
   set: ReadonlySet<string>;
   list: readonly string[];
-  /** Each term's idf, and its index entry (undefined: in no claim, quote or topic). */
+  /** Each term's idf, and its index entry (undefined: in no claim or quote). */
   idf: readonly number[];
   entry: readonly (readonly number[] | undefined)[];
   /** The summed idf of the terms. */
   weight: number;
 }
 
+/** What a word of a draft is to the index: its term, the term's entry and idf; null for a stop word. */
+interface WordTerm {
+  term: string;
+  entry: readonly number[] | undefined;
+  idf: number;
+}
+const wordTerms = new WeakMap<LintIndex, Map<string, WordTerm | null>>();
+
+/**
+ * One pass over a sentence's words, each word looked up once per run (a draft repeats its
+ * words): the same terms, in the same order, as the set of lintTerms(text).
+ */
 export function sentenceTerms(text: string, index: LintIndex): SentenceTerms {
-  const set = new Set(lintTerms(text));
-  const list = Array.from(set);
+  let known = wordTerms.get(index);
+  if (!known) wordTerms.set(index, (known = new Map()));
+  const words = wordList(text);
+  const set = new Set<string>();
+  const list: string[] = [];
   const idf: number[] = [];
   const entry: (readonly number[] | undefined)[] = [];
   let w = 0;
-  for (let k = 0; k < list.length; k++) {
-    const e = index.term(list[k]!);
-    const i = idfOf(e);
-    entry.push(e);
-    idf.push(i);
-    w += i;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    let x = known.get(word);
+    if (x === undefined) {
+      if (STOP_WORDS.has(word)) x = null;
+      else {
+        const term = termOfWord(word);
+        const e = index.term(term);
+        x = { term, entry: e, idf: idfOf(e) };
+      }
+      known.set(word, x);
+    }
+    if (x === null || set.has(x.term)) continue;
+    set.add(x.term);
+    list.push(x.term);
+    entry.push(x.entry);
+    idf.push(x.idf);
+    w += x.idf;
   }
   return { set, list, idf, entry, weight: w };
 }
@@ -111,31 +139,52 @@ export function sentenceTerms(text: string, index: LintIndex): SentenceTerms {
 /** A term's idf from its index entry: UNSEEN for a word in no claim or quote. */
 const idfOf = (e: readonly number[] | undefined) => (e && e[0] ? e[0] : UNSEEN);
 
-/** Does a topic's name have one of the sentence's terms? */
-export const namesTopic = (s: SentenceTerms) => s.entry.some((e) => e !== undefined && e[1] === 1);
+/** Does a topic's name have one of the sentence's terms? (Its claims' terms first: those are read already.) */
+export const namesTopic = (s: SentenceTerms, index: LintIndex) =>
+  s.entry.some((e) => e !== undefined && e[1] === 1) || s.list.some((t, k) => s.entry[k] === undefined && index.topicOnly(t));
 
-/** Which of some term lists share a term with a sentence, in list order: an inverted index. */
-export function termPostings(lists: readonly (readonly string[])[]): { touchedBy(terms: readonly string[]): number[] } {
+/**
+ * The article's wrong claims as an inverted index of their quotes' terms: for a sentence, the
+ * quotes that share a term with it, in quote order, each with the weight it shares (the summed
+ * idf, as overlap() sums it) and how many of its rare terms the sentence has. The loop runs over
+ * the sentence's few terms, not over every quote's terms.
+ */
+export function quoteMatcher(quotes: readonly { terms: readonly string[]; rare: readonly string[] }[]): { touchedBy(sentence: SentenceTerms): number[] } {
+  // term -> [quote, rare (1) or not (0), …]; a quote's terms are distinct.
   const postings = new Map<string, number[]>();
-  lists.forEach((list, j) => {
-    for (const t of list) {
+  quotes.forEach((q, j) => {
+    const rare = new Set(q.rare);
+    for (const t of q.terms) {
       const p = postings.get(t);
-      if (!p) postings.set(t, [j]);
-      else if (p[p.length - 1] !== j) p.push(j);
+      if (p) p.push(j, rare.has(t) ? 1 : 0);
+      else postings.set(t, [j, rare.has(t) ? 1 : 0]);
     }
   });
-  const marks = new Uint8Array(lists.length);
+  const shared = new Int32Array(quotes.length);
+  const signals = new Int32Array(quotes.length);
+  const marks = new Uint8Array(quotes.length);
   return {
-    touchedBy(terms) {
-      for (let i = 0; i < terms.length; i++) {
-        const p = postings.get(terms[i]!);
-        if (p) for (let k = 0; k < p.length; k++) marks[p[k]!] = 1;
+    /** [quote, shared weight, rare terms shared, …] */
+    touchedBy(sentence) {
+      const { list, idf } = sentence;
+      for (let k = 0; k < list.length; k++) {
+        const p = postings.get(list[k]!);
+        if (p)
+          for (let i = 0; i < p.length; i += 2) {
+            const j = p[i]!;
+            shared[j]! += idf[k]!;
+            signals[j]! += p[i + 1]!;
+            marks[j] = 1;
+          }
       }
       const out: number[] = [];
-      for (let j = 0; j < marks.length; j++) if (marks[j]) {
-        out.push(j);
-        marks[j] = 0;
-      }
+      for (let j = 0; j < marks.length; j++)
+        if (marks[j]) {
+          out.push(j, shared[j]!, signals[j]!);
+          shared[j] = 0;
+          signals[j] = 0;
+          marks[j] = 0;
+        }
       return out;
     },
   };
@@ -176,76 +225,92 @@ export function matchDocuments(claims: LintClaim[], idf: Record<string, number>)
 interface Scratch {
   /** The weight each document shares with the sentence (0: none; every idf is above 0). */
   shared: Int32Array;
-  /** The documents a sentence shares a term with, in the order first met. */
+  /** How many of the sentence's terms each document has, and how many of them are rare. */
+  count: Int32Array;
+  rare: Int32Array;
+  /** The documents a sentence shares a term with, in the order first met; then those that pass. */
   touched: Int32Array;
 }
 const scratch = new WeakMap<LintIndex, Scratch>();
 
 function scratchOf(index: LintIndex, n: number): Scratch {
   let p = scratch.get(index);
-  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), touched: new Int32Array(n) }));
+  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), count: new Int32Array(n), rare: new Int32Array(n), touched: new Int32Array(n) }));
   return p;
 }
 
-/** Is document d in a term entry's postings (ascending, from entry[2])? */
-function has(e: readonly number[], d: number): boolean {
-  let lo = 2;
-  let hi = e.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = e[mid]!;
-    if (x === d) return true;
-    if (x < d) lo = mid + 1;
-    else hi = mid - 1;
+// The two loops over documents are small functions of their own: V8 optimizes a small hot
+// function early and cheaply, where the whole of bestClaims ran cold for most of a draft.
+
+/** One term's postings (entry[2…]) added to the sums; returns how many documents are touched now. */
+function addPostings(e: readonly number[], w: number, r: number, p: Scratch, n: number): number {
+  const { shared, count, rare, touched } = p;
+  for (let j = 2; j < e.length; j++) {
+    const d = e[j]!;
+    const x = shared[d]!;
+    if (x === 0) touched[n++] = d;
+    shared[d] = x + w;
+    count[d]!++;
+    rare[d]! += r;
   }
-  return false;
+  return n;
+}
+
+/**
+ * The touched documents that pass (score = 2w / (tw + sw) ≥ 3/20, or sentence coverage w / sw
+ * ≥ 3/5 and coverage w / tw ≥ 3/20, tested on the integer sums), moved to the front of
+ * `touched` in order, their sums kept; the others' sums reset. Returns how many pass.
+ */
+function passing(p: Scratch, n: number, weights: readonly number[], sw: number): number {
+  const { shared, count, rare, touched } = p;
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const d = touched[k]!;
+    const w = shared[d]!;
+    const tw = weights[d]!;
+    if (40 * w >= 3 * (tw + sw) || (5 * w >= 3 * sw && 20 * w >= 3 * tw)) touched[m++] = d;
+    else {
+      shared[d] = 0;
+      count[d] = 0;
+      rare[d] = 0;
+    }
+  }
+  return m;
 }
 
 /**
  * The claims a sentence is closest to, best first: those scoring at least 0.15, or that it
- * states most of (sentence coverage 0.6, claim coverage 0.15). The tests are made on the
- * integer sums, so only the documents that pass cost a fraction; how many terms a document
- * shares (and how many rare ones) is counted only for those.
+ * states most of (sentence coverage 0.6, claim coverage 0.15). How many terms a document
+ * shares (and how many rare ones) is counted as the weights are summed: a sentence's terms
+ * are distinct, and a term's postings name a document once.
  */
 export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
   const { weight: weights, claim: claimOf, flags } = index.docs();
-  const { shared, touched } = scratchOf(index, weights.length);
+  const p = scratchOf(index, weights.length);
   const { idf: idfs, entry } = sentence;
   const sw = sentence.weight;
   let n = 0;
   for (let k = 0; k < entry.length; k++) {
     const e = entry[k];
-    if (!e) continue;
-    const w = idfs[k]!;
     // Postings follow the entry's idf and topic flag.
-    for (let j = 2; j < e.length; j++) {
-      const d = e[j]!;
-      const x = shared[d]!;
-      if (x === 0) touched[n++] = d;
-      shared[d] = x + w;
-    }
+    if (e) n = addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n);
   }
+  const m = passing(p, n, weights, sw);
+  const { shared, count, rare, touched } = p;
   const best = new Map<number, ClaimMatch>();
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < m; k++) {
     const d = touched[k]!;
     const w = shared[d]!;
+    const c = count[d]!;
+    const r = rare[d]!;
     shared[d] = 0;
+    count[d] = 0;
+    rare[d] = 0;
     const tw = weights[d]!;
-    // score = 2w / (tw + sw) ≥ 3/20, or sentence coverage w / sw ≥ 3/5 and coverage w / tw ≥ 3/20.
-    if (!(40 * w >= 3 * (tw + sw) || (5 * w >= 3 * sw && 20 * w >= 3 * tw))) continue;
     const score = (2 * w) / (tw + sw);
     const i = claimOf[d]!;
     const seen = best.get(i);
     if (seen && score <= seen.score) continue;
-    let c = 0;
-    let r = 0;
-    for (let q = 0; q < entry.length; q++) {
-      const e = entry[q];
-      if (e && has(e, d)) {
-        c++;
-        if (idfs[q]! >= RARE) r++;
-      }
-    }
     best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r });
   }
   return Array.from(best.values()).sort((a, b) => b.score - a.score);

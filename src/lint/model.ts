@@ -2,13 +2,16 @@
  * What `kap lint` knows, compiled from the content at build time, in `lint/` beside
  * catalog.json. A run reads what its draft needs, so that it holds at 10,000 modules:
  * `index.json` (references, errata, the article's wrong claims: small, whatever the content),
- * the term shards of the draft's words (`t<n>.json`: idf, whether a topic names it, postings),
+ * the term shards of the draft's words (`t<n>.json`: idf, whether a topic names it, postings,
+ * for the terms of claims and quotes), the topic shards (`p<n>.json`: the words of topics' names
+ * that are in no claim or quote, asked only of a sentence with a hype word: at 10,000 modules
+ * they are most of the terms),
  * the documents' weights (`docs.json`), and the details of only the claims a finding names
  * (`c<n>.json`).
  */
 import type { Certainty, Design, Verdict } from '../content/model.js';
 
-export const LINT_VERSION = 4;
+export const LINT_VERSION = 5;
 export const LINT_DIR = 'lint';
 
 export interface LintClaim {
@@ -74,6 +77,8 @@ export interface LintHead {
   wrong: WrongClaim[];
   /** How many term shards (`t<n>.json`, by termShard). */
   shards: number;
+  /** How many topic shards (`p<n>.json`, by termShard). */
+  topicShards: number;
   /** Claims a details file (`c<n>.json` has claims n*chunk … ). */
   chunk: number;
 }
@@ -99,6 +104,8 @@ export const termShard = (term: string, shards: number) => {
   return (h >>> 0) % shards;
 };
 export const shardFile = (n: number) => `${LINT_DIR}/t${n}.json`;
+/** A topic shard: { term: 1 } for the words of topics' names that are in no claim or quote. */
+export const topicFile = (n: number) => `${LINT_DIR}/p${n}.json`;
 export const claimsFile = (n: number) => `${LINT_DIR}/c${n}.json`;
 export const DOCS_FILE = `${LINT_DIR}/docs.json`;
 export const HEAD_FILE = `${LINT_DIR}/index.json`;

@@ -1,11 +1,13 @@
 /** Run time: the lint index, each file read when first needed (model.ts says which holds what). */
 import { CompiledContentError } from '../errors.js';
 import { readCompiled } from '../compiled-read.js';
-import { claimsFile, DOCS_FILE, HEAD_FILE, LINT_VERSION, shardFile, termShard, type ClaimDetail, type LintDocs, type LintHead, type TermEntry } from './model.js';
+import { claimsFile, DOCS_FILE, HEAD_FILE, LINT_VERSION, shardFile, termShard, topicFile, type ClaimDetail, type LintDocs, type LintHead, type TermEntry } from './model.js';
 
-export interface LintIndex extends Omit<LintHead, 'version' | 'shards' | 'chunk'> {
-  /** A term's entry ([idf, topic, ...postings]), or undefined for a term in no claim, quote or topic. */
+export interface LintIndex extends Omit<LintHead, 'version' | 'shards' | 'topicShards' | 'chunk'> {
+  /** A term's entry ([idf, topic, ...postings]), or undefined for a term in no claim or quote. */
   term(t: string): TermEntry | undefined;
+  /** Is a term in no claim or quote one of a topic's name's words (the topic shards)? */
+  topicOnly(t: string): boolean;
   docs(): LintDocs;
   claim(i: number): ClaimDetail;
 }
@@ -24,6 +26,7 @@ export function readLintIndex(dataDir: string): LintIndex {
   const head = read<LintHead>(HEAD_FILE);
   if (head.version !== LINT_VERSION) throw new CompiledContentError(`the lint index in ${dataDir} is from another version of kap`);
   const shards: (Record<string, TermEntry> | undefined)[] = [];
+  const topicShards: (Record<string, 1> | undefined)[] = [];
   const chunks: (ClaimDetail[] | undefined)[] = [];
   let docs: LintDocs | undefined;
   // A draft repeats its words: each term is looked up once.
@@ -40,6 +43,10 @@ export function readLintIndex(dataDir: string): LintIndex {
         terms.set(t, (e = Object.hasOwn(shard, t) ? shard[t]! : null));
       }
       return e ?? undefined;
+    },
+    topicOnly(t) {
+      const n = termShard(t, head.topicShards);
+      return Object.hasOwn((topicShards[n] ??= read<Record<string, 1>>(topicFile(n))), t);
     },
     docs: () => (docs ??= read<LintDocs>(DOCS_FILE)),
     claim(i) {

@@ -6,7 +6,7 @@ import { helpNeeded } from '../safety/index.js';
 import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { bestClaims, namesTopic, overlap, sentenceTerms, states, termPostings, type ClaimMatch } from './match.js';
+import { bestClaims, namesTopic, overlap, quoteMatcher, sentenceTerms, states, type ClaimMatch } from './match.js';
 import { isPlainText } from './plain-regex.js';
 import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
 import type { LintIndex } from './read.js';
@@ -58,10 +58,14 @@ const CHECK_WORTHY = /\d|\b(effective|efficacy|effects?|antidepressant|symptoms|
 const HELP_INFO = /\b988\b|findahelpline|helpline|hotline|lifeline|crisis (line|text|service)|samaritans|emergency number|\b911\b|\b999\b|\b112\b/i;
 const DOSE_UNIT = '\\d+(?:[.,]\\d+)?\\s?(?:mg|milligrams?|mcg|µg|ml|sprays?)(?:\\s?\\/\\s?kg)?\\b';
 const DOSE_UNIT_NEAR = /\d\s?(?:mg|milligram|mcg|µg|ml|spray)/i;
-const DOSE_INSTRUCTION = new RegExp(
-  `^(?:take|use|start(?: with| at)?|begin(?: with)?|try|inject|give|administer|increase|double|microdose)\\b.{0,60}${DOSE_UNIT}|\\b(?:you|patients|people|one|clients)\\s+(?:should|must|can|need to|ought to)\\s+(?:take|use|start|begin|get|try|inject|be given)\\b.{0,60}${DOSE_UNIT}|\\b(?:the right|a good|a safe|the best|an ideal|your) dose\\b.{0,40}${DOSE_UNIT}`,
-  'i',
-);
+// A dose instruction's three forms as three regexes, asked in turn: the same test as one regex
+// of the three alternatives, and each compiles in less time than the one did (a fresh process
+// compiles every regex it asks).
+const DOSE_INSTRUCTION = [
+  `^(?:take|use|start(?: with| at)?|begin(?: with)?|try|inject|give|administer|increase|double|microdose)\\b.{0,60}${DOSE_UNIT}`,
+  `\\b(?:you|patients|people|one|clients)\\s+(?:should|must|can|need to|ought to)\\s+(?:take|use|start|begin|get|try|inject|be given)\\b.{0,60}${DOSE_UNIT}`,
+  `\\b(?:the right|a good|a safe|the best|an ideal|your) dose\\b.{0,40}${DOSE_UNIT}`,
+].map((source) => new RegExp(source, 'i'));
 
 export const negations = (s: string, plain = false) => (s.match(caseless(NEGATION, plain)) ?? []).length;
 
@@ -95,7 +99,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const refs = new Map(index.references.map((r) => [r.key, r]));
   // The article's wrong claims (known errors; index-build.ts).
   const wrong = index.wrong;
-  const wrongTerms = termPostings(wrong.map((w) => w.terms));
+  const wrongQuotes = quoteMatcher(wrong);
   // The sources kap's errata say do not support what they are cited for (the first erratum of a
   // key), with the weight of what they are cited for.
   const unsupported = new Map<string, { er: LintErratum; tw: number }>();
@@ -140,18 +144,21 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       add(f);
     };
     // Only the wrong claims that share a term with the sentence can match (in their order).
-    if (voice)
-      for (const j of wrongTerms.touchedBy(own.list)) {
-        const { claim: c, verdict, correction, terms, rare, negated, weight: tw } = wrong[j]!;
-        const o = overlap(index, own, terms, sw, tw);
+    if (voice) {
+      const touched = wrongQuotes.touchedBy(own);
+      for (let q = 0; q < touched.length; q += 3) {
+        const { claim: c, verdict, correction, negated, weight: tw } = wrong[touched[q]!]!;
+        const shared = touched[q + 1]!;
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
-        let signals = 0;
-        for (let k = 0; k < rare.length; k++) if (own.set.has(rare[k]!)) signals++;
-        if (!(o.coverage >= 0.6 || (signals >= 2 && (o.coverage >= 0.25 || o.sentCoverage >= 0.6)))) continue;
+        const signals = touched[q + 2]!;
+        const coverage = tw ? shared / tw : 0;
+        const sentCoverage = sw ? shared / sw : 0;
+        if (!(coverage >= 0.6 || (signals >= 2 && (coverage >= 0.25 || sentCoverage >= 0.6)))) continue;
         if ((sentNegations ??= negations(ask, plain)) > negated) continue;
         flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${verdict}): ${correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
       }
+    }
     // 3. Cited for something the source does not say (kap's errata).
     for (const key of keys) {
       const u = unsupported.get(key);
@@ -173,8 +180,10 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
       const weak = near.find((m) => m.flags & (FLAG.low | FLAG.veryLow));
       const animal = matches.find((m) => m.flags & FLAG.preclinical && (m.score >= 0.25 || states(m)));
-      // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim).
-      const hype = namesTopic(own) ? rx(HYPE).exec(ask) : null;
+      // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim). The
+      // topics are asked only of a sentence with a hype word.
+      const hypeWord = rx(HYPE).exec(ask);
+      const hype = hypeWord && namesTopic(own, index) ? hypeWord : null;
       // The claims a finding names, read only then.
       const claim = (m: ClaimMatch): ClaimDetail => index.claim(m.claim);
       const certain = rx(CERTAIN).exec(ask);
@@ -212,7 +221,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // 6. Safety.
     if (rx(COMMITTED).test(ask)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
     // A dose instruction has a number and a unit in it (DOSE_UNIT): most sentences have none.
-    const dose = rx(DOSE_UNIT_NEAR).test(ask) && rx(DOSE_INSTRUCTION).test(ask);
+    const dose = rx(DOSE_UNIT_NEAR).test(ask) && DOSE_INSTRUCTION.some((re) => rx(re).test(ask));
     if (dose) add({ rule: 'safety', start: s.start, end: s.end, message: 'reads as a dose instruction: describe what studies used ("trials gave 0.5 mg/kg over 40 minutes") and leave dosing to a clinician' });
   });
   findings.push(...suicideWithoutHelp(draft, plain));
@@ -299,7 +308,10 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
         let best = 4;
         for (let i = 0; i < known.length && best > 0; i++) {
           const { r, lower: l } = known[i]!;
-          const d = l === lower ? 0 : editDistance(lower, r, best - 1);
+          // Each edit changes the counts of at most two characters by one (a transposition none),
+          // so half the counts' difference is a floor of the distance (as is the lengths' difference,
+          // which editDistance asks first): most keys are skipped on them.
+          const d = l === lower ? 0 : Math.abs(lower.length - r.length) >= best || countGap(lower, r) >= best ? best : editDistance(lower, r, best - 1);
           if (d < best) {
             best = d;
             near = r;
@@ -323,6 +335,28 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
   };
 }
 
+/** Half the difference of two strings' character counts, rounded up: no more than their edit distance. */
+const gapCounts = new Int32Array(128);
+export function countGap(a: string, b: string): number {
+  // ASCII only (keys and folded names nearly always are); 0, no floor, otherwise.
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < a.length; i++) gapCounts[a.charCodeAt(i)]! += 1;
+  for (let i = 0; i < b.length; i++) gapCounts[b.charCodeAt(i)]! -= 1;
+  return (drain(a) + drain(b) + 1) >> 1;
+}
+
+/** The counts' differences over a string's characters, each counted once (then reset to 0). */
+function drain(s: string): number {
+  let gap = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    gap += Math.abs(gapCounts[c]!);
+    gapCounts[c] = 0;
+  }
+  return gap;
+}
+
 const year = (y: string) => y.replace(/[a-z]$/, '');
 const sameNames = (a: string[], b: string[]) => a.length > 0 && a.every((n, i) => i >= b.length || fold(b[i]!) === n) && fold(b[0]!) === a[0];
 
@@ -341,7 +375,9 @@ function nearReference(ay: AuthorYear, refs: LintReference[]): LintReference | u
     // Only the same year, or a year off, can score (below).
     if (!r.families[0] || Math.abs(Number(r.year) - y) > 1) continue;
     // The names as written against the reference's first as many names.
-    const d = editDistance(written, r.families.slice(0, ay.families.length).join(' '), 3);
+    const names = r.families.slice(0, ay.families.length).join(' ');
+    // Only a distance of 2 or less scores (below): the counts' floor rules most references out.
+    const d = countGap(written, names) > 2 ? 3 : editDistance(written, names, 3);
     const ry = Number(r.year);
     const score = ry === y && d > 0 && d <= Math.min(2, typoBudget(written.length)) ? d : d === 0 && Math.abs(ry - y) === 1 ? 2.5 : Infinity;
     if (score < (best?.d ?? Infinity)) best = { r, d: score };

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { claimTerms } from '../../src/lint/index-build.js';
 import { lintText } from '../../src/lint/lint.js';
-import { bestClaims, lintTerms, matchDocuments, RARE, sentenceTerms, weight, type ClaimMatch } from '../../src/lint/match.js';
+import { bestClaims, lintTerms, matchDocuments, namesTopic, RARE, sentenceTerms, weight, type ClaimMatch } from '../../src/lint/match.js';
 import { claimsFile, FLAG, LINT_DIR, shardFile, termShard, type ClaimDetail, type LintClaim, type LintHead } from '../../src/lint/model.js';
 import { readLintIndex, type LintIndex } from '../../src/lint/read.js';
 import { ROOT } from '../helpers/run-kap.js';
@@ -50,6 +50,25 @@ describe('the split lint index', () => {
     }
   });
 
+  it('keeps the words of topics\' names that are in no claim or quote in the topic shards, read only for a hype word', () => {
+    const index = readLintIndex(compiled);
+    // "telehealth" names a topic (access and regulation) and is in no claim: no term entry.
+    expect(index.term('telehealth')).toBeUndefined();
+    expect(namesTopic(sentenceTerms('Telehealth visits', index), index)).toBe(true);
+    expect(namesTopic(sentenceTerms('Plain visits', index), index)).toBe(false);
+    // A claim's word that names a topic is told by its entry: no topic shard needed.
+    const dir = copyWith((f) => !/\/p\d+\.json$/.test(f));
+    try {
+      const without = readLintIndex(dir);
+      expect(namesTopic(sentenceTerms('Esketamine visits', without), without)).toBe(true);
+      expect(() => namesTopic(sentenceTerms('Telehealth visits', without), without)).toThrow(/no lint index/);
+      // A draft whose hype words name claims' topics lints the same without them.
+      expect(lintText(draft, without)).toEqual(full);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says the index is missing, not that the draft is clean, when a shard it needs is gone', () => {
     const gone = shardFile(termShard('ketamin', head.shards));
     const dir = copyWith((f) => f !== gone);
@@ -69,6 +88,7 @@ function memoryIndex(claims: LintClaim[], idf: Record<string, number>): LintInde
   return {
     references: [], errata: [], wrong: [],
     term: (t) => (Object.hasOwn(idf, t) ? [idf[t]!, 0, ...(m.postings[t] ?? [])] : undefined),
+    topicOnly: () => false,
     docs: () => ({ claim: m.claimOf.map((i) => m.number[i]!), weight: m.weights, flags: m.claimOf.map((i) => flags(claims[i]!)) }),
     claim: (i) => claims[m.reps[i]!]!,
   };
