@@ -197,7 +197,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         flag({
           rule: 'overstated', ...at(hype),
           ...(c
-            ? { claim: c.id, message: `"${written(hype)}" is stronger than the evidence: ${label(c)}; the content guide's verb for it is "${VERB[c.certainty]}"`, fix: { replace: VERB[c.certainty] } }
+            ? // No replacement: a certainty verb does not take a hype word's place ("Ketamine does depression").
+              { claim: c.id, message: `"${written(hype)}" is stronger than the evidence: ${label(c)}; say what the studies found, in words that fit it (the content guide's verb for it is "${VERB[c.certainty]}")` }
             : { message: `"${written(hype)}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give (for example "may reduce symptoms for a short time")` }),
         });
       } else if (certain && weak && !hedged) {

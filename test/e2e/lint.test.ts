@@ -74,6 +74,14 @@ describe('kap lint', () => {
     expect(warn.stdout).toMatch(/warning: .*\[overstated\]/);
   });
 
+  it('a hype word gets the certainty to write with, not a certainty verb put in its place', () => {
+    for (const input of ['Ketamine cures depression.\n', 'Esketamine proves that ketamine works for depression.\n']) {
+      const [finding] = JSON.parse(kap(['lint', '-', '--json'], { input }).stdout).findings;
+      expect(finding).toMatchObject({ rule: 'overstated', message: expect.stringMatching(/certainty .*say what the studies found/) });
+      expect(finding.fix?.replace).toBeUndefined();
+    }
+  });
+
   it('reads standard input with -', () => {
     const r = kap(['lint', '-', '--json'], { input: 'Esketamine is a derivative of ketamine.\n' });
     expect(r.status).toBe(6);
