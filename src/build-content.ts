@@ -61,7 +61,11 @@ let base: ContentSet | undefined = parsed ? loadContentCached(dir, parsed, compi
 const reads = packs.map((p) => ({ dir: p, reads: new Map() as PackReads }));
 let set: ContentSet | undefined = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
 phase('load');
-const problems = checkContent(set);
+// Loaded before the checks: they keep their per-text results in it too (content/remember.ts).
+const memo = new CiteMemo(compiler());
+if (baseMemo) memo.load(baseMemo, true);
+for (const f of memos) memo.load(f);
+const problems = checkContent(set, (kind, input, make) => memo.remember(kind, input, make));
 phase('check');
 // kap shows only a failed pack compile's errors: warnings by the thousand need not cross the pipe.
 for (const p of problems) if (!errorsOnly || p.severity === 'error') process.stderr.write(`${formatProblem(p)}\n`);
@@ -70,9 +74,6 @@ if (errors) {
   process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
   process.exitCode = 4;
 } else {
-  const memo = new CiteMemo(compiler());
-  if (baseMemo) memo.load(baseMemo, true);
-  for (const f of memos) memo.load(f);
   const stamp = into !== undefined && keyBase !== undefined ? packsKey(keyBase, reads) : undefined;
   let writer: CompiledWriter | undefined;
   let compiled: Compiled | undefined;

@@ -72,6 +72,11 @@ export class CiteMemo {
     return v;
   }
 
+  /** A JSON value by `kind` and `input`, from the memo or `make` (content/remember.ts): the same value either way. */
+  remember<T>(kind: string, input: string, make: () => T): T {
+    return JSON.parse(this.get([kind, input], () => JSON.stringify(make()))) as T;
+  }
+
   /**
    * Write what this compile used (atomically), and only that: a trainer's every edit of a pack
    * would otherwise add a copy of its blocks and its bibliography.
