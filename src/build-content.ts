@@ -14,7 +14,8 @@
  * for pack compiles to start from.
  */
 import { loadContent, type ContentSet } from './content/load.js';
-import { compileContent, CompiledWriter, type Compiled } from './content/compile.js';
+import { BLOCKS_MEMO_MAX, compileContent, CompiledWriter, type Compiled } from './content/compile.js';
+import { compute } from './content/remember.js';
 import { checkContent } from './content/check.js';
 import { BUILT_IN, mergeSets } from './content/merge.js';
 import { environmentError, formatProblem } from './errors.js';
@@ -65,7 +66,8 @@ phase('load');
 const memo = new CiteMemo(compiler());
 if (baseMemo) memo.load(baseMemo, true);
 for (const f of memos) memo.load(f);
-const problems = checkContent(set, (kind, input, make) => memo.remember(kind, input, make));
+// Not past BLOCKS_MEMO_MAX modules, as the blocks: the memo holds what it keeps until the end.
+const problems = checkContent(set, set.modules.length <= BLOCKS_MEMO_MAX ? (kind, input, make) => memo.remember(kind, input, make) : compute);
 phase('check');
 // kap shows only a failed pack compile's errors: warnings by the thousand need not cross the pipe.
 for (const p of problems) if (!errorsOnly || p.severity === 'error') process.stderr.write(`${formatProblem(p)}\n`);

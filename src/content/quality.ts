@@ -125,7 +125,8 @@ function helpBlocks(set: ContentSet, fileLines: (file: string) => string[], dete
   }
   const items = <T extends { line: number; file: string }>(list: T[], detect: (x: T) => boolean, text: (x: T) => unknown, name: (x: T) => string) => {
     const sorted = [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    const fileHits = (file: string) => remember('crisis-lines', set.texts.get(file) ?? '', () => suicideLines(fileLines(file), 1, Infinity));
+    const byFile = new Map<string, number[]>();
+    const fileHits = (file: string) => byFile.get(file) ?? (byFile.set(file, remember('crisis-lines', set.texts.get(file) ?? '', () => suicideLines(fileLines(file), 1, Infinity))), byFile.get(file)!);
     sorted.forEach((x, i) => {
       const next = sorted[i + 1]?.file === x.file ? sorted[i + 1]!.line : Infinity;
       const hits = fileHits(x.file).filter((l) => l >= x.line && l < next);

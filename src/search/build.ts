@@ -7,6 +7,7 @@ import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, hash, tagFile, vocabKey, type I
 import { terms } from './tokenize.js';
 import { flatten } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
+import { compute, type Remember } from '../content/remember.js';
 
 const K1 = 1.6;
 /** Length normalisation: short name fields hardly at all, running text fully. */
@@ -67,7 +68,8 @@ export class IndexBuilder {
   private readonly types = new Map<DocType, { first: number; count: number }>();
   private added = 0;
 
-  constructor(private readonly n: number, private readonly sink: IndexSink) {
+  /** `remember`: each document's terms and stored form kept from earlier compiles (content/remember.ts). */
+  constructor(private readonly n: number, private readonly sink: IndexSink, private readonly remember: Remember = compute) {
     this.lengths = new Int32Array(n * SLOTS);
     this.fields = new Uint8Array(n * SLOTS);
     this.seen = new Uint8Array(n);
@@ -77,8 +79,10 @@ export class IndexBuilder {
     if (!(doc >= 0 && doc < this.n) || this.seen[doc]) throw new Error(`search index: document ${doc} out of range or added twice`);
     this.seen[doc] = 1;
     this.added++;
-    Object.entries(d.fields).forEach(([name, text], j) => {
-      const ts = terms(text ?? '');
+    // A function of the document alone: a pack compile takes the built-in documents' from the memo.
+    const made = this.remember('search-doc', JSON.stringify(d), () => ({ terms: Object.values(d.fields).map((text) => terms(text ?? '')), stored: stored(d) }));
+    Object.keys(d.fields).forEach((name, j) => {
+      const ts = made.terms[j]!;
       const f = name as Field;
       this.lengths[doc * SLOTS + j] = ts.length;
       this.fields[doc * SLOTS + j] = FIELDS.indexOf(f);
@@ -105,7 +109,7 @@ export class IndexBuilder {
     });
     const shard = Math.floor(doc / DOCS_PER_SHARD);
     const s = this.shards.get(shard) ?? (this.shards.set(shard, { docs: [], in: 0 }), this.shards.get(shard)!);
-    s.docs[doc - shard * DOCS_PER_SHARD] = stored(d);
+    s.docs[doc - shard * DOCS_PER_SHARD] = made.stored;
     if (++s.in === Math.min(DOCS_PER_SHARD, this.n - shard * DOCS_PER_SHARD)) {
       this.sink.early(`docs/${shard}.json`, JSON.stringify(s.docs));
       this.shards.delete(shard);
