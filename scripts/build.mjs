@@ -108,12 +108,24 @@ for (const command of manifest.hot)
 // syllable counter's /pok[eé]mon$/i): escape what is left, so that every bundle stays ASCII and
 // V8 keeps its source one byte per character. \uXXXX means the same in a string, a regular
 // expression (with or without the u flag) and an identifier.
+// The content compiler's citation engine (scripts/stubs/cite-engine.cjs), escaped below as the others.
+await build({ ...common, entryPoints: [stub('cite-engine').replace(/\.js$/, '.cjs')], outfile: 'dist/cite-engine.cjs', format: 'cjs' });
 for (const f of [...readdirSync(`${root}/dist`), ...readdirSync(`${root}/dist/commands`).map((n) => `commands/${n}`)].filter((n) => n.endsWith('.cjs'))) {
   const path = `${root}/dist/${f}`;
   const text = readFileSync(path, 'utf8');
   if (/[^\x00-\x7f]/.test(text)) writeFileSync(path, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
-// The content compiler runs at build time only, with citation-js.
+// The content compiler runs at build time only, with citation-js: its engine is a bundle of its
+// own (built above), required from beside the compiler when it is first needed.
+const ENGINE = /^(?:@citation-js\/core|@citation-js\/plugin-csl|citeproc)$/;
+const citeEngine = {
+  name: 'cite-engine',
+  setup(b) {
+    b.onResolve({ filter: ENGINE }, (a) => ({ path: a.path, namespace: 'cite-engine' }));
+    b.onResolve({ filter: /^\.\/cite-engine\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'cite-engine' }, (a) => ({ contents: `module.exports = require('./cite-engine.cjs')[${JSON.stringify(a.path)}];`, loader: 'js', resolveDir: root }));
+  },
+};
 await build({
   ...common,
   entryPoints: ['src/build-content.ts'],
@@ -121,7 +133,7 @@ await build({
   format: 'esm',
   // The build renders styled text: the environment it runs in (a terminal that supports
   // hyperlinks, FORCE_HYPERLINK) must not leak OSC 8 links into the compiled content.
-  plugins: [standIns],
+  plugins: [standIns, citeEngine],
   // Bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import{createRequire as __kapCR}from'module';const require=__kapCR(import.meta.url);" },
 });
@@ -129,7 +141,7 @@ await build({
 writeNotices(root, metafiles, 'dist/THIRD-PARTY-NOTICES.txt');
 
 // The compiler's identity, part of every pack cache key (src/packs.ts): a new compiler never reads old compiles.
-writeFileSync(`${root}/dist/build-content.mjs.id`, `${createHash('sha256').update(readFileSync(`${root}/dist/build-content.mjs`)).digest('hex').slice(0, 32)}\n`);
+writeFileSync(`${root}/dist/build-content.mjs.id`, `${createHash('sha256').update(readFileSync(`${root}/dist/build-content.mjs`)).update(readFileSync(`${root}/dist/cite-engine.cjs`)).digest('hex').slice(0, 32)}\n`);
 try {
   const memo = existsSync(memoAside) ? ['--memo', memoAside] : [];
   execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content', ...memo], { cwd: root, stdio: 'inherit' });

@@ -14,7 +14,8 @@
  * for pack compiles to start from.
  */
 import { loadContent, type ContentSet } from './content/load.js';
-import { compileContent, CompiledWriter, type Compiled } from './content/compile.js';
+import { BLOCKS_MEMO_MAX, compileContent, CompiledWriter, type Compiled } from './content/compile.js';
+import { compute } from './content/remember.js';
 import { checkContent } from './content/check.js';
 import { BUILT_IN, mergeSets } from './content/merge.js';
 import { environmentError, formatProblem } from './errors.js';
@@ -64,7 +65,12 @@ let base: ContentSet | undefined = parsed ? loadContentCached(dir, parsed, compi
 const reads = packs.map((p) => ({ dir: p, reads: new Map() as PackReads }));
 let set: ContentSet | undefined = packs.length ? mergeSets([{ set: base, origin: BUILT_IN }, ...packs.map((p, i) => ({ set: loadContent(p, undefined, reads[i]!.reads), origin: p }))]) : base;
 phase('load');
-const problems = checkContent(set);
+// Loaded before the checks: they keep their per-text results in it too (content/remember.ts).
+const memo = new CiteMemo(compiler());
+if (baseMemo) memo.load(baseMemo, true);
+for (const f of memos) memo.load(f);
+// Not past BLOCKS_MEMO_MAX modules, as the blocks: the memo holds what it keeps until the end.
+const problems = checkContent(set, set.modules.length <= BLOCKS_MEMO_MAX ? (kind, input, make) => memo.remember(kind, input, make) : compute);
 phase('check');
 // kap shows only a failed pack compile's errors: warnings by the thousand need not cross the pipe.
 for (const p of problems) if (!errorsOnly || p.severity === 'error') process.stderr.write(`${formatProblem(p)}\n`);
@@ -73,9 +79,6 @@ if (errors) {
   process.stderr.write(`content: ${errors} error(s); nothing was written\n`);
   process.exitCode = 4;
 } else {
-  const memo = new CiteMemo(compiler());
-  if (baseMemo) memo.load(baseMemo, true);
-  for (const f of memos) memo.load(f);
   const stamp = into !== undefined && keyBase !== undefined ? packsKey(keyBase, reads) : undefined;
   let writer: CompiledWriter | undefined;
   let compiled: Compiled | undefined;

@@ -2,7 +2,10 @@
  * Build time only: kap's changes to citeproc-js, each a faster path to the same output (test/unit/cite-engine.test.ts
  * compares them with citeproc-js as published). Applied by precompute.ts to the citeproc it loads, once.
  */
+import { speedUpStrings } from './citeproc-strings.js';
+
 export function speedUpCiteproc(CSL: unknown): void {
+  speedUpStrings(CSL);
   /**
    * citeproc-js finds a macro by walking the whole style tree at every call
    * site while it builds an engine (CSL.expandMacro → getNodesByName(style, 'macro', name)):

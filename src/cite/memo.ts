@@ -16,6 +16,8 @@ import type { CslItem } from '../content/model.js';
 import type { BibEntry } from './bibliography.js';
 
 export const MEMO_FILE = 'cite-memo.json';
+/** The citation engine's bundle, beside the compiler's (scripts/build.mjs). */
+export const ENGINE_FILE = 'cite-engine.cjs';
 const MEMO_VERSION = 1;
 
 interface MemoFile {
@@ -28,6 +30,12 @@ interface MemoFile {
 export function compilerId(compilerFile: string, stylesDir: string): string {
   const h = createHash('sha256').update(`kap-cite-memo-${MEMO_VERSION}\0`);
   h.update(readFileSync(compilerFile));
+  // The citation engine, a bundle of its own beside a built compiler (scripts/build.mjs).
+  try {
+    h.update('\0engine\0').update(readFileSync(join(dirname(compilerFile), ENGINE_FILE)));
+  } catch {
+    // Not split out (the compiler run from source): it is part of the compiler.
+  }
   for (const f of readdirSync(stylesDir).sort()) h.update(`\0${f}\0`).update(readFileSync(join(stylesDir, f)));
   return h.digest('hex');
 }
@@ -70,6 +78,11 @@ export class CiteMemo {
     }
     this.used.set(k, v);
     return v;
+  }
+
+  /** A JSON value by `kind` and `input`, from the memo or `make` (content/remember.ts): the same value either way. */
+  remember<T>(kind: string, input: string, make: () => T): T {
+    return JSON.parse(this.get([kind, input], () => JSON.stringify(make()))) as T;
   }
 
   /**

@@ -46,6 +46,11 @@ export function englishGbLocale(enUs: string): string {
 
 /** Per style: the in-text citation's et-al-min (how many names an incomplete list is given, forStyle). */
 const citationEtAlMin = new Map<StyleId, number>();
+/**
+ * Per style: a length at which both its citations and its entries cut an author list short
+ * (more names than either et-al-min; none where the entries print the last name, et-al-use-last).
+ */
+const namesCut = new Map<StyleId, number>();
 /** Styles whose output depends on the bibliography's order: year suffixes (2017a, 2017b) go by it. */
 const sortMatters = new Set<StyleId>();
 
@@ -70,6 +75,9 @@ export function registerStyles(stylesDir: string): void {
     if (citationEtAlMin.has(s)) continue;
     const xml = readFileSync(join(stylesDir, STYLE_INFO[s].file), 'utf8');
     citationEtAlMin.set(s, Number(/<citation\b[^>]*\bet-al-min="(\d+)"/.exec(xml)?.[1] ?? 1));
+    const entries = /<bibliography\b[^>]*>/.exec(xml)?.[0] ?? '';
+    const entryEtAl = /\bet-al-min="(\d+)"/.exec(entries)?.[1];
+    if (entryEtAl && !/\bet-al-use-last="true"/.test(entries) && !/<names?\b[^>]*\bet-al-/.test(xml)) namesCut.set(s, Math.max(citationEtAlMin.get(s)!, Number(entryEtAl)) + 1);
     // kap keeps no list order; a numbered style's numbers and a year suffix depend on it.
     if (STYLE_INFO[s].numeric || /<citation\b[^>]*\bdisambiguate-add-year-suffix="true"/.test(xml)) sortMatters.add(s);
     if (!plugin.styles.has(template(s))) plugin.styles.add(template(s), forKap(xml, sortMatters.has(s)));
@@ -89,7 +97,7 @@ export function processorInput(items: CslItem[], style: StyleId): { data: CslIte
   const info = STYLE_INFO[style];
   const data = items.map((i) => forStyle(i, info.initials, citationEtAlMin.get(style) ?? 1));
   // Numbered styles cite by number: nothing to tell apart by names.
-  const view = info.numeric ? undefined : disambiguationView(items, data);
+  const view = info.numeric ? undefined : disambiguationView(items, data, namesCut.get(style));
   return view ? { data, view } : { data };
 }
 

@@ -150,7 +150,7 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   const next: Record<DocType, number> = { module: 0, section: set.modules.length, claim: set.modules.length + sectionCount, term, reference: term + set.terms.length };
   const search: IndexFiles = new Map();
   const sink: IndexSink = opts.writer?.indexSink() ?? memorySink(search);
-  const index = new IndexBuilder(next.reference + set.references.items.length, sink);
+  const index = new IndexBuilder(next.reference + set.references.items.length, sink, memoBlocks ? (kind, input, make) => memo.remember(kind, input, make) : undefined);
   const addDocs = (docs: ReturnType<typeof searchDocuments>) => timed(() => { for (const d of docs) index.add(d, next[d.type]++); });
   // Terms take their tags from their module: those modules' listings, for the terms' documents.
   const termModules = new Set(set.terms.map(({ term: t }) => t.module));

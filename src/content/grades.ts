@@ -8,6 +8,7 @@ import type { Problem } from '../errors.js';
 import { fileLinesOf, type ContentSet } from './load.js';
 import { splitBody } from './body.js';
 import { fleschKincaid, plainText } from './readability.js';
+import { compute, type Remember } from './remember.js';
 
 export type GradedKind = 'summary' | 'paragraph' | 'claim' | 'definition' | 'explanation';
 
@@ -31,9 +32,9 @@ function keyLine(lines: string[], from: number, key: string): number {
 }
 
 /** Every graded text of a content set, in file order. */
-export function gradedTexts(set: ContentSet): GradedText[] {
+export function gradedTexts(set: ContentSet, remember: Remember = compute): GradedText[] {
   const fileLines = fileLinesOf(set);
-  const grade = (t: string) => fleschKincaid(plainText(t));
+  const grade = (t: string) => remember('grade', t, () => fleschKincaid(plainText(t)));
   const out: GradedText[] = [];
   for (const { module: m, lines } of set.modules) {
     out.push({ kind: 'summary', file: m.file, line: lines.summary, field: 'summary', grade: grade(m.summary) });
@@ -55,10 +56,10 @@ export function gradedTexts(set: ContentSet): GradedText[] {
  * Problems for texts above their limit: errors in kap's own content (the build fails), warnings
  * in a trainer's pack (kap tells, and still loads it: a pack is the trainer's own writing).
  */
-export function gradeProblems(set: ContentSet): Problem[] {
+export function gradeProblems(set: ContentSet, remember: Remember = compute): Problem[] {
   const packRoots = [...new Set(set.modules.filter((m) => m.module.origin && m.module.origin !== BUILT_IN).map((m) => m.module.origin!))];
   const inPack = (file: string) => packRoots.some((root) => file === root || file.startsWith(root.endsWith('/') ? root : `${root}/`));
-  return gradedTexts(set)
+  return gradedTexts(set, remember)
     .filter((g) => g.grade > GRADE_LIMITS[g.kind])
     .map((g) => ({
       file: g.file,

@@ -16,6 +16,7 @@ const termMentionsSuicide = (t: Term) => helpForTerm(t).includes('crisis');
 const questionMentionsSuicide = (q: Question) => helpForQuestion(q).includes('crisis');
 import { findAll, locate, maskQuotes } from './scan.js';
 import { gradeProblems } from './grades.js';
+import { compute, type Remember } from './remember.js';
 
 /** Items in fact-check.md §4, each of which needs exactly one claim with `article.factcheck`. */
 export const FACTCHECK_ITEMS = 15;
@@ -73,17 +74,22 @@ function texts(set: ContentSet): Text[] {
 }
 
 /** Hype words (warnings) and the article's errors (errors), outside quotations. */
-function wording(set: ContentSet, fileLines: (file: string) => string[]): Problem[] {
+function wording(set: ContentSet, fileLines: (file: string) => string[], remember: Remember): Problem[] {
   const out: Problem[] = [];
   for (const t of texts(set)) {
-    const visible = maskQuotes(t.text);
+    // Where in the text: a function of the text alone (remembered); where in the file, of the file.
+    const found = remember('wording', t.text, () => {
+      const visible = maskQuotes(t.text);
+      return { hype: findAll(visible, HYPE), errors: ARTICLE_ERRORS.map((e) => findAll(visible, e.pattern)) };
+    });
     const lineOf = (hit: { line: number; match: string }) => (t.exact ? t.line + hit.line - 1 : locate(fileLines(t.file), t.line, hit.match));
-    for (const hit of findAll(visible, HYPE))
+    for (const hit of found.hype)
       out.push({ file: t.file, line: lineOf(hit), severity: 'warning', message: `${t.field}: hype word "${hit.match}": say what the evidence shows, with its certainty (or quote it)` });
     if (t.wrong) continue;
-    for (const e of ARTICLE_ERRORS)
-      for (const hit of findAll(visible, e.pattern))
+    ARTICLE_ERRORS.forEach((e, i) => {
+      for (const hit of found.errors[i]!)
         out.push({ file: t.file, line: lineOf(hit), severity: 'error', message: `${t.field}: repeats an error of the article as fact: ${e.why}; correct it, or quote the article in quotation marks` });
+    });
   }
   return out;
 }
@@ -107,24 +113,28 @@ export interface SuicideDetection {
 const DETECTION: SuicideDetection = { module: mentionsSuicide, term: termMentionsSuicide, question: questionMentionsSuicide };
 
 /** Wherever a file mentions suicide, the renderer's detection must see it, so the help block shows. */
-function helpBlocks(set: ContentSet, fileLines: (file: string) => string[], detect: SuicideDetection): Problem[] {
+function helpBlocks(set: ContentSet, fileLines: (file: string) => string[], detect: SuicideDetection, remember: Remember): Problem[] {
   const out: Problem[] = [];
   const miss = (file: string, line: number, what: string) =>
     out.push({ file, line, severity: 'error', message: `mentions suicide, but ${what} would show no help block (update the detection in src/safety/detect.ts)` });
+  // The renderers' own detection is a function of the item's text (a module's: its file); one injected by a test is asked each time.
+  const own = detect === DETECTION;
   for (const { module: m } of set.modules) {
-    const hits = suicideLines(m.raw.split('\n'), 1, Infinity).filter((l) => !/^\s*aliases:/.test(m.raw.split('\n')[l - 1]!));
-    if (hits.length && !detect.module(m)) miss(m.file, hits[0]!, `module "${m.id}"`);
+    const hits = remember('crisis-lines', m.raw, () => suicideLines(m.raw.split('\n'), 1, Infinity).filter((l) => !/^\s*aliases:/.test(m.raw.split('\n')[l - 1]!)));
+    if (hits.length && !(own ? remember('module-crisis', m.raw, () => detect.module(m)) : detect.module(m))) miss(m.file, hits[0]!, `module "${m.id}"`);
   }
-  const items = <T extends { line: number; file: string }>(list: T[], detect: (x: T) => boolean, name: (x: T) => string) => {
+  const items = <T extends { line: number; file: string }>(list: T[], detect: (x: T) => boolean, text: (x: T) => unknown, name: (x: T) => string) => {
     const sorted = [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const byFile = new Map<string, number[]>();
+    const fileHits = (file: string) => byFile.get(file) ?? (byFile.set(file, remember('crisis-lines', set.texts.get(file) ?? '', () => suicideLines(fileLines(file), 1, Infinity))), byFile.get(file)!);
     sorted.forEach((x, i) => {
       const next = sorted[i + 1]?.file === x.file ? sorted[i + 1]!.line : Infinity;
-      const hits = suicideLines(fileLines(x.file), x.line, next);
-      if (hits.length && !detect(x)) miss(x.file, hits[0]!, name(x));
+      const hits = fileHits(x.file).filter((l) => l >= x.line && l < next);
+      if (hits.length && !(own ? remember('item-crisis', JSON.stringify(text(x)), () => detect(x)) : detect(x))) miss(x.file, hits[0]!, name(x));
     });
   };
-  items(set.terms, (t) => detect.term(t.term), (t) => `the term view of "${t.term.id}"`);
-  items(set.questions, (q) => detect.question(q.question), (q) => `the feedback of "${q.question.id}"`);
+  items(set.terms, (t) => detect.term(t.term), (t) => t.term, (t) => `the term view of "${t.term.id}"`);
+  items(set.questions, (q) => detect.question(q.question), (q) => q.question, (q) => `the feedback of "${q.question.id}"`);
   return out;
 }
 
@@ -154,7 +164,8 @@ function coverage(set: ContentSet): Problem[] {
   return out;
 }
 
-export function checkQuality(set: ContentSet, detect: SuicideDetection = DETECTION): Problem[] {
+/** `remember`: per-text results kept from earlier compiles (remember.ts). */
+export function checkQuality(set: ContentSet, detect: SuicideDetection = DETECTION, remember: Remember = compute): Problem[] {
   const fileLines = fileLinesOf(set);
-  return [...coverage(set), ...wording(set, fileLines), ...helpBlocks(set, fileLines, detect), ...gradeProblems(set)];
+  return [...coverage(set), ...wording(set, fileLines, remember), ...helpBlocks(set, fileLines, detect, remember), ...gradeProblems(set, remember)];
 }

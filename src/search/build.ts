@@ -7,6 +7,7 @@ import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, ascii, docsFile, docsPath, hash
 import { STOP_WORDS, stem, wordList } from './tokenize.js';
 import { flatten } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
+import { compute, type Remember } from '../content/remember.js';
 
 const K1 = 1.6;
 /** Length normalisation: short name fields hardly at all, running text fully. */
@@ -61,15 +62,16 @@ export class IndexBuilder {
   private readonly fields: Uint8Array;
   private readonly seen: Uint8Array;
   private readonly counts = new Map<string, Counts>();
-  /** A word → its term's counts (null: a stop word). */
-  private readonly byWord = new Map<string, Counts | null>();
+  /** A word → its term (null: a stop word). */
+  private readonly termOf = new Map<string, string | null>();
   private readonly totals = new Map<Field, { sum: number; n: number }>();
   private readonly shards = new Map<number, { docs: StoredDoc[]; in: number }>();
   private readonly tagDocs = new Map<string, { ids: number[]; first: [number, number] }>();
   private readonly types = new Map<DocType, { first: number; count: number }>();
   private added = 0;
 
-  constructor(private readonly n: number, private readonly sink: IndexSink) {
+  /** `remember`: each document's terms and stored form kept from earlier compiles (content/remember.ts). */
+  constructor(private readonly n: number, private readonly sink: IndexSink, private readonly remember: Remember = compute) {
     this.lengths = new Int32Array(n * SLOTS);
     this.fields = new Uint8Array(n * SLOTS);
     this.seen = new Uint8Array(n);
@@ -79,18 +81,15 @@ export class IndexBuilder {
     if (!(doc >= 0 && doc < this.n) || this.seen[doc]) throw new Error(`search index: document ${doc} out of range or added twice`);
     this.seen[doc] = 1;
     this.added++;
-    Object.entries(d.fields).forEach(([name, text], j) => {
-      // terms(text), a word at a time: each distinct word is looked up (stop word? stem?) once.
+    // A function of the document alone: a pack compile takes the built-in documents' from the
+    // memo. Without one (10,000 modules) there is nothing to key, so no JSON of each document.
+    const make = () => ({ terms: Object.values(d.fields).map((text) => this.termsOf(text ?? '')), stored: stored(d) });
+    const made = this.remember === compute ? make() : this.remember('search-doc', JSON.stringify(d), make);
+    Object.keys(d.fields).forEach((name, j) => {
       const key = doc * SLOTS + j;
-      let length = 0;
-      for (const word of wordList(text ?? '')) {
-        let m = this.byWord.get(word);
-        if (m === undefined) this.byWord.set(word, (m = STOP_WORDS.has(word) ? null : this.countsOf(stem(word))));
-        if (m) {
-          m.bump(key);
-          length++;
-        }
-      }
+      const ts = made.terms[j]!;
+      const length = ts.length;
+      for (const term of ts) this.countsOf(term).bump(key);
       const f = name as Field;
       this.lengths[key] = length;
       this.fields[key] = FIELDS.indexOf(f);
@@ -112,11 +111,22 @@ export class IndexBuilder {
     });
     const shard = Math.floor(doc / DOCS_PER_SHARD);
     const s = this.shards.get(shard) ?? (this.shards.set(shard, { docs: [], in: 0 }), this.shards.get(shard)!);
-    s.docs[doc - shard * DOCS_PER_SHARD] = stored(d);
+    s.docs[doc - shard * DOCS_PER_SHARD] = made.stored;
     if (++s.in === Math.min(DOCS_PER_SHARD, this.n - shard * DOCS_PER_SHARD)) {
       this.sink.early(docsPath(shard), docsFile(s.docs));
       this.shards.delete(shard);
     }
+  }
+
+  /** terms(text), a word at a time: each distinct word is looked up (stop word? stem?) once. */
+  private termsOf(text: string): string[] {
+    const out: string[] = [];
+    for (const word of wordList(text)) {
+      let t = this.termOf.get(word);
+      if (t === undefined) this.termOf.set(word, (t = STOP_WORDS.has(word) ? null : stem(word)));
+      if (t !== null) out.push(t);
+    }
+    return out;
   }
 
   private countsOf(term: string): Counts {
@@ -126,7 +136,7 @@ export class IndexBuilder {
   }
 
   finish(): void {
-    this.byWord.clear();
+    this.termOf.clear();
     const { n, sink, lengths, fields, totals } = this;
     if (this.added !== n) throw new Error(`search index: ${this.added} of ${n} documents added`);
     const avg = (f: Field) => {

@@ -71,3 +71,23 @@ describe('what is not on record never disambiguates', () => {
     for (const s of authorDate) expect(htmlToText(formatAll([part], s).get('part')!.html), s).not.toMatch(/et al\.,? (?:and |& )?et al\./);
   });
 });
+
+describe('a group whose lists are the same throughout is cut short in the view', () => {
+  const many = ['Roe', 'Poe', 'Doe', 'Fox', 'Gee', 'Hay', 'Ivy', 'Jay', 'Kay', 'Lee', 'May', 'Nye'].map((f, i) => n(f, `G${i}`));
+  const long: CslItem = { id: 'long', ...base, title: 'Alpha trial', author: many };
+  const lone: CslItem = { id: 'lone', ...base, issued: { 'date-parts': [[2021]] }, title: 'Beta trial', author: [many[0]!], ...incomplete };
+  it('to `keep` names, both records (names past it never print, nor tell the two apart); only the borrowing one is a change', () => {
+    const data = [long, lone].map((i) => forStyle(i, false, 3));
+    const view = disambiguationView([long, lone], data, 4)!;
+    expect(view.items.map((i) => (i.author as unknown[]).length)).toEqual([4, 4]);
+    expect([...view.changed]).toEqual(['lone']);
+    expect(disambiguationView([long, lone], data)!.items.map((i) => (i.author as unknown[]).length)).toEqual([12, 12]);
+  });
+  it('MLA still tells them apart by title and prints each entry as on record', () => {
+    const f = formatAll([long, lone], 'mla');
+    expect(f.get('long')!.inText).toBe('(Roe et al., “Alpha Trial”)');
+    expect(f.get('lone')!.inText).toBe('(Roe et al., “Beta Trial”)');
+    expect(htmlToText(f.get('long')!.html)).toMatch(/^Roe, G0, et al\. “Alpha Trial\.”/);
+    expect(htmlToText(f.get('lone')!.html)).not.toContain('Poe');
+  });
+});
