@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './cli.js';
 import { oneLine } from './text/sanitize.js';
+import { nearest } from './text/distance.js';
 import { COMMANDS, ENVIRONMENT, GLOBAL_OPTIONS, ValueError, type Call, type CommandSpec, type OptionSpec } from './command-table.js';
 import { VERSION } from './version.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -91,8 +92,17 @@ function addCommand(parent: Command, spec: CommandSpec, execute: Execute, topLev
   for (const o of spec.options) cmd.addOption(option(o));
   const after = helpAfter(spec);
   if (after) cmd.addHelpText('after', after);
+  // A word after a command that has subcommands (kap quiz exprt) is a mistyped subcommand:
+  // commander would call it "too many arguments"; said as an unknown command, with the nearest.
+  const subcommands = Boolean(spec.subcommands?.length) && !spec.args.length;
+  if (subcommands) cmd.allowExcessArguments(true);
   cmd.action(async (...params: unknown[]) => {
     const c = params[params.length - 1] as Command;
+    if (subcommands && c.args.length) {
+      const word = c.args[0]!;
+      const near = nearest(word, spec.subcommands!.map((sub): [string, string] => [sub.name, sub.name]), 1);
+      return c.error(`error: unknown command '${word}' for 'kap ${spec.name}'${near.length ? `\n(Did you mean ${near[0]}?)` : ''}`, { code: 'commander.unknownCommand' });
+    }
     const { color, width, content, pager } = c.optsWithGlobals();
     await execute(spec, {
       args: params.slice(0, spec.args.length),

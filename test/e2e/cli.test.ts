@@ -38,6 +38,15 @@ describe('kap: help, version, usage errors and exit codes', () => {
     expect(r.stderr).toContain('Did you mean explain?');
   });
 
+  it('a mistyped subcommand names the nearest one, exit 2 (not "too many arguments")', () => {
+    for (const argv of [['quiz', 'exprt'], ['quiz', '--seed', 's', 'exprt']]) {
+      const r = kap(argv);
+      expect([r.status, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toBe("error: unknown command 'exprt' for 'kap quiz'\n(Did you mean export?)\n");
+    }
+    expect(kap(['quiz', 'glutamate']).stderr).toBe("error: unknown command 'glutamate' for 'kap quiz'\n");
+  });
+
   it('an unknown option names the nearest one, exit 2', () => {
     const r = kap(['explain', 'alpha', '--breif'], { env: fx() });
     expect(r.status).toBe(2);
