@@ -7,7 +7,7 @@ import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, ascii, docsFile, docsPath, hash
 import { STOP_WORDS, stem, wordList } from './tokenize.js';
 import { flatten } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
-import { compute, type Remember } from '../content/remember.js';
+import type { Remember } from '../content/remember.js';
 
 const K1 = 1.6;
 /** Length normalisation: short name fields hardly at all, running text fully. */
@@ -70,8 +70,8 @@ export class IndexBuilder {
   private readonly types = new Map<DocType, { first: number; count: number }>();
   private added = 0;
 
-  /** `remember`: each document's terms and stored form kept from earlier compiles (content/remember.ts). */
-  constructor(private readonly n: number, private readonly sink: IndexSink, private readonly remember: Remember = compute) {
+  /** `remember`: each document's terms and stored form kept from earlier compiles (content/remember.ts); none: made here. */
+  constructor(private readonly n: number, private readonly sink: IndexSink, private readonly remember?: Remember) {
     this.lengths = new Int32Array(n * SLOTS);
     this.fields = new Uint8Array(n * SLOTS);
     this.seen = new Uint8Array(n);
@@ -84,7 +84,7 @@ export class IndexBuilder {
     // A function of the document alone: a pack compile takes the built-in documents' from the
     // memo. Without one (10,000 modules) there is nothing to key, so no JSON of each document.
     const make = () => ({ terms: Object.values(d.fields).map((text) => this.termsOf(text ?? '')), stored: stored(d) });
-    const made = this.remember === compute ? make() : this.remember('search-doc', JSON.stringify(d), make);
+    const made = this.remember ? this.remember('search-doc', JSON.stringify(d), make) : make();
     Object.keys(d.fields).forEach((name, j) => {
       const key = doc * SLOTS + j;
       const ts = made.terms[j]!;
