@@ -10,7 +10,7 @@ import { clean } from '../text/sanitize.js';
 import { LETTERS, filterBank, parseAnswer, unknownTopics } from '../quiz/engine.js';
 import { isInterrupt } from '../quiz/session.js';
 import { claimsByModule, fingerprint } from '../review/fingerprint.js';
-import { buildQueue, DEFAULT_NEW_PER_DAY } from '../review/queue.js';
+import { buildQueue, DEFAULT_NEW_PER_DAY, staleReason } from '../review/queue.js';
 import { checkWritable, loadSchedule, refresh, resetHistory, reviewFiles, writeSchedule, type ReviewFiles } from '../review/store.js';
 import { appendEntry } from '../review/log.js';
 import { computeStats } from '../review/stats.js';
@@ -126,16 +126,19 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
   saveRebuilt(true);
   const session = `${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`;
   const seed = f.seed ?? session;
-  const queue = buildQueue(bank, fps, s, { now: now(), newPerDay: f.new ?? DEFAULT_NEW_PER_DAY, seed });
+  const newPerDay = f.new ?? DEFAULT_NEW_PER_DAY;
+  const queue = buildQueue(bank, fps, s, { now: now(), newPerDay, seed });
   const view = { theme: ctx.theme, width: ctx.width };
   say(noticeView(view));
   say(startView(queue, retention, view));
+  // Queued questions another session answered first (see stale below).
+  let skipped = 0;
   const finish = (results: ReviewResult[], interrupted: boolean) => {
     const stats = computeStats(bank, fps, s, now());
-    const left = queue.items.length - results.length;
+    const left = queue.items.length - results.length - skipped;
     say(`\n${summaryView(results.map((r) => ({ correct: r.correct, grade: r.rating, due: r.due })), stats, view, left)}`);
     const help = (['crisis', 'emergency'] as const).filter((k) => results.some((r) => r.help.includes(k)));
-    const json = { version: 1, now: now(), retention, seed, session, interrupted, left, answered: results, stats: { ...stats, modules: undefined }, ...safetyFields(help) };
+    const json = { version: 1, now: now(), retention, seed, session, interrupted, left, skipped, answered: results, stats: { ...stats, modules: undefined }, ...safetyFields(help) };
     if (f.json) ctx.json(json);
   };
   if (!queue.items.length) {
@@ -145,6 +148,14 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
   }
   const ask = answers ? scriptedAsk(answers) : await interactiveAsk(ctx, Boolean(f.json));
   let backedUp = false;
+  // Another terminal's session may have answered from the same queue since it was built.
+  const stale = async (item: (typeof queue.items)[number]) => {
+    const r = await refresh(files, s, stepper);
+    for (const m of r.messages) ctx.err(`kap: ${m}`);
+    const why = staleReason(item, s, now(), newPerDay);
+    if (why) skipped++;
+    return why;
+  };
   const save = async (entry: Parameters<typeof appendEntry>[1]) => {
     appendEntry(files, entry);
     const r = await refresh(files, s, stepper);
@@ -158,7 +169,7 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
     return s.cards[entry.q]!;
   };
   try {
-    finish(await runReview(queue.items, ask, { out: say, now, save }, { retention, session, view }), false);
+    finish(await runReview(queue.items, ask, { out: say, now, save, stale }, { retention, session, view }), false);
   } catch (e) {
     if (isInterrupt(e)) finish((e as Interrupted).reviewResults ?? [], true);
     throw e;

@@ -1,7 +1,7 @@
 /**
  * A data folder kap cannot use (full, read-only, not a folder, no permission) is a fault of
  * the environment, not a bug: a message that names the path, what is wrong, what was kept and
- * what to do. (Exit code: usage for now; the environment-fault code of issue 19 when it lands.)
+ * what to do, exit 5 (ExitCode.Environment).
  */
 import { ExitCode, KapError } from '../errors.js';
 

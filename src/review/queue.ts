@@ -3,6 +3,8 @@
  * questions that changed (relearn) and those due, most overdue first; then new ones in the
  * bank's order, up to the daily limit less those started today. Choices are shuffled again on
  * every showing: the order depends on the seed, the question and how often it was answered.
+ * A session in another terminal may answer from the same queue: stillToAsk says, just before a
+ * question is shown, whether the schedule as it is now still asks it.
  */
 import type { CompiledQuestion } from '../store.js';
 import type { QuizItem } from '../quiz/engine.js';
@@ -65,4 +67,23 @@ export function buildQueue(bank: CompiledQuestion[], fps: Fingerprint[], s: Sche
     newToday,
     newPerDay: o.newPerDay,
   };
+}
+
+/**
+ * Why a queued item is no longer to be asked, from the schedule as it is now (with other
+ * sessions' answers folded in); undefined when it still is. Without this, two sessions started
+ * together both ask the same new questions and start twice the daily limit between them.
+ */
+export function staleReason(item: ReviewItem, s: Schedule, now: number, newPerDay: number): string | undefined {
+  const id = item.question.id;
+  const rec = Object.hasOwn(s.cards, id) ? s.cards[id] : undefined;
+  if (item.kind === 'new') {
+    if (rec) return 'it was answered in another session';
+    const started = s.newByDay[dayKey(now)] ?? 0;
+    return started >= newPerDay ? `today's ${newPerDay} new question${newPerDay === 1 ? ' was' : 's were'} started, some in another session` : undefined;
+  }
+  // No record: the history was reset under this session, and the question is worth asking.
+  if (!rec) return undefined;
+  if (item.kind === 'changed') return rec.fp.h === item.fp.h ? 'it was relearned in another session' : undefined;
+  return rec.card.due > now ? 'it was answered in another session' : undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * One review session: ask each queued question (through an injected ask), save the answer
  * (the log first, then the schedule: `save` owns that), then show the quiz's feedback, any help
- * block the safety layer asks for, and when the question comes back. Ctrl+C (inquirer's
+ * block the safety layer asks for, and when the question comes back. A question another session
+ * has answered meanwhile is skipped (io.stale). Ctrl+C (inquirer's
  * ExitPromptError) keeps every answer saved so far and is rethrown for exit 130.
  */
 import type { HelpKind } from '../safety/index.js';
@@ -13,7 +14,7 @@ import type { Picked, ReviewAsk } from './prompt.js';
 import type { ReviewItem } from './queue.js';
 import type { CardRecord, LogEntry } from './state.js';
 import { gradeFor, GRADE_NAMES } from './state.js';
-import { helpView, inWords, itemHeader, relearnView, type ViewOpts } from './view.js';
+import { helpView, inWords, itemHeader, relearnView, skippedView, type ViewOpts } from './view.js';
 
 export interface ReviewResult {
   id: string;
@@ -37,6 +38,8 @@ export interface SessionIo {
   now(): number;
   /** Append to the log, fold, write the schedule; the question's record afterwards. */
   save(entry: LogEntry): Promise<CardRecord>;
+  /** Fold in other sessions' answers; why this item is no longer to be asked (undefined: ask it). */
+  stale?(item: ReviewItem): Promise<string | undefined>;
 }
 
 export interface SessionOptions {
@@ -59,6 +62,11 @@ export async function runReview(items: ReviewItem[], ask: ReviewAsk, io: Session
     for (const [i, item] of items.entries()) {
       if (ask.exhausted?.()) break;
       const head = itemHeader(item, i + 1, items.length);
+      const why = await io.stale?.(item);
+      if (why) {
+        io.out(`\n${skippedView(head, why, v)}`);
+        continue;
+      }
       if (item.kind === 'changed') io.out(`\n${relearnView(item, v)}`);
       if (ask.echo) {
         // The quiz's question view, under this session's header line.

@@ -45,6 +45,9 @@ export function itemHeader(item: ReviewItem, n: number, total: number): string {
   return `${header(item, n, total)} · ${item.kind === 'new' ? 'new' : item.kind === 'due' ? 'review' : 'relearn'}`;
 }
 
+/** A queued question another session answered meanwhile: one dim line in the place of it. */
+export const skippedView = (head: string, why: string, o: ViewOpts) => wrapLines(o.theme.dim(`${head}: skipped, ${why}.`), o.width);
+
 export function relearnView(item: ReviewItem, o: ViewOpts): string {
   return wrapLines(`${o.theme.warn('changed: relearn')}: ${(item.reasons ?? []).map(clean).join('; ')}.`, o.width);
 }

@@ -92,6 +92,33 @@ describe.skipIf(skip)('kap review in a terminal (tmux)', () => {
     expect(logEntries(dir).entries.length).toBe(0);
   });
 
+  it.runIf(hasTmux)('two terminals at once: a question the other answered first is skipped, and the daily limit holds for both', async () => {
+    const dir = tempDir();
+    // This session shows its first of three new questions; a scripted one answers those three meanwhile.
+    const s = start(dir, ['--now', NOW, '--seed', 'tty', '--new', '3']);
+    await waitFor(s, 'mark · Enter confirm');
+    expect(review(dir, ['--now', NOW, '--new', '3', '--answers', 'A,A,A']).status).toBe(0);
+    send(s, '1', 'Enter');
+    const end = (await waitFor(s, 'EXIT=')).replace(/\s+/g, ' ');
+    expect(end).toContain('EXIT=0');
+    expect(end).toContain('Question 2 of 3 ');
+    expect(end).toMatch(/Question 2 of 3 [^\n]*· new: skipped, it was answered in another session\./);
+    expect(end).toMatch(/Question 3 of 3 [^\n]*· new: skipped, it was answered in another session\./);
+    expect(end).toContain('Reviewed 1:');
+    const log = logEntries(dir).entries;
+    expect(log.length).toBe(4);
+    expect(new Set(log.map((e) => e.q)).size).toBe(3);
+    // Another topic's new questions count against today's limit too.
+    const other = tempDir();
+    const a = start(other, ['--now', NOW, '--seed', 'tty', '--new', '2']);
+    expect(await waitFor(a, 'mark · Enter confirm')).toContain('Alpha receptor basics');
+    expect(review(other, ['--now', NOW, '--new', '2', '--topic', 'beta', '--answers', 'A,A']).status).toBe(0);
+    send(a, '1', 'Enter');
+    const done = (await waitFor(a, 'EXIT=')).replace(/\s+/g, ' ');
+    expect(done).toMatch(/Question 2 of 2 [^\n]*· new: skipped, today's 2 new questions were started, some in another session\./);
+    expect(logEntries(other).entries.length).toBe(3);
+  });
+
   it.runIf(hasTmux)('a reset from another terminal mid-session: the session goes on with a new history', async () => {
     const dir = tempDir();
     const s = await answeredOneOfThree(dir);

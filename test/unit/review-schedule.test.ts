@@ -8,11 +8,12 @@ import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
 import { next, newCard, stepper, toStored } from '../../src/review/schedule.js';
 import { applyEntry, emptySchedule, gradeFor, parseEntry, parseSchedule, type LogEntry } from '../../src/review/state.js';
 import { changeReasons, fingerprint, normalise, type ClaimLike, type QuestionLike } from '../../src/review/fingerprint.js';
-import { buildQueue, choiceOrder } from '../../src/review/queue.js';
+import { buildQueue, choiceOrder, staleReason } from '../../src/review/queue.js';
 import { computeStats } from '../../src/review/stats.js';
 import { keep } from '../../src/review/backup.js';
 import { inWords } from '../../src/review/view.js';
 import type { CompiledQuestion } from '../../src/store.js';
+import type { ReviewItem } from '../../src/review/queue.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const DAY = 86_400_000;
@@ -182,7 +183,7 @@ describe('the session queue', () => {
     expect(buildQueue(bank, fps, s, { now: T0 + 60_000, newPerDay: 0, seed: 'x' }).items.filter((i) => i.kind === 'new')).toEqual([]);
   });
 
-  it('a changed question comes first, with its reason', () => {
+  it('a changed question comes first, with its reason; relearned in another session, it is not asked again', () => {
     const s = emptySchedule();
     applyEntry(s, entry(bank[1]!, T0, true), stepper);
     const changed = [...bank];
@@ -191,6 +192,35 @@ describe('the session queue', () => {
     const q = buildQueue(changed, fps2, s, { now: T0 + 1000, newPerDay: 10, seed: 'x' });
     expect(q.items[0]!.kind).toBe('changed');
     expect(q.items[0]!.reasons).toEqual(['its answer changed']);
+    // Relearned in another session meanwhile: no longer asked here.
+    expect(staleReason(q.items[0]!, s, T0 + 1000, 10)).toBeUndefined();
+    applyEntry(s, { ...entry(changed[1]!, T0 + 2000, true), fp: fps2[1]! }, stepper);
+    expect(staleReason(q.items[0]!, s, T0 + 3000, 10)).toBe('it was relearned in another session');
+  });
+
+  it('a queued question another session answered meanwhile is no longer asked; nor new ones past the daily limit', () => {
+    const s = emptySchedule();
+    applyEntry(s, entry(bank[2]!, T0 - 3 * DAY, true), stepper);
+    const q = buildQueue(bank, fps, s, { now: T0, newPerDay: 3, seed: 'x' });
+    expect(q.items.map((i) => `${i.question.id}:${i.kind}`)).toEqual(['c:due', 'a:new', 'b:new', 'd:new']);
+    const [due, a, b, d] = q.items as [ReviewItem, ReviewItem, ReviewItem, ReviewItem];
+    for (const item of q.items) expect(staleReason(item, s, T0, 3)).toBeUndefined();
+    // Another session answers c (now due later) and a, and starts e: three new today with a.
+    const other = (question: CompiledQuestion) => {
+      applyEntry(s, entry(question, T0 + 1000, true), stepper);
+    };
+    other(bank[2]!);
+    other(bank[0]!);
+    expect(staleReason(due, s, T0 + 2000, 3)).toBe('it was answered in another session');
+    expect(staleReason(a, s, T0 + 2000, 3)).toBe('it was answered in another session');
+    expect(staleReason(b, s, T0 + 2000, 3)).toBeUndefined();
+    other(bank[4]!);
+    s.newByDay['2026-12-01'] = 3;
+    expect(staleReason(b, s, T0 + 2000, 3)).toBe("today's 3 new questions were started, some in another session");
+    expect(staleReason(d, s, T0 + 2000, 1)).toBe("today's 1 new question was started, some in another session");
+    // The next day has room again; a reset (no record of a due one) asks it.
+    expect(staleReason(b, s, T0 + DAY, 3)).toBeUndefined();
+    expect(staleReason(due, emptySchedule(), T0 + 2000, 3)).toBeUndefined();
   });
 
   it('choices are shuffled again on every showing', () => {
