@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
 import { PROTO_KEYS, UNSAFE_CHAR, clean } from '../text/sanitize.js';
+import { lineStarts, readPlainYaml } from './yaml-plain.js';
 
 /** Ids become file names, object keys and command arguments: short, plain, never a prototype key. */
 export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
@@ -34,17 +35,23 @@ export interface Locator {
   line(node: Node | null | undefined, fallback?: number): number;
 }
 
-/** Parse YAML text that starts at `firstLine` of its file; YAML syntax errors go to the sink. */
-export function parseYaml(text: string, sink: Sink, firstLine = 1): { root: Node | null; at: Locator } {
+/**
+ * Parse YAML text that starts at `firstLine` of its file; YAML syntax errors go to the sink.
+ * `plain`: try the reader of plain front matter first (yaml-plain.ts); it leaves the rest to the library.
+ */
+export function parseYaml(text: string, sink: Sink, firstLine = 1, plain = false): { root: Node | null; at: Locator } {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const fast = plain ? readPlainYaml(text) : undefined;
+  if (fast) for (const start of lineStarts(text)) lc.addNewLine(start);
+  const doc = fast ? undefined : parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const toLine = (offset: number) => lc.linePos(offset).line + firstLine - 1;
-  for (const e of doc.errors) sink.error(toLine(e.pos[0]), `invalid YAML: ${e.message.split('\n')[0]}`);
+  for (const e of doc?.errors ?? []) sink.error(toLine(e.pos[0]), `invalid YAML: ${e.message.split('\n')[0]}`);
   const at: Locator = {
     sink,
     line: (node, fallback = firstLine) => (node?.range ? toLine(node.range[0]) : fallback),
   };
-  return { root: doc.errors.length ? null : (doc.contents as Node | null), at };
+  if (fast) return { root: fast, at };
+  return { root: doc!.errors.length ? null : (doc!.contents as Node | null), at };
 }
 
 const show = (v: unknown) => JSON.stringify(v)?.slice(0, 60);

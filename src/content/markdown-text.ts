@@ -13,6 +13,8 @@ const NUMERIC_REF = /&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));/g;
 const NAMED_UNSAFE = /&(?:lrm|rlm|zwj|zwnj|ZeroWidthSpace|NegativeVeryThinSpace|NegativeThinSpace|NegativeMediumSpace|NegativeThickSpace|NoBreak);/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CODE_SPAN = /(`+)[\s\S]*?[^`]\1(?!`)|(`+)\2/g;
+/** Raw HTML starts with a <, a character reference with an &: a line with neither is left as it is (most lines). */
+const MAY_CHANGE = /[<&]/;
 
 function inline(s: string): string {
   return s
@@ -61,7 +63,7 @@ export function markdownAsTextFrom(md: string, from: number): { whole: string; r
       fence = f[1];
       continue;
     }
-    lines[i] = outsideCode(line);
+    if (MAY_CHANGE.test(line)) lines[i] = outsideCode(line);
   }
   const whole = lines.join('\n');
   if (from === 0) return { whole, rest: whole };

@@ -49,7 +49,7 @@ export function parseModuleFile(file: string, raw: string, sink: Sink): ParsedMo
     sink.error(1, 'missing front matter: the file must start with a --- line, YAML fields, and a closing --- line');
     return undefined;
   }
-  const { root, at } = parseYaml(m[1]!, sink, 2);
+  const { root, at } = parseYaml(m[1]!, sink, 2, true);
   if (!root && sink.problems.length) return undefined;
   const f = Fields.of(root, at, '', 2);
   if (!f) return undefined;

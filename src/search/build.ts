@@ -64,6 +64,8 @@ export class IndexBuilder {
   private readonly counts = new Map<string, Counts>();
   /** A word → its term (null: a stop word). */
   private readonly termOf = new Map<string, string | null>();
+  /** A word → its term's counts (null: a stop word), when terms are counted as they are read. */
+  private readonly countsOfWord = new Map<string, Counts | null>();
   private readonly totals = new Map<Field, { sum: number; n: number }>();
   private readonly shards = new Map<number, { docs: StoredDoc[]; in: number }>();
   private readonly tagDocs = new Map<string, { ids: number[]; first: [number, number] }>();
@@ -84,12 +86,16 @@ export class IndexBuilder {
     // A function of the document alone: a pack compile takes the built-in documents' from the
     // memo. Without one (10,000 modules) there is nothing to key, so no JSON of each document.
     const make = () => ({ terms: Object.values(d.fields).map((text) => this.termsOf(text ?? '')), stored: stored(d) });
-    const made = this.remember ? this.remember('search-doc', JSON.stringify(d), make) : make();
-    Object.keys(d.fields).forEach((name, j) => {
+    // Without a memo the terms are counted as the words are read, with no list of them between.
+    const made = this.remember ? this.remember('search-doc', JSON.stringify(d), make) : { terms: undefined, stored: stored(d) };
+    Object.entries(d.fields).forEach(([name, text], j) => {
       const key = doc * SLOTS + j;
-      const ts = made.terms[j]!;
-      const length = ts.length;
-      for (const term of ts) this.countsOf(term).bump(key);
+      let length = 0;
+      if (made.terms) {
+        const ts = made.terms[j]!;
+        length = ts.length;
+        for (const term of ts) this.countsOf(term).bump(key);
+      } else length = this.count(text ?? '', key);
       const f = name as Field;
       this.lengths[key] = length;
       this.fields[key] = FIELDS.indexOf(f);
@@ -129,6 +135,23 @@ export class IndexBuilder {
     return out;
   }
 
+  /**
+   * termsOf(text), each term counted for `key` as it comes, in order: the same counts. Each
+   * distinct word is looked up once, to its term's counts (null: a stop word). Returns how many.
+   */
+  private count(text: string, key: number): number {
+    let n = 0;
+    for (const word of wordList(text)) {
+      let c = this.countsOfWord.get(word);
+      if (c === undefined) this.countsOfWord.set(word, (c = STOP_WORDS.has(word) ? null : this.countsOf(stem(word))));
+      if (c !== null) {
+        c.bump(key);
+        n++;
+      }
+    }
+    return n;
+  }
+
   private countsOf(term: string): Counts {
     let m = this.counts.get(term);
     if (!m) this.counts.set(term, (m = new Counts()));
@@ -137,6 +160,7 @@ export class IndexBuilder {
 
   finish(): void {
     this.termOf.clear();
+    this.countsOfWord.clear();
     const { n, sink, lengths, fields, totals } = this;
     if (this.added !== n) throw new Error(`search index: ${this.added} of ${n} documents added`);
     const avg = (f: Field) => {

@@ -64,7 +64,8 @@ export function plainText(md: string): string {
     .replace(/^\s*\|?[-:| ]+\|?\s*$/gm, '')
     .replace(/[*`]+|\b_+|_+\b/g, '')
     .replace(/\|/g, ' ')
-    .replace(/[ \t]+/g, ' ')
+    // Each run of spaces and tabs to one space; a lone space (most of them) is left as it is.
+    .replace(/\t[ \t]*| [ \t]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();
 }

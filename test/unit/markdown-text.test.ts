@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { markdownAsText, markdownAsTextFrom } from '../../src/content/markdown-text.js';
 
 describe('markdownAsTextFrom', () => {
@@ -18,5 +19,21 @@ describe('markdownAsTextFrom', () => {
     expect(r.whole).toBe(markdownAsText(md));
     expect(r.rest).toBeUndefined();
     expect(markdownAsText(body.join('\n'))).not.toBe(r.whole.split('\n').slice(2).join('\n'));
+  });
+});
+
+describe('markdownAsText', () => {
+  it('leaves a line with no < and no & as it is, code spans and fences or not', () => {
+    const pieces = ['`', '``', '```', '~~~', ' ', '\n', 'a', '#', ';', 'x1b', '\u202e', '>', '/', '!', '?', '*'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const md = parts.join('');
+        expect(markdownAsText(md)).toBe(md);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('still makes raw HTML text and drops unsafe references outside code on the other lines', () => {
+    expect(markdownAsText('a <b>x</b> `<i>`\n&#x1b;y &amp; &rlm;')).toBe('a &lt;b>x&lt;/b> `<i>`\ny &amp; ');
   });
 });

@@ -1,7 +1,7 @@
 /** The safety layer's detection: what must trigger which help, and what must not (the specification of src/safety/detect.ts). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { blocksFor, helpNeeded, unionHelp, matches } from '../../src/safety/index.js';
+import { blocksFor, helpNeeded, normalise, unionHelp, matches } from '../../src/safety/index.js';
 
 const CRISIS = [
   'suicide',
@@ -149,6 +149,28 @@ describe('the words every pattern needs (kindsOf runs no pattern without one)', 
       fc.property(fc.array(fc.tuple(piece, fc.nat(40), fc.nat(40), fc.boolean()), { maxLength: 6 }), fc.constantFrom(' ', '\n', '', '-'), (parts, sep) => {
         const text = parts.map(([p, a, b, up]) => (up ? cut(p, a, b).toUpperCase() : cut(p, a, b))).join(sep);
         expect(helpNeeded(text)).toEqual(every(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('normalise', () => {
+  // As it was written first, one replace per rule: the faster whitespace rule must give the same text.
+  const reference = (text: string) =>
+    text
+      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .replace(/[*_`~]+/g, '')
+      .replace(/-\s*\n\s*/g, '-')
+      .replace(/\s+/g, ' ');
+  it('gives the text of the six rules, on text made of spaces, breaks, hyphens and marks', () => {
+    const pieces = [' ', '  ', '\n', '\t', '\r', '\u00a0', '\u2028', '\u3000', '-', '\u2013', '*', '_', '~', '`', '\u00ad', "'", '\u2019', 'a', 'self', 'é', ' \n ', '- \n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(normalise(text)).toBe(reference(text));
       }),
       { numRuns: 5000 },
     );
