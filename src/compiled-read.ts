@@ -11,9 +11,27 @@ import { STAMP, contentHash, readStamp, type Stamp } from './content/stamp.js';
 
 const stamps = new Map<string, Stamp | null>();
 
-/** The file's text, or undefined when it does not exist or cannot be read. */
+/** The folder's stamp, read once per run; null when it has none (dist/content). */
+function stampOf(dataDir: string): Stamp | null {
+  // Most folders have no stamp: asked first, since a read that fails throws an error that
+  // takes ~0.1 ms to make.
+  let stamp = stamps.get(dataDir);
+  if (stamp === undefined) stamps.set(dataDir, (stamp = (existsSync(join(dataDir, STAMP)) && readStamp(dataDir)) || null));
+  return stamp;
+}
+
+/**
+ * The file's text, or undefined when it does not exist or cannot be read. A folder without a
+ * stamp is read as text straight away: Node decodes UTF-8 itself then, while a read into a
+ * Buffer runs (and first compiles) Node's JavaScript read path, ~0.1 ms a file.
+ */
 export function readCompiled(dataDir: string, rel: string): string | undefined {
-  return readCompiledBytes(dataDir, rel)?.toString('utf8');
+  if (stampOf(dataDir)) return readCompiledBytes(dataDir, rel)?.toString('utf8');
+  try {
+    return readFileSync(join(dataDir, rel), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file's bytes, undecoded (a reader that needs only parts of the file decodes those), checked as readCompiled's. */
@@ -24,10 +42,7 @@ export function readCompiledBytes(dataDir: string, rel: string): Buffer | undefi
   } catch {
     return undefined;
   }
-  let stamp = stamps.get(dataDir);
-  // Most folders have no stamp (dist/content): asked first, since a read that fails throws an
-  // error that takes ~0.1 ms to make.
-  if (stamp === undefined) stamps.set(dataDir, (stamp = (existsSync(join(dataDir, STAMP)) && readStamp(dataDir)) || null));
+  const stamp = stampOf(dataDir);
   if (stamp) {
     const want = Object.hasOwn(stamp.files, rel) ? stamp.files[rel] : undefined;
     if (!want || want[1] !== contentHash(buf)) {

@@ -1,5 +1,5 @@
 /** Run time: the search index on disk, read file by file as a query needs it, never re-indexed. */
-import { readCompiled, readCompiledBytes } from '../compiled-read.js';
+import { readCompiled } from '../compiled-read.js';
 import { CompiledContentError } from '../errors.js';
 import { INDEX_DIR, INDEX_VERSION, docsPath, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, type VocabFile, postingsOf } from './format.js';
 
@@ -59,17 +59,14 @@ export class Vocab {
 }
 
 /**
- * A reader over files given by `bytes(relativePath)` (undefined when missing), or by `read`
- * returning their text (tests hand in an index built in memory).
+ * A reader over files given by `read(relativePath)`: their text, undefined when missing (tests
+ * hand in an index built in memory).
  */
-export function makeReader(read: (path: string) => string | undefined, bytes = (path: string): Buffer | undefined => {
-  const text = read(path);
-  return text === undefined ? undefined : Buffer.from(text, 'utf8');
-}): IndexReader {
-  // Index files are ASCII (format.ts ascii()): latin1 reads them with nothing to decode.
-  const latin1 = (path: string) => bytes(path)?.toString('latin1');
+export function makeReader(read: (path: string) => string | undefined): IndexReader {
+  // Index files are ASCII (format.ts ascii()): their text is one byte a character, and a
+  // document's line is found by character offsets.
   const json = <T>(path: string): T | undefined => {
-    const text = latin1(path);
+    const text = read(path);
     if (text === undefined) return undefined;
     try {
       return JSON.parse(text) as T;
@@ -82,7 +79,7 @@ export function makeReader(read: (path: string) => string | undefined, bytes = (
   if (meta.version !== INDEX_VERSION) throw new CompiledContentError('the search index has an unknown format');
   const vocabs = new Map<string, Vocab>();
   const shards = new Map<number, string>();
-  const docShards = new Map<number, { file: Buffer | undefined; docs: StoredDoc[] }>();
+  const docShards = new Map<number, { file: string | undefined; docs: StoredDoc[] }>();
   return {
     meta,
     vocabFor(term) {
@@ -96,7 +93,7 @@ export function makeReader(read: (path: string) => string | undefined, bytes = (
     postings(term) {
       const n = hash(term) % meta.postShards;
       let shard = shards.get(n);
-      if (shard === undefined) shards.set(n, (shard = latin1(`post/${n}.txt`) ?? ''));
+      if (shard === undefined) shards.set(n, (shard = read(`post/${n}.txt`) ?? ''));
       const out = postingsOf(shard, term);
       if (!out) throw new CompiledContentError(`the search index is corrupted (post/${n}.txt)`);
       for (let i = 2; i < out.length; i += 2) out[i]! += out[i - 2]!;
@@ -105,7 +102,7 @@ export function makeReader(read: (path: string) => string | undefined, bytes = (
     doc(n) {
       const s = Math.floor(n / meta.docsPerShard);
       let shard = docShards.get(s);
-      if (!shard) docShards.set(s, (shard = { file: bytes(docsPath(s)), docs: [] }));
+      if (!shard) docShards.set(s, (shard = { file: read(docsPath(s)), docs: [] }));
       const i = n % meta.docsPerShard;
       let d = shard.docs[i];
       if (!d) {
@@ -114,13 +111,13 @@ export function makeReader(read: (path: string) => string | undefined, bytes = (
         // Line i: past i line ends.
         let from = 0;
         for (let k = 0; k < i && from >= 0; k++) {
-          const nl = file.indexOf(10, from);
+          const nl = file.indexOf('\n', from);
           from = nl < 0 ? -1 : nl + 1;
         }
-        const end = from < 0 ? -1 : file.indexOf(10, from);
+        const end = from < 0 ? -1 : file.indexOf('\n', from);
         if (end < 0) throw new CompiledContentError('the search index is incomplete');
         try {
-          d = JSON.parse(file.toString('latin1', from, end)) as StoredDoc;
+          d = JSON.parse(file.slice(from, end)) as StoredDoc;
         } catch {
           throw new CompiledContentError(`the search index is corrupted (${docsPath(s)})`);
         }
@@ -137,5 +134,5 @@ export function makeReader(read: (path: string) => string | undefined, bytes = (
 
 /** The index compiled beside the content, in `<dataDir>/search`. */
 export function readIndex(dataDir: string): IndexReader {
-  return makeReader((path) => readCompiled(dataDir, `${INDEX_DIR}/${path}`), (path) => readCompiledBytes(dataDir, `${INDEX_DIR}/${path}`));
+  return makeReader((path) => readCompiled(dataDir, `${INDEX_DIR}/${path}`));
 }
