@@ -11,6 +11,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     testTimeout: 30_000,
+    // Setup and clean-up hooks compile packs and remove their folders: on a loaded 2-core
+    // machine that took more than vitest's 10 s default (hostile-table's afterAll, at load 10).
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });
