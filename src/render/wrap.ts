@@ -69,6 +69,7 @@ function wrapLine(line: string, width: number, simple: boolean): string {
   const m = BULLET.exec(unstyled(line))!;
   const indent = ' '.repeat(Math.min(m[0].length, Math.floor(width / 2)));
   const lead = /^ */.exec(line)![0];
+  if (simple && !line.includes('\u001b')) return wrapPlain(line.slice(lead.length), width, lead, indent);
   const out: string[] = [];
   let cur = lead;
   let len = lead.length;
@@ -86,6 +87,35 @@ function wrapLine(line: string, width: number, simple: boolean): string {
     first = false;
   }
   out.push(cur);
+  return out.join('\n');
+}
+
+/**
+ * wrapLine's loop for a line of one-column characters without styles (every line kap prints to
+ * a pipe), a line at a time rather than a word at a time: each output line takes the words that
+ * end within the width (the first always, however long), and breaks before the first word with
+ * a character past it; spaces where it breaks go (empty words of a run of spaces never break a
+ * line). Most of a piped quiz's and search's run was this loop, uncompiled.
+ */
+function wrapPlain(text: string, width: number, lead: string, indent: string): string {
+  const out: string[] = [];
+  let prefix = lead;
+  let start = 0;
+  for (;;) {
+    // text[start, end) fits on this line.
+    const end = start + width - prefix.length;
+    if (text.length <= end) break;
+    let first = text.indexOf(' ', start);
+    if (first < 0) first = text.length;
+    // The word that breaks the line: the one holding text[end], else the next after the space there.
+    let at = first >= end ? first : text.charCodeAt(end) === 32 ? end : text.lastIndexOf(' ', end);
+    while (text.charCodeAt(at) === 32) at++;
+    if (at >= text.length) break;
+    out.push((prefix + text.slice(start, at - 1)).trimEnd());
+    prefix = indent;
+    start = at;
+  }
+  out.push(prefix + text.slice(start));
   return out.join('\n');
 }
 

@@ -88,6 +88,19 @@ describe('wrapLines without a measure per word', () => {
   });
 });
 
+describe('wrapLines of plain text (no styles), a line at a time', () => {
+  it('wraps as measuring each word does, at any width, indent and run of spaces', () => {
+    const word = fc.oneof(fc.stringMatching(/^[a-z.,\t-]{0,12}$/), fc.constantFrom('', '  ', 'A)', '1.', '\u2022', 'x'.repeat(30)));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 40 }), (words, indent, width) => {
+        const line = ' '.repeat(indent) + words.join(' ');
+        expect(wrapLines(line, width)).toBe(visibleLength(line.trimEnd()) <= width ? line.trimEnd() : wrapLineMeasured(line, width));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('tableColumns', () => {
   it('keeps natural widths when the table fits', () => {
     expect(tableColumns([['a', 'bb'], ['ccc', 'd']], 80)).toEqual([5, 5]);
