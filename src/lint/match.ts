@@ -1,6 +1,6 @@
 /** Which of kap's claims a sentence states: weighted term overlap, decided from the index alone. */
 import { STOP_WORDS, stem, wordList } from '../search/tokenize.js';
-import { FLAG, type LintClaim, type LintDocs } from './model.js';
+import type { LintClaim } from './model.js';
 import type { LintIndex } from './read.js';
 
 export interface ClaimMatch {
@@ -221,7 +221,7 @@ export function matchDocuments(claims: LintClaim[], idf: Record<string, number>)
   return { claimOf, weights, postings, number, reps };
 }
 
-/** Scratch arrays, made once per index: per document, then per claim. */
+/** Scratch arrays, one each per document, made once per index. */
 interface Scratch {
   /** The weight each document shares with the sentence (0: none; every idf is above 0). */
   shared: Int32Array;
@@ -230,24 +230,12 @@ interface Scratch {
   rare: Int32Array;
   /** The documents a sentence shares a term with, in the order first met; then those that pass. */
   touched: Int32Array;
-  /** Each claim's best passing document + 1 (0: none yet), and that document's score. */
-  doc: Int32Array;
-  score: Float64Array;
-  /** The claims with a passing document, in the order first met: bestClaims' order of equal scores. */
-  claims: Int32Array;
-  /** How many documents passed (touched[0…passed)). */
-  passed: number;
 }
 const scratch = new WeakMap<LintIndex, Scratch>();
 
-function scratchOf(index: LintIndex, docs: LintDocs): Scratch {
+function scratchOf(index: LintIndex, n: number): Scratch {
   let p = scratch.get(index);
-  if (!p) {
-    const n = docs.weight.length;
-    let c = 0;
-    for (let d = 0; d < n; d++) if (docs.claim[d]! >= c) c = docs.claim[d]! + 1;
-    scratch.set(index, (p = { shared: new Int32Array(n), count: new Int32Array(n), rare: new Int32Array(n), touched: new Int32Array(n), doc: new Int32Array(c), score: new Float64Array(c), claims: new Int32Array(c), passed: 0 }));
-  }
+  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), count: new Int32Array(n), rare: new Int32Array(n), touched: new Int32Array(n) }));
   return p;
 }
 
@@ -280,14 +268,7 @@ function passing(p: Scratch, n: number, weights: readonly number[], sw: number):
     const d = touched[k]!;
     const w = shared[d]!;
     const tw = weights[d]!;
-    // Every product and comparison made, short-circuit or not: one that has not run yet when V8
-    // optimizes this loop sends it back to slow code (and to be optimized again) when it does.
-    const w20 = 20 * w;
-    const t3 = 3 * tw;
-    const byScore = 2 * w20 >= 3 * sw + t3;
-    const sentenceCovered = 5 * w >= 3 * sw;
-    const claimCovered = w20 >= t3;
-    if (byScore || (sentenceCovered && claimCovered)) touched[m++] = d;
+    if (40 * w >= 3 * (tw + sw) || (5 * w >= 3 * sw && 20 * w >= 3 * tw)) touched[m++] = d;
     else {
       shared[d] = 0;
       count[d] = 0;
@@ -298,117 +279,39 @@ function passing(p: Scratch, n: number, weights: readonly number[], sw: number):
 }
 
 /**
- * The matches of a sentence, gathered in the scratch arrays: each claim's best document among
- * those that score at least 0.15, or that the sentence states most of (sentence coverage 0.6,
- * claim coverage 0.15); p.claims[0…n) in the order first met. How many terms a document shares
- * (and how many rare ones) is counted as the weights are summed: a sentence's terms are
- * distinct, and a term's postings name a document once. Returns n; p.touched[0…m) are the
- * passing documents, m in p.passed.
+ * The claims a sentence is closest to, best first: those scoring at least 0.15, or that it
+ * states most of (sentence coverage 0.6, claim coverage 0.15). How many terms a document
+ * shares (and how many rare ones) is counted as the weights are summed: a sentence's terms
+ * are distinct, and a term's postings name a document once.
  */
-function gather(index: LintIndex, sentence: SentenceTerms, docs: LintDocs, p: Scratch): number {
-  const { weight: weights, claim: claimOf } = docs;
+export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
+  const { weight: weights, claim: claimOf, flags } = index.docs();
+  const p = scratchOf(index, weights.length);
   const { idf: idfs, entry } = sentence;
   const sw = sentence.weight;
-  let t = 0;
+  let n = 0;
   for (let k = 0; k < entry.length; k++) {
     const e = entry[k];
     // Postings follow the entry's idf and topic flag.
-    if (e) t = addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, t);
+    if (e) n = addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n);
   }
-  const m = passing(p, t, weights, sw);
-  const { shared, touched, doc, score, claims } = p;
-  let n = 0;
+  const m = passing(p, n, weights, sw);
+  const { shared, count, rare, touched } = p;
+  const best = new Map<number, ClaimMatch>();
   for (let k = 0; k < m; k++) {
     const d = touched[k]!;
-    const s = (2 * shared[d]!) / (weights[d]! + sw);
-    const i = claimOf[d]!;
-    if (doc[i] === 0) claims[n++] = i;
-    else if (s <= score[i]!) continue;
-    doc[i] = d + 1;
-    score[i] = s;
-  }
-  p.passed = m;
-  return n;
-}
-
-/** A gathered claim's match as an object, from its best document. */
-function matchOf(p: Scratch, docs: LintDocs, sw: number, claim: number): ClaimMatch {
-  const d = p.doc[claim]! - 1;
-  const w = p.shared[d]!;
-  const tw = docs.weight[d]!;
-  return { claim, flags: docs.flags[d]!, coverage: w / tw, sentCoverage: w / sw, score: p.score[claim]!, shared: p.count[d]!, rare: p.rare[d]! };
-}
-
-/** Every scratch sum back to 0, for the next sentence. */
-function clear(p: Scratch, n: number): void {
-  const { shared, count, rare, touched, doc, claims } = p;
-  for (let k = 0; k < p.passed; k++) {
-    const d = touched[k]!;
+    const w = shared[d]!;
+    const c = count[d]!;
+    const r = rare[d]!;
     shared[d] = 0;
     count[d] = 0;
     rare[d] = 0;
+    const tw = weights[d]!;
+    const score = (2 * w) / (tw + sw);
+    const i = claimOf[d]!;
+    const seen = best.get(i);
+    if (seen && score <= seen.score) continue;
+    best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r });
   }
-  for (let k = 0; k < n; k++) doc[claims[k]!] = 0;
-}
-
-/** Every claim a sentence matches (see gather()), best first: for tests and tools; the rules ask closest(). */
-export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
-  const docs = index.docs();
-  const p = scratchOf(index, docs);
-  const n = gather(index, sentence, docs, p);
-  const out: ClaimMatch[] = [];
-  for (let k = 0; k < n; k++) out.push(matchOf(p, docs, sentence.weight, p.claims[k]!));
-  clear(p, n);
-  return out.sort((a, b) => b.score - a.score);
-}
-
-/** What the rules ask of a sentence's matches, each the first of bestClaims' list that is one. */
-export interface Closest {
-  best: ClaimMatch;
-  /** The first that the sentence states, scoring within 0.1 of the best; and the first of those of low or very low certainty. */
-  near?: ClaimMatch;
-  weak?: ClaimMatch;
-  /** The first preclinical claim scoring 0.25, or stated. */
-  animal?: ClaimMatch;
-}
-
-/**
- * closest() is bestClaims()'s list asked without making it: a draft's sentence matches about
- * ten claims, and a fresh process runs this cold, where each object, call and comparison of a
- * sort costs. "The first of the list that is one" is the highest score among them, the first
- * met of equal scores (the sort is stable), so each is one loop, inline (a call is dear too).
- */
-export function closest(index: LintIndex, sentence: SentenceTerms): Closest | undefined {
-  const docs = index.docs();
-  const p = scratchOf(index, docs);
-  const n = gather(index, sentence, docs, p);
-  if (!n) return void clear(p, n);
-  const { claims, score, doc, shared, count } = p;
-  const { flags, weight: weights } = docs;
-  const sw = sentence.weight;
-  let best = claims[0]!;
-  for (let k = 1; k < n; k++) if (score[claims[k]!]! > score[best]!) best = claims[k]!;
-  const floor = score[best]! - 0.1;
-  let near = -1;
-  let weak = -1;
-  let animal = -1;
-  for (let k = 0; k < n; k++) {
-    const c = claims[k]!;
-    const s = score[c]!;
-    const d = doc[c]! - 1;
-    const f = flags[d]!;
-    const w = shared[d]!;
-    // states(), inline.
-    const stated = count[d]! >= 2 && (s >= 0.3 || (w / sw >= 0.6 && w / weights[d]! >= 0.15));
-    if (stated && s >= floor) {
-      if (near < 0 || s > score[near]!) near = c;
-      if (f & (FLAG.low | FLAG.veryLow) && (weak < 0 || s > score[weak]!)) weak = c;
-    }
-    if (f & FLAG.preclinical && (s >= 0.25 || stated) && (animal < 0 || s > score[animal]!)) animal = c;
-  }
-  const bestMatch = matchOf(p, docs, sw, best);
-  const of = (c: number) => (c < 0 ? undefined : c === best ? bestMatch : matchOf(p, docs, sw, c));
-  const out = { best: bestMatch, near: of(near), weak: of(weak), animal: of(animal) };
-  clear(p, n);
-  return out;
+  return Array.from(best.values()).sort((a, b) => b.score - a.score);
 }

@@ -6,7 +6,7 @@ import { helpNeeded } from '../safety/index.js';
 import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { closest, namesTopic, overlap, quoteMatcher, sentenceTerms, type ClaimMatch } from './match.js';
+import { bestClaims, namesTopic, overlap, quoteMatcher, sentenceTerms, states, type ClaimMatch } from './match.js';
 import { isPlainText } from './plain-regex.js';
 import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
 import type { LintIndex } from './read.js';
@@ -171,13 +171,15 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${refs.get(key)?.inText ?? key} does not support this: the article cites it for the same point, and kap's check found it does not say so${instead.length ? `; cite instead ${instead.map((k) => refs.get(k)?.inText ?? k).join(', ')}` : ''}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
     }
     if (!voice) return;
-    const close = closest(index, own);
-    const best = close?.best;
+    const matches = bestClaims(index, own);
+    const best = matches[0];
     // 2. Stronger than the evidence: hype about any topic kap covers; certainty words and
     // animal-to-human claims only where the sentence clearly states one of kap's claims (the
     // best match, or one as close, since a sentence can state two).
-    if (close && best && !known) {
-      const { near, weak, animal } = close;
+    if (best && !known) {
+      const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
+      const weak = near.find((m) => m.flags & (FLAG.low | FLAG.veryLow));
+      const animal = matches.find((m) => m.flags & FLAG.preclinical && (m.score >= 0.25 || states(m)));
       // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim). The
       // topics are asked only of a sentence with a hype word.
       const hypeWord = rx(HYPE).exec(ask);
@@ -191,7 +193,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const written = (m: RegExpExecArray) => s.own.slice(m.index, m.index + m[0].length);
       const label = (c: ClaimDetail) => `kap rates this ${c.certainty} certainty (${c.design})`;
       if (hype) {
-        const c = near && claim(near);
+        const c = near[0] && claim(near[0]);
         flag({
           rule: 'overstated', ...at(hype),
           ...(c
@@ -205,7 +207,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       } else if (animal && rx(HUMAN).test(ask) && !rx(ANIMAL).test(ask) && !hedged) {
         const a = claim(animal);
         flag({ rule: 'overstated', start: s.start, end: s.end, claim: a.id, message: `states an animal result as a human one: the evidence for this is preclinical (${a.id})`, fix: { replace: a.text } });
-      } else if (weak && weak.flags & FLAG.veryLow && weak.claim === best.claim && !hedged && best.score >= 0.4 && best.rare >= 1) {
+      } else if (weak && weak.flags & FLAG.veryLow && weak === best && !hedged && best.score >= 0.4 && best.rare >= 1) {
         const w = claim(weak);
         flag({ rule: 'overstated', start: s.start, end: s.end, claim: w.id, message: `states as fact what ${label(w)}: say "${VERB['very-low']} …"`, fix: { replace: w.text } });
       }
