@@ -47,21 +47,25 @@ const ABBREV = /(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|dr|mr|mrs|ms|prof|fig|no|vol|p
 export function sentences(p: Prose): Sentence[] {
   const t = p.text;
   const out: Sentence[] = [];
-  const ends = new Set<number>();
+  // Where sentences end, in any order and maybe twice: sorted below, and an end met again is
+  // passed over. exec loops, not matchAll: no iterator object per match in a fresh process.
+  const ends: number[] = [];
   // Paragraph breaks and line blocks end sentences.
-  for (const m of t.matchAll(/\n[ \t]*\n/g)) ends.add(m.index);
-  for (const [, e] of p.lineBlocks) ends.add(e);
-  for (const [s, e] of p.quotes) {
-    ends.add(s);
-    ends.add(e);
+  const paragraph = /\n[ \t]*\n/g;
+  for (let m = paragraph.exec(t); m; m = paragraph.exec(t)) ends.push(m.index);
+  for (const [, e] of p.lineBlocks) ends.push(e);
+  for (const [s, e] of p.quotes) ends.push(s, e);
+  const end = SENTENCE_END(t);
+  end.lastIndex = 0;
+  for (let m = end.exec(t); m; m = end.exec(t)) {
+    if (m[0][0] === '.' && ABBREV.test(t.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
+    ends.push(m.index + m[0].length);
   }
-  for (const m of t.matchAll(SENTENCE_END(t))) {
-    const before = t.slice(Math.max(0, m.index - 8), m.index + 1);
-    if (m[0][0] === '.' && ABBREV.test(before)) continue;
-    ends.add(m.index + m[0].length);
-  }
+  // A typed array sorts numbers natively, without a comparison function to call.
+  const sorted = Int32Array.from(ends).sort();
   let from = 0;
-  for (const e of [...ends].sort((a, b) => a - b).concat(t.length)) {
+  for (let k = 0; k <= sorted.length; k++) {
+    const e = k < sorted.length ? sorted[k]! : t.length;
     if (e <= from) continue;
     push(from, e);
     from = e;
@@ -76,14 +80,20 @@ export function sentences(p: Prose): Sentence[] {
       start: a,
       end: b,
       text,
-      quoted: p.quotes.some(([s, e]) => a >= s && a < e),
+      quoted: within(p.quotes, a),
       own: ownVoice(text),
       keys: text.includes('@') ? keyCites(text, a) : [],
       authorYears: HAS_YEAR.test(text) ? authorYears(text, a) : [],
-      line: p.lineBlocks.some(([s, e]) => a >= s && a < e),
+      line: within(p.lineBlocks, a),
     });
   }
   return out;
+}
+
+/** Is the offset in one of the [start, end) ranges? */
+function within(ranges: [number, number][], at: number): boolean {
+  for (let i = 0; i < ranges.length; i++) if (at >= ranges[i]![0] && at < ranges[i]![1]) return true;
+  return false;
 }
 
 const LETTER_OR_DIGIT = unicodeOrPlain(String.raw`[\p{L}\p{N}]`, 'u');
