@@ -1,19 +1,32 @@
 /**
- * Build time only. While the compiler formats a bibliography, V8's optimising compiler
- * (TurboFan) compiles citeproc-js's large, polymorphic functions on its background threads:
- * for the built-in content about 2 s of CPU, two fifths of the whole build and more than the
- * optimised code then saves on a few thousand renders. Formatting runs on V8's interpreter and
- * baseline compiler (Sparkplug) only; the optimiser is switched back on after it, so the rest
- * of a compile (10,000 modules' worth of Markdown) is optimised as before. A V8 flag changes
- * how fast code runs, never what it computes.
+ * Build time only: when the compiler runs without V8's optimising compiler (TurboFan). Its
+ * compiles run on background threads and count in the CPU a compile costs: while a
+ * bibliography is formatted, compiling citeproc-js's large, polymorphic functions cost about
+ * 2 s, two fifths of the built-in build and more than the optimised code then saved on a few
+ * thousand renders; and a compile as small as the built-in content or a trainer's pack spends
+ * more compiling the rest of the compiler than the optimised code saves (built-in build, per
+ * thread: 4.5 s of CPU without, 5.0 s with). A big compile keeps it: its loops run for minutes.
+ * A V8 flag changes how fast code runs, never what it computes.
  */
 import { setFlagsFromString } from 'node:v8';
 
+/** Up to this many module files (content and packs), the whole compile runs without TurboFan. */
+export const SMALL_COMPILE = 200;
+
 /** The node options name the optimiser (--turbofan, --no-turbofan): theirs is kept as it is. */
 const chosen = (): boolean => [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => /^--(?:no-)?(?:turbofan|opt)$/.test(a));
+/** Off for the whole process (a small compile): nothing switches it back on. */
+let off = false;
+
+/** A compile of `modules` module files: a small one runs without TurboFan from here on. */
+export function optimizerFor(modules: number): void {
+  if (modules > SMALL_COMPILE || off || chosen()) return;
+  setFlagsFromString('--no-turbofan');
+  off = true;
+}
 
 export function withoutOptimizer<T>(run: () => T): T {
-  if (chosen()) return run();
+  if (off || chosen()) return run();
   setFlagsFromString('--no-turbofan');
   try {
     return run();
