@@ -13,8 +13,8 @@ import { setFlagsFromString } from 'node:v8';
 /** Up to this many module files (content and packs), the whole compile runs without TurboFan. */
 export const SMALL_COMPILE = 200;
 
-/** The node options name the optimiser (--turbofan, --no-turbofan): theirs is kept as it is. */
-const chosen = (): boolean => [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => /^--(?:no-)?(?:turbofan|opt)$/.test(a));
+/** The compiler's node command line names the optimiser (--turbofan, --no-turbofan): that choice is kept. */
+const chosen = (): boolean => process.execArgv.some((a) => /^--(?:no-)?(?:turbofan|opt)$/.test(a));
 /** Off for the whole process (a small compile): nothing switches it back on. */
 let off = false;
 
