@@ -9,7 +9,7 @@
  * A result is keyed by everything it depends on: its kind and the CSL items themselves (so a pack that replaces a reference misses), and, for the whole file, the
  * compiler: the bundle's bytes and the style files (so a new kap never trusts an old memo).
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CslItem } from '../content/model.js';
@@ -26,22 +26,38 @@ interface MemoFile {
   entries: Record<string, string>;
 }
 
-/** The compiler's identity: its own file and the style files it formats with. */
+/**
+ * The compiler's identity: its own file and the style files it formats with. A built compiler
+ * has its identity beside it (<file>.id, scripts/build.mjs: the hash of the compiler's and the
+ * citation engine's bundles, which packs.ts keys the cache with too): read, not hashed again
+ * (1 MB of bundles at every pack compile).
+ */
 export function compilerId(compilerFile: string, stylesDir: string): string {
-  const h = createHash('sha256').update(`kap-cite-memo-${MEMO_VERSION}\0`);
-  h.update(readFileSync(compilerFile));
-  // The citation engine, a bundle of its own beside a built compiler (scripts/build.mjs).
+  const h = crypto.createHash('sha256').update(`kap-cite-memo-${MEMO_VERSION}\0`);
+  let built: string | undefined;
   try {
-    h.update('\0engine\0').update(readFileSync(join(dirname(compilerFile), ENGINE_FILE)));
+    built = readFileSync(`${compilerFile}.id`, 'utf8').trim();
   } catch {
-    // Not split out (the compiler run from source): it is part of the compiler.
+    built = undefined;
+  }
+  if (built) h.update(`built\0${built}`);
+  else {
+    h.update(readFileSync(compilerFile));
+    // The citation engine, a bundle of its own beside a built compiler (scripts/build.mjs).
+    try {
+      h.update('\0engine\0').update(readFileSync(join(dirname(compilerFile), ENGINE_FILE)));
+    } catch {
+      // Not split out (the compiler run from source): it is part of the compiler.
+    }
   }
   for (const f of readdirSync(stylesDir).sort()) h.update(`\0${f}\0`).update(readFileSync(join(stylesDir, f)));
   return h.digest('hex');
 }
 
+/** SHA-256 in one call where Node has it (20.12): no Hash object for each of a compile's thousands of keys. Same digest. */
+const sha256 = (s: string): string => (typeof crypto.hash === 'function' ? crypto.hash('sha256', s, 'base64url') : crypto.createHash('sha256').update(s).digest('base64url'));
 /** `kind:hash` of what an entry was made from. */
-const keyOf = (parts: unknown[]): string => `${String(parts[0])}:${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22)}`;
+const keyOf = (parts: unknown[]): string => `${String(parts[0])}:${sha256(JSON.stringify(parts)).slice(0, 22)}`;
 export class CiteMemo {
   private readonly known = new Map<string, string>();
   /** Keys of files loaded as a base (the build's memo): never saved again. */

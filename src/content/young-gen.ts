@@ -13,7 +13,7 @@ export const SEMI_SPACE = '--max-semi-space-size=32';
 /** From this many module files (in the folder and its packs), the compile runs with SEMI_SPACE. */
 export const MANY_MODULES = 2000;
 
-const moduleFiles = (dir: string): number => {
+export const moduleFiles = (dir: string): number => {
   try {
     return readdirSync(join(dir, 'modules')).length;
   } catch {
