@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /** GitHub's anchor for a heading: lower case, punctuation (backticks, brackets, colons) dropped, spaces to hyphens. */
-export const slug = (heading: string) =>
+const slug = (heading: string) =>
   heading
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')

@@ -37,6 +37,23 @@ describe('search index built document by document', () => {
     expect(vocab[vocab.findIndex((t) => String(t).startsWith('ketamin')) + 1]).toBeGreaterThan(MAX_POSTINGS);
   });
 
+  it('gives the same files with a memo (terms listed, kept for the next compile) as without (counted as read)', () => {
+    const kept = new Map<string, unknown>();
+    const remember = <T>(kind: string, input: string, make: () => T): T => {
+      const k = `${kind}\0${input}`;
+      if (!kept.has(k)) kept.set(k, make());
+      return kept.get(k) as T;
+    };
+    for (let round = 0; round < 2; round++) {
+      const files: IndexFiles = new Map();
+      const b = new IndexBuilder(docs.length, memorySink(files), remember);
+      docs.forEach((d, i) => b.add(d, i));
+      b.finish();
+      expect([...files], `round ${round}`).toEqual([...whole]);
+    }
+    expect(kept.size).toBe(new Set(docs.map((d) => JSON.stringify(d))).size);
+  });
+
   it('writes each documents file as soon as its documents are in, not at the end', () => {
     const early: string[] = [];
     const b = new IndexBuilder(docs.length, { file: () => {}, early: (p) => early.push(p), placed: () => {} });
