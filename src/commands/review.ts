@@ -1,15 +1,16 @@
 /** kap review: spaced repetition of the quiz bank; wires the review core to the files, prompts and output. */
-import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { promptStream } from '../output-boundary.js';
 import { safetyFields } from '../safety/paint.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { readClaimsOf, readQuiz, type CompiledQuestion } from '../store.js';
+import { readCompiled } from '../compiled-read.js';
 import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
 import { LETTERS, filterBank, parseAnswer, unknownTopics } from '../quiz/engine.js';
 import { isInterrupt } from '../quiz/session.js';
-import { claimsByModule, fingerprint } from '../review/fingerprint.js';
+import type { Fingerprint } from '../review/changes.js';
+import { FP_FILE, compiledFingerprints } from '../review/fingerprints-file.js';
 import { buildQueue, DEFAULT_NEW_PER_DAY, staleReason } from '../review/queue.js';
 import { checkWritable, loadSchedule, refresh, resetHistory, reviewFiles, writeSchedule, type ReviewFiles } from '../review/store.js';
 import { appendEntry } from '../review/log.js';
@@ -72,6 +73,13 @@ function scriptedAsk(answers: string[]): ReviewAsk {
   };
 }
 
+/** The fingerprints of a folder compiled without them, worked out as the compile does. */
+async function hashed(dataDir: string, bank: CompiledQuestion[]): Promise<Fingerprint[]> {
+  const { claimsByModule, fingerprint } = await import('../review/fingerprint.js');
+  const byModule = claimsByModule(readClaimsOf(dataDir, bank.map((q) => q.module)));
+  return bank.map((q) => fingerprint(q, byModule.get(q.module)));
+}
+
 async function reset(ctx: Ctx, files: ReviewFiles, f: ReviewFlags, now: number): Promise<void> {
   if (!f.yes) {
     if (!ctx.stdinIsTTY()) throw new UsageError('kap review --reset asks before it forgets your history, and there is no terminal to ask in', 'Add --yes to reset without asking.');
@@ -90,8 +98,7 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
   const retention = f.retention ?? DEFAULT_RETENTION;
   const whole = readQuiz(ctx.dataDir).questions;
   const bank = topicBank(whole, list(f.topic));
-  const byModule = claimsByModule(readClaimsOf(ctx.dataDir, bank.map((q) => q.module)));
-  const fps = bank.map((q) => fingerprint(q, byModule.get(q.module)));
+  const fps = compiledFingerprints(readCompiled(ctx.dataDir, FP_FILE), bank) ?? (await hashed(ctx.dataDir, bank));
   const say = f.json ? ctx.err : ctx.out;
   const loaded = await loadSchedule(files, now(), stepper);
   for (const m of loaded.messages) ctx.err(`kap: ${m}`);
@@ -124,7 +131,8 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
   }
   checkWritable(files);
   saveRebuilt(true);
-  const session = `${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`;
+  // Tells this session's answers from another's in the log: unique, not secret (node:crypto costs ~5 ms to load).
+  const session = `${process.pid.toString(36)}-${Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0')}`;
   const seed = f.seed ?? session;
   const newPerDay = f.new ?? DEFAULT_NEW_PER_DAY;
   const queue = buildQueue(bank, fps, s, { now: now(), newPerDay, seed });

@@ -1,5 +1,6 @@
 /**
- * The bank's files as the compile writes them: quiz.json as it always was, and quiz-index.json
+ * The bank's files as the compile writes them: quiz.json as it always was, kap review's
+ * fingerprints (review-fp.json), and quiz-index.json
  * (read by bank.ts), so that a run reads only the questions it shows and the exports skip the
  * claims and the safety check they would otherwise redo per question on every run.
  */
@@ -11,6 +12,7 @@ import { evidenceLabels, toExport } from './export/types.js';
 import { shownHelp } from './export/help.js';
 import type { HelpKind } from '../safety/index.js';
 import type { CompiledQuestion } from '../store.js';
+import { FP_FILE, fingerprintsFile } from '../review/fingerprints-file.js';
 
 /** Every order of 0..n-1. */
 function orders(n: number): number[][] {
@@ -91,6 +93,7 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
     [QUIZ_FILE, text],
     [INDEX_FILE, JSON.stringify(index)],
     [MARKDOWN_FILE, markdownBank(handout, index.bytes)],
+    [FP_FILE, fingerprintsFile(quiz.questions, claims)],
   ];
 }
 

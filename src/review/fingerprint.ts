@@ -3,9 +3,11 @@
  * sources, and the evidence it rests on (the claims of its module that cite one of its
  * sources: their certainty and sources). Wording is normalised first, so a cosmetic edit
  * (case, spacing, punctuation; the explanation, distractors, difficulty) keeps the history;
- * anything else means "changed: relearn", with the reason.
+ * anything else means "changed: relearn", with the reason (changes.ts). The compile works them
+ * out for its bank (fingerprints-file.ts); kap review hashes here only a folder without them.
  */
 import { createHash } from 'node:crypto';
+import type { Fingerprint } from './changes.js';
 
 export interface QuestionLike {
   id: string;
@@ -20,18 +22,6 @@ export interface ClaimLike {
   module: string;
   certainty: string;
   sources: { key: string }[];
-}
-
-export interface Fingerprint {
-  /** Hash of all the parts below: equal hashes, same teaching. */
-  h: string;
-  /** Hashes of the normalised stem and key. */
-  stem: string;
-  key: string;
-  /** Source keys, sorted. */
-  sources: string[];
-  /** `claimId certainty src1+src2`, sorted. */
-  evidence: string[];
 }
 
 const short = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
@@ -75,32 +65,4 @@ export function fingerprint(q: QuestionLike, moduleClaims: ClaimLike[] = []): Fi
   const stem = short(normalise(q.question));
   const k = short(normalise(key));
   return { h: short([stem, k, sources.join(','), evidence.join('\n')].join('\u0000')), stem, key: k, sources, evidence };
-}
-
-/** Why a question must be relearned, in words; empty when it teaches the same. */
-export function changeReasons(old: Fingerprint, now: Fingerprint): string[] {
-  if (old.h === now.h) return [];
-  const reasons: string[] = [];
-  if (old.key !== now.key) reasons.push('its answer changed');
-  if (old.stem !== now.stem) reasons.push('the question was reworded');
-  const added = now.sources.filter((s) => !old.sources.includes(s));
-  const removed = old.sources.filter((s) => !now.sources.includes(s));
-  if (added.length || removed.length)
-    reasons.push(`its sources changed (${[...added.map((s) => `+${s}`), ...removed.map((s) => `-${s}`)].join(', ')})`);
-  const parse = (e: string) => {
-    const [id = '', certainty = '', srcs = ''] = e.split(' ');
-    return { id, certainty, srcs };
-  };
-  const before = new Map(old.evidence.map((e) => [parse(e).id, parse(e)]));
-  const after = new Map(now.evidence.map((e) => [parse(e).id, parse(e)]));
-  for (const [id, a] of after) {
-    const b = before.get(id);
-    if (!b) reasons.push(`it now rests on claim ${id} (certainty ${a.certainty})`);
-    else {
-      if (b.certainty !== a.certainty) reasons.push(`the certainty of claim ${id} changed from ${b.certainty} to ${a.certainty}`);
-      if (b.srcs !== a.srcs) reasons.push(`the sources of claim ${id} changed`);
-    }
-  }
-  for (const id of before.keys()) if (!after.has(id)) reasons.push(`it no longer rests on claim ${id}`);
-  return reasons.length ? reasons : ['what it teaches changed'];
 }

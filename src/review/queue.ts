@@ -9,7 +9,7 @@
 import type { CompiledQuestion } from '../store.js';
 import type { QuizItem } from '../quiz/engine.js';
 import { rngFrom, shuffled } from '../quiz/rng.js';
-import { changeReasons, type Fingerprint } from './fingerprint.js';
+import { changeReasons, type Fingerprint } from './changes.js';
 import { dayKey, type Schedule } from './state.js';
 
 export const DEFAULT_NEW_PER_DAY = 10;

@@ -4,7 +4,7 @@
  * Hard (FSRS reads Hard as a pass, so a wrong answer is never Hard). Cards are stored with
  * epoch-millisecond dates. Loaded lazily: start-up never needs it.
  */
-import { changeReasons } from './fingerprint.js';
+import { changeReasons } from './changes.js';
 import type { Stepper } from './state.js';
 import { createEmptyCard, fsrs, type Card, type FSRS, type Grade as FsrsGrade, type State } from 'ts-fsrs';
 

@@ -3,7 +3,7 @@
  * is a fold of the log, saved as a snapshot with the log offset it covers, so that loading
  * reads the snapshot and only the log's tail. Pure: the FSRS step comes in as a function.
  */
-import type { Fingerprint } from './fingerprint.js';
+import type { Fingerprint } from './changes.js';
 import type { Grade, StoredCard } from './schedule.js';
 
 export const SCHEDULE_FORMAT = 'kap-review-schedule';

@@ -4,7 +4,7 @@
  * kept for questions no longer in the bank. Pure: the bank, the schedule and the clock.
  */
 import type { CompiledQuestion } from '../store.js';
-import type { Fingerprint } from './fingerprint.js';
+import type { Fingerprint } from './changes.js';
 import type { CardRecord, Schedule } from './state.js';
 
 export interface ModuleStats {

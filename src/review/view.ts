@@ -16,6 +16,21 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * "6 Dec 2026, 08:05" in local time: what toLocaleString('en-GB', { dateStyle: 'medium',
+ * timeStyle: 'short' }) says (a test holds them equal), by hand, because ICU's date formatter
+ * takes ~35 ms to set up on first use and this is the last line of every review.
+ */
+export function dateTime(ms: number): string {
+  const d = new Date(ms);
+  const y = d.getFullYear();
+  if (!(y >= 1000 && y <= 9999)) return d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${y}, ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 /** "in 10 minutes", "in 3 days", "in 2 months": when a question comes back. */
 export function inWords(ms: number): string {
   const n = (x: number, unit: string) => `in ${x} ${unit}${x === 1 ? '' : 's'}`;
@@ -71,7 +86,7 @@ export function summaryView(done: Answered[], stats: Stats, o: ViewOpts, left = 
     t.heading(left ? `Stopped after ${done.length} answer${done.length === 1 ? '' : 's'} (all saved): ${right} right, ${left} left for later` : `Reviewed ${done.length}: ${right} right, ${done.length - right} to see again soon`),
     `Due later today: ${Math.max(0, stats.dueToday - stats.totals.due)} · this week: ${stats.dueThisWeek} · learned: ${stats.totals.learned} of ${stats.totals.total}`,
   ];
-  if (stats.totals.nextDue !== null) lines.push(`Next due ${inWords(stats.totals.nextDue - stats.now)} (${new Date(stats.totals.nextDue).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })})`);
+  if (stats.totals.nextDue !== null) lines.push(`Next due ${inWords(stats.totals.nextDue - stats.now)} (${dateTime(stats.totals.nextDue)})`);
   lines.push('Progress: kap review --stats', '', noticeView(o));
   return wrapLines(lines.join('\n'), o.width);
 }

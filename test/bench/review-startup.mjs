@@ -6,7 +6,7 @@
 // Usage: node test/bench/review-startup.mjs [--runs 25]   (after npm run build)
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -78,6 +78,9 @@ const review = [];
 for (let i = 0; i < runs; i++) {
   const dir = join(work, `run-${i}`);
   cpSync(history, dir, { recursive: true });
+  // The copy's log is a new file: the schedule names its inode, as a student's own would, or
+  // kap would take the log for replaced and save the schedule again before the first question.
+  writeFileSync(join(dir, 'review', 'schedule.json'), JSON.stringify({ ...s, logIno: statSync(join(dir, 'review', 'log.jsonl')).ino }));
   quiz.push(await firstQuestion(['quiz', '--seed', 'bench', '--answers', 'A']));
   review.push(await firstQuestion(['review', '--now', now, '--seed', 'bench', '--answers', 'A'], { KAP_DATA_DIR: dir }));
   rmSync(dir, { recursive: true, force: true });

@@ -4,17 +4,23 @@
  * of removed questions kept; --stats, --json, --reset; feedback with help blocks and notice.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createEmptyCard, fsrs, Rating, type Card } from 'ts-fsrs';
 import { ROOT } from '../helpers/run-kap.js';
-import { FIXTURE_CONTENT } from '../helpers/fixture.js';
+import { FIXTURE_CONTENT, fixtureData } from '../helpers/fixture.js';
 import { letterFor, logEntries, predict, readSchedule, review, tempDir } from '../helpers/review.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-12-01T08:00:00Z');
 const iso = (t: number) => new Date(t).toISOString();
+/** A copy of a review data folder, to run the same session from it more than once. */
+const cpDir = (dir: string) => {
+  const to = tempDir();
+  cpSync(dir, to, { recursive: true });
+  return to;
+};
 
 describe('kap review: a week with a fixed clock', () => {
   it('schedules every answer as ts-fsrs does (wrong = Again, right = Good) and keeps the daily limit', () => {
@@ -155,3 +161,32 @@ describe('kap review: questions that change', () => {
     expect(existsSync(join(dir, 'review', 'backups'))).toBe(true);
   });
 });
+
+describe('kap review: fingerprints from the compile', () => {
+  it('are what it reads (a changed one means relearn); a folder without them is hashed at run time, to the same screens', () => {
+    const dir = tempDir();
+    review(dir, ['--now', iso(T0), '--seed', 's', '--answers', predict(dir, T0, 's').map((i) => letterFor(i, true)).join(',')]);
+    const copy = (edit: (file: string) => void) => {
+      const data = join(tempDir(), 'data');
+      cpSync(fixtureData(), data, { recursive: true });
+      edit(join(data, 'review-fp.json'));
+      return data;
+    };
+    const without = copy((f) => rmSync(f));
+    const tampered = copy((f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"h":"[^"]*"/g, '"h":"x"').replace(/"key":"[^"]*"/g, '"key":"x"')));
+    const later = T0 + 20 * DAY;
+    const run = (content: string) => review(cpDir(dir), ['--now', iso(later), '--seed', 's', '--answers', 'A,A,A,A,A,A,A,A'], { content });
+    const a = run(fixtureData());
+    const b = run(without);
+    expect(a.status, a.stderr).toBe(0);
+    expect(a.stdout).toContain('Question 1 of');
+    expect(b.stdout).toBe(a.stdout);
+    // The copies' folders (named in the "log was replaced" line: a copy is a new file) differ.
+    const folders = (t: string) => t.replace(/kap-review-\w+/g, 'kap-review-X');
+    expect(folders(b.stderr)).toBe(folders(a.stderr));
+    expect(a.stdout + a.stderr).not.toContain('changed: relearn');
+    const t = run(tampered);
+    expect((t.stdout + t.stderr).replace(/\s+/g, ' ')).toContain('changed: relearn: its answer changed');
+  });
+});
+

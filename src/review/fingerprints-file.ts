@@ -1,0 +1,43 @@
+/**
+ * review-fp.json: every question's fingerprint, worked out by the compile. kap review needs them
+ * all before its first question, and hashing 149 questions with their claims costs more than
+ * reading them (and node:crypto alone ~5 ms to load). A folder compiled before the file existed,
+ * or one that misses a question, has them worked out at run time as before.
+ */
+import type { Fingerprint } from './changes.js';
+import { claimsByModule, fingerprint, type ClaimLike, type QuestionLike } from './fingerprint.js';
+
+export const FP_FILE = 'review-fp.json';
+const FP_VERSION = 1;
+
+interface FpFile {
+  version: number;
+  fps: Record<string, Fingerprint>;
+}
+
+/** The file's text (compile time). */
+export function fingerprintsFile(questions: QuestionLike[], claims: ClaimLike[]): string {
+  const byModule = claimsByModule(claims);
+  const fps: Record<string, Fingerprint> = {};
+  for (const q of questions) fps[q.id] = fingerprint(q, byModule.get(q.module));
+  return JSON.stringify({ version: FP_VERSION, fps } satisfies FpFile);
+}
+
+/** The bank's fingerprints from the file's text, in the bank's order; undefined when the file cannot answer for every question. */
+export function compiledFingerprints(text: string | undefined, bank: { id: string }[]): Fingerprint[] | undefined {
+  if (text === undefined) return undefined;
+  let file: FpFile;
+  try {
+    file = JSON.parse(text) as FpFile;
+  } catch {
+    return undefined;
+  }
+  if (file?.version !== FP_VERSION || typeof file.fps !== 'object' || file.fps === null) return undefined;
+  const out: Fingerprint[] = [];
+  for (const q of bank) {
+    const fp = Object.hasOwn(file.fps, q.id) ? file.fps[q.id] : undefined;
+    if (typeof fp?.h !== 'string') return undefined;
+    out.push(fp);
+  }
+  return out;
+}
