@@ -12,7 +12,8 @@ import { evidenceLabels, toExport } from './export/types.js';
 import { shownHelp } from './export/help.js';
 import type { HelpKind } from '../safety/index.js';
 import type { CompiledQuestion } from '../store.js';
-import { FP_FILE, fingerprintsFile } from '../review/fingerprints-file.js';
+import { fingerprintsFile } from '../review/fingerprint.js';
+import { FP_FILE } from '../review/fingerprints-file.js';
 
 /** Every order of 0..n-1. */
 function orders(n: number): number[][] {

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Fingerprint } from './changes.js';
+import { FP_VERSION, type FpFile } from './fingerprints-file.js';
 
 export interface QuestionLike {
   id: string;
@@ -65,4 +66,12 @@ export function fingerprint(q: QuestionLike, moduleClaims: ClaimLike[] = []): Fi
   const stem = short(normalise(q.question));
   const k = short(normalise(key));
   return { h: short([stem, k, sources.join(','), evidence.join('\n')].join('\u0000')), stem, key: k, sources, evidence };
+}
+
+/** review-fp.json's text (compile time; read by fingerprints-file.ts). */
+export function fingerprintsFile(questions: QuestionLike[], claims: ClaimLike[]): string {
+  const byModule = claimsByModule(claims);
+  const fps: Record<string, Fingerprint> = {};
+  for (const q of questions) fps[q.id] = fingerprint(q, byModule.get(q.module));
+  return JSON.stringify({ version: FP_VERSION, fps } satisfies FpFile);
 }

@@ -5,22 +5,14 @@
  * or one that misses a question, has them worked out at run time as before.
  */
 import type { Fingerprint } from './changes.js';
-import { claimsByModule, fingerprint, type ClaimLike, type QuestionLike } from './fingerprint.js';
 
 export const FP_FILE = 'review-fp.json';
-const FP_VERSION = 1;
+export const FP_VERSION = 1;
 
-interface FpFile {
+/** Written by fingerprint.ts's fingerprintsFile (compile time): this file holds no hashing, so a review loads none. */
+export interface FpFile {
   version: number;
   fps: Record<string, Fingerprint>;
-}
-
-/** The file's text (compile time). */
-export function fingerprintsFile(questions: QuestionLike[], claims: ClaimLike[]): string {
-  const byModule = claimsByModule(claims);
-  const fps: Record<string, Fingerprint> = {};
-  for (const q of questions) fps[q.id] = fingerprint(q, byModule.get(q.module));
-  return JSON.stringify({ version: FP_VERSION, fps } satisfies FpFile);
 }
 
 /** The bank's fingerprints from the file's text, in the bank's order; undefined when the file cannot answer for every question. */

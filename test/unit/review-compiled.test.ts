@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/run-kap.js';
-import { claimsByModule, fingerprint } from '../../src/review/fingerprint.js';
-import { FP_FILE, compiledFingerprints, fingerprintsFile } from '../../src/review/fingerprints-file.js';
+import { claimsByModule, fingerprint, fingerprintsFile } from '../../src/review/fingerprint.js';
+import { FP_FILE, compiledFingerprints } from '../../src/review/fingerprints-file.js';
 import { dateTime } from '../../src/review/view.js';
 
 const content = join(ROOT, 'dist', 'content');
