@@ -225,7 +225,9 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
 
   const range = opts.type ? reader.meta.ranges[opts.type] : undefined;
   const tagged = opts.tag ? reader.tagged(opts.tag.toLowerCase()) : undefined;
-  const rank = new Float64Array(n);
+  // In `best`, no longer needed, rather than an array of its own: at 10,000 modules (149,060
+  // documents) each array by document number is pages a common word touches one by one.
+  const rank = best;
   const coverageOf = (doc: number) => (counted ? matched[doc]! / counted : 1);
   const candidates: number[] = [];
   for (const doc of docs) {
