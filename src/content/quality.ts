@@ -94,12 +94,28 @@ function wording(set: ContentSet, fileLines: (file: string) => string[], remembe
   return out;
 }
 
-/** Lines of a file, from `from` to before `to`, that mention suicide (ids and keys excluded). */
-function suicideLines(lines: string[], from: number, to: number): number[] {
+/**
+ * False only for a line the safety layer cannot find a crisis in: none of the words its crisis
+ * patterns need (src/safety/detect.ts; ASCII letters in any case, as their /i matches) and none
+ * of the characters its normalise drops, which could join such a word. Nearly every line of a
+ * file that mentions suicide somewhere is told so by one regular expression.
+ */
+export const mayMentionSuicide = (line: string): boolean => /suicid|self|kill|li(?:fe|ves)|die|dead|[*_`~\u00ad\u200b-\u200d\u2060\ufeff]/i.test(line);
+
+/**
+ * Lines of a file, from `from` to before `to`, that mention suicide (ids and keys excluded).
+ * `text`, the file's whole text, is asked first: most files never mention it, and a line that
+ * does still does within the whole (normalise drops or swaps characters one by one and only
+ * shortens runs of white space, joining a hyphen to the next line: a line's match stays a match,
+ * its edges still word boundaries), so a text without a mention has no line with one.
+ */
+function suicideLines(text: string, linesOf: () => string[], from: number, to: number): number[] {
+  if (!helpNeeded(text).includes('crisis')) return [];
   const out: number[] = [];
+  const lines = linesOf();
   for (let i = from; i < Math.min(to, lines.length + 1); i++) {
     const l = lines[i - 1]!;
-    if (helpNeeded(l).includes('crisis') && !/^\s*-?\s*(?:id|module|tags|related|sources):/.test(l)) out.push(i);
+    if (mayMentionSuicide(l) && helpNeeded(l).includes('crisis') && !/^\s*-?\s*(?:id|module|tags|related|sources):/.test(l)) out.push(i);
   }
   return out;
 }
@@ -120,13 +136,13 @@ function helpBlocks(set: ContentSet, fileLines: (file: string) => string[], dete
   // The renderers' own detection is a function of the item's text (a module's: its file); one injected by a test is asked each time.
   const own = detect === DETECTION;
   for (const { module: m } of set.modules) {
-    const hits = remember('crisis-lines', m.raw, () => suicideLines(m.raw.split('\n'), 1, Infinity).filter((l) => !/^\s*aliases:/.test(m.raw.split('\n')[l - 1]!)));
+    const hits = remember('crisis-lines', m.raw, () => suicideLines(m.raw, () => m.raw.split('\n'), 1, Infinity).filter((l) => !/^\s*aliases:/.test(m.raw.split('\n')[l - 1]!)));
     if (hits.length && !(own ? remember('module-crisis', m.raw, () => detect.module(m)) : detect.module(m))) miss(m.file, hits[0]!, `module "${m.id}"`);
   }
   const items = <T extends { line: number; file: string }>(list: T[], detect: (x: T) => boolean, text: (x: T) => unknown, name: (x: T) => string) => {
     const sorted = [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     const byFile = new Map<string, number[]>();
-    const fileHits = (file: string) => byFile.get(file) ?? (byFile.set(file, remember('crisis-lines', set.texts.get(file) ?? '', () => suicideLines(fileLines(file), 1, Infinity))), byFile.get(file)!);
+    const fileHits = (file: string) => byFile.get(file) ?? (byFile.set(file, remember('crisis-lines', set.texts.get(file) ?? '', () => suicideLines(set.texts.get(file) ?? '', () => fileLines(file), 1, Infinity))), byFile.get(file)!);
     sorted.forEach((x, i) => {
       const next = sorted[i + 1]?.file === x.file ? sorted[i + 1]!.line : Infinity;
       const hits = fileHits(x.file).filter((l) => l >= x.line && l < next);

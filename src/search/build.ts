@@ -3,7 +3,7 @@
  * stored per posting as an impact, so a query only adds numbers from the files of its terms.
  */
 import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
-import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, ascii, docsFile, docsPath, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, postingsLine } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, ascii, docsFile, docsPath, hash, tagFile, typoPath, typoTable, vocabKey, type IndexMeta, type StoredDoc, postingsLine } from './format.js';
 import { STOP_WORDS, stem, wordList } from './tokenize.js';
 import { flatten } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
@@ -249,6 +249,7 @@ export class IndexBuilder {
     }
     shards.forEach((text, i) => sink.file(`post/${i}.txt`, text));
     for (const [key, list] of vocab) sink.file(`vocab/${key}.json`, ascii(JSON.stringify(list)));
+    for (const [key, list] of vocab) sink.file(typoPath(key), ascii(JSON.stringify(typoTable(list.filter((_, i) => i % 2 === 0) as string[]))));
     if (this.shards.size) throw new Error('search index: a documents file was left unwritten');
     for (let i = 0; i < n; i += DOCS_PER_SHARD) sink.placed(docsPath(i / DOCS_PER_SHARD));
 
@@ -261,7 +262,7 @@ export class IndexBuilder {
       const t = this.types.get(type);
       ranges[type] = t ? [t.first, t.first + t.count] : [0, 0];
     }
-    const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...this.tagDocs.keys()].sort(), help: true };
+    const meta: IndexMeta = { version: INDEX_VERSION, docs: n, ranges, postShards, docsPerShard: DOCS_PER_SHARD, vocab: [...vocab.keys()].sort(), tags: [...this.tagDocs.keys()].sort(), help: true, typo: true };
     sink.file('meta.json', ascii(JSON.stringify(meta)));
   }
 }

@@ -1,6 +1,7 @@
 /** The on-disk search index: file names and record shapes shared by the builder and the reader. */
 import type { DocType, SearchDoc } from './documents.js';
 import type { HelpKind } from '../safety/index.js';
+import { lettersOf } from '../text/distance.js';
 
 export const INDEX_VERSION = 6;
 export const INDEX_DIR = 'search';
@@ -24,6 +25,8 @@ export interface IndexMeta {
   tags: string[];
   /** Documents carry the safety layer's `help` (absent on a document: none needed). */
   help?: boolean;
+  /** Each vocabulary file has its typo table, typo/<c>.json (TypoFile). */
+  typo?: boolean;
 }
 
 /** A stored document: what a result shows, plus its other searchable text for phrase checks. */
@@ -53,6 +56,28 @@ export const docsPath = (shard: number): string => `docs/${shard}.jsonl`;
 
 /** vocab/<c>.json: terms sorted, each followed by its document frequency. */
 export type VocabFile = (string | number)[];
+/**
+ * typo/<c>.json: vocab/<c>.json's terms grouped by length and letter groups (text/distance.ts
+ * lettersOf), `length, letters, count, term…` a group, so that a typo's near terms are looked
+ * for group by group (couldBeWithin) without taking the letters of every term of the letter.
+ */
+export type TypoFile = (string | number)[];
+export const typoPath = (key: string): string => `typo/${key}.json`;
+
+/** The typo table of a vocabulary file's terms (sorted, as vocab/<c>.json lists them). */
+export function typoTable(terms: readonly string[]): TypoFile {
+  const groups = new Map<string, { length: number; letters: number; terms: string[] }>();
+  for (const term of terms) {
+    const letters = lettersOf(term);
+    const key = `${term.length} ${letters}`;
+    const g = groups.get(key) ?? groups.set(key, { length: term.length, letters, terms: [] }).get(key)!;
+    g.terms.push(term);
+  }
+  const out: TypoFile = [];
+  for (const g of [...groups.values()].sort((a, b) => a.length - b.length || a.letters - b.letters)) out.push(g.length, g.letters, g.terms.length, ...g.terms);
+  return out;
+}
+
 /**
  * post/<n>.txt: a line per term, `term<TAB>doc,impact,doc gap,impact,…` (impact is score × 100),
  * after a leading newline. Text, not JSON: a query finds its terms' lines with indexOf and

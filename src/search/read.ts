@@ -1,7 +1,8 @@
 /** Run time: the search index on disk, read file by file as a query needs it, never re-indexed. */
 import { readCompiled } from '../compiled-read.js';
 import { CompiledContentError } from '../errors.js';
-import { INDEX_DIR, INDEX_VERSION, docsPath, hash, tagFile, vocabKey, type IndexMeta, type StoredDoc, type VocabFile, postingsOf } from './format.js';
+import { INDEX_DIR, INDEX_VERSION, docsPath, hash, tagFile, typoPath, vocabKey, type IndexMeta, type StoredDoc, type TypoFile, type VocabFile, postingsOf } from './format.js';
+import { couldBeWithin, lettersOf } from '../text/distance.js';
 
 /** What a query reads; tests can hand in an in-memory one. */
 export interface IndexReader {
@@ -21,7 +22,8 @@ export interface IndexReader {
  * letter at 10,000 modules), so that a word and the terms it starts are found without a scan.
  */
 export class Vocab {
-  constructor(private readonly list: VocabFile) {}
+  /** `typo`: the file's typo table (format.ts TypoFile), read when first asked; none: the terms are scanned. */
+  constructor(private readonly list: VocabFile, private readonly typo?: () => TypoFile | undefined) {}
 
   /** The place of the first term not before `term` (an even index; the length when none). */
   private seek(term: string): number {
@@ -49,6 +51,25 @@ export class Vocab {
   forEach(f: (df: number, term: string) => void): void {
     const { list } = this;
     for (let i = 0; i < list.length; i += 2) f(list[i + 1] as number, list[i] as string);
+  }
+
+  /**
+   * The terms that can be within `budget` edits of `term` by their length and letter groups
+   * (text/distance.ts couldBeWithin), in no particular order: from the typo table, a group at a
+   * time (a thousand terms a letter at 10,000 modules, most of them told apart by their group).
+   */
+  within(term: string, budget: number, f: (term: string) => void): void {
+    const letters = lettersOf(term);
+    const table = this.typo?.();
+    if (!table) {
+      this.forEach((_, v) => void (couldBeWithin(letters, term.length, lettersOf(v), v.length, budget) && f(v)));
+      return;
+    }
+    for (let i = 0; i < table.length; ) {
+      const n = table[i + 2] as number;
+      if (couldBeWithin(letters, term.length, table[i + 1] as number, table[i] as number, budget)) for (let k = 0; k < n; k++) f(table[i + 3 + k] as string);
+      i += 3 + n;
+    }
   }
 
   /** The terms that start with `prefix`, in order (sorted terms that do are side by side). */
@@ -86,7 +107,8 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
       const key = vocabKey(term);
       let v = vocabs.get(key);
       if (!v) {
-        vocabs.set(key, (v = new Vocab((meta.vocab.includes(key) && json<VocabFile>(`vocab/${key}.json`)) || [])));
+        const has = meta.vocab.includes(key);
+        vocabs.set(key, (v = new Vocab((has && json<VocabFile>(`vocab/${key}.json`)) || [], has && meta.typo ? () => json<TypoFile>(typoPath(key)) : undefined)));
       }
       return v;
     },

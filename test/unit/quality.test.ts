@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuality } from '../../src/content/quality.js';
+import fc from 'fast-check';
+import { helpNeeded } from '../../src/safety/index.js';
+import { checkQuality, mayMentionSuicide } from '../../src/content/quality.js';
 import { GRADE_LIMITS, gradedTexts, gradeSummary } from '../../src/content/grades.js';
 import { fleschKincaid, plainText, syllables } from '../../src/content/readability.js';
 import { findAll, maskQuotes } from '../../src/content/scan.js';
@@ -131,6 +133,23 @@ describe('checkQuality', () => {
       'glossary.yaml:2: error: mentions suicide, but the term view of "si" would show no help block (update the detection in src/safety/detect.ts)',
       'modules/a.md:14: error: mentions suicide, but module "a" would show no help block (update the detection in src/safety/detect.ts)',
     ]);
+  });
+
+  // The scan asks a file's whole text before its lines (quality.ts suicideLines): sound only if
+  // a line that mentions suicide still does within any text around it.
+  it('suicide: a line that mentions it still does within the whole text, and passes the lines\' prefilter (the scan asks both first)', () => {
+    const piece = fc.constantFrom('suicid', 'e', 'self', '-', '\u2010', ' ', '  ', '\n', '\r\n', '*', '_', '`', '~', '\u00ad', 'harm', 'kill', 'ed', 'my', 'myself', 'them', 'selves', 'end', 'my own', 'life', 'want to', 'die', 'better off', 'dead', 'x', 'id:', '1', 'SUICIDAL', 'Self', 'KILL', 'Lives', 'Die', 'DEAD', '\u200b', 'took', 'his', 'to', 'want to die', 'better off dead', 'kill myself', 'end my life', 'took his own lives', 'self-harm', 'suicide');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const text = pieces.join('');
+        for (const l of text.split('\n')) {
+          if (!helpNeeded(l).includes('crisis')) continue;
+          expect(helpNeeded(text)).toContain('crisis');
+          expect(mayMentionSuicide(l)).toBe(true);
+        }
+      }),
+      { numRuns: 4000 },
+    );
   });
 
   it('reading grade: an error, with file:line and field, for each summary over 9 and each claim text, definition and explanation over 10', () => {

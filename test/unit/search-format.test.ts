@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ascii, docsFile, postingsFile, postingsOf } from '../../src/search/format.js';
+import { ascii, docsFile, postingsFile, postingsOf, typoTable, type TypoFile } from '../../src/search/format.js';
+import { couldBeWithin, lettersOf } from '../../src/text/distance.js';
 import { Vocab } from '../../src/search/read.js';
 
 describe('postings files', () => {
@@ -64,6 +65,30 @@ describe('a vocabulary file', () => {
           const started: string[] = [];
           vocab.startingWith(p, (df, t) => started.push(`${t}:${df}`));
           expect(started).toEqual(sorted.flatMap((t, i) => (t.startsWith(p) ? [`${t}:${i + 1}`] : [])));
+        }
+      }),
+    );
+  });
+});
+
+describe('a typo table', () => {
+  it('gives the terms that can be within a budget, as a scan of every term\'s letters does (ASCII, the same as written)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[abcdé1 ]{1,7}$/), { maxLength: 40 }), fc.array(fc.tuple(fc.stringMatching(/^[abcdé1]{1,7}$/), fc.integer({ min: 0, max: 3 })), { maxLength: 6 }), (terms, probes) => {
+        const sorted = [...terms].sort();
+        const list = sorted.flatMap((t, i) => [t, i + 1]);
+        const text = ascii(JSON.stringify(typoTable(sorted)));
+        expect(text).toMatch(/^[\x00-\x7f]*$/);
+        const withTable = new Vocab(list, () => JSON.parse(text) as TypoFile);
+        const scanned = new Vocab(list);
+        for (const [p, budget] of probes) {
+          const a: string[] = [];
+          const b: string[] = [];
+          withTable.within(p, budget, (t) => a.push(t));
+          scanned.within(p, budget, (t) => b.push(t));
+          const want = sorted.filter((t) => couldBeWithin(lettersOf(p), p.length, lettersOf(t), t.length, budget));
+          expect(a.sort()).toEqual(want);
+          expect(b).toEqual(want);
         }
       }),
     );

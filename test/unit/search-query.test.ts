@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/build.js';
 import type { SearchDoc } from '../../src/search/documents.js';
 import { makeReader } from '../../src/search/read.js';
-import { search, topOf } from '../../src/search/query.js';
+import { expandWord, search, topOf } from '../../src/search/query.js';
 import fc from 'fast-check';
 
 const doc = (d: Partial<SearchDoc> & Pick<SearchDoc, 'type' | 'id' | 'title' | 'fields'>): SearchDoc => ({ text: d.fields.summary ?? d.fields.body ?? '', tags: [], ...d });
@@ -109,5 +109,19 @@ describe('bare search (what resolution weighs)', () => {
       const full = search(reader, q, { limit: 10 }).map((r) => ({ ...r, snippet: [], help: [] }));
       expect(search(reader, q, { limit: 10, bare: true })).toEqual(full);
     }
+  });
+});
+
+describe('typo expansion with the compiled typo tables', () => {
+  // An index compiled before the tables (meta without `typo`) scans every term of the letter:
+  // the same terms, with the same weights, in the same order.
+  const noTables = new Map(files);
+  noTables.set('meta.json', JSON.stringify({ ...JSON.parse(files.get('meta.json')!), typo: undefined }));
+  const scanning = makeReader((p) => (p.startsWith('typo/') ? undefined : noTables.get(p)));
+  it('finds the terms a scan of the vocabulary finds', () => {
+    expect(JSON.parse(files.get('meta.json')!).typo).toBe(true);
+    for (const word of ['glutmate', 'recpetor', 'neuroplastisity', 'ketamin', 'dependance', 'misuze', 'furukwa', 'gouax', 'interneuron', 'nmad', 'zzzzz'])
+      expect([...expandWord(reader, word)]).toEqual([...expandWord(scanning, word)]);
+    expect([...expandWord(reader, 'recpetor')].map(([t]) => t)).toContain('receptor');
   });
 });
