@@ -230,98 +230,30 @@ interface Scratch {
   rare: Int32Array;
   /** The documents a sentence shares a term with, in the order first met; then those that pass. */
   touched: Int32Array;
-  /** Each touched document's first term (its place in the sentence), and sort keys for that order. */
-  first: Int32Array;
-  keys: Float64Array;
-  /** A common term's documents as a set (1: has it), made the first time a sentence skips its postings. */
-  members: Map<readonly number[], Uint8Array>;
 }
 const scratch = new WeakMap<LintIndex, Scratch>();
 
 function scratchOf(index: LintIndex, n: number): Scratch {
   let p = scratch.get(index);
-  if (!p) {
-    const ints = () => new Int32Array(n);
-    scratch.set(index, (p = { shared: ints(), count: ints(), rare: ints(), touched: ints(), first: ints(), keys: new Float64Array(n), members: new Map() }));
-  }
+  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), count: new Int32Array(n), rare: new Int32Array(n), touched: new Int32Array(n) }));
   return p;
 }
 
 // The two loops over documents are small functions of their own: V8 optimizes a small hot
 // function early and cheaply, where the whole of bestClaims ran cold for most of a draft.
 
-/** One term's postings (entry[2…], the sentence's k-th term) added to the sums; returns how many documents are touched now. */
-function addPostings(e: readonly number[], w: number, r: number, p: Scratch, n: number, k: number): number {
-  const { shared, count, rare, touched, first } = p;
+/** One term's postings (entry[2…]) added to the sums; returns how many documents are touched now. */
+function addPostings(e: readonly number[], w: number, r: number, p: Scratch, n: number): number {
+  const { shared, count, rare, touched } = p;
   for (let j = 2; j < e.length; j++) {
     const d = e[j]!;
     const x = shared[d]!;
-    if (x === 0) {
-      touched[n++] = d;
-      first[d] = k;
-    }
+    if (x === 0) touched[n++] = d;
     shared[d] = x + w;
     count[d]!++;
     rare[d]! += r;
   }
   return n;
-}
-
-/**
- * A common term (the sentence's k-th) added to the documents already touched that have it,
- * instead of through its postings: a sentence's "ketamine" is in a third of the documents.
- */
-function addMembers(e: readonly number[], w: number, r: number, p: Scratch, n: number, k: number): void {
-  const { shared, count, rare, touched, first, members } = p;
-  let has = members.get(e);
-  if (!has) {
-    members.set(e, (has = new Uint8Array(shared.length)));
-    for (let j = 2; j < e.length; j++) has[e[j]!] = 1;
-  }
-  for (let i = 0; i < n; i++) {
-    const d = touched[i]!;
-    if (has[d] === 0) continue;
-    shared[d]! += w;
-    count[d]!++;
-    rare[d]! += r;
-    if (k < first[d]!) first[d] = k;
-  }
-}
-
-/** Documents numbered below this: a sort key is first term * DOCS + document, exact as a double. */
-const DOCS = 2 ** 24;
-
-/**
- * The touched documents back in the order the postings of every term, in sentence order, would
- * have met them: by first term, then by document (a term's postings are in document order).
- */
-function inFirstOrder(p: Scratch, n: number): void {
-  const { touched, first, keys } = p;
-  for (let i = 0; i < n; i++) keys[i] = first[touched[i]!]! * DOCS + touched[i]!;
-  const sorted = keys.subarray(0, n).sort();
-  for (let i = 0; i < n; i++) touched[i] = sorted[i]! % DOCS;
-}
-
-/**
- * Which of the sentence's terms need not be looked up through their postings (1): the terms
- * with the most documents, while their summed idf w stays below 3/40 of the sentence's weight
- * sw. A document with no other term of the sentence shares at most w with it, and cannot pass
- * (below): 40w < 3sw fails 40w >= 3(tw + sw), and 5w >= 3sw would make 40w >= 24sw. The
- * documents that can pass all have another term, and the common terms are added to them.
- */
-function commonTerms(entry: readonly (readonly number[] | undefined)[], idfs: readonly number[], sw: number): Uint8Array | undefined {
-  let common: Uint8Array | undefined;
-  let w = 0;
-  for (;;) {
-    let best = -1;
-    for (let k = 0; k < entry.length; k++) {
-      const e = entry[k];
-      if (e && !common?.[k] && (best < 0 || e.length > entry[best]!.length)) best = k;
-    }
-    if (best < 0 || 40 * (w + idfs[best]!) >= 3 * sw) return common;
-    w += idfs[best]!;
-    (common ??= new Uint8Array(entry.length))[best] = 1;
-  }
 }
 
 /**
@@ -352,21 +284,16 @@ function passing(p: Scratch, n: number, weights: readonly number[], sw: number):
  * shares (and how many rare ones) is counted as the weights are summed: a sentence's terms
  * are distinct, and a term's postings name a document once.
  */
-export function bestClaims(index: LintIndex, sentence: SentenceTerms, prune = true): ClaimMatch[] {
+export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
   const { weight: weights, claim: claimOf, flags } = index.docs();
   const p = scratchOf(index, weights.length);
   const { idf: idfs, entry } = sentence;
   const sw = sentence.weight;
-  const common = prune && weights.length < DOCS ? commonTerms(entry, idfs, sw) : undefined;
   let n = 0;
   for (let k = 0; k < entry.length; k++) {
     const e = entry[k];
     // Postings follow the entry's idf and topic flag.
-    if (e && !common?.[k]) n = addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n, k);
-  }
-  if (common) {
-    for (let k = 0; k < entry.length; k++) if (common[k]) addMembers(entry[k]!, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n, k);
-    inFirstOrder(p, n);
+    if (e) n = addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n);
   }
   const m = passing(p, n, weights, sw);
   const { shared, count, rare, touched } = p;

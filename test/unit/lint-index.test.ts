@@ -156,21 +156,3 @@ describe('claims repeated in the content', () => {
     expect(compared).toBeGreaterThan(labelled.length);
   });
 });
-
-describe('matching with the common terms added to the documents the others touch', () => {
-  const index = readLintIndex(compiled);
-  // The labelled sentences, and pairs of them run together: longer sentences with more terms.
-  const texts = [...labelled, ...labelled.map((t, i) => `${t} ${labelled[(i * 7 + 3) % labelled.length]}`)];
-
-  it('finds the same matches, in the same order, as every term through its postings', () => {
-    let pruned = 0;
-    for (const text of texts) {
-      const own = sentenceTerms(text, index);
-      const all = bestClaims(index, own, false);
-      expect(bestClaims(index, own), text).toEqual(all);
-      // A sentence with "ketamine" and little else skips its postings (the bound in match.ts).
-      if (own.entry.some((e) => e && e.length > 100)) pruned++;
-    }
-    expect(pruned).toBeGreaterThan(50);
-  });
-});
