@@ -3,7 +3,7 @@
  * Precision over recall: each rule says nothing unless the evidence for a finding is clear.
  */
 import { helpNeeded } from '../safety/index.js';
-import { byCodeUnit, editDistance, typoBudget } from '../text/distance.js';
+import { byCodeUnit, couldBeWithin, editDistance, lettersOf, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
 import { bestClaims, namesTopic, overlap, quoteMatcher, sentenceTerms, states, type ClaimMatch } from './match.js';
@@ -298,7 +298,10 @@ interface CitationLookup {
 function citationLookup(index: LintIndex, refs: Map<string, LintReference>): CitationLookup {
   const keys = new Map<string, string | undefined>();
   const authorYears = new Map<string, ReturnType<CitationLookup['authorYear']>>();
-  const known = [...refs.keys()].map((r) => ({ r, lower: r.toLowerCase() }));
+  // Each key's letter groups (text/distance.ts couldBeWithin): most keys are ruled out on them,
+  // without the edit-distance table, which a fresh process runs cold.
+  const known = [...refs.keys()].map((r) => ({ r, lower: r.toLowerCase(), letters: lettersOf(r) }));
+  const byCount: NameForms[] = [];
   return {
     nearKey(key) {
       if (!keys.has(key)) {
@@ -307,8 +310,11 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
         // distance is bounded by the best so far (editDistance stops past its bound).
         let near: string | undefined;
         let best = 4;
+        const letters = lettersOf(lower);
         for (let i = 0; i < known.length && best > 0; i++) {
-          const { r, lower: l } = known[i]!;
+          const { r, lower: l, letters: rl } = known[i]!;
+          // Not within best - 1 edits: no nearer than the best so far, as the tests below find.
+          if (l !== lower && !couldBeWithin(letters, lower.length, rl, r.length, best - 1)) continue;
           // Each edit changes the counts of at most two characters by one (a transposition none),
           // so half the counts' difference is a floor of the distance (as is the lengths' difference,
           // which editDistance asks first): most keys are skipped on them.
@@ -328,7 +334,7 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
       if (!answer) {
         const found = resolve(ay, index.references);
         const erratum = found ? undefined : index.errata.find((e) => e.misspelt.some((m) => m.year === ay.year && sameNames(m.families, ay.families)));
-        answer = { found, erratum, near: found || erratum ? undefined : nearReference(ay, index.references) };
+        answer = { found, erratum, near: found || erratum ? undefined : nearReference(ay, index.references, (byCount[ay.families.length] ??= nameForms(index.references, ay.families.length))) };
         authorYears.set(id, answer);
       }
       return answer;
@@ -367,19 +373,35 @@ function resolve(ay: AuthorYear, refs: LintReference[]): LintReference | undefin
   return refs.find((r) => r.year === y && names.every((f, i) => r.families[i] === f));
 }
 
+/** Each reference's first `count` names as one string (what an author-year of as many names is held to), its letter groups and year. */
+interface NameForms {
+  names: string[];
+  letters: number[];
+  years: number[];
+}
+
+function nameForms(refs: LintReference[], count: number): NameForms {
+  const names = refs.map((r) => r.families.slice(0, count).join(' '));
+  return { names, letters: names.map(lettersOf), years: refs.map((r) => Number(r.year)) };
+}
+
 /** A reference one typo away in the first author's name (same year), or the same names a year off. */
-function nearReference(ay: AuthorYear, refs: LintReference[]): LintReference | undefined {
+function nearReference(ay: AuthorYear, refs: LintReference[], forms: NameForms): LintReference | undefined {
   const written = ay.families.map(fold).join(' ');
+  const letters = lettersOf(written);
   const y = Number(year(ay.year));
   let best: { r: LintReference; d: number } | undefined;
-  for (const r of refs) {
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
+    const ry = forms.years[i]!;
     // Only the same year, or a year off, can score (below).
-    if (!r.families[0] || Math.abs(Number(r.year) - y) > 1) continue;
+    if (!r.families[0] || Math.abs(ry - y) > 1) continue;
     // The names as written against the reference's first as many names.
-    const names = r.families.slice(0, ay.families.length).join(' ');
-    // Only a distance of 2 or less scores (below): the counts' floor rules most references out.
+    const names = forms.names[i]!;
+    // Only a distance of 2 or less scores (below): the letter groups, then the counts' floor,
+    // rule most references out.
+    if (!couldBeWithin(letters, written.length, forms.letters[i]!, names.length, 2)) continue;
     const d = countGap(written, names) > 2 ? 3 : editDistance(written, names, 3);
-    const ry = Number(r.year);
     const score = ry === y && d > 0 && d <= Math.min(2, typoBudget(written.length)) ? d : d === 0 && Math.abs(ry - y) === 1 ? 2.5 : Infinity;
     if (score < (best?.d ?? Infinity)) best = { r, d: score };
   }
