@@ -4,7 +4,7 @@
  */
 import type { Difficulty } from '../content/model.js';
 import type { CompiledQuestion } from '../store.js';
-import { rngFrom, shuffled } from './rng.js';
+import { hashSeeds, rngFrom, sfc32, shuffled } from './rng.js';
 
 export const LETTERS = 'ABCDE';
 
@@ -59,9 +59,11 @@ export function selectFrom<Q extends Selectable>(bank: Q[], opts: SelectOptions,
   const shuffle = opts.shuffle !== false;
   const ordered = shuffle ? shuffled([...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), rngFrom(opts.seed)) : pool;
   const picked = ordered.slice(0, opts.count && opts.count > 0 ? opts.count : ordered.length);
-  return picked.map((q) => {
+  // Every question's own stream, hashed at once (hashSeeds: many are hashed faster together).
+  const hashes = shuffle ? hashSeeds(picked.map((q) => `${opts.seed}\u0000${q.id}`)) : [];
+  return picked.map((q, n) => {
     const written = Array.from({ length: choices(q) }, (_, i) => i);
-    return { of: q, order: shuffle ? shuffled(written, rngFrom(`${opts.seed}\u0000${q.id}`)) : written };
+    return { of: q, order: shuffle ? shuffled(written, sfc32(hashes[n]!)) : written };
   });
 }
 

@@ -5,7 +5,7 @@
  * question, and a head line saying where each is: a run parses only the questions it shows.
  * Data without the file, or a file that does not fit the bank, is exported the usual way.
  */
-import { readCompiledBytes } from '../compiled-read.js';
+import { readCompiled } from '../compiled-read.js';
 import type { MdQuestion } from './export/markdown.js';
 
 export const MARKDOWN_FILE = 'quiz-markdown.json';
@@ -21,15 +21,19 @@ export interface MarkdownHead {
 
 /** `at`: the questions' places in the bank, `ids` their ids; undefined when the file cannot give them all. */
 export function readMarkdownBank(dataDir: string, quizBytes: number, at: number[], ids: string[]): MdQuestion[] | undefined {
-  const file = readCompiledBytes(dataDir, MARKDOWN_FILE);
-  if (!file) return undefined;
+  // Read as text, not bytes: the file is ASCII (bank-build.ts), so its characters are its bytes
+  // and a span is sliced from one string; a Buffer decoded a question at a time cost ~60,000
+  // instructions a question. A file that is not ASCII is not the compile's: its length in
+  // characters then falls short of the end its head gives, and it is not used.
+  const file = readCompiled(dataDir, MARKDOWN_FILE);
+  if (file === undefined) return undefined;
   try {
-    const head = JSON.parse(file.toString('latin1', 0, file.indexOf(10))) as MarkdownHead;
-    if (head.version !== MARKDOWN_VERSION || head.bytes !== quizBytes) return undefined;
+    const head = JSON.parse(file.slice(0, file.indexOf('\n'))) as MarkdownHead;
+    if (head.version !== MARKDOWN_VERSION || head.bytes !== quizBytes || file.length !== (head.at.at(-1)?.[1] ?? -1) + 1) return undefined;
     const out: MdQuestion[] = [];
     for (let i = 0; i < at.length; i++) {
       const span = head.at[at[i]!];
-      const q = span && (JSON.parse(file.toString('latin1', span[0], span[1])) as Omit<MdQuestion, 'help'> & { help: string | null });
+      const q = span && (JSON.parse(file.slice(span[0], span[1])) as Omit<MdQuestion, 'help'> & { help: string | null });
       // A question whose help depends on the order of its choices is left to the exporter.
       if (!q || q.id !== ids[i] || q.help === null) return undefined;
       out.push(q as MdQuestion);

@@ -2,6 +2,7 @@
  * A seeded PRNG from a text seed: the same seed gives the same numbers on every machine
  * (32-bit integer arithmetic only). cyrb128 hashes the text; sfc32 generates.
  */
+import { MAX_UNITS, wasmHasher } from './cyrb128-wasm.js';
 
 /** Four 32-bit words from a string (cyrb128, public domain). */
 export function hashSeed(text: string): [number, number, number, number] {
@@ -24,9 +25,26 @@ export function hashSeed(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
+/**
+ * hashSeed of each text. Many texts (an export or a quiz of the whole bank) are hashed by the
+ * WebAssembly copy (cyrb128-wasm.ts: the JavaScript loop costs ~90,000 instructions a seed in a
+ * fresh process, with the optimiser's compile of it); a few, or any too long, by hashSeed.
+ */
+export function hashSeeds(texts: readonly string[]): [number, number, number, number][] {
+  const wasm = texts.length >= MANY_SEEDS ? wasmHasher() : undefined;
+  return texts.map((t) => (wasm && t.length <= MAX_UNITS ? wasm(t) : hashSeed(t)));
+}
+/** From how many seeds hashSeeds compiles the WebAssembly copy (~0.6M instructions, ~20 seeds' worth). */
+const MANY_SEEDS = 32;
+
 /** Uniform numbers in [0, 1) from a text seed (sfc32). */
 export function rngFrom(seed: string): () => number {
-  let [a, b, c, d] = hashSeed(seed);
+  return sfc32(hashSeed(seed));
+}
+
+/** Uniform numbers in [0, 1) from a seed's hash (hashSeed's four words). */
+export function sfc32(h: readonly [number, number, number, number]): () => number {
+  let a = h[0], b = h[1], c = h[2], d = h[3];
   return () => {
     a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
     let t = (a + b) | 0;
@@ -45,7 +63,10 @@ export function shuffled<T>(items: readonly T[], rng: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    // A swap through a variable: a destructuring swap runs the array iterator in the interpreter.
+    const t = out[i]!;
+    out[i] = out[j]!;
+    out[j] = t;
   }
   return out;
 }

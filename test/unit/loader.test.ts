@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 
 // bin/kap's loader: which entry a command line starts from (any entry can run any command).
-const { entry, loaded } = createRequire(import.meta.url)('../../bin/kap') as {
+const { entry, loaded, readCache } = createRequire(import.meta.url)('../../bin/kap') as {
   entry(dist: string, argv: string[]): unknown;
+  readCache(path: string): Uint8Array | undefined;
   loaded: Map<string, { module: { exports: unknown } }>;
 };
 const dist = resolve('dist');
@@ -43,5 +46,22 @@ describe('bin/kap entry', () => {
     expect(viaCore).toContain('glutamate');
     for (const command of ['search', 'cite', 'explain']) expect(await listVia(entry(dist, [command]) as Entry), command).toBe(viaCore);
     expect(await listVia(entry(dist, ['quiz', 'export']) as Entry), 'quiz export').toBe(viaCore);
+  });
+});
+
+describe('bin/kap code caches', () => {
+  it('reads a cache whole, shorter or longer than the room it reads into, and none where there is none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kap-loader-'));
+    try {
+      for (const size of [0, 1, 110_152, 256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, 600_000]) {
+        const bytes = Buffer.alloc(size, 0).map((_, i) => (i * 7 + size) & 0xff);
+        writeFileSync(join(dir, 'x.cache'), bytes);
+        expect(Buffer.from(readCache(join(dir, 'x.cache'))!).equals(bytes), String(size)).toBe(true);
+      }
+      expect(readCache(join(dir, 'missing.cache'))).toBeUndefined();
+      expect(readCache(dir)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

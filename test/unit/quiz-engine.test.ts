@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { answer, choiceAt, current, filterBank, keyIndex, parseAnswer, retryItems, score, select, start, unknownTopics } from '../../src/quiz/engine.js';
-import { hashSeed, rngFrom, shuffled } from '../../src/quiz/rng.js';
+import fc from 'fast-check';
+import { hashSeed, hashSeeds, rngFrom, shuffled } from '../../src/quiz/rng.js';
+import { MAX_UNITS, wasmHasher } from '../../src/quiz/cyrb128-wasm.js';
 import { BANK } from './quiz-bank.js';
 
 describe('seeded PRNG', () => {
+  it("hashes in WebAssembly as hashSeed does: any text, any code unit, up to the page's length", () => {
+    const wasm = wasmHasher()!;
+    expect(wasm).toBeDefined();
+    const unit = fc.oneof(fc.constantFrom('\u0000', '\uffff', '\ud83d', '\ude00', 'a', '\u00e9'), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)));
+    fc.assert(fc.property(fc.string({ unit, maxLength: 80 }), (t) => {
+      expect(wasm(t)).toEqual(hashSeed(t));
+    }), { numRuns: 2000 });
+    for (const t of ['', 'bench\u0000about-kap-01', 'x'.repeat(MAX_UNITS), 'y'.repeat(MAX_UNITS - 1)]) expect(wasm(t)).toEqual(hashSeed(t));
+    // Many seeds (the WebAssembly copy) or few (hashSeed), some longer than its page: the same hashes.
+    const texts = Array.from({ length: 40 }, (_, i) => (i === 7 ? 'z'.repeat(MAX_UNITS + 1) : `seed\u0000q-${i}`));
+    expect(hashSeeds(texts)).toEqual(texts.map(hashSeed));
+    expect(hashSeeds(texts.slice(0, 3))).toEqual(texts.slice(0, 3).map(hashSeed));
+  });
+
   it('is the same on every machine: fixed numbers for a fixed seed', () => {
     expect(hashSeed('x')).toEqual(hashSeed('x'));
     const r = rngFrom('kap');

@@ -1,0 +1,100 @@
+/**
+ * cyrb128 (rng.ts hashSeed) as a WebAssembly function, for a run that hashes many seeds: an
+ * export or a quiz of the whole bank shuffles every question's choices by its own seed. In
+ * JavaScript each step's 32-bit products are heap numbers and the hot loop is compiled again by
+ * the optimiser in every fresh process: 149 seeds cost ~13M instructions; here ~2.5M, with the
+ * module compiled in ~0.6M. Same numbers as hashSeed (a property test holds them together).
+ *
+ * The module, written out by hand below: memory 0 (one page, exported as "m"); h(n) reads n
+ * UTF-16 code units from byte 16 on (what charCodeAt gives) and writes h1..h4 at bytes 0-15.
+ */
+
+const sleb = (v: number): number[] => {
+  const out: number[] = [];
+  for (v |= 0; ; ) {
+    const b = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) return [...out, b];
+    out.push(b | 0x80);
+  }
+};
+const GET = 0x20, SET = 0x21, CONST = 0x41, ADD = 0x6a, MUL = 0x6c, XOR = 0x73, SHR_U = 0x76, GE_U = 0x4f;
+const get = (i: number) => [GET, i];
+const set = (i: number) => [SET, i];
+const int = (v: number) => [CONST, ...sleb(v)];
+// Locals: 0 n (the parameter), 1 i, 2 k, 3-6 h1-h4.
+const [N, I, K, H1, H2, H3, H4] = [0, 1, 2, 3, 4, 5, 6];
+const C = [597399067, 2869860233, 951274213, 2716044179];
+/** h[a] = h[b] ^ imul(h[a] ^ k, c): one of a character's four steps. */
+const step = (a: number, b: number, c: number) => [...get(b), ...get(a), ...get(K), XOR, ...int(c), MUL, XOR, ...set(a)];
+/** h[a] = imul(h[b] ^ (h[a] >>> s), c): one of the four final mixes. */
+const mix = (a: number, b: number, s: number, c: number) => [...get(b), ...get(a), ...int(s), SHR_U, XOR, ...int(c), MUL, ...set(a)];
+const store = (h: number, at: number) => [...int(0), ...get(h), 0x36, 2, at];
+
+function moduleBytes(): Uint8Array {
+  const body = [
+    ...int(1779033703), ...set(H1), ...int(3144134277), ...set(H2), ...int(1013904242), ...set(H3), ...int(2773480762), ...set(H4),
+    0x02, 0x40, 0x03, 0x40, // block, loop
+    ...get(I), ...get(N), GE_U, 0x0d, 1, // i >= n: out of the block
+    ...get(I), ...get(I), ADD, ...int(16), ADD, 0x2f, 1, 0, ...set(K), // k = load16_u(16 + 2i)
+    // h1 from the old h2, h2 from the old h3, h3 from the old h4, h4 from the new h1, as hashSeed.
+    ...step(H1, H2, C[0]!), ...step(H2, H3, C[1]!), ...step(H3, H4, C[2]!), ...step(H4, H1, C[3]!),
+    ...get(I), ...int(1), ADD, ...set(I),
+    0x0c, 0, 0x0b, 0x0b, // br to the loop; end loop, end block
+    ...mix(H1, H3, 18, C[0]!), ...mix(H2, H4, 22, C[1]!), ...mix(H3, H1, 17, C[2]!), ...mix(H4, H2, 19, C[3]!),
+    ...get(H1), ...get(H2), ...get(H3), XOR, ...get(H4), XOR, XOR, ...set(H1),
+    ...get(H2), ...get(H1), XOR, ...set(H2),
+    ...get(H3), ...get(H1), XOR, ...set(H3),
+    ...get(H4), ...get(H1), XOR, ...set(H4),
+    ...store(H1, 0), ...store(H2, 4), ...store(H3, 8), ...store(H4, 12),
+    0x0b,
+  ];
+  const func = [1, 6, 0x7f, ...body]; // six i32 locals besides n
+  const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...section(1, [1, 0x60, 1, 0x7f, 0]), // type 0: (i32) -> ()
+    ...section(3, [1, 0]), // function 0 of type 0
+    ...section(5, [1, 0, 1]), // one memory, one page
+    ...section(7, [2, 1, 0x6d, 2, 0, 1, 0x68, 0, 0]), // exports "m" (memory 0), "h" (function 0)
+    ...section(10, [1, ...uleb(func.length), ...func]),
+  ]);
+}
+
+function uleb(v: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = v & 0x7f;
+    v >>>= 7;
+    if (v) b |= 0x80;
+    out.push(b);
+  } while (v);
+  return out;
+}
+
+/** What this file uses of WebAssembly (kap's TypeScript library has no DOM or WebAssembly types); undefined under --jitless. */
+const Wasm = (globalThis as { WebAssembly?: unknown }).WebAssembly as {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
+};
+
+/** The most code units h() takes: the page less the 16 bytes of the result. */
+export const MAX_UNITS = (65536 - 16) / 2;
+
+/** A cyrb128 of texts up to MAX_UNITS long; undefined where WebAssembly is not available (node --jitless). */
+export function wasmHasher(): ((text: string) => [number, number, number, number]) | undefined {
+  let exports: { m: { buffer: ArrayBuffer }; h: (n: number) => void };
+  try {
+    exports = new Wasm.Instance(new Wasm.Module(moduleBytes())).exports as typeof exports;
+  } catch {
+    return undefined;
+  }
+  const units = new Uint16Array(exports.m.buffer, 16, MAX_UNITS);
+  const words = new Uint32Array(exports.m.buffer, 0, 4);
+  const { h } = exports;
+  return (text) => {
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    h(text.length);
+    return [words[0]!, words[1]!, words[2]!, words[3]!];
+  };
+}
