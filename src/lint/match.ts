@@ -1,6 +1,6 @@
 /** Which of kap's claims a sentence states: weighted term overlap, decided from the index alone. */
 import { STOP_WORDS, stem, wordList } from '../search/tokenize.js';
-import type { LintClaim } from './model.js';
+import type { LintClaim, LintDocs } from './model.js';
 import type { LintIndex } from './read.js';
 
 export interface ClaimMatch {
@@ -230,12 +230,18 @@ interface Scratch {
   rare: Int32Array;
   /** The documents a sentence shares a term with, in the order first met; then those that pass. */
   touched: Int32Array;
+  /** Per claim: its best document so far (+1; 0: none yet) and that document's score. */
+  bestDoc: Int32Array;
+  bestScore: Float64Array;
+  /** The claims of the passing documents, in the order first met. */
+  met: Int32Array;
 }
 const scratch = new WeakMap<LintIndex, Scratch>();
 
 function scratchOf(index: LintIndex, n: number): Scratch {
   let p = scratch.get(index);
-  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), count: new Int32Array(n), rare: new Int32Array(n), touched: new Int32Array(n) }));
+  // A claim has a document at least: n documents are room for every claim.
+  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), count: new Int32Array(n), rare: new Int32Array(n), touched: new Int32Array(n), bestDoc: new Int32Array(n), bestScore: new Float64Array(n), met: new Int32Array(n) }));
   return p;
 }
 
@@ -285,7 +291,8 @@ function passing(p: Scratch, n: number, weights: readonly number[], sw: number):
  * are distinct, and a term's postings name a document once.
  */
 export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
-  const { weight: weights, claim: claimOf, flags } = index.docs();
+  const docs = index.docs();
+  const weights = docs.weight;
   const p = scratchOf(index, weights.length);
   const { idf: idfs, entry } = sentence;
   const sw = sentence.weight;
@@ -295,23 +302,41 @@ export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatc
     // Postings follow the entry's idf and topic flag.
     if (e) n = addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n);
   }
-  const m = passing(p, n, weights, sw);
-  const { shared, count, rare, touched } = p;
-  const best = new Map<number, ClaimMatch>();
+  return byClaim(p, passing(p, n, weights, sw), docs, sw).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Each claim's first best-scoring document among the `m` that pass, as matches in the order
+ * their claims are first met; every sum is reset. In typed arrays, not a Map of matches: most
+ * documents lose to another of their claim's, and a smaller function is optimized sooner.
+ */
+function byClaim(p: Scratch, m: number, docs: LintDocs, sw: number): ClaimMatch[] {
+  const { shared, count, rare, touched, bestDoc, bestScore, met } = p;
+  const { weight: weights, claim: claimOf, flags } = docs;
+  let claims = 0;
   for (let k = 0; k < m; k++) {
     const d = touched[k]!;
+    const score = (2 * shared[d]!) / (weights[d]! + sw);
+    const i = claimOf[d]!;
+    if (bestDoc[i] === 0) met[claims++] = i;
+    else if (score <= bestScore[i]!) continue;
+    bestDoc[i] = d + 1;
+    bestScore[i] = score;
+  }
+  const out: ClaimMatch[] = [];
+  for (let k = 0; k < claims; k++) {
+    const i = met[k]!;
+    const d = bestDoc[i]! - 1;
+    bestDoc[i] = 0;
     const w = shared[d]!;
-    const c = count[d]!;
-    const r = rare[d]!;
+    const tw = weights[d]!;
+    out.push({ claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score: bestScore[i]!, shared: count[d]!, rare: rare[d]! });
+  }
+  for (let k = 0; k < m; k++) {
+    const d = touched[k]!;
     shared[d] = 0;
     count[d] = 0;
     rare[d] = 0;
-    const tw = weights[d]!;
-    const score = (2 * w) / (tw + sw);
-    const i = claimOf[d]!;
-    const seen = best.get(i);
-    if (seen && score <= seen.score) continue;
-    best.set(i, { claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score, shared: c, rare: r });
   }
-  return Array.from(best.values()).sort((a, b) => b.score - a.score);
+  return out;
 }
