@@ -2,6 +2,7 @@
 import { STOP_WORDS, stem, wordList } from '../search/tokenize.js';
 import type { LintClaim, LintDocs } from './model.js';
 import type { LintIndex } from './read.js';
+import { wasmPostings, type WasmPostings } from './postings-wasm.js';
 
 export interface ClaimMatch {
   /** The claim (numbered as the details files number them: index.claim(n)). */
@@ -221,8 +222,8 @@ export function matchDocuments(claims: LintClaim[], idf: Record<string, number>)
   return { claimOf, weights, postings, number, reps };
 }
 
-/** Scratch arrays, one each per document, made once per index. */
-interface Scratch {
+/** The sums over documents, one each per document. */
+export interface Sums {
   /** The weight each document shares with the sentence (0: none; every idf is above 0). */
   shared: Int32Array;
   /** How many of the sentence's terms each document has, and how many of them are rare. */
@@ -230,26 +231,38 @@ interface Scratch {
   rare: Int32Array;
   /** The documents a sentence shares a term with, in the order first met; then those that pass. */
   touched: Int32Array;
+}
+
+/** Scratch arrays, one each per document, made once per index. */
+interface Scratch extends Sums {
   /** Per claim: its best document so far (+1; 0: none yet) and that document's score. */
   bestDoc: Int32Array;
   bestScore: Float64Array;
   /** The claims of the passing documents, in the order first met. */
   met: Int32Array;
+  /** The loops over documents in WebAssembly, whose memory holds the four arrays above it. */
+  wasm: WasmPostings | undefined;
 }
 const scratch = new WeakMap<LintIndex, Scratch>();
 
-function scratchOf(index: LintIndex, n: number): Scratch {
+function scratchOf(index: LintIndex, weights: readonly number[]): Scratch {
   let p = scratch.get(index);
-  // A claim has a document at least: n documents are room for every claim.
-  if (!p) scratch.set(index, (p = { shared: new Int32Array(n), count: new Int32Array(n), rare: new Int32Array(n), touched: new Int32Array(n), bestDoc: new Int32Array(n), bestScore: new Float64Array(n), met: new Int32Array(n) }));
+  if (!p) {
+    const n = weights.length;
+    const wasm = wasmPostings(weights);
+    const sums = wasm ?? { shared: new Int32Array(n), count: new Int32Array(n), rare: new Int32Array(n), touched: new Int32Array(n) };
+    // A claim has a document at least: n documents are room for every claim.
+    scratch.set(index, (p = { shared: sums.shared, count: sums.count, rare: sums.rare, touched: sums.touched, bestDoc: new Int32Array(n), bestScore: new Float64Array(n), met: new Int32Array(n), wasm }));
+  }
   return p;
 }
 
 // The two loops over documents are small functions of their own: V8 optimizes a small hot
-// function early and cheaply, where the whole of bestClaims ran cold for most of a draft.
+// function early and cheaply, where the whole of bestClaims ran cold for most of a draft. Where
+// WebAssembly is there, its copies of them (postings-wasm.ts) run instead, fast from the first call.
 
 /** One term's postings (entry[2…]) added to the sums; returns how many documents are touched now. */
-function addPostings(e: readonly number[], w: number, r: number, p: Scratch, n: number): number {
+export function addPostings(e: readonly number[], w: number, r: number, p: Sums, n: number): number {
   const { shared, count, rare, touched } = p;
   for (let j = 2; j < e.length; j++) {
     const d = e[j]!;
@@ -267,7 +280,7 @@ function addPostings(e: readonly number[], w: number, r: number, p: Scratch, n: 
  * ≥ 3/5 and coverage w / tw ≥ 3/20, tested on the integer sums), moved to the front of
  * `touched` in order, their sums kept; the others' sums reset. Returns how many pass.
  */
-function passing(p: Scratch, n: number, weights: readonly number[], sw: number): number {
+export function passing(p: Sums, n: number, weights: readonly number[], sw: number): number {
   const { shared, count, rare, touched } = p;
   let m = 0;
   for (let k = 0; k < n; k++) {
@@ -293,16 +306,18 @@ function passing(p: Scratch, n: number, weights: readonly number[], sw: number):
 export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
   const docs = index.docs();
   const weights = docs.weight;
-  const p = scratchOf(index, weights.length);
+  const p = scratchOf(index, weights);
   const { idf: idfs, entry } = sentence;
   const sw = sentence.weight;
+  const { wasm } = p;
   let n = 0;
   for (let k = 0; k < entry.length; k++) {
     const e = entry[k];
     // Postings follow the entry's idf and topic flag.
-    if (e) n = addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n);
+    if (e) n = wasm ? wasm.add(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, n) : addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n);
   }
-  return byClaim(p, passing(p, n, weights, sw), docs, sw).sort((a, b) => b.score - a.score);
+  const m = wasm ? wasm.pass(n, sw) : passing(p, n, weights, sw);
+  return byClaim(p, m, docs, sw).sort((a, b) => b.score - a.score);
 }
 
 /**

@@ -8,16 +8,8 @@
  * The module, written out by hand below: memory 0 (one page, exported as "m"); h(n) reads n
  * UTF-16 code units from byte 16 on (what charCodeAt gives) and writes h1..h4 at bytes 0-15.
  */
+import { HEADER, section, sleb, uleb, Wasm } from '../wasm-bytes.js';
 
-const sleb = (v: number): number[] => {
-  const out: number[] = [];
-  for (v |= 0; ; ) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) return [...out, b];
-    out.push(b | 0x80);
-  }
-};
 const GET = 0x20, SET = 0x21, CONST = 0x41, ADD = 0x6a, MUL = 0x6c, XOR = 0x73, SHR_U = 0x76, GE_U = 0x4f;
 const get = (i: number) => [GET, i];
 const set = (i: number) => [SET, i];
@@ -50,9 +42,8 @@ function moduleBytes(): Uint8Array {
     0x0b,
   ];
   const func = [1, 6, 0x7f, ...body]; // six i32 locals besides n
-  const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...HEADER,
     ...section(1, [1, 0x60, 1, 0x7f, 0]), // type 0: (i32) -> ()
     ...section(3, [1, 0]), // function 0 of type 0
     ...section(5, [1, 0, 1]), // one memory, one page
@@ -60,23 +51,6 @@ function moduleBytes(): Uint8Array {
     ...section(10, [1, ...uleb(func.length), ...func]),
   ]);
 }
-
-function uleb(v: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v) b |= 0x80;
-    out.push(b);
-  } while (v);
-  return out;
-}
-
-/** What this file uses of WebAssembly (kap's TypeScript library has no DOM or WebAssembly types); undefined under --jitless. */
-const Wasm = (globalThis as { WebAssembly?: unknown }).WebAssembly as {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
-};
 
 /** The most code units h() takes: the page less the 16 bytes of the result. */
 export const MAX_UNITS = (65536 - 16) / 2;
