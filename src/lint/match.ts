@@ -1,24 +1,7 @@
-/** Which of kap's claims a sentence states: weighted term overlap, decided from the index alone. */
+/** A sentence's terms, and what they share with kap's claims and quotes, decided from the index alone (best-claims.ts scores the claims). */
 import { STOP_WORDS, stem, wordList } from '../search/tokenize.js';
-import type { LintClaim, LintDocs } from './model.js';
+import type { LintClaim } from './model.js';
 import type { LintIndex } from './read.js';
-import { wasmPostings, type WasmPostings } from './postings-wasm.js';
-
-export interface ClaimMatch {
-  /** The claim (numbered as the details files number them: index.claim(n)). */
-  claim: number;
-  /** Its certainty and design (model.ts FLAG). */
-  flags: number;
-  /** Share of the claim's weight the sentence covers (0-1). */
-  coverage: number;
-  /** Share of the sentence's weight the claim covers (0-1): high when a short sentence states part of a claim. */
-  sentCoverage: number;
-  /** Dice overlap of the two weighted term sets (0-1). */
-  score: number;
-  /** How many terms the sentence and the claim share; `rare`: how many of them are rare words. */
-  shared: number;
-  rare: number;
-}
 
 /** idf (thousandths) of a word in no claim or quote. */
 const UNSEEN = 2500;
@@ -37,9 +20,6 @@ export function overlap(index: LintIndex, sentence: SentenceTerms, target: reado
   for (let i = 0; i < target.length; i++) if (sentence.set.has(target[i]!)) shared += idfOf(index.term(target[i]!));
   return { coverage: tw ? shared / tw : 0, sentCoverage: sw ? shared / sw : 0, score: tw + sw ? (2 * shared) / (tw + sw) : 0 };
 }
-
-/** Is a match close enough to say the sentence states the claim? */
-export const states = (m: ClaimMatch) => m.shared >= 2 && (m.score >= 0.3 || (m.sentCoverage >= 0.6 && m.coverage >= 0.15));
 
 /** idf (thousandths) of a word found in at most about 3% of the claims and quotes. */
 export const RARE = 3500;
@@ -220,138 +200,4 @@ export function matchDocuments(claims: LintClaim[], idf: Record<string, number>)
     }
   });
   return { claimOf, weights, postings, number, reps };
-}
-
-/** The sums over documents, one each per document. */
-export interface Sums {
-  /** The weight each document shares with the sentence (0: none; every idf is above 0). */
-  shared: Int32Array;
-  /** How many of the sentence's terms each document has, and how many of them are rare. */
-  count: Int32Array;
-  rare: Int32Array;
-  /** The documents a sentence shares a term with, in the order first met; then those that pass. */
-  touched: Int32Array;
-}
-
-/** Scratch arrays, one each per document, made once per index. */
-interface Scratch extends Sums {
-  /** Per claim: its best document so far (+1; 0: none yet) and that document's score. */
-  bestDoc: Int32Array;
-  bestScore: Float64Array;
-  /** The claims of the passing documents, in the order first met. */
-  met: Int32Array;
-  /** The loops over documents in WebAssembly, whose memory holds the four arrays above it. */
-  wasm: WasmPostings | undefined;
-}
-const scratch = new WeakMap<LintIndex, Scratch>();
-
-function scratchOf(index: LintIndex, weights: readonly number[]): Scratch {
-  let p = scratch.get(index);
-  if (!p) {
-    const n = weights.length;
-    const wasm = wasmPostings(weights);
-    const sums = wasm ?? { shared: new Int32Array(n), count: new Int32Array(n), rare: new Int32Array(n), touched: new Int32Array(n) };
-    // A claim has a document at least: n documents are room for every claim.
-    scratch.set(index, (p = { shared: sums.shared, count: sums.count, rare: sums.rare, touched: sums.touched, bestDoc: new Int32Array(n), bestScore: new Float64Array(n), met: new Int32Array(n), wasm }));
-  }
-  return p;
-}
-
-// The two loops over documents are small functions of their own: V8 optimizes a small hot
-// function early and cheaply, where the whole of bestClaims ran cold for most of a draft. Where
-// WebAssembly is there, its copies of them (postings-wasm.ts) run instead, fast from the first call.
-
-/** One term's postings (entry[2…]) added to the sums; returns how many documents are touched now. */
-export function addPostings(e: readonly number[], w: number, r: number, p: Sums, n: number): number {
-  const { shared, count, rare, touched } = p;
-  for (let j = 2; j < e.length; j++) {
-    const d = e[j]!;
-    const x = shared[d]!;
-    if (x === 0) touched[n++] = d;
-    shared[d] = x + w;
-    count[d]!++;
-    rare[d]! += r;
-  }
-  return n;
-}
-
-/**
- * The touched documents that pass (score = 2w / (tw + sw) ≥ 3/20, or sentence coverage w / sw
- * ≥ 3/5 and coverage w / tw ≥ 3/20, tested on the integer sums), moved to the front of
- * `touched` in order, their sums kept; the others' sums reset. Returns how many pass.
- */
-export function passing(p: Sums, n: number, weights: readonly number[], sw: number): number {
-  const { shared, count, rare, touched } = p;
-  let m = 0;
-  for (let k = 0; k < n; k++) {
-    const d = touched[k]!;
-    const w = shared[d]!;
-    const tw = weights[d]!;
-    if (40 * w >= 3 * (tw + sw) || (5 * w >= 3 * sw && 20 * w >= 3 * tw)) touched[m++] = d;
-    else {
-      shared[d] = 0;
-      count[d] = 0;
-      rare[d] = 0;
-    }
-  }
-  return m;
-}
-
-/**
- * The claims a sentence is closest to, best first: those scoring at least 0.15, or that it
- * states most of (sentence coverage 0.6, claim coverage 0.15). How many terms a document
- * shares (and how many rare ones) is counted as the weights are summed: a sentence's terms
- * are distinct, and a term's postings name a document once.
- */
-export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
-  const docs = index.docs();
-  const weights = docs.weight;
-  const p = scratchOf(index, weights);
-  const { idf: idfs, entry } = sentence;
-  const sw = sentence.weight;
-  const { wasm } = p;
-  let n = 0;
-  for (let k = 0; k < entry.length; k++) {
-    const e = entry[k];
-    // Postings follow the entry's idf and topic flag.
-    if (e) n = wasm ? wasm.add(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, n) : addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n);
-  }
-  const m = wasm ? wasm.pass(n, sw) : passing(p, n, weights, sw);
-  return byClaim(p, m, docs, sw).sort((a, b) => b.score - a.score);
-}
-
-/**
- * Each claim's first best-scoring document among the `m` that pass, as matches in the order
- * their claims are first met; every sum is reset. In typed arrays, not a Map of matches: most
- * documents lose to another of their claim's, and a smaller function is optimized sooner.
- */
-function byClaim(p: Scratch, m: number, docs: LintDocs, sw: number): ClaimMatch[] {
-  const { shared, count, rare, touched, bestDoc, bestScore, met } = p;
-  const { weight: weights, claim: claimOf, flags } = docs;
-  let claims = 0;
-  for (let k = 0; k < m; k++) {
-    const d = touched[k]!;
-    const score = (2 * shared[d]!) / (weights[d]! + sw);
-    const i = claimOf[d]!;
-    if (bestDoc[i] === 0) met[claims++] = i;
-    else if (score <= bestScore[i]!) continue;
-    bestDoc[i] = d + 1;
-    bestScore[i] = score;
-  }
-  const out: ClaimMatch[] = [];
-  for (let k = 0; k < claims; k++) {
-    const i = met[k]!;
-    const d = bestDoc[i]! - 1;
-    bestDoc[i] = 0;
-    const w = shared[d]!;
-    const tw = weights[d]!;
-    out.push({ claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score: bestScore[i]!, shared: count[d]!, rare: rare[d]! });
-  }
-  for (let k = 0; k < m; k++) {
-    const d = touched[k]!;
-    shared[d] = 0;
-    count[d] = 0;
-    rare[d] = 0;
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 /**
- * The two loops of claim matching over documents (match.ts addPostings and passing) as
+ * The two loops of claim matching over documents (best-claims.ts addPostings and passing) as
  * WebAssembly functions. In JavaScript they run cold for the first hundred sentences of a
  * draft, until the optimiser's compile of them arrives; WebAssembly is compiled before its
  * first call. The same sums and the same tests (a property test holds the two together).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addPostings, passing, type Sums } from '../../src/lint/match.js';
+import { addPostings, passing, type Sums } from '../../src/lint/best-claims.js';
 import { wasmPostings } from '../../src/lint/postings-wasm.js';
 
 const sums = (d: number): Sums => ({ shared: new Int32Array(d), count: new Int32Array(d), rare: new Int32Array(d), touched: new Int32Array(d) });
