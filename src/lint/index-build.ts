@@ -69,6 +69,7 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
     year: e.year,
     inText: e.styles.apa.inText,
     reference: htmlText(e.styles.apa.html),
+    ...(e.retracted && { retracted: true as const }),
   }));
   const byKey = new Map(references.map((r) => [r.key, r]));
   const lintErrata: LintErratum[] = errata.map((er) => {

@@ -42,6 +42,8 @@ export interface LintReference {
   inText: string;
   /** APA reference, plain text. */
   reference: string;
+  /** The work was retracted: cited as evidence, rule wrong-source says so. */
+  retracted?: true;
 }
 
 export interface LintErratum {

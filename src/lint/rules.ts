@@ -16,7 +16,7 @@ import type { AuthorYear, Sentence } from './sentences.js';
 export const RULES = {
   'known-error': { name: 'RepeatsKnownError', severity: 'error', summary: "repeats one of the article's known errors, or its misspelt citations" },
   overstated: { name: 'StrongerThanEvidence', severity: 'warning', summary: "states a claim with more certainty than kap's evidence label allows" },
-  'wrong-source': { name: 'SourceDoesNotSupport', severity: 'error', summary: 'cites a source that kap records as not supporting what it is cited for' },
+  'wrong-source': { name: 'SourceDoesNotSupport', severity: 'error', summary: 'cites a source that kap records as not supporting what it is cited for, or a retracted work as evidence' },
   uncited: { name: 'UncitedClaim', severity: 'suggestion', summary: 'a check-worthy claim kap covers, with no citation nearby' },
   'unknown-citation': { name: 'UnknownCitation', severity: 'error', summary: 'a citation key, or an author-year citation, that matches no reference' },
   safety: { name: 'SafeMessaging', severity: 'warning', summary: 'mentions suicide with no help information nearby, or gives dose instructions' },
@@ -171,6 +171,13 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const instead = er.instead.slice(0, 3);
       flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${refs.get(key)?.inText ?? key} does not support this: the article cites it for the same point, and kap's check found it does not say so${instead.length ? `; cite instead ${instead.map((k) => refs.get(k)?.inText ?? k).join(', ')}` : ''}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
     }
+    // A retracted work cited as evidence (content guide: kap cites one only to say that it was
+    // retracted, so a sentence that says so is left alone, as is a quotation).
+    if (!s.quoted && !/retract/i.test(s.own))
+      for (const key of keys) {
+        const r = refs.get(key);
+        if (r?.retracted) flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${r.inText} was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted` });
+      }
     if (!voice) return;
     const matches = bestClaims(index, own);
     const best = matches[0];

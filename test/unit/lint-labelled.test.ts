@@ -78,3 +78,19 @@ describe('kap lint on the labelled sentences', () => {
     expect(r(per.overstated)).toBeGreaterThanOrEqual(0.75);
   });
 });
+
+describe('kap lint on a retracted work', () => {
+  // parsaik2015 is the content's one retracted work (references.json "status": "retracted").
+  const rules = (text: string) => lintText(text, index).map((f) => `${f.rule}: ${f.message}`);
+  it('flags it cited as evidence, by key or by author and year', () => {
+    for (const text of ['A single ketamine infusion had a large effect in bipolar depression [@parsaik2015].', 'Ketamine helped in bipolar depression (Parsaik et al., 2015).'])
+      expect(rules(text)).toContain('wrong-source: (Parsaik et al., 2015) was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted');
+  });
+  it('leaves alone a sentence that says it was retracted, and a quotation', () => {
+    expect(rules('The 2015 meta-analysis [@parsaik2015] was retracted in 2018.')).toEqual([]);
+    expect(rules('> A single ketamine infusion had a large effect in bipolar depression [@parsaik2015].')).toEqual([]);
+  });
+  it('says nothing of a work that was not retracted', () => {
+    expect(rules('Ketamine blocks the NMDA receptor [@zanos2018].').filter((r) => r.includes('retracted'))).toEqual([]);
+  });
+});
