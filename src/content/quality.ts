@@ -7,6 +7,7 @@ import type { Problem } from '../errors.js';
 import { fileLinesOf, type ContentSet } from './load.js';
 import { splitBody } from './body.js';
 import { helpNeeded } from '../safety/index.js';
+import { mayNeedCrisis } from '../safety/detect.js';
 import { helpForModule, helpForQuestion, helpForTerm } from '../safety/items.js';
 import type { Module, Question, Term } from './model.js';
 
@@ -94,13 +95,6 @@ function wording(set: ContentSet, fileLines: (file: string) => string[], remembe
   return out;
 }
 
-/**
- * False only for a line the safety layer cannot find a crisis in: none of the words its crisis
- * patterns need (src/safety/detect.ts; ASCII letters in any case, as their /i matches) and none
- * of the characters its normalise drops, which could join such a word. Nearly every line of a
- * file that mentions suicide somewhere is told so by one regular expression.
- */
-export const mayMentionSuicide = (line: string): boolean => /suicid|self|kill|li(?:fe|ves)|die|dead|[*_`~\u00ad\u200b-\u200d\u2060\ufeff]/i.test(line);
 
 /**
  * Lines of a file, from `from` to before `to`, that mention suicide (ids and keys excluded).
@@ -115,7 +109,7 @@ function suicideLines(text: string, linesOf: () => string[], from: number, to: n
   const lines = linesOf();
   for (let i = from; i < Math.min(to, lines.length + 1); i++) {
     const l = lines[i - 1]!;
-    if (mayMentionSuicide(l) && helpNeeded(l).includes('crisis') && !/^\s*-?\s*(?:id|module|tags|related|sources):/.test(l)) out.push(i);
+    if (mayNeedCrisis(l) && helpNeeded(l).includes('crisis') && !/^\s*-?\s*(?:id|module|tags|related|sources):/.test(l)) out.push(i);
   }
   return out;
 }

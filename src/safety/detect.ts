@@ -63,6 +63,15 @@ const CRISIS: Pattern[] = [
   [/\bbetter\s+off\s+dead\b/i, 'dead'],
 ];
 
+/**
+ * False only for text kindsOf cannot find a crisis in, asked without normalising it (the content
+ * check scans every line of every file): none of the crisis patterns' letters, in the ASCII
+ * case variants their /i matches, and none of the characters normalise drops, which could join
+ * a word split by them. Made from CRISIS, so a new pattern's letters are asked too.
+ */
+const MAY_NEED_CRISIS = new RegExp(`${CRISIS.flatMap(([, ...letters]) => letters).join('|')}|[*_\`~\u00ad\u200b-\u200d\u2060\ufeff]`, 'i');
+export const mayNeedCrisis = (text: string): boolean => MAY_NEED_CRISIS.test(text);
+
 const EMERGENCY: Pattern[] = [
   [/\bover[\s-]?dos(?:e|es|ed|ing)\b/i, 'dos'],
   // OD as a word, not after a dose ("20 mg OD" is once daily) and not inside words (odd, period).

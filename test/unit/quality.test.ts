@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { helpNeeded } from '../../src/safety/index.js';
-import { checkQuality, mayMentionSuicide } from '../../src/content/quality.js';
+import { checkQuality } from '../../src/content/quality.js';
+import { mayNeedCrisis } from '../../src/safety/detect.js';
 import { GRADE_LIMITS, gradedTexts, gradeSummary } from '../../src/content/grades.js';
 import { fleschKincaid, plainText, syllables } from '../../src/content/readability.js';
 import { findAll, maskQuotes } from '../../src/content/scan.js';
@@ -145,7 +146,7 @@ describe('checkQuality', () => {
         for (const l of text.split('\n')) {
           if (!helpNeeded(l).includes('crisis')) continue;
           expect(helpNeeded(text)).toContain('crisis');
-          expect(mayMentionSuicide(l)).toBe(true);
+          expect(mayNeedCrisis(l)).toBe(true);
         }
       }),
       { numRuns: 4000 },

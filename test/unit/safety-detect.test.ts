@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blocksFor, helpNeeded, normalise, unionHelp, matches } from '../../src/safety/index.js';
+import { mayNeedCrisis } from '../../src/safety/detect.js';
 
 const CRISIS = [
   'suicide',
@@ -152,6 +153,13 @@ describe('the words every pattern needs (kindsOf runs no pattern without one)', 
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('mayNeedCrisis (the content check asks it of every line before the patterns)', () => {
+  it.each(CRISIS)('true for every crisis example: %j', (t) => expect(mayNeedCrisis(t)).toBe(true));
+  it('false for text none of the crisis patterns can match', () => {
+    for (const t of ['Ketamine blocks NMDA receptors.', 'An overdose needs emergency help.', 'Harm reduction'] as const) expect(mayNeedCrisis(t)).toBe(false);
   });
 });
 
