@@ -34,6 +34,19 @@ export function readCompiled(dataDir: string, rel: string): string | undefined {
   }
 }
 
+/**
+ * An optional compiled file's JSON (an index or table its reader can do without): undefined for
+ * no text or text that is not JSON, so that the reader falls back to what it did without it.
+ */
+export function parseOptional(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The file's bytes, undecoded (a reader that needs only parts of the file decodes those), checked as readCompiled's. */
 export function readCompiledBytes(dataDir: string, rel: string): Buffer | undefined {
   let buf: Buffer;

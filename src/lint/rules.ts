@@ -173,11 +173,10 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     }
     // A retracted work cited as evidence (content guide: kap cites one only to say that it was
     // retracted, so a sentence that says so is left alone, as is a quotation).
-    if (!s.quoted && !/retract/i.test(s.own))
-      for (const key of keys) {
-        const r = refs.get(key);
-        if (r?.retracted) flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${r.inText} was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted` });
-      }
+    for (const key of keys) {
+      const r = refs.get(key);
+      if (r?.retracted && !s.quoted && !/retract/i.test(s.own)) flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${r.inText} was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted` });
+    }
     if (!voice) return;
     const matches = bestClaims(index, own);
     const best = matches[0];

@@ -7,7 +7,7 @@
  * collections its objects cost, was most of a short quiz's start-up. Data without the index
  * (compiled by an older kap) is read whole, with the same results.
  */
-import { readCompiled, readCompiledBytes } from '../compiled-read.js';
+import { parseOptional, readCompiled, readCompiledBytes } from '../compiled-read.js';
 import { CompiledContentError } from '../errors.js';
 import { readQuiz, type CompiledQuestion } from '../store.js';
 import type { Difficulty } from '../content/model.js';
@@ -76,14 +76,7 @@ export function readBank(dataDir: string): Bank {
 }
 
 function readIndexed(dataDir: string): Bank | undefined {
-  const text = readCompiled(dataDir, INDEX_FILE);
-  if (text === undefined) return undefined;
-  let index: QuizIndex;
-  try {
-    index = JSON.parse(text) as QuizIndex;
-  } catch {
-    return undefined;
-  }
+  const index = parseOptional(readCompiled(dataDir, INDEX_FILE)) as QuizIndex | undefined;
   if (index?.version !== INDEX_VERSION || !Array.isArray(index.questions)) return undefined;
   // Bytes, decoded a question at a time: most runs show a few of them.
   const quiz = readCompiledBytes(dataDir, QUIZ_FILE);

@@ -37,6 +37,8 @@ describe('review-fp.json', () => {
     expect(compiledFingerprints(good.replace('"version":1', '"version":2'), questions.slice(0, 3))).toBeUndefined();
     expect(compiledFingerprints('{"version":1,"fps":null}', questions.slice(0, 1))).toBeUndefined();
     expect(compiledFingerprints(`{"version":1,"fps":{"${questions[0].id}":{"h":1}}}`, questions.slice(0, 1))).toBeUndefined();
+    // An entry without what changeReasons reads (its sources, its evidence) is not used either.
+    expect(compiledFingerprints(`{"version":1,"fps":{"${questions[0].id}":{"h":"x","stem":"s","key":"k","sources":[]}}}`, questions.slice(0, 1))).toBeUndefined();
     // An id like a property of every object is not taken for a fingerprint.
     expect(compiledFingerprints(good, [{ id: 'constructor' }])).toBeUndefined();
   });
