@@ -83,3 +83,16 @@ describe('kap search (fixture pack)', () => {
     expect(r.stderr).toContain('npm run build');
   });
 });
+
+describe('kap search: a topic named exactly comes first (shipped content)', () => {
+  const first = (args: string[]) => JSON.parse(kap(['search', ...args, '--json']).stdout).results;
+  it('"spravato", an alias of the esketamine module and a word in ten references\' titles, gives the module first', () => {
+    // Without named.ts the module ranked 10th, below the references with "Spravato" in their title.
+    expect(first(['spravato'])[0]).toMatchObject({ type: 'module', id: 'esketamine' });
+    expect(first(['Spravato', '--limit', '1']).map((r: { id: string }) => r.id)).toEqual(['esketamine']);
+  });
+  it('leaves --type filters alone, and queries that name no topic', () => {
+    expect(first(['spravato', '--type', 'reference']).every((r: { type: string }) => r.type === 'reference')).toBe(true);
+    expect(first(['spravato', 'dosing'])[0]).toMatchObject({ type: 'reference' });
+  });
+});
