@@ -4,7 +4,7 @@
  * overwrite of the same size, a disk error) is never shown; its stamp is removed so that the
  * next run compiles again. The packaged dist/content has no stamp: it is part of kap itself.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, KapError } from './errors.js';
 import { STAMP, contentHash, readStamp, type Stamp } from './content/stamp.js';
@@ -68,4 +68,62 @@ export function readCompiledBytes(dataDir: string, rel: string): Buffer | undefi
     }
   }
   return buf;
+}
+
+/** How many parts a reader reads one by one before it reads the whole file instead. */
+const FEW_PARTS = 16;
+
+/**
+ * A compiled file read a part at a time, for a reader that shows a few parts of a large file (a
+ * quiz shows three of the bank's 149 questions, a Markdown handout none): each part is read on
+ * its own, with the functions bin/kap's cache read has compiled already, and after FEW_PARTS of
+ * them the whole file once. A folder with a stamp has the whole file read and checked
+ * (readCompiledBytes) at once. Parts are [start, end) in bytes, read as UTF-8.
+ */
+export class CompiledParts {
+  /** `whole`: the file's bytes once read (null: they could not be); `reads`: the parts read so far. */
+  private constructor(private readonly path: string, private whole: Buffer | null | undefined, private reads = 0) {}
+
+  /** The file's parts; undefined for a stamped folder's file that is missing (any other is asked as it is read). */
+  static open(dataDir: string, rel: string): CompiledParts | undefined {
+    const path = join(dataDir, rel);
+    if (!stampOf(dataDir)) return new CompiledParts(path, undefined);
+    const whole = readCompiledBytes(dataDir, rel);
+    return whole && new CompiledParts(path, whole);
+  }
+
+  /** Is the file `size` bytes long? Two one-byte reads rather than fstat, whose first call costs ~0.1 ms. */
+  hasSize(size: number): boolean {
+    if (this.whole !== undefined) return this.whole?.length === size;
+    const probe = new Uint8Array(1);
+    return size > 0 && this.read(probe, size - 1) === 1 && this.read(probe, size) === 0;
+  }
+
+  /** Bytes [start, end) as text; undefined when the file has not got them. */
+  text(start: number, end: number): string | undefined {
+    if (this.whole === undefined && ++this.reads > FEW_PARTS) {
+      try {
+        this.whole = readFileSync(this.path);
+      } catch {
+        this.whole = null;
+      }
+    }
+    const { whole } = this;
+    if (whole !== undefined) return whole && end <= whole.length ? whole.toString('utf8', start, end) : undefined;
+    const bytes = Buffer.allocUnsafeSlow(end - start);
+    return this.read(bytes, start) === bytes.length ? bytes.toString('utf8') : undefined;
+  }
+
+  /** Bytes from `position` into `into`: how many were read (0 at the end, -1 when the file cannot be read). */
+  private read(into: Uint8Array, position: number): number {
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.path, 'r');
+      return readSync(fd, into, 0, into.length, position);
+    } catch {
+      return -1;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
 }

@@ -7,7 +7,7 @@
  * collections its objects cost, was most of a short quiz's start-up. Data without the index
  * (compiled by an older kap) is read whole, with the same results.
  */
-import { parseOptional, readCompiled, readCompiledBytes } from '../compiled-read.js';
+import { CompiledParts, parseOptional, readCompiled } from '../compiled-read.js';
 import { CompiledContentError } from '../errors.js';
 import { readQuiz, type CompiledQuestion } from '../store.js';
 import type { Difficulty } from '../content/model.js';
@@ -78,15 +78,15 @@ export function readBank(dataDir: string): Bank {
 function readIndexed(dataDir: string): Bank | undefined {
   const index = parseOptional(readCompiled(dataDir, INDEX_FILE)) as QuizIndex | undefined;
   if (index?.version !== INDEX_VERSION || !Array.isArray(index.questions)) return undefined;
-  // Bytes, decoded a question at a time: most runs show a few of them.
-  const quiz = readCompiledBytes(dataDir, QUIZ_FILE);
-  if (quiz === undefined) throw new CompiledContentError(`compiled content not found at ${dataDir}/${QUIZ_FILE}`);
-  // A bank whose quiz.json is not the one indexed is read whole instead.
-  if (quiz.length !== index.bytes) return undefined;
+  // Read a question at a time, and only those a run shows: a quiz shows a few, a Markdown
+  // handout none (its text is the compile's, markdown-bank.ts).
+  const quiz = CompiledParts.open(dataDir, QUIZ_FILE);
+  // A bank whose quiz.json is not the one indexed (or none) is read whole instead.
+  if (!quiz?.hasSize(index.bytes)) return undefined;
   const load = (e: IndexEntry): CompiledQuestion => {
     let q: CompiledQuestion | undefined;
     try {
-      q = JSON.parse(quiz.toString('utf8', e.at[0], e.at[1])) as CompiledQuestion;
+      q = JSON.parse(quiz.text(e.at[0], e.at[1]) ?? '') as CompiledQuestion;
     } catch {
       /* reported below */
     }
