@@ -239,8 +239,13 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
 /** One warning per section that mentions suicide and gives no help line anywhere in it. */
 function suicideWithoutHelp(draft: Draft, plain: boolean): Finding[] {
   const out: Finding[] = [];
+  // Sentences and sections both run in offset order: one pass hands each section its sentences.
+  const ss = draft.sentences;
+  let k = 0;
   for (const [a, b] of draft.sections) {
-    const inSection = draft.sentences.filter((s) => s.start >= a && s.start < b);
+    while (k < ss.length && ss[k]!.start < a) k++;
+    const inSection: Sentence[] = [];
+    for (; k < ss.length && ss[k]!.start < b; k++) inSection.push(ss[k]!);
     // The section's sentences, a line each, asked once first: neither HELP_INFO nor a crisis
     // pattern loses a match in one sentence by the others around it (a match can span lines,
     // so a crisis found in all is looked for sentence by sentence).
