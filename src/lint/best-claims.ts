@@ -161,16 +161,12 @@ export function claimPicks(index: LintIndex, sentence: SentenceTerms): ClaimPick
     }
   }
   // One match a claim: the rules tell the best from a weak match by identity.
-  const made = new Map<number, ClaimMatch>();
-  const pick = (k: number) => {
-    if (k < 0) return undefined;
-    let x = made.get(k);
-    if (!x) made.set(k, (x = matchOf(p, met[k]!, docs, sw)));
-    return x;
-  };
-  const out = { best: pick(best), near: pick(near), weak: pick(weak), animal: pick(animal) };
+  const b = best < 0 ? undefined : matchOf(p, met[best]!, docs, sw);
+  const n = near < 0 ? undefined : near === best ? b : matchOf(p, met[near]!, docs, sw);
+  const w = weak < 0 ? undefined : weak === best ? b : weak === near ? n : matchOf(p, met[weak]!, docs, sw);
+  const a = animal < 0 ? undefined : animal === best ? b : animal === near ? n : animal === weak ? w : matchOf(p, met[animal]!, docs, sw);
   reset(p, m, claims);
-  return out;
+  return { best: b, near: n, weak: w, animal: a };
 }
 
 /** The sentence's terms' postings summed over the documents (in p), and how many of the touched pass. */
