@@ -21,14 +21,15 @@ export interface LintOptions {
 const MAX_BYTES = 8 * 1024 * 1024;
 
 /**
- * A long draft's run without V8's optimising compiler (Sparkplug is the top tier) and with its
+ * A draft's run without V8's optimising compiler (Sparkplug is the top tier) and with its
  * regexes compiled to machine code at once, not first to bytecode: TurboFan's compiles, made
- * on a second thread, mostly arrive after the sentences they were for. For a 5,000-word draft
- * the main thread does as much work, ~100M fewer instructions in all (callgrind); 50,000 words
- * took 190 ms instead of 292. Below LONG_DRAFT, loading node:v8 costs more than it saves.
+ * on a second thread, mostly arrive after the sentences they were for. Instructions in all
+ * (callgrind), flags off -> on: 600 words 193M -> 186M, 5,000 words 400M -> 291M, the main
+ * thread's a little fewer; 50,000 words took 229 ms instead of 435 (9 interleaved rounds, load
+ * 3). Below LONG_DRAFT characters (a 100-word draft: +3M) loading node:v8 costs more than it saves.
  */
 const LONG_FLAGS = ['--max-opt=1', '--no-regexp-tier-up'];
-const LONG_DRAFT = 20_000;
+const LONG_DRAFT = 4_000;
 
 export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promise<void> {
   const disabled = new Set((opts.disable ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean));
