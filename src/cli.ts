@@ -23,6 +23,8 @@ export interface Io {
   bundleDir: string;
   /** The user's home folder, asked only when $HOME is unset (for the default cache location). */
   home(): string;
+  /** Sets V8 flags for the rest of the process; absent when the process is not kap's own run (main.ts). */
+  tuneV8?: (flags: string[]) => void;
 }
 
 /** Turn anything thrown into an exit code, printing what a user should see. */
@@ -121,6 +123,7 @@ export async function run(rawIo: Io): Promise<number> {
       stdinIsTTY: io.stdinIsTTY,
       dataDir: data,
       readStdin: io.readStdin,
+      tuneV8: io.tuneV8,
     });
   };
   let sink: Sink | undefined;

@@ -18,6 +18,8 @@ export interface Ctx {
   /** All of stdin as text (for scripted quiz answers). */
   readStdin(): Promise<string>;
   now(): number;
+  /** V8 flags for the rest of the run, where the process is kap's own (cli.ts Io); otherwise nothing. */
+  tuneV8(flags: string[]): void;
 }
 
 export interface CtxInput {
@@ -30,6 +32,7 @@ export interface CtxInput {
   dataDir: string;
   readStdin?: () => Promise<string>;
   now?: () => number;
+  tuneV8?: (flags: string[]) => void;
 }
 
 const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
@@ -49,5 +52,6 @@ export function makeCtx(i: CtxInput): Ctx {
     catalog: () => (catalog ??= readCatalog(i.dataDir)),
     readStdin: i.readStdin ?? (async () => ''),
     now: i.now ?? Date.now,
+    tuneV8: i.tuneV8 ?? (() => {}),
   };
 }

@@ -13,8 +13,19 @@ function quietOnEpipe(s: NodeJS.WriteStream): NodeJS.WriteStream {
   return s;
 }
 
+/**
+ * V8 flags for the rest of this process (node:v8 is loaded only then). Only for the process's
+ * own run: a code cache written after a flag change is rejected by a run with Node's defaults,
+ * so the build's warm-up, which writes the caches, never changes them.
+ */
+function tuneV8(flags: string[]): void {
+  const v8 = require('node:v8') as typeof import('node:v8');
+  for (const f of flags) v8.setFlagsFromString(f);
+}
+
 /** `argv` and `exit` are the process's own; the build's warm-up run (scripts/code-cache.cjs) passes its own. */
-export function main(bundleDir: string, argv = process.argv.slice(2), exit = (c: number) => process.exit(c)): Promise<void> {
+export function main(bundleDir: string, argv = process.argv.slice(2), ownExit?: (c: number) => void): Promise<void> {
+  const exit = ownExit ?? ((c: number) => process.exit(c));
   // Ctrl+C outside a prompt (inquirer handles its own) keeps Node's default: kap ends by the
   // signal at once, with no stack, and the shell reports 130. That is also what lets a script
   // running kap stop on Ctrl+C (an exit(130) would let it carry on), and it costs no handler.
@@ -40,6 +51,7 @@ export function main(bundleDir: string, argv = process.argv.slice(2), exit = (c:
     bundleDir,
     // node:os is not loaded at start-up; $HOME answers nearly always.
     home: () => (require('node:os') as typeof import('node:os')).homedir(),
+    tuneV8: ownExit ? undefined : tuneV8,
   }).then((c) => {
     // Output written with writeSync is all out by now: leave at once rather than let Node
     // tear the heap down first (~0.3 ms in an interleaved A/B of 80 runs). A terminal stream

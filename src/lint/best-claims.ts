@@ -3,7 +3,7 @@
  * (matchDocuments) through the postings of the sentence's terms.
  */
 import { RARE, type SentenceTerms } from './match.js';
-import type { LintDocs } from './model.js';
+import { FLAG, type LintDocs } from './model.js';
 import type { LintIndex } from './read.js';
 import { wasmPostings, type WasmPostings } from './postings-wasm.js';
 
@@ -108,6 +108,69 @@ export function passing(p: Sums, n: number, weights: readonly number[], sw: numb
  * are distinct, and a term's postings name a document once.
  */
 export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatch[] {
+  const { p, m, docs, sw } = sums(index, sentence);
+  const claims = byClaim(p, m, docs, sw);
+  const out: ClaimMatch[] = [];
+  for (let k = 0; k < claims; k++) out.push(matchOf(p, p.met[k]!, docs, sw));
+  reset(p, m, claims);
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** What the rules ask of a sentence's matches (rules.ts): each the first, in bestClaims' order, of those it names. */
+export interface ClaimPicks {
+  best?: ClaimMatch;
+  /** The first that the sentence states, scoring within 0.1 of the best. */
+  near?: ClaimMatch;
+  /** The first of those whose claim kap rates low or very low. */
+  weak?: ClaimMatch;
+  /** The first preclinical claim scoring 0.25, or that the sentence states. */
+  animal?: ClaimMatch;
+}
+
+/**
+ * The matches bestClaims would list, with only the few the rules use made: the first in its
+ * order (score, best first; a tie in the order first met) of those with a property is the one
+ * scoring highest, the earliest of equal scores. No sort, and no match made for the others.
+ */
+export function claimPicks(index: LintIndex, sentence: SentenceTerms): ClaimPicks {
+  const { p, m, docs, sw } = sums(index, sentence);
+  const claims = byClaim(p, m, docs, sw);
+  const { met, bestDoc, bestScore, shared, count } = p;
+  const { weight: weights, flags } = docs;
+  // The claims by their position in `met`; -1: none.
+  let best = -1;
+  for (let k = 0; k < claims; k++) if (best < 0 || bestScore[met[k]!]! > bestScore[met[best]!]!) best = k;
+  let near = -1;
+  let weak = -1;
+  let animal = -1;
+  if (best >= 0) {
+    const floor = bestScore[met[best]!]! - 0.1;
+    for (let k = 0; k < claims; k++) {
+      const i = met[k]!;
+      const d = bestDoc[i]! - 1;
+      const score = bestScore[i]!;
+      const w = shared[d]!;
+      // states(): as ClaimMatch's fields are computed.
+      const stated = count[d]! >= 2 && (score >= 0.3 || (w / sw >= 0.6 && w / weights[d]! >= 0.15));
+      const f = flags[d]!;
+      if (stated && score >= floor) {
+        if (near < 0 || score > bestScore[met[near]!]!) near = k;
+        if (f & (FLAG.low | FLAG.veryLow) && (weak < 0 || score > bestScore[met[weak]!]!)) weak = k;
+      }
+      if (f & FLAG.preclinical && (score >= 0.25 || stated) && (animal < 0 || score > bestScore[met[animal]!]!)) animal = k;
+    }
+  }
+  // One match a claim: the rules tell the best from a weak match by identity.
+  const b = best < 0 ? undefined : matchOf(p, met[best]!, docs, sw);
+  const n = near < 0 ? undefined : near === best ? b : matchOf(p, met[near]!, docs, sw);
+  const w = weak < 0 ? undefined : weak === best ? b : weak === near ? n : matchOf(p, met[weak]!, docs, sw);
+  const a = animal < 0 ? undefined : animal === best ? b : animal === near ? n : animal === weak ? w : matchOf(p, met[animal]!, docs, sw);
+  reset(p, m, claims);
+  return { best: b, near: n, weak: w, animal: a };
+}
+
+/** The sentence's terms' postings summed over the documents (in p), and how many of the touched pass. */
+function sums(index: LintIndex, sentence: SentenceTerms): { p: Scratch; m: number; docs: LintDocs; sw: number } {
   const docs = index.docs();
   const weights = docs.weight;
   const p = scratchOf(index, weights);
@@ -120,18 +183,17 @@ export function bestClaims(index: LintIndex, sentence: SentenceTerms): ClaimMatc
     // Postings follow the entry's idf and topic flag.
     if (e) n = wasm ? wasm.add(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, n) : addPostings(e, idfs[k]!, idfs[k]! >= RARE ? 1 : 0, p, n);
   }
-  const m = wasm ? wasm.pass(n, sw) : passing(p, n, weights, sw);
-  return byClaim(p, m, docs, sw).sort((a, b) => b.score - a.score);
+  return { p, m: wasm ? wasm.pass(n, sw) : passing(p, n, weights, sw), docs, sw };
 }
 
 /**
- * Each claim's first best-scoring document among the `m` that pass, as matches in the order
- * their claims are first met; every sum is reset. In typed arrays, not a Map of matches: most
- * documents lose to another of their claim's, and a smaller function is optimized sooner.
+ * Each claim's first best-scoring document among the `m` that pass (bestDoc, bestScore), its
+ * claims in `met` in the order first met; returns how many. In typed arrays, not a Map of
+ * matches: most documents lose to another of their claim's, and a smaller function is optimized sooner.
  */
-function byClaim(p: Scratch, m: number, docs: LintDocs, sw: number): ClaimMatch[] {
-  const { shared, count, rare, touched, bestDoc, bestScore, met } = p;
-  const { weight: weights, claim: claimOf, flags } = docs;
+function byClaim(p: Scratch, m: number, docs: LintDocs, sw: number): number {
+  const { shared, touched, bestDoc, bestScore, met } = p;
+  const { weight: weights, claim: claimOf } = docs;
   let claims = 0;
   for (let k = 0; k < m; k++) {
     const d = touched[k]!;
@@ -142,20 +204,25 @@ function byClaim(p: Scratch, m: number, docs: LintDocs, sw: number): ClaimMatch[
     bestDoc[i] = d + 1;
     bestScore[i] = score;
   }
-  const out: ClaimMatch[] = [];
-  for (let k = 0; k < claims; k++) {
-    const i = met[k]!;
-    const d = bestDoc[i]! - 1;
-    bestDoc[i] = 0;
-    const w = shared[d]!;
-    const tw = weights[d]!;
-    out.push({ claim: i, flags: flags[d]!, coverage: w / tw, sentCoverage: w / sw, score: bestScore[i]!, shared: count[d]!, rare: rare[d]! });
-  }
+  return claims;
+}
+
+/** Claim i's match, from its best document's sums. */
+function matchOf(p: Scratch, i: number, docs: LintDocs, sw: number): ClaimMatch {
+  const d = p.bestDoc[i]! - 1;
+  const w = p.shared[d]!;
+  const tw = docs.weight[d]!;
+  return { claim: i, flags: docs.flags[d]!, coverage: w / tw, sentCoverage: w / sw, score: p.bestScore[i]!, shared: p.count[d]!, rare: p.rare[d]! };
+}
+
+/** Every sum and best document reset, for the next sentence. */
+function reset(p: Scratch, m: number, claims: number): void {
+  const { shared, count, rare, touched, bestDoc, met } = p;
+  for (let k = 0; k < claims; k++) bestDoc[met[k]!] = 0;
   for (let k = 0; k < m; k++) {
     const d = touched[k]!;
     shared[d] = 0;
     count[d] = 0;
     rare[d] = 0;
   }
-  return out;
 }

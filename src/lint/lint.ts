@@ -23,9 +23,18 @@ export function lintText(input: string, index: LintIndex, opts: LintOptions = {}
   const sectionStarts = [0, ...p.headings, input.length];
   const sections = sectionStarts.slice(0, -1).map((a, i) => [a, sectionStarts[i + 1]!] as [number, number]);
   const lines = lineStarts(input);
-  return runRules({ sentences: ss, sections, text: p.text }, index)
-    .filter((f) => !opts.disabled?.has(f.rule) && enabledAt(p.directives, f.rule, f.start, lines))
-    .map((f) => ({ ...f, ...position(lines, f.start, 'line', 'column'), ...position(lines, Math.max(f.start, f.end - 1), 'endLine', 'endColumn', 1) }));
+  // A draft without directives (most) has every rule on everywhere: no line look-up for that.
+  const switched = p.directives.length > 0;
+  const out: Located[] = [];
+  for (const f of runRules({ sentences: ss, sections, text: p.text }, index)) {
+    if (opts.disabled?.has(f.rule) || (switched && !enabledAt(p.directives, f.rule, f.start, lines))) continue;
+    // Fields written out, not spread from computed keys: a finding each, run cold.
+    const at = lineOf(lines, f.start);
+    const last = Math.max(f.start, f.end - 1);
+    const endAt = lineOf(lines, last);
+    out.push({ ...f, line: at + 1, column: f.start - lines[at]! + 1, endLine: endAt + 1, endColumn: last - lines[endAt]! + 2 });
+  }
+  return out;
 }
 
 function lineStarts(s: string): number[] {
@@ -43,11 +52,6 @@ function lineOf(lines: number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-function position<L extends string, C extends string>(lines: number[], offset: number, l: L, c: C, plus = 0): Record<L | C, number> {
-  const i = lineOf(lines, offset);
-  return { [l]: i + 1, [c]: offset - lines[i]! + 1 + plus } as Record<L | C, number>;
 }
 
 /** Is `rule` on at `offset`, after the `<!-- kap-lint … -->` comments before it? */

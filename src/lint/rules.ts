@@ -6,7 +6,7 @@ import { helpNeeded } from '../safety/index.js';
 import { byCodeUnit, couldBeWithin, editDistance, lettersOf, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { bestClaims, states, type ClaimMatch } from './best-claims.js';
+import { claimPicks, type ClaimMatch } from './best-claims.js';
 import { namesTopic, overlap, quoteMatcher, sentenceTerms } from './match.js';
 import { isPlainText } from './plain-regex.js';
 import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
@@ -178,15 +178,12 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       if (r?.retracted && !s.quoted && !/retract/i.test(s.own)) flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${r.inText} was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted` });
     }
     if (!voice) return;
-    const matches = bestClaims(index, own);
-    const best = matches[0];
+    // The matches the rules below ask about (best-claims.ts claimPicks: the first, best first, of each kind).
+    const { best, near, weak, animal } = claimPicks(index, own);
     // 2. Stronger than the evidence: hype about any topic kap covers; certainty words and
     // animal-to-human claims only where the sentence clearly states one of kap's claims (the
-    // best match, or one as close, since a sentence can state two).
+    // best match, or one as close, since a sentence can state two: `near`, and `weak` of them).
     if (best && !known) {
-      const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
-      const weak = near.find((m) => m.flags & (FLAG.low | FLAG.veryLow));
-      const animal = matches.find((m) => m.flags & FLAG.preclinical && (m.score >= 0.25 || states(m)));
       // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim). The
       // topics are asked only of a sentence with a hype word.
       const hypeWord = rx(HYPE).exec(ask);
@@ -200,7 +197,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const written = (m: RegExpExecArray) => s.own.slice(m.index, m.index + m[0].length);
       const label = (c: ClaimDetail) => `kap rates this ${c.certainty} certainty (${c.design})`;
       if (hype) {
-        const c = near[0] && claim(near[0]);
+        const c = near && claim(near);
         flag({
           rule: 'overstated', ...at(hype),
           ...(c
@@ -239,8 +236,13 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
 /** One warning per section that mentions suicide and gives no help line anywhere in it. */
 function suicideWithoutHelp(draft: Draft, plain: boolean): Finding[] {
   const out: Finding[] = [];
+  // Sentences and sections both run in offset order: one pass hands each section its sentences.
+  const ss = draft.sentences;
+  let k = 0;
   for (const [a, b] of draft.sections) {
-    const inSection = draft.sentences.filter((s) => s.start >= a && s.start < b);
+    while (k < ss.length && ss[k]!.start < a) k++;
+    const inSection: Sentence[] = [];
+    for (; k < ss.length && ss[k]!.start < b; k++) inSection.push(ss[k]!);
     // The section's sentences, a line each, asked once first: neither HELP_INFO nor a crisis
     // pattern loses a match in one sentence by the others around it (a match can span lines,
     // so a crisis found in all is looked for sentence by sentence).

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { claimTerms } from '../../src/lint/index-build.js';
 import { lintText } from '../../src/lint/lint.js';
-import { bestClaims, type ClaimMatch } from '../../src/lint/best-claims.js';
+import { bestClaims, claimPicks, states, type ClaimMatch } from '../../src/lint/best-claims.js';
 import { lintTerms, matchDocuments, namesTopic, RARE, sentenceTerms, weight } from '../../src/lint/match.js';
 import { claimsFile, FLAG, LINT_DIR, shardFile, termShard, type ClaimDetail, type LintClaim, type LintHead } from '../../src/lint/model.js';
 import { readLintIndex, type LintIndex } from '../../src/lint/read.js';
@@ -155,5 +155,33 @@ describe('claims repeated in the content', () => {
       compared += kept.length;
     }
     expect(compared).toBeGreaterThan(labelled.length);
+  });
+});
+
+/** The picks as the rules made them from bestClaims' whole list, before claimPicks. */
+function picksOf(matches: ClaimMatch[]) {
+  const best = matches[0];
+  if (!best) return { best };
+  const near = matches.filter((m) => states(m) && m.score >= best.score - 0.1);
+  const weak = near.find((m) => m.flags & (FLAG.low | FLAG.veryLow));
+  const animal = matches.find((m) => m.flags & FLAG.preclinical && (m.score >= 0.25 || states(m)));
+  return { best, near: near[0], weak, animal };
+}
+
+describe('claimPicks', () => {
+  it('picks, for every labelled sentence and every part of one, what the rules picked from bestClaims, a claim once', () => {
+    const index = readLintIndex(compiled);
+    let picked = 0;
+    // Each sentence, and its first half: shorter sentences pick other claims.
+    for (const text of labelled.flatMap((t) => [t, t.slice(0, t.length >> 1)])) {
+      const own = sentenceTerms(text, index);
+      const want = picksOf(bestClaims(index, own));
+      const got = claimPicks(index, own);
+      expect(got, text).toEqual({ best: want.best, near: want.near, weak: want.weak, animal: want.animal });
+      // The rules tell a weak best match by identity.
+      if (got.weak && got.best) expect(got.weak === got.best, text).toBe(want.weak === want.best);
+      picked += [got.near, got.weak, got.animal].filter(Boolean).length;
+    }
+    expect(picked).toBeGreaterThan(labelled.length / 2);
   });
 });
