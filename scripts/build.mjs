@@ -1,6 +1,8 @@
 // Build: bundle the CLI with esbuild, validate and compile content/, then write V8's code caches.
 import { build as esbuild } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -118,19 +120,9 @@ const oneCommand = (command) => ({
 });
 for (const command of manifest.hot)
   await build({ ...cjs, entryPoints: ['src/main.ts'], outfile: `dist/kap-${command}.cjs`, plugins: [standIns, lazyImports(command), oneCommand(command)] });
-// esbuild escapes non-ASCII characters in strings but not inside regular-expression literals (the
-// syllable counter's /pok[eé]mon$/i): escape what is left, so that every bundle stays ASCII and
-// V8 keeps its source one byte per character. \uXXXX means the same in a string, a regular
-// expression (with or without the u flag) and an identifier.
-// The content compiler's citation engine (scripts/stubs/cite-engine.cjs), escaped below as the others.
-await build({ ...common, entryPoints: [stub('cite-engine').replace(/\.js$/, '.cjs')], outfile: 'dist/cite-engine.cjs', format: 'cjs' });
-for (const f of [...readdirSync(`${root}/dist`), ...readdirSync(`${root}/dist/commands`).map((n) => `commands/${n}`)].filter((n) => n.endsWith('.cjs'))) {
-  const path = `${root}/dist/${f}`;
-  const text = readFileSync(path, 'utf8');
-  if (/[^\x00-\x7f]/.test(text)) writeFileSync(path, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
 // The content compiler runs at build time only, with citation-js: its engine is a bundle of its
-// own (built above), required from beside the compiler when it is first needed.
+// own (scripts/stubs/cite-engine.cjs), required from beside the compiler when it is first needed.
+await build({ ...common, entryPoints: [stub('cite-engine').replace(/\.js$/, '.cjs')], outfile: 'dist/cite-engine.cjs', format: 'cjs' });
 const ENGINE = /^(?:@citation-js\/core|@citation-js\/plugin-csl|citeproc)$/;
 const citeEngine = {
   name: 'cite-engine',
@@ -143,19 +135,30 @@ const citeEngine = {
 await build({
   ...common,
   entryPoints: ['src/build-content.ts'],
-  outfile: 'dist/build-content.mjs',
-  format: 'esm',
+  outfile: 'dist/build-content.cjs',
+  format: 'cjs',
   // The build renders styled text: the environment it runs in (a terminal that supports
   // hyperlinks, FORCE_HYPERLINK) must not leak OSC 8 links into the compiled content.
   plugins: [standIns, citeEngine],
-  // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import{createRequire as __kapCR}from'module';const require=__kapCR(import.meta.url);" },
 });
+// esbuild escapes non-ASCII characters in strings but not inside regular-expression literals (the
+// syllable counter's /pok[eé]mon$/i): escape what is left, so that every bundle stays ASCII and
+// V8 keeps its source one byte per character. \uXXXX means the same in a string, a regular
+// expression (with or without the u flag) and an identifier.
+for (const f of [...readdirSync(`${root}/dist`), ...readdirSync(`${root}/dist/commands`).map((n) => `commands/${n}`)].filter((n) => n.endsWith('.cjs'))) {
+  const path = `${root}/dist/${f}`;
+  const text = readFileSync(path, 'utf8');
+  if (/[^\x00-\x7f]/.test(text)) writeFileSync(path, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+// The compiler's entry, which loads it from its code cache (written below).
+copyFileSync(`${root}/scripts/build-content-entry.mjs`, `${root}/dist/build-content.mjs`);
 
 writeNotices(root, metafiles, 'dist/THIRD-PARTY-NOTICES.txt');
 
 // The compiler's identity, part of every pack cache key (src/packs.ts): a new compiler never reads old compiles.
-writeFileSync(`${root}/dist/build-content.mjs.id`, `${createHash('sha256').update(readFileSync(`${root}/dist/build-content.mjs`)).update(readFileSync(`${root}/dist/cite-engine.cjs`)).digest('hex').slice(0, 32)}\n`);
+const compilerHash = createHash('sha256');
+for (const f of ['build-content.mjs', 'build-content.cjs', 'cite-engine.cjs']) compilerHash.update(readFileSync(`${root}/dist/${f}`));
+writeFileSync(`${root}/dist/build-content.mjs.id`, `${compilerHash.digest('hex').slice(0, 32)}\n`);
 try {
   const memo = existsSync(memoAside) ? ['--memo', memoAside] : [];
   execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', 'dist/content', ...memo], { cwd: root, stdio: 'inherit' });
@@ -169,6 +172,14 @@ try {
 } catch (e) {
   process.stderr.write(String(e.stderr ?? e));
   process.exit(4);
+}
+// The compiler's code caches (scripts/build-content-entry.mjs), after code-cache.cjs, which
+// removes every cache it does not write: from a compile of content/ that formats every reference.
+const warmOut = mkdtempSync(join(tmpdir(), 'kap-compiler-warm-'));
+try {
+  execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', warmOut], { cwd: root, env: { ...process.env, KAP_COMPILER_CACHE: 'write' }, stdio: 'ignore' });
+} finally {
+  rmSync(warmOut, { recursive: true, force: true });
 }
 // Last, so that only a whole build is stamped.
 writeFileSync(`${root}/${STAMP_FILE}`, `${stamp}\n`);

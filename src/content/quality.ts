@@ -6,8 +6,7 @@
 import type { Problem } from '../errors.js';
 import { fileLinesOf, type ContentSet } from './load.js';
 import { splitBody } from './body.js';
-import { helpNeeded } from '../safety/index.js';
-import { mayNeedCrisis } from '../safety/detect.js';
+import { mayNeedCrisis, needsCrisis } from '../safety/detect.js';
 import { helpForModule, helpForQuestion, helpForTerm } from '../safety/items.js';
 import type { Module, Question, Term } from './model.js';
 
@@ -104,12 +103,12 @@ function wording(set: ContentSet, fileLines: (file: string) => string[], remembe
  * its edges still word boundaries), so a text without a mention has no line with one.
  */
 function suicideLines(text: string, linesOf: () => string[], from: number, to: number): number[] {
-  if (!helpNeeded(text).includes('crisis')) return [];
+  if (!needsCrisis(text)) return [];
   const out: number[] = [];
   const lines = linesOf();
   for (let i = from; i < Math.min(to, lines.length + 1); i++) {
     const l = lines[i - 1]!;
-    if (mayNeedCrisis(l) && helpNeeded(l).includes('crisis') && !/^\s*-?\s*(?:id|module|tags|related|sources):/.test(l)) out.push(i);
+    if (mayNeedCrisis(l) && needsCrisis(l) && !/^\s*-?\s*(?:id|module|tags|related|sources):/.test(l)) out.push(i);
   }
   return out;
 }

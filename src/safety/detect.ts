@@ -107,13 +107,21 @@ export function matches(text: string): Match[] {
   return out;
 }
 
+/** Does a pattern match normalised text `t` (`lower`: t in lower case)? Only asked where its letters are. */
+const finder = (t: string, lower: string) => ([re, ...letters]: Pattern) => letters.some((w) => lower.includes(w)) && re.test(t);
+
 /** The kinds of help `text` needs, crisis before emergency, each at most once. */
 export function kindsOf(text: string): HelpKind[] {
   const t = normalise(text);
-  const lower = t.toLowerCase();
-  const found = ([re, ...letters]: Pattern) => letters.some((w) => lower.includes(w)) && re.test(t);
+  const found = finder(t, t.toLowerCase());
   const kinds: HelpKind[] = [];
   if (CRISIS.some(found)) kinds.push('crisis');
   if (EMERGENCY.some(found)) kinds.push('emergency');
   return kinds;
+}
+
+/** kindsOf(text).includes('crisis'), without asking the emergency patterns (the content check scans every file for it). */
+export function needsCrisis(text: string): boolean {
+  const t = normalise(text);
+  return CRISIS.some(finder(t, t.toLowerCase()));
 }

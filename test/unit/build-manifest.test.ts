@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -24,6 +25,17 @@ describe('the build follows the command definitions', () => {
     const { SUBCOMMAND_ENTRIES } = createRequire(import.meta.url)('../../bin/kap') as { SUBCOMMAND_ENTRIES: string[] };
     const hot = COMMANDS.flatMap((c) => (c.subcommands ?? []).filter((s) => s.hot).map((s) => `${c.name} ${s.name}`));
     expect([...SUBCOMMAND_ENTRIES].sort()).toEqual(hot.sort());
+  });
+
+  it('the content compiler and its citation engine have code caches V8 takes, under the flags each is loaded with', () => {
+    // scripts/build-content-entry.mjs: the compiler loads with V8's defaults, the engine without TurboFan (a small compile).
+    for (const [file, flags] of [['build-content.cjs', []], ['cite-engine.cjs', ['--no-turbofan']]] as const) {
+      const path = join(dist, file);
+      const check = `const { wrap } = require(${JSON.stringify(join(ROOT, 'bin', 'kap'))}); const fs = require('node:fs');
+        const s = new (require('node:vm').Script)(wrap(fs.readFileSync(${JSON.stringify(path)}, 'utf8')), { filename: ${JSON.stringify(path)}, cachedData: fs.readFileSync(${JSON.stringify(`${path}.cache`)}) });
+        process.stdout.write(String(s.cachedDataRejected));`;
+      expect(execFileSync(process.execPath, [...flags, '-e', check], { encoding: 'utf8' }), file).toBe('false');
+    }
   });
 
   it("every command's warm-up runs are in the manifest, and each names its command", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blocksFor, helpNeeded, normalise, unionHelp, matches } from '../../src/safety/index.js';
-import { mayNeedCrisis } from '../../src/safety/detect.js';
+import { mayNeedCrisis, needsCrisis } from '../../src/safety/detect.js';
 
 const CRISIS = [
   'suicide',
@@ -150,6 +150,7 @@ describe('the words every pattern needs (kindsOf runs no pattern without one)', 
       fc.property(fc.array(fc.tuple(piece, fc.nat(40), fc.nat(40), fc.boolean()), { maxLength: 6 }), fc.constantFrom(' ', '\n', '', '-'), (parts, sep) => {
         const text = parts.map(([p, a, b, up]) => (up ? cut(p, a, b).toUpperCase() : cut(p, a, b))).join(sep);
         expect(helpNeeded(text)).toEqual(every(text));
+        expect(needsCrisis(text)).toBe(every(text).includes('crisis'));
       }),
       { numRuns: 5000 },
     );

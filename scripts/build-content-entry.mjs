@@ -1,0 +1,25 @@
+// dist/build-content.mjs, the content compiler's entry (scripts/build.mjs copies it there). The
+// compiler itself is dist/build-content.cjs and its citation engine dist/cite-engine.cjs, each
+// loaded by bin/kap's loader from V8's code cache: a compile skips parsing and compiling them
+// (the built-in compile formats with ~750 KB of citeproc-js, most of whose functions it calls).
+// The build writes the caches after a warm-up compile that formats every reference
+// (KAP_COMPILER_CACHE=write). A cache V8 rejects (another Node) costs only the usual compile.
+import { createRequire } from 'node:module';
+import { renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+const { load, loaded } = createRequire(import.meta.url)('../bin/kap');
+const compiler = fileURLToPath(new URL('./build-content.cjs', import.meta.url));
+// V8 takes a cache only under the flags it was made with: the compiler is loaded with the
+// defaults, the engine after a small compile has turned TurboFan off (cite/optimizer.ts), as
+// the built-in compile and a pack's do. A big compile compiles the engine as usual.
+if (process.env.KAP_COMPILER_CACHE === 'write')
+  process.on('exit', () => {
+    for (const [file, { script }] of loaded) {
+      setFlagsFromString(file === compiler ? '--turbofan' : '--no-turbofan');
+      writeFileSync(`${file}.cache.tmp`, script.createCachedData());
+      renameSync(`${file}.cache.tmp`, `${file}.cache`);
+    }
+  });
+load(compiler);
