@@ -8,7 +8,6 @@ import { STOP_WORDS, stem, wordList } from './tokenize.js';
 import { flatten } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
 import type { Remember } from '../content/remember.js';
-import { TermCounts } from './term-counts.js';
 
 const K1 = 1.6;
 /** Length normalisation: short name fields hardly at all, running text fully. */
@@ -33,6 +32,25 @@ const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 /** Field slots per document: a posting is `doc * SLOTS + field position` and a count. */
 const SLOTS = 16;
 
+/** A term's [doc * SLOTS + field position, count, …], grown in place: 8 bytes a posting, not ~30 in a number[]. */
+class Counts {
+  a = new Int32Array(8);
+  n = 0;
+  bump(key: number): void {
+    if (this.n && this.a[this.n - 2] === key) {
+      this.a[this.n - 1]!++;
+      return;
+    }
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = key;
+    this.a[this.n++] = 1;
+  }
+}
+
 /**
  * An index built document by document (at 10,000 modules, holding every document and every
  * token took gigabytes): each document is tokenized as it is added, its stored form written
@@ -43,12 +61,11 @@ export class IndexBuilder {
   private readonly lengths: Int32Array;
   private readonly fields: Uint8Array;
   private readonly seen: Uint8Array;
-  /** Each term's count in each field of each document, keyed `doc * SLOTS + field position`. */
-  private readonly counts = new TermCounts();
+  private readonly counts = new Map<string, Counts>();
   /** A word → its term (null: a stop word). */
   private readonly termOf = new Map<string, string | null>();
-  /** A word → its term's number in `counts` (-1: a stop word), when terms are counted as they are read. */
-  private readonly idOfWord = new Map<string, number>();
+  /** A word → its term's counts (null: a stop word), when terms are counted as they are read. */
+  private readonly countsOfWord = new Map<string, Counts | null>();
   private readonly totals = new Map<Field, { sum: number; n: number }>();
   private readonly shards = new Map<number, { docs: StoredDoc[]; in: number }>();
   private readonly tagDocs = new Map<string, { ids: number[]; first: [number, number] }>();
@@ -77,7 +94,7 @@ export class IndexBuilder {
       if (made.terms) {
         const ts = made.terms[j]!;
         length = ts.length;
-        for (const term of ts) this.counts.add(this.counts.id(term), key);
+        for (const term of ts) this.countsOf(term).bump(key);
       } else length = this.count(text ?? '', key);
       const f = name as Field;
       this.lengths[key] = length;
@@ -125,19 +142,25 @@ export class IndexBuilder {
   private count(text: string, key: number): number {
     let n = 0;
     for (const word of wordList(text)) {
-      let id = this.idOfWord.get(word);
-      if (id === undefined) this.idOfWord.set(word, (id = STOP_WORDS.has(word) ? -1 : this.counts.id(stem(word))));
-      if (id >= 0) {
-        this.counts.add(id, key);
+      let c = this.countsOfWord.get(word);
+      if (c === undefined) this.countsOfWord.set(word, (c = STOP_WORDS.has(word) ? null : this.countsOf(stem(word))));
+      if (c !== null) {
+        c.bump(key);
         n++;
       }
     }
     return n;
   }
 
+  private countsOf(term: string): Counts {
+    let m = this.counts.get(term);
+    if (!m) this.counts.set(term, (m = new Counts()));
+    return m;
+  }
+
   finish(): void {
     this.termOf.clear();
-    this.idOfWord.clear();
+    this.countsOfWord.clear();
     const { n, sink, lengths, fields, totals } = this;
     if (this.added !== n) throw new Error(`search index: ${this.added} of ${n} documents added`);
     const avg = (f: Field) => {
@@ -148,19 +171,18 @@ export class IndexBuilder {
       const f = FIELDS[fields[key]!]!;
       return FIELD_WEIGHTS[f] / (1 - B[f] + (B[f] * lengths[key]!) / avg(f));
     };
-    const { pairs, byTerm } = this.counts.group();
     // A document's postings are together (it was added whole): its distinct documents are its runs.
-    const docsOf = (start: number, end: number) => {
+    const docsOf = (m: Counts) => {
       let df = 0;
-      for (let i = start, prev = -1; i < end; i += 2) {
-        const doc = Math.floor(pairs[i]! / SLOTS);
+      for (let i = 0, prev = -1; i < m.n; i += 2) {
+        const doc = Math.floor(m.a[i]! / SLOTS);
         if (doc !== prev) df++;
         prev = doc;
       }
       return df;
     };
     let postingCount = 0;
-    for (const [, start, end] of byTerm) postingCount += docsOf(start, end);
+    for (const m of this.counts.values()) postingCount += docsOf(m);
     const postShards = Math.max(1, Math.ceil(postingCount / POSTINGS_PER_SHARD));
     // Each shard's text as its lines are made (terms in sorted order, as a shard lists them).
     const shards = Array.from({ length: postShards }, () => '\n');
@@ -171,20 +193,22 @@ export class IndexBuilder {
     let tfs = new Float64Array(1024);
     const tfOf = new Float64Array(n);
     const list: number[] = [];
-    for (const [term, start, end] of byTerm) {
-      if (docs.length < end - start) {
-        docs = new Int32Array(end - start);
-        tfs = new Float64Array(end - start);
+    for (const term of [...this.counts.keys()].sort()) {
+      const m = this.counts.get(term)!;
+      this.counts.delete(term);
+      if (docs.length < m.n) {
+        docs = new Int32Array(m.n);
+        tfs = new Float64Array(m.n);
       }
       // [doc, weighted length-normalised frequency]: the norm added once per occurrence, field
       // by field, as the sum always was (the same floating-point result).
       let k = 0;
-      for (let i = start; i < end; i += 2) {
-        const doc = Math.floor(pairs[i]! / SLOTS);
-        const w = norm(pairs[i]!);
+      for (let i = 0; i < m.n; i += 2) {
+        const doc = Math.floor(m.a[i]! / SLOTS);
+        const w = norm(m.a[i]!);
         let tf = 0;
         if (k && docs[k - 1] === doc) tf = tfs[--k]!;
-        for (let c = 0; c < pairs[i + 1]!; c++) tf += w;
+        for (let c = 0; c < m.a[i + 1]!; c++) tf += w;
         docs[k] = doc;
         tfs[k++] = tf;
       }
