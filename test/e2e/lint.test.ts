@@ -182,3 +182,25 @@ describe('kap lint', () => {
     expect(JSON.parse(r.stdout).findings[0]).toMatchObject({ rule: 'known-error', claim: 'widgets-article' });
   }, 120_000);
 });
+
+describe('kap lint: a long draft, run with the V8 flags of commands/lint.ts (LONG_FLAGS)', () => {
+  it('finds what a run without them finds (in-process, where no flags are set)', async () => {
+    // The labelled sentences, as the bench's draft: well over LONG_DRAFT (4,000) characters.
+    const { parse } = await import('yaml');
+    const { readFileSync } = await import('node:fs');
+    const sentences = (parse(readFileSync(join(ROOT, 'test/lint/labelled.yaml'), 'utf8')) as { text: string }[]).map((c) => c.text);
+    const text = sentences.map((s, i) => s + (i % 4 === 3 ? '\n\n' : ' ')).join('');
+    expect(text.length).toBeGreaterThan(10_000);
+    const path = file('long.md', text);
+    const spawned = kap(['lint', '--format', 'json', path]);
+    expect(spawned.stderr).not.toMatch(/Error|at /);
+    const { createRequire } = await import('node:module');
+    const { run } = createRequire(import.meta.url)(join(ROOT, 'dist/kap.cjs')) as { run: (io: unknown) => Promise<number> };
+    let out = '';
+    const sink = { write: (s: string) => ((out += s), true), isTTY: false };
+    const code = await run({ argv: ['lint', '--format', 'json', path], env: {}, stdout: sink, stderr: { write: () => true, isTTY: false }, stdinIsTTY: false, bundleDir: join(ROOT, 'dist') });
+    expect(spawned.status).toBe(code);
+    expect(JSON.parse(spawned.stdout).findings.length).toBeGreaterThan(50);
+    expect(spawned.stdout).toBe(out);
+  }, 120_000);
+});
