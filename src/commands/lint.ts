@@ -39,13 +39,10 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   const format = opts.json ? 'json' : (opts.format ?? 'text');
   const index = readLintIndex(ctx.dataDir);
   const results: { file: string; findings: Located[] }[] = [];
-  let tuned = false;
   for (const file of files) {
     const text = file === '-' ? await ctx.readStdin() : readDraft(file);
-    if (!tuned && text.length >= LONG_DRAFT) {
-      ctx.tuneV8(LONG_FLAGS);
-      tuned = true;
-    }
+    // Setting the same flags again (a second long draft) changes nothing.
+    if (text.length >= LONG_DRAFT) ctx.tuneV8(LONG_FLAGS);
     results.push({ file: file === '-' ? '<stdin>' : file, findings: lintText(text, index, { disabled }) });
   }
   const all = results.flatMap((r) => r.findings);

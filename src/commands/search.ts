@@ -3,12 +3,11 @@ import type { Ctx } from '../context.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { DocType } from '../search/documents.js';
 import { readIndex } from '../search/read.js';
-import { queryWords, search as runSearch } from '../search/query.js';
+import { queryWords } from '../search/query.js';
 import { resultsJson, resultsView, searchHelp } from '../search/view.js';
 import { nearest, typoBudget } from '../text/distance.js';
 import { byOrd, readNames } from '../names.js';
-import { NAMED_DEPTH, isNamed, namedFirst } from '../search/named.js';
-import { normalizeKey } from '../content/normalize.js';
+import { searchNamedFirst } from '../search/named.js';
 import { clean } from '../text/sanitize.js';
 import { helpNeeded } from '../safety/index.js';
 
@@ -24,14 +23,8 @@ export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void 
   const index = readIndex(ctx.dataDir);
   if (opts.tag && !index.meta.tags.includes(opts.tag.toLowerCase()))
     throw new UsageError(`no tag "${clean(opts.tag).slice(0, 40)}"`, `Tags: ${index.meta.tags.join(', ')}`);
-  const limit = opts.limit ?? 10;
-  const asked = { type: opts.type as DocType | undefined, tag: opts.tag, limit };
-  let results = runSearch(index, query, asked);
-  // The topic the query is a name of (what `kap explain <query>` opens) first, from further down if need be.
-  let named = results.length ? readNames(ctx.dataDir).get(normalizeKey(query)) : undefined;
-  if (named && opts.type && opts.type !== (named.startsWith('m:') ? 'module' : 'term')) named = undefined;
-  if (named && limit > 0 && !results.some((r) => isNamed(r, named))) results = runSearch(index, query, { ...asked, limit: Math.max(limit, NAMED_DEPTH) });
-  results = namedFirst(results, named, limit);
+  // The topic the whole query names (what `kap explain <query>` opens) first: search/named.ts.
+  const results = searchNamedFirst(index, query, { type: opts.type as DocType | undefined, tag: opts.tag, limit: opts.limit ?? 10 }, (key) => readNames(ctx.dataDir).get(key));
   if (!results.length) {
     // Nothing found, but the words themselves may call for help ("kill myself"): show it first.
     const asked = searchHelp(query, []);

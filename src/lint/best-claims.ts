@@ -24,7 +24,9 @@ export interface ClaimMatch {
 }
 
 /** Is a match close enough to say the sentence states the claim? */
-export const states = (m: ClaimMatch) => m.shared >= 2 && (m.score >= 0.3 || (m.sentCoverage >= 0.6 && m.coverage >= 0.15));
+export const states = (m: ClaimMatch) => statesBy(m.shared, m.score, m.sentCoverage, m.coverage);
+/** states(), from the numbers a match is made of (claimPicks asks before it makes one). */
+const statesBy = (shared: number, score: number, sentCoverage: number, coverage: number) => shared >= 2 && (score >= 0.3 || (sentCoverage >= 0.6 && coverage >= 0.15));
 
 /** The sums over documents, one each per document. */
 export interface Sums {
@@ -150,8 +152,7 @@ export function claimPicks(index: LintIndex, sentence: SentenceTerms): ClaimPick
       const d = bestDoc[i]! - 1;
       const score = bestScore[i]!;
       const w = shared[d]!;
-      // states(): as ClaimMatch's fields are computed.
-      const stated = count[d]! >= 2 && (score >= 0.3 || (w / sw >= 0.6 && w / weights[d]! >= 0.15));
+      const stated = statesBy(count[d]!, score, w / sw, w / weights[d]!);
       const f = flags[d]!;
       if (stated && score >= floor) {
         if (near < 0 || score > bestScore[met[near]!]!) near = k;
