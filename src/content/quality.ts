@@ -6,7 +6,7 @@
 import type { Problem } from '../errors.js';
 import { fileLinesOf, type ContentSet } from './load.js';
 import { splitBody } from './body.js';
-import { mayNeedCrisis, needsCrisis } from '../safety/detect.js';
+import { mayNeedCrisis, needsCrisis } from '../safety/index.js';
 import { helpForModule, helpForQuestion, helpForTerm } from '../safety/items.js';
 import type { Module, Question, Term } from './model.js';
 

@@ -58,4 +58,4 @@ export function unionHelp(...lists: readonly (readonly HelpKind[] | undefined)[]
   return (['crisis', 'emergency'] as const).filter((k) => all.includes(k));
 }
 
-export { kindsOf, matches, normalise } from './detect.js';
+export { kindsOf, matches, mayNeedCrisis, needsCrisis, normalise } from './detect.js';

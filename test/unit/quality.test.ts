@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { helpNeeded } from '../../src/safety/index.js';
+import { helpNeeded, mayNeedCrisis } from '../../src/safety/index.js';
 import { checkQuality } from '../../src/content/quality.js';
-import { mayNeedCrisis } from '../../src/safety/detect.js';
 import { GRADE_LIMITS, gradedTexts, gradeSummary } from '../../src/content/grades.js';
 import { fleschKincaid, plainText, syllables } from '../../src/content/readability.js';
 import { findAll, maskQuotes } from '../../src/content/scan.js';

@@ -1,8 +1,7 @@
 /** The safety layer's detection: what must trigger which help, and what must not (the specification of src/safety/detect.ts). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { blocksFor, helpNeeded, normalise, unionHelp, matches } from '../../src/safety/index.js';
-import { mayNeedCrisis, needsCrisis } from '../../src/safety/detect.js';
+import { blocksFor, helpNeeded, mayNeedCrisis, needsCrisis, normalise, unionHelp, matches } from '../../src/safety/index.js';
 
 const CRISIS = [
   'suicide',
