@@ -63,7 +63,8 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
       throw new UsageError('kap quiz needs a terminal to ask questions', 'Run it in a terminal, or script it: kap quiz --answers B,A,C (or one answer per line on stdin). Handouts: kap quiz export --format markdown');
   }
   if (answers && !answers.length) throw new UsageError('--answers: no answers given', 'Give one answer per question: --answers B,A,C');
-  const { items, seed } = pick(ctx, { ...f, count: f.count ?? answers?.length });
+  // Asked in a terminal, each question's order is worked out when it is shown.
+  const { items, seed } = pick(ctx, { ...f, count: f.count ?? answers?.length }, !answers);
   if (answers) checkAnswerCount(answers.length, items.length);
   // With --json, stdout carries only the JSON; everything a person reads goes to stderr.
   const say = f.json ? ctx.err : ctx.out;

@@ -4,7 +4,7 @@
  */
 import type { Difficulty } from '../content/model.js';
 import type { CompiledQuestion } from '../store.js';
-import { hashSeeds, rngFrom, sfc32, shuffled } from './rng.js';
+import { hashSeed, hashSeeds, rngFrom, sfc32, shuffled } from './rng.js';
 
 export const LETTERS = 'ABCDE';
 
@@ -53,18 +53,37 @@ export function select(bank: CompiledQuestion[], opts: SelectOptions): QuizItem[
   return selectFrom(bank, opts, (q) => q.choices.length).map(({ of, order }) => ({ question: of, order }));
 }
 
-/** select() over any questions, given how many choices each has: the bank's index picks without reading the questions. */
-export function selectFrom<Q extends Selectable>(bank: Q[], opts: SelectOptions, choices: (q: Q) => number): { of: Q; order: number[] }[] {
+/**
+ * select() over any questions, given how many choices each has: the bank's index picks without
+ * reading the questions. `lazy`: each order is worked out when first read (a quiz in a terminal
+ * shows its first question before the other 148 orders are needed), with the same numbers.
+ */
+export function selectFrom<Q extends Selectable>(bank: Q[], opts: SelectOptions, choices: (q: Q) => number, lazy = false): { of: Q; order: number[] }[] {
   const pool = filterBank(bank, opts);
   const shuffle = opts.shuffle !== false;
   const ordered = shuffle ? shuffled([...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), rngFrom(opts.seed)) : pool;
   const picked = ordered.slice(0, opts.count && opts.count > 0 ? opts.count : ordered.length);
+  if (lazy && shuffle) return picked.map((q) => new LazyOrder(q, `${opts.seed}\u0000${q.id}`, choices(q)));
   // Every question's own stream, hashed at once (hashSeeds: many are hashed faster together).
   const hashes = shuffle ? hashSeeds(picked.map((q) => `${opts.seed}\u0000${q.id}`)) : [];
   return picked.map((q, n) => {
     const written = Array.from({ length: choices(q) }, (_, i) => i);
     return { of: q, order: shuffle ? shuffled(written, sfc32(hashes[n]!)) : written };
   });
+}
+
+/** A pick whose order is shuffled on first read, by hashSeed (what hashSeeds gives for one text). */
+class LazyOrder<Q> {
+  #order: number[] | undefined;
+  constructor(
+    readonly of: Q,
+    private readonly seed: string,
+    private readonly choices: number,
+  ) {}
+
+  get order(): number[] {
+    return (this.#order ??= shuffled(Array.from({ length: this.choices }, (_, i) => i), sfc32(hashSeed(this.seed))));
+  }
 }
 
 /** The shown position of the key. */

@@ -33,7 +33,20 @@ export interface Picked {
   quizBytes?: number;
 }
 
-export function pick(ctx: Ctx, f: SelectionFlags): Picked {
+/** An item whose order is its pick's, read when first needed (selectFrom's `lazy`). */
+class LazyItem implements QuizItem {
+  constructor(
+    readonly question: QuizItem['question'],
+    private readonly picked: { order: number[] },
+  ) {}
+
+  get order(): number[] {
+    return this.picked.order;
+  }
+}
+
+/** `lazy`: orders worked out as each question is first shown (a quiz in a terminal); an export needs them all at once. */
+export function pick(ctx: Ctx, f: SelectionFlags, lazy = false): Picked {
   const bank = readBank(ctx.dataDir);
   const topics = quizTopics(bank.entries, ctx.catalog, list(f.topic));
   const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
@@ -41,7 +54,7 @@ export function pick(ctx: Ctx, f: SelectionFlags): Picked {
   if (badLevel) throw new UsageError(`--difficulty: "${clean(badLevel)}" is not one of ${DIFFICULTIES.join(', ')}`);
   if (!filterBank(bank.entries, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
   const seed = f.seed ?? newSeed();
-  const picked = selectFrom(bank.entries, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }, bank.choices);
+  const picked = selectFrom(bank.entries, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }, bank.choices, lazy);
   const place = new Map(bank.entries.map((e, i) => [e, i]));
-  return { items: picked.map(({ of, order }) => ({ question: bank.question(of), order })), seed, at: picked.map(({ of }) => place.get(of)!), quizBytes: bank.quizBytes };
+  return { items: picked.map((p) => (lazy ? new LazyItem(bank.question(p.of), p) : { question: bank.question(p.of), order: p.order })), seed, at: picked.map(({ of }) => place.get(of)!), quizBytes: bank.quizBytes };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, choiceAt, current, filterBank, keyIndex, parseAnswer, retryItems, score, select, start, unknownTopics } from '../../src/quiz/engine.js';
+import { answer, choiceAt, current, filterBank, keyIndex, parseAnswer, retryItems, score, select, selectFrom, start, unknownTopics } from '../../src/quiz/engine.js';
 import fc from 'fast-check';
 import { hashSeed, hashSeeds, rngFrom, shuffled } from '../../src/quiz/rng.js';
 import { MAX_UNITS, wasmHasher } from '../../src/quiz/cyrb128-wasm.js';
@@ -74,6 +74,14 @@ describe('select', () => {
     expect(some.length).toBeGreaterThan(1);
     expect(some.length).toBeLessThan(all.length);
     for (const item of some) expect(all.find((i) => i.question.id === item.question.id)!.order).toEqual(item.order);
+  });
+
+  it('worked out lazily (a quiz in a terminal), gives the same questions and orders', () => {
+    for (const opts of [{ seed: 'bench' }, { seed: 'x', count: 3 }, { seed: 'y', shuffle: false }]) {
+      const eager = selectFrom(BANK, opts, (q) => q.choices.length);
+      const lazy = selectFrom(BANK, opts, (q) => q.choices.length, true);
+      expect(lazy.map((p) => [p.of.id, p.order])).toEqual(eager.map((p) => [p.of.id, p.order]));
+    }
   });
 
   it('--no-shuffle keeps the bank order and written choices', () => {
