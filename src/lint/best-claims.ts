@@ -6,6 +6,7 @@ import { RARE, type SentenceTerms } from './match.js';
 import { FLAG, type LintDocs } from './model.js';
 import type { LintIndex } from './read.js';
 import { wasmPostings, type WasmPostings } from './postings-wasm.js';
+import { wasmPicks, type Pick, type WasmPicks } from './picks-wasm.js';
 
 export interface ClaimMatch {
   /** The claim (numbered as the details files number them: index.claim(n)). */
@@ -135,6 +136,26 @@ export interface ClaimPicks {
  * scoring highest, the earliest of equal scores. No sort, and no match made for the others.
  */
 export function claimPicks(index: LintIndex, sentence: SentenceTerms): ClaimPicks {
+  let wasm = picksWasm.get(index);
+  if (wasm === undefined) picksWasm.set(index, (wasm = wasmPicks(index.docs()) ?? null));
+  if (!wasm) return picksInJs(index, sentence);
+  const docs = index.docs();
+  const sw = sentence.weight;
+  const [b, n, w, a] = wasm.score(sentence.entry, sentence.idf, sw, RARE) as [Pick, Pick, Pick, Pick];
+  const match = (p: Pick): ClaimMatch => ({ claim: p.claim, flags: docs.flags[p.doc]!, coverage: p.shared / docs.weight[p.doc]!, sentCoverage: p.shared / sw, score: p.score, shared: p.count, rare: p.rare });
+  // One match a claim, as picksInJs makes them.
+  const best = b.position < 0 ? undefined : match(b);
+  const near = n.position < 0 ? undefined : n.position === b.position ? best : match(n);
+  const weak = w.position < 0 ? undefined : w.position === b.position ? best : w.position === n.position ? near : match(w);
+  const animal = a.position < 0 ? undefined : a.position === b.position ? best : a.position === n.position ? near : a.position === w.position ? weak : match(a);
+  return { best, near, weak, animal };
+}
+
+/** claimPicks' WebAssembly (picks-wasm.ts), made once per index; null where there is none. */
+const picksWasm = new WeakMap<LintIndex, WasmPicks | null>();
+
+/** claimPicks in JavaScript: where WebAssembly is not available, and what the tests hold picks-wasm.ts to. */
+export function picksInJs(index: LintIndex, sentence: SentenceTerms): ClaimPicks {
   const { p, m, docs, sw } = sums(index, sentence);
   const claims = byClaim(p, m, docs, sw);
   const { met, bestDoc, bestScore, shared, count } = p;
