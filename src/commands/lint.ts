@@ -50,7 +50,8 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   else if (format === 'sarif') ctx.json(sarif(results, process.cwd()));
   else {
     const shown = results.filter((r) => r.findings.length).map((r) => textReport(clean(r.file), r.findings, ctx.theme));
-    if (shown.length) ctx.out(shown.join('\n'));
+    // Each file's report ends with a newline (one report is written as it is).
+    if (shown.length) ctx.out(shown.join(''));
   }
   // One line on stderr says what was found; error-level findings make it the exit status too.
   const summary = `lint: ${summaryLine(all)}`;
