@@ -141,15 +141,19 @@ export function claimPicks(index: LintIndex, sentence: SentenceTerms): ClaimPick
   if (!wasm) return picksInJs(index, sentence);
   const docs = index.docs();
   const sw = sentence.weight;
-  const [b, n, w, a] = wasm.score(sentence.entry, sentence.idf, sw, RARE) as [Pick, Pick, Pick, Pick];
-  const match = (p: Pick): ClaimMatch => ({ claim: p.claim, flags: docs.flags[p.doc]!, coverage: p.shared / docs.weight[p.doc]!, sentCoverage: p.shared / sw, score: p.score, shared: p.count, rare: p.rare });
+  // Indexed, not destructured: no iterator in a fresh process.
+  const picks = wasm.score(sentence.entry, sentence.idf, sw, RARE);
+  const b = picks[0]!, n = picks[1]!, w = picks[2]!, a = picks[3]!;
   // One match a claim, as picksInJs makes them.
-  const best = b.position < 0 ? undefined : match(b);
-  const near = n.position < 0 ? undefined : n.position === b.position ? best : match(n);
-  const weak = w.position < 0 ? undefined : w.position === b.position ? best : w.position === n.position ? near : match(w);
-  const animal = a.position < 0 ? undefined : a.position === b.position ? best : a.position === n.position ? near : a.position === w.position ? weak : match(a);
+  const best = b.position < 0 ? undefined : matchOfPick(b, docs, sw);
+  const near = n.position < 0 ? undefined : n.position === b.position ? best : matchOfPick(n, docs, sw);
+  const weak = w.position < 0 ? undefined : w.position === b.position ? best : w.position === n.position ? near : matchOfPick(w, docs, sw);
+  const animal = a.position < 0 ? undefined : a.position === b.position ? best : a.position === n.position ? near : a.position === w.position ? weak : matchOfPick(a, docs, sw);
   return { best, near, weak, animal };
 }
+
+/** A pick's match, as matchOf makes one. */
+const matchOfPick = (p: Pick, docs: LintDocs, sw: number): ClaimMatch => ({ claim: p.claim, flags: docs.flags[p.doc]!, coverage: p.shared / docs.weight[p.doc]!, sentCoverage: p.shared / sw, score: p.score, shared: p.count, rare: p.rare });
 
 /** claimPicks' WebAssembly (picks-wasm.ts), made once per index; null where there is none. */
 const picksWasm = new WeakMap<LintIndex, WasmPicks | null>();

@@ -52,6 +52,8 @@ export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
   ints.set(docs.flags, 6 * D);
   /** Each term entry's byte offset in memory, once copied in. */
   const placed = new Map<readonly number[], number>();
+  /** The places of a sentence's entries, in its order. */
+  const offsets: number[] = [];
   let end = arenaStart;
   const room = (bytes: number) => {
     if (end + bytes <= memory.buffer.byteLength) return;
@@ -62,23 +64,26 @@ export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
   const picks: Pick[] = Array.from({ length: 4 }, () => ({ position: -1, claim: 0, doc: 0, shared: 0, count: 0, rare: 0, score: 0 }));
   return {
     score(entries, idfs, sw, rareIdf) {
+      // Each entry's place, the new ones copied in; then the query after them.
       let nq = 0;
       for (let k = 0; k < entries.length; k++) {
         const e = entries[k];
         if (!e) continue;
-        nq++;
-        if (placed.has(e)) continue;
-        room(4 * e.length);
-        ints.set(e, end >> 2);
-        placed.set(e, end);
-        end += 4 * e.length;
+        let off = placed.get(e);
+        if (off === undefined) {
+          room(4 * e.length);
+          ints.set(e, end >> 2);
+          placed.set(e, (off = end));
+          end += 4 * e.length;
+        }
+        offsets[nq++] = off;
       }
       room(16 * nq);
       let at = end >> 2;
-      for (let k = 0; k < entries.length; k++) {
+      for (let k = 0, q = 0; k < entries.length; k++) {
         const e = entries[k];
         if (!e) continue;
-        ints[at] = placed.get(e)! + 8;
+        ints[at] = offsets[q++]! + 8;
         ints[at + 1] = e.length - 2;
         ints[at + 2] = idfs[k]!;
         ints[at + 3] = idfs[k]! >= rareIdf ? 1 : 0;
