@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCliDocs } from './cli-docs.mjs';
 import { STAMP_FILE, sourceStamp } from './source-stamp.mjs';
 import { writeNotices } from './notices.mjs';
+import { wasmDefines } from './wasm-modules.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
@@ -50,7 +51,7 @@ const common = {
   // KAP_NO_MINIFY=1: readable bundles, for profiling and stack traces.
   minify: !process.env.KAP_NO_MINIFY,
   legalComments: 'linked',
-  define: { __KAP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __KAP_VERSION__: JSON.stringify(pkg.version), ...(await wasmDefines()) },
   alias: { 'cli-highlight': stub('cli-highlight'), 'node-emoji': stub('node-emoji'), 'cli-table3': stub('cli-table3') },
   logLevel: 'warning',
 };

@@ -14,13 +14,38 @@ function quietOnEpipe(s: NodeJS.WriteStream): NodeJS.WriteStream {
 }
 
 /**
- * V8 flags for the rest of this process (node:v8 is loaded only then). Only for the process's
- * own run: a code cache written after a flag change is rejected by a run with Node's defaults,
- * so the build's warm-up, which writes the caches, never changes them.
+ * V8 flags for the rest of this process. Only for the process's own run: a code cache written
+ * after a flag change is rejected by a run with Node's defaults, so the build's warm-up, which
+ * writes the caches, never changes them.
  */
 function tuneV8(flags: string[]): void {
-  const v8 = require('node:v8') as typeof import('node:v8');
-  for (const f of flags) v8.setFlagsFromString(f);
+  const set = flagSetter();
+  for (const f of flags) set(f);
+}
+
+type Binding = { setFlagsFromString?: (flags: string) => void };
+
+/**
+ * node:v8's setFlagsFromString is its binding's, checked for a string. Loading node:v8 loads
+ * Node's streams with it (internal/heap_utils): ~11M instructions, 4-6 ms of a lint run that
+ * needs the flags. The binding itself, through process.binding('v8'), costs next to nothing;
+ * that access is deprecated (DEP0111, a one-time warning), kept quiet for the call by
+ * process.noDeprecation. Where the binding is refused or gone (a later Node, the permission
+ * model), node:v8.
+ */
+function flagSetter(): (flags: string) => void {
+  const p = process as unknown as { binding?: (name: string) => Binding; noDeprecation?: boolean };
+  const quiet = p.noDeprecation;
+  try {
+    p.noDeprecation = true;
+    const set = p.binding?.('v8').setFlagsFromString;
+    if (typeof set === 'function') return set;
+  } catch {
+    /* refused: node:v8 below */
+  } finally {
+    p.noDeprecation = quiet;
+  }
+  return (require('node:v8') as typeof import('node:v8')).setFlagsFromString;
 }
 
 /** `argv` and `exit` are the process's own; the build's warm-up run (scripts/code-cache.cjs) passes its own. */

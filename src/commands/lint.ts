@@ -26,10 +26,17 @@ const MAX_BYTES = 8 * 1024 * 1024;
  * on a second thread, mostly arrive after the sentences they were for. Instructions in all
  * (callgrind), flags off -> on: 600 words 193M -> 186M, 5,000 words 400M -> 291M, the main
  * thread's a little fewer; 50,000 words took 229 ms instead of 435 (9 interleaved rounds, load
- * 3). Below LONG_DRAFT characters (a 100-word draft: +3M) loading node:v8 costs more than it saves.
+ * 3). Below LONG_DRAFT characters they made no difference measured (a 100-word draft).
  */
 const LONG_FLAGS = ['--max-opt=1', '--no-regexp-tier-up'];
 const LONG_DRAFT = 4_000;
+/**
+ * Every draft: WebAssembly (the sentence matcher, lint/picks-wasm.ts) stays on Liftoff, the
+ * compiler it starts on. V8 also compiled it with TurboFan on a second thread, ~7.6M
+ * instructions, more than the faster code saved: with the flag, a 100-word draft ~143M -> ~137M
+ * instructions in all threads, 5,000 words ~257M -> ~254M (callgrind, 3 runs each, medians).
+ */
+const FLAGS = ['--liftoff-only'];
 
 export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promise<void> {
   const disabled = new Set((opts.disable ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean));
@@ -41,8 +48,8 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   const results: { file: string; findings: Located[] }[] = [];
   for (const file of files) {
     const text = file === '-' ? await ctx.readStdin() : readDraft(file);
-    // Setting the same flags again (a second long draft) changes nothing.
-    if (text.length >= LONG_DRAFT) ctx.tuneV8(LONG_FLAGS);
+    // Setting the same flags again (a second draft) changes nothing.
+    ctx.tuneV8(text.length >= LONG_DRAFT ? [...FLAGS, ...LONG_FLAGS] : FLAGS);
     results.push({ file: file === '-' ? '<stdin>' : file, findings: lintText(text, index, { disabled }) });
   }
   const all = results.flatMap((r) => r.findings);
@@ -50,7 +57,8 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   else if (format === 'sarif') ctx.json(sarif(results, process.cwd()));
   else {
     const shown = results.filter((r) => r.findings.length).map((r) => textReport(clean(r.file), r.findings, ctx.theme));
-    if (shown.length) ctx.out(shown.join('\n'));
+    // Each file's report ends with a newline (one report is written as it is).
+    if (shown.length) ctx.out(shown.join(''));
   }
   // One line on stderr says what was found; error-level findings make it the exit status too.
   const summary = `lint: ${summaryLine(all)}`;

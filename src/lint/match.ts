@@ -74,47 +74,70 @@ export interface SentenceTerms {
   weight: number;
 }
 
-/** What a word of a draft is to the index: its term, the term's entry and idf; null for a stop word. */
-interface WordTerm {
+/** What a term is to the index: its entry and idf; `mark`, the last sentence that had it. */
+interface TermInfo {
   term: string;
   entry: readonly number[] | undefined;
   idf: number;
+  mark: number;
 }
-const wordTerms = new WeakMap<LintIndex, Map<string, WordTerm | null>>();
+/** Per index: each word of a draft's term (null: a stop word), and each term's info, made once. */
+const wordTerms = new WeakMap<LintIndex, { words: Map<string, TermInfo | null>; terms: Map<string, TermInfo> }>();
+/** Sentences numbered as sentenceTerms meets them: a term is a sentence's once (TermInfo.mark). */
+let sentenceCount = 0;
+
+/** A sentence's terms; the set made only when asked (a rule asks it of a sentence that cites a source kap's errata name). */
+class Terms implements SentenceTerms {
+  private asSet?: Set<string>;
+  constructor(
+    readonly list: readonly string[],
+    readonly idf: readonly number[],
+    readonly entry: readonly (readonly number[] | undefined)[],
+    readonly weight: number,
+  ) {}
+  get set(): ReadonlySet<string> {
+    return (this.asSet ??= new Set(this.list));
+  }
+}
 
 /**
  * One pass over a sentence's words, each word looked up once per run (a draft repeats its
- * words): the same terms, in the same order, as the set of lintTerms(text).
+ * words): the same terms, in the same order, as the set of lintTerms(text). No Set a sentence:
+ * a term met again in it is told by its mark.
  */
 export function sentenceTerms(text: string, index: LintIndex): SentenceTerms {
   let known = wordTerms.get(index);
-  if (!known) wordTerms.set(index, (known = new Map()));
+  if (!known) wordTerms.set(index, (known = { words: new Map(), terms: new Map() }));
+  const { words: byWord, terms: byTerm } = known;
+  const mark = ++sentenceCount;
   const words = wordList(text);
-  const set = new Set<string>();
   const list: string[] = [];
   const idf: number[] = [];
   const entry: (readonly number[] | undefined)[] = [];
   let w = 0;
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
-    let x = known.get(word);
+    let x = byWord.get(word);
     if (x === undefined) {
       if (STOP_WORDS.has(word)) x = null;
       else {
         const term = termOfWord(word);
-        const e = index.term(term);
-        x = { term, entry: e, idf: idfOf(e) };
+        x = byTerm.get(term);
+        if (!x) {
+          const e = index.term(term);
+          byTerm.set(term, (x = { term, entry: e, idf: idfOf(e), mark: 0 }));
+        }
       }
-      known.set(word, x);
+      byWord.set(word, x);
     }
-    if (x === null || set.has(x.term)) continue;
-    set.add(x.term);
+    if (x === null || x.mark === mark) continue;
+    x.mark = mark;
     list.push(x.term);
     entry.push(x.entry);
     idf.push(x.idf);
     w += x.idf;
   }
-  return { set, list, idf, entry, weight: w };
+  return new Terms(list, idf, entry, w);
 }
 
 /** A term's idf from its index entry: UNSEEN for a word in no claim or quote. */

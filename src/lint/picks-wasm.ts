@@ -1,0 +1,108 @@
+/**
+ * A sentence's claim matching (best-claims.ts claimPicks) as one WebAssembly call: the module of
+ * picks-wasm-code.ts, its memory holding the documents and each term entry met so far. In
+ * JavaScript those loops ran cold over hundreds of documents a sentence; WebAssembly is compiled
+ * before its first call. A test holds it to best-claims.ts picksInJs.
+ */
+import { Wasm } from '../wasm-bytes.js';
+import type { LintDocs } from './model.js';
+import { picksModule } from './picks-wasm-code.js';
+
+/** The module's bytes, made by the build (base64); tests, which run the sources, make them. */
+declare const __KAP_PICKS_WASM__: string;
+const moduleBytes = () => (typeof __KAP_PICKS_WASM__ === 'string' ? Buffer.from(__KAP_PICKS_WASM__, 'base64') : picksModule());
+
+/** One pick: its position among the matched claims (-1: none), and its claim's best document's numbers. */
+export interface Pick {
+  position: number;
+  claim: number;
+  doc: number;
+  shared: number;
+  count: number;
+  rare: number;
+  score: number;
+}
+
+export interface WasmPicks {
+  /** The picks best, near, weak and animal of a sentence's terms' entries (undefined: no entry) and idf. */
+  score(entries: readonly (readonly number[] | undefined)[], idfs: readonly number[], sw: number, rareIdf: number): Pick[];
+}
+
+const PAGE = 65536;
+
+/** claimPicks' loops for these documents; undefined where WebAssembly is not available (node --jitless). */
+export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
+  const D = Math.max(1, docs.weight.length);
+  const S = 4 * D;
+  const arenaStart = 12 * S + 128;
+  let memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  let run: (nq: number, sw: number, query: number, stride: number) => number;
+  try {
+    const exports = new Wasm.Instance(new Wasm.Module(moduleBytes())).exports as { m: typeof memory; score: typeof run };
+    memory = exports.m;
+    run = exports.score;
+    memory.grow(Math.ceil((arenaStart + PAGE) / PAGE) - 1);
+  } catch {
+    return undefined;
+  }
+  let ints = new Int32Array(memory.buffer);
+  let reals = new Float64Array(memory.buffer);
+  ints.set(docs.weight, 4 * D);
+  ints.set(docs.claim, 5 * D);
+  ints.set(docs.flags, 6 * D);
+  /** Each term entry's byte offset in memory, once copied in. */
+  const placed = new Map<readonly number[], number>();
+  /** The places of a sentence's entries, in its order. */
+  const offsets: number[] = [];
+  let end = arenaStart;
+  const room = (bytes: number) => {
+    if (end + bytes <= memory.buffer.byteLength) return;
+    memory.grow(Math.ceil((end + bytes - memory.buffer.byteLength) / PAGE));
+    ints = new Int32Array(memory.buffer);
+    reals = new Float64Array(memory.buffer);
+  };
+  const picks: Pick[] = Array.from({ length: 4 }, () => ({ position: -1, claim: 0, doc: 0, shared: 0, count: 0, rare: 0, score: 0 }));
+  return {
+    score(entries, idfs, sw, rareIdf) {
+      // Each entry's place, the new ones copied in; then the query after them.
+      let nq = 0;
+      for (let k = 0; k < entries.length; k++) {
+        const e = entries[k];
+        if (!e) continue;
+        let off = placed.get(e);
+        if (off === undefined) {
+          room(4 * e.length);
+          ints.set(e, end >> 2);
+          placed.set(e, (off = end));
+          end += 4 * e.length;
+        }
+        offsets[nq++] = off;
+      }
+      room(16 * nq);
+      let at = end >> 2;
+      for (let k = 0, q = 0; k < entries.length; k++) {
+        const e = entries[k];
+        if (!e) continue;
+        ints[at] = offsets[q++]! + 8;
+        ints[at + 1] = e.length - 2;
+        ints[at + 2] = idfs[k]!;
+        ints[at + 3] = idfs[k]! >= rareIdf ? 1 : 0;
+        at += 4;
+      }
+      run(nq, sw, end, S);
+      for (let s = 0; s < 4; s++) {
+        const p = picks[s]!;
+        const o = (12 * S + 32 * s) >> 2;
+        p.position = ints[o]!;
+        if (p.position < 0) continue;
+        p.claim = ints[o + 1]!;
+        p.doc = ints[o + 2]!;
+        p.shared = ints[o + 3]!;
+        p.count = ints[o + 4]!;
+        p.rare = ints[o + 5]!;
+        p.score = reals[(o + 6) >> 1]!;
+      }
+      return picks;
+    },
+  };
+}
