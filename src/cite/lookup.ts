@@ -77,8 +77,27 @@ export function findReferences(entries: Findable[], words: string[]): Lookup {
       else missing.push({ query, suggestions: (authored.length ? authored : byAuthors(entries, names.slice(0, 1))).map((e) => e.key).slice(0, 3) });
       continue;
     }
-    const candidates: [string, string][] = entries.flatMap((e) => [[fold(e.key), e.key] as [string, string], ...e.authors.map((a) => [fold(a), e.key] as [string, string])]);
-    missing.push({ query: raw, suggestions: nearest(t, candidates) });
+    missing.push({ query: raw, suggestions: nearestKeys(t, entries) });
   }
   return { keys: [...new Set(keys)], missing };
+}
+
+/**
+ * The keys nearest a word, by key or by an author's name. A key found through a co-author's
+ * name says whose ("trivedi2006 (Norquist)" for "nonexist"), since the key alone does not show
+ * why it was suggested; a name the key already holds ("furukwa" -> furukawa2005) needs no note.
+ */
+function nearestKeys(word: string, entries: Findable[]): string[] {
+  const candidates: [string, string][] = entries.flatMap((e) => {
+    const key = fold(e.key);
+    return [[key, e.key] as [string, string], ...e.authors.map((a) => [fold(a), key.includes(fold(a)) ? e.key : `${e.key} (${a})`] as [string, string])];
+  });
+  const seen = new Set<string>();
+  // nearest() orders by distance, then by text: a key alone comes before the same key with a name.
+  return nearest(word, candidates, Infinity)
+    .filter((s) => {
+      const key = s.split(' (')[0]!;
+      return !seen.has(key) && seen.add(key);
+    })
+    .slice(0, 3);
 }

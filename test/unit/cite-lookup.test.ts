@@ -36,6 +36,9 @@ describe('findReferences', () => {
   it('a typo of a key suggests the key', () => {
     expect(find('furukawa2006')).toEqual({ keys: [], missing: [{ query: 'furukawa2006', suggestions: ['furukawa2005'] }] });
     expect(find('furukwa').missing[0]!.suggestions).toEqual(['furukawa2005']);
+    // Through a co-author the key alone would not show why: the name is said.
+    expect(find('trivdi').missing[0]!.suggestions).toEqual(['rush2006 (Trivedi)']);
+    expect(find('thse').missing[0]!.suggestions).toEqual(['rush2018 (Thase)']);
   });
 
   it('a known author with a year they did not publish in suggests their references', () => {
