@@ -175,7 +175,12 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // retracted, so a sentence that says so is left alone, as is a quotation).
     for (const key of keys) {
       const r = refs.get(key);
-      if (r?.retracted && !s.quoted && !/retract/i.test(s.own)) flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${r.inText} was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted` });
+      if (!r?.retracted || s.quoted || /retract/i.test(s.own)) continue;
+      // When the sentence states one of kap's claims, the sources kap cites for it are the evidence to cite instead.
+      const stated = claimPicks(index, own).best;
+      const instead = stated ? index.claim(stated.claim).sources.filter((k) => refs.has(k) && !refs.get(k)!.retracted).slice(0, 3) : [];
+      const cite = instead.length ? `; for this claim kap cites ${instead.map((k) => refs.get(k)!.inText).join(', ')}` : '';
+      flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${r.inText} was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted${cite}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
     }
     if (!voice) return;
     // The matches the rules below ask about (best-claims.ts claimPicks: the first, best first, of each kind).
