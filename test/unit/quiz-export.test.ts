@@ -131,6 +131,11 @@ describe('other formats', () => {
     expect(questions).toContain('```{=latex}\n\\newpage');
   });
 
+  it('Markdown: a web address in a source is an autolink with the spaces around it kept', () => {
+    const q = { ...qs[0]!, sources: [{ ...qs[0]!.sources[0]!, reference: 'Li, N. (2010). A study. Science, 1, 2–3. https://doi.org/10.1/x_y (see *p*)' }] };
+    expect(text('markdown', [q])).toContain('Source: Li, N. (2010). A study. Science, 1, 2–3. <https://doi.org/10.1/x_y> (see \\*p\\*)');
+  });
+
   it('HTML: self-contained (no external resources), escaped, key on its own printed page', () => {
     const page = text('html');
     expect(page).not.toMatch(/<(link|img|iframe)\b|\bsrc=|@import|url\(/i);

@@ -17,15 +17,19 @@ const escapeSpecial = (s: string): string => (/[\r\n\t]/.test(s) ? s.replace(/\s
 // oneLine has taken the breaks out already: only the escapes are left to add.
 export const mdEscape = (s: string): string => oneLine(s).replace(SPECIAL, '\\$&');
 
-// Web addresses as autolinks (no escapes inside them); the rest escaped.
+// Web addresses as autolinks (no escapes inside them); the rest escaped. The text is made one
+// line once, as a whole: trimmed piece by piece it lost the space before each address
+// ("801–811.<https://doi.org/…>").
 function mdLinked(s: string): string {
+  const line = oneLine(s);
+  const escape = (piece: string) => piece.replace(SPECIAL, '\\$&');
   let out = '';
   let at = 0;
-  for (const m of oneLine(s).matchAll(WEB_ADDRESS)) {
-    out += mdEscape(oneLine(s).slice(at, m.index)) + `<${m[0]}>`;
+  for (const m of line.matchAll(WEB_ADDRESS)) {
+    out += escape(line.slice(at, m.index)) + `<${m[0]}>`;
     at = m.index! + m[0].length;
   }
-  return out + mdEscape(oneLine(s).slice(at));
+  return out + escape(line.slice(at));
 }
 
 const raw = (format: string, text: string) => ['```{=' + format + '}', text, '```', ''];
