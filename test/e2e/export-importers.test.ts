@@ -222,6 +222,10 @@ describeWith('pandoc', 'reads the Markdown handout and writes DOCX, ODT and LaTe
   it('the bank: every question; the key starts a new page in DOCX, ODT, LaTeX and HTML', () => {
     const md = readFileSync(exportFile('markdown', false, 'md').file, 'utf8');
     expect(markdownHandout(md).questions).toHaveLength(bank().length);
+    // Every source as pandoc reads it back: the reference as written, its web address included
+    // (pandoc's smart typography puts a no-break space after an abbreviation such as "Inc.").
+    const plain = run('pandoc', ['-f', 'markdown', '-t', 'plain', '--wrap=none'], md).replace(/\u00a0/g, ' ').split('\n');
+    for (const q of bank()) for (const src of (q as unknown as { sources: { reference: string }[] }).sources) expect(plain, q.id).toContain(`Source: ${src.reference}`);
     const docx = join(tmp, 'h.docx');
     run('pandoc', ['-f', 'markdown', '-o', docx], md);
     const xml = run('unzip', ['-p', docx, 'word/document.xml']);
