@@ -88,16 +88,20 @@ export function findReferences(entries: Findable[], words: string[]): Lookup {
  * why it was suggested; a name the key already holds ("furukwa" -> furukawa2005) needs no note.
  */
 function nearestKeys(word: string, entries: Findable[]): string[] {
+  // What each suggestion shows -> its key: nearest() gives back what is shown.
+  const keyOf = new Map<string, string>();
   const candidates: [string, string][] = entries.flatMap((e) => {
     const key = fold(e.key);
-    return [[key, e.key] as [string, string], ...e.authors.map((a) => [fold(a), key.includes(fold(a)) ? e.key : `${e.key} (${a})`] as [string, string])];
+    keyOf.set(e.key, e.key);
+    return [[key, e.key] as [string, string], ...e.authors.map((a) => {
+      const shown = key.includes(fold(a)) ? e.key : `${e.key} (${a})`;
+      keyOf.set(shown, e.key);
+      return [fold(a), shown] as [string, string];
+    })];
   });
   const seen = new Set<string>();
   // nearest() orders by distance, then by text: a key alone comes before the same key with a name.
   return nearest(word, candidates, Infinity)
-    .filter((s) => {
-      const key = s.split(' (')[0]!;
-      return !seen.has(key) && seen.add(key);
-    })
+    .filter((shown) => !seen.has(keyOf.get(shown)!) && seen.add(keyOf.get(shown)!))
     .slice(0, 3);
 }

@@ -6,7 +6,7 @@ import { helpNeeded } from '../safety/index.js';
 import { byCodeUnit, couldBeWithin, editDistance, lettersOf, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { claimPicks, type ClaimMatch } from './best-claims.js';
+import { claimPicks, type ClaimMatch, type ClaimPicks } from './best-claims.js';
 import { namesTopic, overlap, quoteMatcher, sentenceTerms } from './match.js';
 import { isPlainText } from './plain-regex.js';
 import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
@@ -173,18 +173,21 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     }
     // A retracted work cited as evidence (content guide: kap cites one only to say that it was
     // retracted, so a sentence that says so is left alone, as is a quotation).
+    // The matches the rules below ask about (best-claims.ts claimPicks: the first, best first, of
+    // each kind), made once, when the first of them asks.
+    let matches: ClaimPicks | undefined;
+    const picks = () => (matches ??= claimPicks(index, own));
     for (const key of keys) {
       const r = refs.get(key);
       if (!r?.retracted || s.quoted || /retract/i.test(s.own)) continue;
       // When the sentence states one of kap's claims, the sources kap cites for it are the evidence to cite instead.
-      const stated = claimPicks(index, own).best;
+      const stated = picks().best;
       const instead = stated ? index.claim(stated.claim).sources.filter((k) => refs.has(k) && !refs.get(k)!.retracted).slice(0, 3) : [];
       const cite = instead.length ? `; for this claim kap cites ${instead.map((k) => refs.get(k)!.inText).join(', ')}` : '';
       flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${r.inText} was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted${cite}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
     }
     if (!voice) return;
-    // The matches the rules below ask about (best-claims.ts claimPicks: the first, best first, of each kind).
-    const { best, near, weak, animal } = claimPicks(index, own);
+    const { best, near, weak, animal } = picks();
     // 2. Stronger than the evidence: hype about any topic kap covers; certainty words and
     // animal-to-human claims only where the sentence clearly states one of kap's claims (the
     // best match, or one as close, since a sentence can state two: `near`, and `weak` of them).
