@@ -84,6 +84,17 @@ for (let i = 0; i < runs; i++) {
   if (scaleDir) round({ ...env, KAP_DATA: scaleDir }, scale, scaleCpu);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/**
+ * Each round's own ratio (the command over `node -e 0` of the same round, which cancels the
+ * machine's drift between rounds): their median, with a 95% interval for it from order
+ * statistics (distribution-free: ranks n/2 ∓ 0.98·√n). A target inside the interval is not
+ * decided by this run: run more rounds.
+ */
+const roundRatios = (n, into) => {
+  const rs = into[n].map((t, i) => t / into['node -e 0'][i]).sort((a, b) => a - b);
+  const k = Math.max(0, Math.floor(rs.length / 2 - 0.98 * Math.sqrt(rs.length)));
+  return `${median(rs).toFixed(2)}x [${rs[k].toFixed(2)}-${rs[rs.length - 1 - k].toFixed(2)}]`;
+};
 const base = median(times['node -e 0']);
 const baseCpu = median(cpu['node -e 0']);
 // Wall time is the figure asked for; CPU time (user + system) is steadier on a shared machine.
@@ -98,9 +109,9 @@ const scaleCol = (n) => {
   return `  ${wall.toFixed(2).padStart(6)}x ${(wall / (median(times[n]) / base)).toFixed(2)}  ${c.toFixed(2).padStart(6)}x ${(c / (median(cpu[n]) / baseCpu)).toFixed(2)}`;
 };
 if (scaleDir) console.log(`scale: KAP_DATA=${scaleDir} (ratios to node -e 0 in the same rounds; /ship: that over the command's shipped ratio, target 1.5)`);
-console.log(`${'command'.padEnd(44)}   wall ms  ratio    cpu ms  ratio${scaleDir ? '    scale  /ship  sc.cpu  /ship' : ''}`);
+console.log(`${'command'.padEnd(44)}   wall ms  ratio    cpu ms  ratio  per round, wall [95%]${scaleDir ? '    scale  /ship  sc.cpu  /ship' : ''}`);
 for (const n of names)
-  console.log(`${n.padEnd(44)} ${median(times[n]).toFixed(1).padStart(8)}  ${(median(times[n]) / base).toFixed(2)}x ${median(cpu[n]).toFixed(1).padStart(8)}  ${(median(cpu[n]) / baseCpu).toFixed(2)}x${scaleCol(n)}`);
+  console.log(`${n.padEnd(44)} ${median(times[n]).toFixed(1).padStart(8)}  ${(median(times[n]) / base).toFixed(2)}x ${median(cpu[n]).toFixed(1).padStart(8)}  ${(median(cpu[n]) / baseCpu).toFixed(2)}x  ${roundRatios(n, times).padEnd(21)}${scaleCol(n)}`);
 
 // The first quiz question in a real terminal, against console.log in the same one (needs tmux).
 if ((only < 0 || 'quiz'.includes(process.argv[only + 1])) && before < 0) {
