@@ -56,7 +56,7 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   if (format === 'json') ctx.json(results.length === 1 ? jsonReport(results[0]!.file, all) : results.map((r) => jsonReport(r.file, r.findings)));
   else if (format === 'sarif') ctx.json(sarif(results, process.cwd()));
   else {
-    const shown = results.filter((r) => r.findings.length).map((r) => textReport(clean(r.file), r.findings, ctx.theme));
+    const shown = results.filter((r) => r.findings.length).map((r) => textReport(clean(r.file), r.findings, ctx.theme, ctx.isTTY ? ctx.width : undefined));
     // Each file's report ends with a newline (one report is written as it is).
     if (shown.length) ctx.out(shown.join(''));
   }

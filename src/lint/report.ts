@@ -2,6 +2,7 @@
 import { RULES, RULE_IDS } from './rules.js';
 import type { Located } from './lint.js';
 import type { Theme } from '../render/theme.js';
+import { wrapLines } from '../render/wrap.js';
 import { pathToFileURL } from 'node:url';
 
 declare const __KAP_VERSION__: string;
@@ -17,15 +18,19 @@ export function counts(findings: Located[]): Record<'error' | 'warning' | 'sugge
  * One finding a line, `file:line:col: severity: message [rule]`, its fix indented below; each
  * line ends with a newline, the last too: the text goes out as it is joined (a newline added
  * after it would make a 5,000-word draft's report, ~200 KB, be copied again on its way out).
+ * `width` (a terminal's): the indented lines wrap to it under their indent, where the terminal
+ * would break them at its edge, back at column 1. The finding's own line never wraps: it is the
+ * `file:line:col:` line editors and CI read, as gcc and eslint print theirs.
  */
-export function textReport(file: string, findings: Located[], theme: Theme): string {
+export function textReport(file: string, findings: Located[], theme: Theme, width?: number): string {
   const sev = { error: theme.bad, warning: theme.warn, suggestion: theme.accent };
   const lines: string[] = [];
+  const under = width ? (line: string) => lines.push(wrapLines(line, width)) : (line: string) => lines.push(line);
   for (const f of findings) {
     lines.push(`${file}:${f.line}:${f.column}: ${sev[f.severity](f.severity)}: ${f.message} [${f.rule}]`);
-    if (f.fix?.replace) lines.push(`  fix: ${f.fix.replace}${f.fix.cite && !f.fix.replace.includes(f.fix.cite) ? ` ${f.fix.cite}` : ''}`);
-    else if (f.fix?.cite) lines.push(`  fix: ${f.fix.cite}`);
-    for (const r of f.fix?.references ?? []) lines.push(`  ${theme.dim(r)}`);
+    if (f.fix?.replace) under(`  fix: ${f.fix.replace}${f.fix.cite && !f.fix.replace.includes(f.fix.cite) ? ` ${f.fix.cite}` : ''}`);
+    else if (f.fix?.cite) under(`  fix: ${f.fix.cite}`);
+    for (const r of f.fix?.references ?? []) under(`  ${theme.dim(r)}`);
   }
   lines.push('');
   return lines.join('\n');
