@@ -177,10 +177,16 @@ try {
 // The compiler's code caches (scripts/build-content-entry.mjs), after code-cache.cjs, which
 // removes every cache it does not write: from a compile of content/ that formats every reference.
 const warmOut = mkdtempSync(join(tmpdir(), 'kap-compiler-warm-'));
+let warmFailed = false;
 try {
-  execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', warmOut], { cwd: root, env: { ...process.env, KAP_COMPILER_CACHE: 'write' }, stdio: 'ignore' });
+  // As the warm-up above: its output is the compile's own, already shown; a failure says why.
+  execFileSync(process.execPath, [`${root}/dist/build-content.mjs`, 'content', warmOut], { cwd: root, env: { ...process.env, KAP_COMPILER_CACHE: 'write' }, stdio: ['ignore', 'ignore', 'pipe'] });
+} catch (e) {
+  process.stderr.write(String(e.stderr ?? e));
+  warmFailed = true;
 } finally {
   rmSync(warmOut, { recursive: true, force: true });
 }
+if (warmFailed) process.exit(4);
 // Last, so that only a whole build is stamped.
 writeFileSync(`${root}/${STAMP_FILE}`, `${stamp}\n`);
