@@ -9,7 +9,7 @@ import { processAlive } from './process-alive.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { isTrusted, contentHash, STAMP, CACHE_FORMAT } from './content/stamp.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ContentError, EnvironmentError, ExitCode, KapError, environmentError, type Problem } from './errors.js';
 import { KEEP_COMPILES, type PathWithSource } from './paths.js';
 import { packsKey, snapshot } from './content/pack-key.js';
@@ -96,15 +96,18 @@ function makeFolder(dir: string): void {
 
 /** The compiled folder for these packs: from the cache, or compiled now (exit 4 on bad content). */
 export function ensurePacks(b: PackBuild, say: (message: string) => void): string {
-  const dirs = b.packs.map((p) => p.path);
-  for (const d of dirs) {
+  // Absolute: the compile writes each pack's path into what it compiles (a module's origin and
+  // file, shown by list and explain --json), and the cache is keyed by the absolute path, so a
+  // compile made from one working folder is read from others.
+  const dirs = b.packs.map((p) => resolve(p.path));
+  for (const [i, d] of dirs.entries()) {
     let ok = false;
     try {
       ok = statSync(d).isDirectory();
     } catch {
       ok = false;
     }
-    if (!ok) throw new KapError(`content pack not found: ${d}`, ExitCode.Content, 'Check --content and KAP_CONTENT_PATH (`kap paths` shows both).');
+    if (!ok) throw new KapError(`content pack not found: ${b.packs[i]!.path}`, ExitCode.Content, 'Check --content and KAP_CONTENT_PATH (`kap paths` shows both).');
   }
   // The key changes when any file of any pack changes, or the built-in content, kap or its compiler does.
   const base = keyBase(b);

@@ -32,6 +32,16 @@ describe('content packs', () => {
     expect(JSON.parse(kap(['--content', PACK, 'explain', 'glutamate', '--json'], { env }).stdout).origin).toBe('built-in');
   });
 
+  it('a pack named by a relative path: origin and file are the absolute paths, whichever folder later runs read the compile from', () => {
+    const own = { KAP_CACHE_DIR: join(tmp, 'cache-relative') };
+    const from = (cwd: string, rel: string) => JSON.parse(kap(['--content', rel, 'explain', 'trainer-notes', '--json'], { env: own, cwd }).stdout) as { origin: string; file: string };
+    // Compiled from the repository, then read from its test folder (the same pack, the same cache key).
+    const first = from(ROOT, join('test', 'fixtures', 'example-pack'));
+    const second = from(join(ROOT, 'test'), join('fixtures', 'example-pack'));
+    for (const j of [first, second]) expect(j).toMatchObject({ origin: PACK, file: join(PACK, 'modules', 'trainer-notes.md') });
+    expect(readdirSync(join(tmp, 'cache-relative', 'packs')).filter((n) => !n.startsWith('.'))).toHaveLength(1);
+  }, SLOW);
+
   it('a pack overrides a built-in module of the same id; list --source shows where each came from', () => {
     expect(kap(['--content', PACK, 'explain', 'getting-help', '--brief'], { env }).stdout).toMatch(/^Getting help \(our training centre\)/);
     expect(kap(['explain', 'getting-help', '--brief']).stdout).not.toContain('our training centre');
