@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 /** Bump when the compiled format or the stamp changes meaning. */
 /** 3: the split layout (catalog.json of terms, modules.json, names/, claims/<module>.json). */
-export const CACHE_FORMAT = 3;
+/** 4: packs compiled from their absolute paths (a module's origin and file; packs.ts). */
+export const CACHE_FORMAT = 4;
 export const STAMP = 'kap-cache.json';
 
 export interface Stamp {
