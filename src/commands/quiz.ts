@@ -5,7 +5,7 @@ import { clean, toJson } from '../text/sanitize.js';
 import { wrapLines } from '../render/wrap.js';
 import { promptStream, withPainted } from '../output-boundary.js';
 import { outTarget, writeFileAtomic } from '../atomic-write.js';
-import { parseAnswer, LETTERS, type QuizItem } from '../quiz/engine.js';
+import { answerProblem, parseAnswer, type QuizItem } from '../quiz/engine.js';
 import { pick, type SelectionFlags } from '../quiz/pick.js';
 import { MODES, isInterrupt, runSession, type Ask, type Interrupted, type Mode, type QuizResult } from '../quiz/session.js';
 import { noticeText } from '../safety/paint.js';
@@ -29,9 +29,9 @@ function scriptedAsk(answers: string[]): Ask {
       const raw = answers[next];
       if (raw === undefined) throw new UsageError(`question ${n} of ${total} has no answer: ${answers.length} answer(s) given`, 'Give one answer per question: --answers B,A,C (or one per line on stdin).');
       next++;
-      const i = parseAnswer(raw, item.order.length);
-      if (i === undefined) throw new UsageError(`answer ${next} "${clean(raw).slice(0, 20)}" is not one of ${LETTERS.slice(0, item.order.length).split('').join(', ')} (or 1-${item.order.length})`);
-      return i;
+      const problem = answerProblem(clean(raw).slice(0, 20), raw, item.order.length);
+      if (problem) throw new UsageError(`answer ${next} ${problem}`);
+      return parseAnswer(raw, item.order.length)!;
     },
     async pause() {},
     // A script answers one round: the retry of missed questions is for a person at a terminal.
@@ -65,7 +65,15 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   if (answers && !answers.length) throw new UsageError('--answers: no answers given', 'Give one answer per question: --answers B,A,C');
   // Asked in a terminal, each question's order is worked out when it is shown.
   const { items, seed } = pick(ctx, { ...f, count: f.count ?? answers?.length }, !answers);
-  if (answers) checkAnswerCount(answers.length, items.length);
+  if (answers) {
+    checkAnswerCount(answers.length, items.length);
+    // Every answer checked against its question before anything is shown: a script's mistake
+    // leaves stdout empty, not half a quiz (a script answers its questions in order, one round).
+    answers.forEach((raw, i) => {
+      const problem = answerProblem(clean(raw).slice(0, 20), raw, items[i]!.order.length);
+      if (problem) throw new UsageError(`answer ${i + 1} ${problem}`);
+    });
+  }
   // With --json, stdout carries only the JSON; everything a person reads goes to stderr.
   const say = f.json ? ctx.err : ctx.out;
   const width = f.json && !answers ? stderrWidth(ctx.width) : ctx.width;

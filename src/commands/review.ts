@@ -7,7 +7,7 @@ import { readClaimsOf, readQuiz, type CompiledQuestion } from '../store.js';
 import { readCompiled } from '../compiled-read.js';
 import { nearest } from '../text/distance.js';
 import { clean } from '../text/sanitize.js';
-import { LETTERS, filterBank, parseAnswer, unknownTopics } from '../quiz/engine.js';
+import { LETTERS, answerProblem, filterBank, parseAnswer, unknownTopics } from '../quiz/engine.js';
 import { isInterrupt } from '../quiz/session.js';
 import type { Fingerprint } from '../review/changes.js';
 import { FP_FILE, compiledFingerprints } from '../review/fingerprints-file.js';
@@ -63,9 +63,9 @@ function scriptedAsk(answers: string[]): ReviewAsk {
       const raw = answers[next];
       if (raw === undefined) throw new OutOfAnswers();
       next++;
-      const i = parseAnswer(raw, item.order.length);
-      if (i === undefined) throw new UsageError(`answer ${next} "${clean(raw).slice(0, 20)}" is not one of ${LETTERS.slice(0, item.order.length).split('').join(', ')} (or 1-${item.order.length})`);
-      return { chosen: i, changed: false };
+      const problem = answerProblem(clean(raw).slice(0, 20), raw, item.order.length);
+      if (problem) throw new UsageError(`answer ${next} ${problem}`);
+      return { chosen: parseAnswer(raw, item.order.length)!, changed: false };
     },
     async confirm() {
       return false;
@@ -129,6 +129,12 @@ export async function review(ctx: Ctx, f: ReviewFlags, dataDir: string): Promise
     answers = (await ctx.readStdin()).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     if (!answers.length) throw new UsageError('kap review needs a terminal to ask questions', 'Run it in a terminal, or script it: kap review --answers B,A,C (or one answer per line on stdin).');
   }
+  // An answer no question could take (a review's questions have up to five choices) is refused
+  // before anything is shown; one its own question cannot take is refused when it is asked.
+  answers?.forEach((raw, i) => {
+    const problem = answerProblem(clean(raw).slice(0, 20), raw, LETTERS.length);
+    if (problem) throw new UsageError(`answer ${i + 1} ${problem}`);
+  });
   checkWritable(files);
   saveRebuilt(true);
   // Tells this session's answers from another's in the log: unique, not secret (node:crypto costs ~5 ms to load).

@@ -102,6 +102,12 @@ export function parseAnswer(text: string, choices: number): number | undefined {
   return i >= 0 && i < choices ? i : undefined;
 }
 
+/** What is wrong with a scripted answer to a question of `choices` choices (undefined: nothing). `shown`: the answer as it may be echoed. */
+export function answerProblem(shown: string, raw: string, choices: number): string | undefined {
+  if (parseAnswer(raw, choices) !== undefined) return undefined;
+  return `"${shown}" is not one of ${LETTERS.slice(0, choices).split('').join(', ')} (or 1-${choices})`;
+}
+
 export interface Answer {
   id: string;
   /** Shown index chosen. */

@@ -49,7 +49,9 @@ describe('kap quiz without a terminal (fixture pack)', () => {
   });
 
   it('bad answers and too few answers are usage errors', () => {
-    expect(kap(['quiz', '--seed', 'x', '--count', '2', '--answers', 'Q,A'], { env: fx() })).toMatchObject({ status: 2, stderr: expect.stringContaining('answer 1 "Q" is not one of') });
+    expect(kap(['quiz', '--seed', 'x', '--count', '2', '--answers', 'Q,A'], { env: fx() })).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('answer 1 "Q" is not one of') });
+    // A later answer its question cannot take: refused before the first question is shown.
+    expect(kap(['quiz', '--seed', 'x', '--count', '2', '--answers', 'A,Q'], { env: fx() })).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('answer 2 "Q" is not one of') });
     const few = kap(['quiz', '--seed', 'x', '--count', '3', '--answers', 'A'], { env: fx() });
     expect(few.status).toBe(2);
     expect(few.stdout).toBe('');

@@ -97,6 +97,8 @@ describe('kap review: a week with a fixed clock', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('expected a number from 0.70 to 0.99');
     expect(review(dir, ['--now', 'yesterday', '--answers', 'A']).stderr).toContain('--now: "yesterday" is not a date');
+    // An answer no question could take: refused before anything is shown or recorded.
+    expect(review(dir, ['--now', iso(T0), '--answers', 'A,Z'])).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('answer 2 "Z" is not one of A, B, C, D, E (or 1-5)') });
     const topic = review(dir, ['--topic', 'beta', '--now', iso(T0), '--answers', 'A', '--json', '--retention', '0.95']);
     expect(topic.json.answered[0].id).toBe('beta-01');
     expect(logEntries(dir).entries[0]!.r).toBe(0.95);
