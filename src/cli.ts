@@ -25,6 +25,8 @@ export interface Io {
   home(): string;
   /** Sets V8 flags for the rest of the process; absent when the process is not kap's own run (main.ts). */
   tuneV8?: (flags: string[]) => void;
+  /** The status a closed reader ends the run with (Ctx.endsWith); 0 until a command says otherwise. */
+  endsWith?: (code: number) => void;
 }
 
 /** Turn anything thrown into an exit code, printing what a user should see. */
@@ -124,6 +126,7 @@ export async function run(rawIo: Io): Promise<number> {
       dataDir: data,
       readStdin: io.readStdin,
       tuneV8: io.tuneV8,
+      endsWith: io.endsWith,
     });
   };
   let sink: Sink | undefined;

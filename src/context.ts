@@ -20,6 +20,11 @@ export interface Ctx {
   now(): number;
   /** V8 flags for the rest of the run, where the process is kap's own (cli.ts Io); otherwise nothing. */
   tuneV8(flags: string[]): void;
+  /**
+   * The status this run ends with, known before its output is written (lint's findings, a
+   * check's errors): a reader that stops early (`| head`) ends the run with it, not with 0.
+   */
+  endsWith(code: number): void;
 }
 
 export interface CtxInput {
@@ -33,6 +38,7 @@ export interface CtxInput {
   readStdin?: () => Promise<string>;
   now?: () => number;
   tuneV8?: (flags: string[]) => void;
+  endsWith?: (code: number) => void;
 }
 
 const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
@@ -53,5 +59,6 @@ export function makeCtx(i: CtxInput): Ctx {
     readStdin: i.readStdin ?? (async () => ''),
     now: i.now ?? Date.now,
     tuneV8: i.tuneV8 ?? (() => {}),
+    endsWith: i.endsWith ?? (() => {}),
   };
 }

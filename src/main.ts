@@ -54,7 +54,9 @@ export function main(bundleDir: string, argv = process.argv.slice(2), ownExit?: 
   // Ctrl+C outside a prompt (inquirer handles its own) keeps Node's default: kap ends by the
   // signal at once, with no stack, and the shell reports 130. That is also what lets a script
   // running kap stop on Ctrl+C (an exit(130) would let it carry on), and it costs no handler.
-  const code = () => Number(process.exitCode ?? 0);
+  // What a closed reader (EPIPE, output.ts) ends the run with: what the command said it would end with.
+  let pending = 0;
+  const code = () => Number(process.exitCode ?? pending);
   // A terminal gets a Node stream (see output.ts); note when one is made.
   let streamed = false;
   const stream = (s: () => NodeJS.WriteStream) => () => {
@@ -77,6 +79,9 @@ export function main(bundleDir: string, argv = process.argv.slice(2), ownExit?: 
     // node:os is not loaded at start-up; $HOME answers nearly always.
     home: () => (require('node:os') as typeof import('node:os')).homedir(),
     tuneV8: ownExit ? undefined : tuneV8,
+    endsWith: (c) => {
+      pending = c;
+    },
   }).then((c) => {
     // Output written with writeSync is all out by now: leave at once rather than let Node
     // tear the heap down first (~0.3 ms in an interleaved A/B of 80 runs). A terminal stream

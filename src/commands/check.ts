@@ -21,6 +21,7 @@ export function check(ctx: Ctx, dir: string, opts: { grades?: boolean; json?: bo
   const problems = checkContent(set).filter((p) => !isPack || ownFiles.has(p.file) || p.file.startsWith(dir));
   const count = (s: string) => problems.filter((p) => p.severity === s).length;
   const errors = count('error');
+  if (errors) ctx.endsWith(ExitCode.Content);
   const counted = isPack ? own : set;
   if (opts.json) {
     // For scripts: everything on stdout as one document; the exit code still says whether it passed.

@@ -53,6 +53,8 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
     results.push({ file: file === '-' ? '<stdin>' : file, findings: lintText(text, index, { disabled }) });
   }
   const all = results.flatMap((r) => r.findings);
+  const failing = counts(all).error > 0;
+  if (failing) ctx.endsWith(ExitCode.LintErrors);
   if (format === 'json') ctx.json(results.length === 1 ? jsonReport(results[0]!.file, all) : results.map((r) => jsonReport(r.file, r.findings)));
   else if (format === 'sarif') ctx.json(sarif(results, process.cwd()));
   else {
@@ -62,7 +64,7 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   }
   // One line on stderr says what was found; error-level findings make it the exit status too.
   const summary = `lint: ${summaryLine(all)}`;
-  if (counts(all).error) throw new KapError(summary, ExitCode.LintErrors);
+  if (failing) throw new KapError(summary, ExitCode.LintErrors);
   if (format === 'text') ctx.err(`kap: ${summary}`);
 }
 

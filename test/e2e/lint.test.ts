@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { ANSI, kap, ROOT } from '../helpers/run-kap.js';
+import { ANSI, kap, ROOT, sh } from '../helpers/run-kap.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kap-lint-'));
 const file = (name: string, text: string | Buffer) => {
@@ -80,6 +80,14 @@ describe('kap lint', () => {
       expect(finding).toMatchObject({ rule: 'overstated', message: expect.stringMatching(/certainty .*say what the studies found/) });
       expect(finding.fix?.replace).toBeUndefined();
     }
+  });
+
+  it('a reader that stops early (| head) still gets exit 6 when there are errors, with nothing on stderr', () => {
+    // ~250 KB of report: more than a pipe holds, so kap is still writing when head leaves.
+    const big = file('big.md', 'Esketamine is a derivative of ketamine.\n\n'.repeat(400));
+    const r = sh(`($KAP lint '${big}'; echo "status $?" >&2) | head -c 10 >/dev/null`);
+    expect(r.stderr).toBe('status 6\n');
+    expect(sh(`($KAP lint '${big}' --format json; echo "status $?" >&2) | head -c 10 >/dev/null`).stderr).toBe('status 6\n');
   });
 
   it('reads standard input with -', () => {
