@@ -18,7 +18,8 @@ export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
   stderr: { write(s: string): unknown };
   stdinIsTTY(): boolean;
-  readStdin?: () => Promise<string>;
+  /** All of standard input, as bytes (Ctx decodes it; kap lint checks it as it checks a file). */
+  readStdin?: () => Promise<Uint8Array>;
   /** Folder of the running bundle: compiled content is found beside it. */
   bundleDir: string;
   /** The user's home folder, asked only when $HOME is unset (for the default cache location). */

@@ -17,6 +17,8 @@ export interface Ctx {
   catalog(): Catalog;
   /** All of stdin as text (for scripted quiz answers). */
   readStdin(): Promise<string>;
+  /** All of stdin as bytes, undecoded (a draft for kap lint, checked as a file is). */
+  readStdinBytes(): Promise<Uint8Array>;
   now(): number;
   /** V8 flags for the rest of the run, where the process is kap's own (cli.ts Io); otherwise nothing. */
   tuneV8(flags: string[]): void;
@@ -35,7 +37,7 @@ export interface CtxInput {
   isTTY: boolean;
   stdinIsTTY(): boolean;
   dataDir: string;
-  readStdin?: () => Promise<string>;
+  readStdin?: () => Promise<Uint8Array>;
   now?: () => number;
   tuneV8?: (flags: string[]) => void;
   endsWith?: (code: number) => void;
@@ -45,6 +47,7 @@ const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
 
 export function makeCtx(i: CtxInput): Ctx {
   let catalog: Catalog | undefined;
+  const stdinBytes = i.readStdin ?? (async () => new Uint8Array());
   return {
     out: (s) => i.write(withNewline(s)),
     json: (v) => i.write(withNewline(toJson(v))),
@@ -56,7 +59,8 @@ export function makeCtx(i: CtxInput): Ctx {
     stdinIsTTY: i.stdinIsTTY,
     dataDir: i.dataDir,
     catalog: () => (catalog ??= readCatalog(i.dataDir)),
-    readStdin: i.readStdin ?? (async () => ''),
+    readStdin: async () => Buffer.from(await stdinBytes()).toString('utf8'),
+    readStdinBytes: stdinBytes,
     now: i.now ?? Date.now,
     tuneV8: i.tuneV8 ?? (() => {}),
     endsWith: i.endsWith ?? (() => {}),

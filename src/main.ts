@@ -73,7 +73,7 @@ export function main(bundleDir: string, argv = process.argv.slice(2), ownExit?: 
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
     bundleDir,
     // node:os is not loaded at start-up; $HOME answers nearly always.

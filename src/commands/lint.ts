@@ -47,7 +47,8 @@ export async function lint(ctx: Ctx, files: string[], opts: LintOptions): Promis
   const index = readLintIndex(ctx.dataDir);
   const results: { file: string; findings: Located[] }[] = [];
   for (const file of files) {
-    const text = file === '-' ? await ctx.readStdin() : readDraft(file);
+    // Standard input is checked as a file is: binary input or invalid UTF-8 is one clear line.
+    const text = file === '-' ? decode(await ctx.readStdinBytes(), 'standard input') : readDraft(file);
     // Setting the same flags again (a second draft) changes nothing.
     ctx.tuneV8(text.length >= LONG_DRAFT ? [...FLAGS, ...LONG_FLAGS] : FLAGS);
     results.push({ file: file === '-' ? '<stdin>' : file, findings: lintText(text, index, { disabled }) });

@@ -152,6 +152,16 @@ describe('kap lint', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout).toBe('');
     }
+    // The same bytes on standard input: checked as a file is (they were linted as text).
+    for (const [name, message] of [['binary.md', /standard input is not text/], ['latin1.md', /standard input is not valid UTF-8/]] as const) {
+      const r = sh(`$KAP lint - < '${join(dir, name)}'`);
+      expect([name, r.status]).toEqual([name, 2]);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    // A byte-order mark is dropped, as from a file: columns count from the first character.
+    const bom = sh(`printf '\\357\\273\\277Esketamine is a derivative of ketamine.\\n' | $KAP lint - --format json`);
+    expect(JSON.parse(bom.stdout).findings[0]).toMatchObject({ line: 1, column: 1, rule: 'known-error' });
   });
 
   it("checks a content pack's claims too (the lint index is compiled with the pack)", () => {

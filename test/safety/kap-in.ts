@@ -28,7 +28,7 @@ export async function kapIn(argv: string[], o: { tty?: boolean; color?: boolean;
     stdout: { write: (s: string) => (stdout += s), isTTY: Boolean(o.tty), columns: o.width ?? 100 },
     stderr: { write: (s: string) => (stderr += s) },
     stdinIsTTY: () => false,
-    readStdin: async () => '',
+    readStdin: async () => new Uint8Array(),
     bundleDir: join(ROOT, 'dist'),
     home: () => '/nonexistent',
   });
