@@ -27,6 +27,7 @@ import { moduleTexts, MODULE_TEXTS_MAX } from '../render/module-text.js';
 import { nameFiles } from './names-build.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntries, registerStyles } from '../cite/precompute.js';
+import { withoutOptimizer } from '../cite/optimizer.js';
 import { precomputedCiter } from '../cite/format.js';
 import { memoCiter } from './citer-memo.js';
 import { memoEntries, type CiteMemo } from '../cite/memo.js';
@@ -75,10 +76,12 @@ const FILE_VERSION = 1;
  * kept from earlier compiles of the same references (cite/memo.ts).
  */
 export function compileBibliography(set: ContentSet, stylesDir: string, memo?: CiteMemo): Bibliography {
-  const make = () => {
-    registerStyles(stylesDir);
-    return precomputeEntries(set.references.items);
-  };
+  // Registering the styles loads the citation engine: under the bibliography's flags, those its code cache was made with.
+  const make = () =>
+    withoutOptimizer(() => {
+      registerStyles(stylesDir);
+      return precomputeEntries(set.references.items);
+    });
   const entries = memo ? memoEntries(memo, set.references.items, make) : make();
   entries.sort((a, b) => a.authorYear.localeCompare(b.authorYear) || a.key.localeCompare(b.key));
   const modules = set.modules.map((m) => m.module);
