@@ -38,7 +38,7 @@ export const DEFAULT_FLAGS = `--turbofan --interrupt-budget=${DEFAULT_BUDGET}`;
 const chosen = (): boolean => process.execArgv.some((a) => /^--(?:no-)?(?:turbofan|opt)$|^--interrupt-budget\b/.test(a));
 /** A small compile: without TurboFan outside the bibliography, to the end. */
 let off = false;
-/** How many withoutOptimizer calls are running (the bibliography's registration and formatting nest). */
+/** How many hotOnlyOptimizer calls are running (the bibliography's registration and formatting nest). */
 let depth = 0;
 
 /** A compile of `modules` module files: a small one runs without TurboFan from here on, but in its bibliography. */
@@ -49,7 +49,7 @@ export function optimizerFor(modules: number): void {
 }
 
 /** `run` (the bibliography) with TurboFan for its hottest code only; after it, what was before. */
-export function withoutOptimizer<T>(run: () => T): T {
+export function hotOnlyOptimizer<T>(run: () => T): T {
   if (chosen()) return run();
   if (depth++ === 0) setFlagsFromString(HOT_ONLY_FLAGS);
   try {

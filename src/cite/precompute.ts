@@ -13,7 +13,7 @@ import { fixMoreAuthors, forExport, forStyle, knownAuthors, verification } from 
 import { disambiguationView, type View } from './disambiguate.js';
 import { toBib } from './export-bib.js';
 import { toRis } from './export-ris.js';
-import { withoutOptimizer } from './optimizer.js';
+import { hotOnlyOptimizer } from './optimizer.js';
 
 const template = (s: StyleId) => `kap-${s}`;
 
@@ -233,6 +233,6 @@ function entry(item: CslItem, styles: Record<StyleId, Formatted>): BibEntry {
 
 /** The whole bibliography: each style formats every record in one processor state (formatAll). */
 export function precomputeEntries(items: CslItem[]): BibEntry[] {
-  const byStyle = withoutOptimizer(() => STYLES.map((s) => [s, formatAll(items, s)] as const));
+  const byStyle = hotOnlyOptimizer(() => STYLES.map((s) => [s, formatAll(items, s)] as const));
   return items.map((item) => entry(item, Object.fromEntries(byStyle.map(([s, m]) => [s, m.get(item.id)!])) as Record<StyleId, Formatted>));
 }

@@ -27,7 +27,7 @@ import { moduleTexts, MODULE_TEXTS_MAX } from '../render/module-text.js';
 import { nameFiles } from './names-build.js';
 import { BIBLIOGRAPHY_VERSION, entryFile, type Bibliography } from '../cite/bibliography.js';
 import { precomputeEntries, registerStyles } from '../cite/precompute.js';
-import { withoutOptimizer } from '../cite/optimizer.js';
+import { hotOnlyOptimizer } from '../cite/optimizer.js';
 import { precomputedCiter } from '../cite/format.js';
 import { memoCiter } from './citer-memo.js';
 import { memoEntries, type CiteMemo } from '../cite/memo.js';
@@ -78,7 +78,7 @@ const FILE_VERSION = 1;
 export function compileBibliography(set: ContentSet, stylesDir: string, memo?: CiteMemo): Bibliography {
   // Registering the styles loads the citation engine: under the bibliography's flags, those its code cache was made with.
   const make = () =>
-    withoutOptimizer(() => {
+    hotOnlyOptimizer(() => {
       registerStyles(stylesDir);
       return precomputeEntries(set.references.items);
     });

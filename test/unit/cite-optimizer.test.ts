@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FLAGS, HOT_ONLY_FLAGS, OFF_FLAGS, optimizerFor, SMALL_COMPILE, withoutOptimizer } from '../../src/cite/optimizer.js';
+import { DEFAULT_FLAGS, HOT_ONLY_FLAGS, OFF_FLAGS, optimizerFor, SMALL_COMPILE, hotOnlyOptimizer } from '../../src/cite/optimizer.js';
 
 setFlagsFromString('--allow-natives-syntax');
 setFlagsFromString('--no-concurrent-recompilation');
@@ -28,14 +28,14 @@ const optimisedAfter = (calls: number) => {
 const DEFAULT_HOT = 300_000;
 const VERY_HOT = 3_000_000;
 
-describe('withoutOptimizer', () => {
+describe('hotOnlyOptimizer', () => {
   it('keeps TurboFan for the hottest code only, and gives V8 its default back', () => {
-    expect(withoutOptimizer(() => optimisedAfter(VERY_HOT))).toBe(true);
+    expect(hotOnlyOptimizer(() => optimisedAfter(VERY_HOT))).toBe(true);
     expect(optimisedAfter(DEFAULT_HOT)).toBe(true);
   });
 
   it('gives the default back when the work throws', () => {
-    expect(() => withoutOptimizer(() => {
+    expect(() => hotOnlyOptimizer(() => {
       throw new Error('bad');
     })).toThrow('bad');
     expect(optimisedAfter(DEFAULT_HOT)).toBe(true);
@@ -50,7 +50,7 @@ describe('optimizerFor', () => {
     try {
       expect(optimisedAfter(VERY_HOT)).toBe(false);
       // Nested, as the styles' registration and the formatting are: hot-only until the outer one ends.
-      expect(withoutOptimizer(() => [withoutOptimizer(() => optimisedAfter(VERY_HOT)), optimisedAfter(VERY_HOT)])).toEqual([true, true]);
+      expect(hotOnlyOptimizer(() => [hotOnlyOptimizer(() => optimisedAfter(VERY_HOT)), optimisedAfter(VERY_HOT)])).toEqual([true, true]);
       expect(optimisedAfter(VERY_HOT)).toBe(false);
     } finally {
       setFlagsFromString(DEFAULT_FLAGS);
