@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HOT_ONLY_FLAGS } from '../../src/cite/optimizer.js';
 import { manifest } from '../../src/cli-docs.js';
 import { COMMANDS } from '../../src/command-table.js';
 import { ROOT } from '../helpers/run-kap.js';
@@ -28,8 +29,8 @@ describe('the build follows the command definitions', () => {
   });
 
   it('the content compiler and its citation engine have code caches V8 takes, under the flags each is loaded with', () => {
-    // scripts/build-content-entry.mjs: the compiler loads with V8's defaults, the engine without TurboFan (a small compile).
-    for (const [file, flags] of [['build-content.cjs', []], ['cite-engine.cjs', ['--no-turbofan']]] as const) {
+    // scripts/build-content-entry.mjs: the compiler loads with V8's defaults, the engine under the bibliography's flags (cite/optimizer.ts).
+    for (const [file, flags] of [['build-content.cjs', []], ['cite-engine.cjs', HOT_ONLY_FLAGS.split(' ')]] as const) {
       const path = join(dist, file);
       const check = `const { wrap } = require(${JSON.stringify(join(ROOT, 'bin', 'kap'))}); const fs = require('node:fs');
         const s = new (require('node:vm').Script)(wrap(fs.readFileSync(${JSON.stringify(path)}, 'utf8')), { filename: ${JSON.stringify(path)}, cachedData: fs.readFileSync(${JSON.stringify(`${path}.cache`)}) });
