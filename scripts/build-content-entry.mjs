@@ -12,13 +12,12 @@ import { setFlagsFromString } from 'node:v8';
 const { load, loaded } = createRequire(import.meta.url)('../bin/kap');
 const compiler = fileURLToPath(new URL('./build-content.cjs', import.meta.url));
 // V8 takes a cache only under the flags it was made with: the compiler is loaded with the
-// defaults, the engine by the bibliography, with TurboFan for its hottest code only
-// (cite/optimizer.ts HOT_ONLY_FLAGS and DEFAULT_FLAGS, kept equal to these by
-// test/unit/cite-optimizer.test.ts), in every compile, small or big.
-const HOT_ONLY_FLAGS = '--turbofan --interrupt-budget=1486848';
-const DEFAULT_FLAGS = '--turbofan --interrupt-budget=67584';
+// defaults, the engine by the bibliography, with TurboFan for its hottest code only, in every
+// compile, small or big. The flags are the compiler's own (cite/optimizer.ts, exported by
+// src/build-content.ts), so there is one copy of them.
 if (process.env.KAP_COMPILER_CACHE === 'write')
   process.on('exit', () => {
+    const { DEFAULT_FLAGS, HOT_ONLY_FLAGS } = loaded.get(compiler).module.exports;
     for (const [file, { script }] of loaded) {
       setFlagsFromString(file === compiler ? DEFAULT_FLAGS : HOT_ONLY_FLAGS);
       writeFileSync(`${file}.cache.tmp`, script.createCachedData());

@@ -14,6 +14,8 @@
  * for pack compiles to start from.
  */
 import { loadContent, type ContentSet } from './content/load.js';
+// The flags scripts/build-content-entry.mjs writes the code caches under (V8 takes a cache only under its own flags).
+export { DEFAULT_FLAGS, HOT_ONLY_FLAGS } from './cite/optimizer.js';
 import { BLOCKS_MEMO_MAX, compileContent, CompiledWriter, type Compiled } from './content/compile.js';
 import { compute } from './content/remember.js';
 import { checkContent } from './content/check.js';
