@@ -3,8 +3,10 @@
  * the catalog and, for questions in plain words, a search to fall back on.
  *
  * In order: a name (id, title, alias or term, in any case and in US or UK spelling); a unique
- * word or word start of a name ("ampa" → AMPA receptor); a typo with one clear answer; then
- * search, which opens its best topic only when that topic clearly wins.
+ * word or word start of a name ("ampa" → AMPA receptor); a typo with one clear answer, of the
+ * input or of the one word a question is about; then search, which opens its best topic only
+ * when that topic clearly wins, or when it agrees with the rarer of the shared names a question
+ * has ("can ketamine cure depression").
  */
 import { normalizeKey } from './content/normalize.js';
 import { editDistance, nearest, typoBudget } from './text/distance.js';
@@ -64,6 +66,9 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   const near = catalog.names.near(key, typoBudget(key.length)).sort(byOrd);
   const typo = typoMatch(catalog, key, near);
   if (typo) return typo;
+  // A question around one word ("is ketamine addictive") is that word, typos included.
+  const coreTypo = core && core !== key && !core.includes(' ') ? typoMatch(catalog, core, catalog.names.near(core, typoBudget(core.length)).sort(byOrd)) : undefined;
+  if (coreTypo) return coreTypo;
 
   // Search only a question of two or more words: one unknown word ("__proto__", "anesthetic")
   // is better answered by suggestions than by whichever topic happens to contain its start.
@@ -73,6 +78,8 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
     const found = target(catalog, best, 'search');
     if (found) return found;
   }
+  const agreed = sharedNameAgreed(catalog, key, (q) => (hits.length ? hits : (search?.(q) ?? [])), typed);
+  if (agreed) return agreed;
   const closest = nearest(key, near.map((e) => [e.name, e.t] as [string, string]));
   // Suggestions from search only where a result matched every word of the query.
   const fromSearch = [...new Set(hits.filter((h) => h.coverage >= 1).map((h) => (h.module ? `m:${h.module}` : undefined)).filter((t): t is string => Boolean(t)))];
@@ -157,6 +164,26 @@ function namedIn(catalog: Catalog, core: string): Resolution | undefined {
 /** The words of a query that can name a topic: no question words, none that names of five or more topics share. */
 function coreWords(key: string, names: NameIndex): string {
   return key.split(' ').filter((w) => !QUESTION.has(w) && names.topics(w) < 5).join(' ');
+}
+
+/**
+ * A question whose topic is named only by words many names share ("can ketamine cure
+ * depression": "ketamine" names 20 topics, "depression" 9). The commonest such word is the
+ * question's context; the rest must name one topic, and search's best result must be in that
+ * topic: two signals that agree. One shared name alone ("ketamine pizza") opens nothing.
+ */
+function sharedNameAgreed(catalog: Catalog, key: string, search: (query: string) => Hit[], typed: string): Resolution | undefined {
+  const named = key
+    .split(' ')
+    .filter((w) => !QUESTION.has(w) && catalog.names.topics(w) >= 5 && keyOf(catalog, w))
+    .map((w) => ({ w, n: catalog.names.topics(w), t: keyOf(catalog, w)! }))
+    .sort((a, b) => b.n - a.n);
+  if (named.length < 2 || named[0]!.n === named[1]!.n) return undefined;
+  const rest = named.slice(1);
+  const t = rest[0]!.t;
+  if (!t.startsWith('m:') || rest.some((r) => r.t !== t)) return undefined;
+  const [top] = search(typed);
+  return top?.module === t.slice(2) ? target(catalog, t, 'word', rest[0]!.w) : undefined;
 }
 
 /**

@@ -43,12 +43,19 @@ describe('shipped content', () => {
     ['ampa', 'term', 'ampa-receptor-term'],
     ['what did the article get wrong', 'module', 'the-article'],
     ['can ketamine damage the bladder', 'module', 'side-effects'],
+    ['can ketamine cure depression', 'module', 'trd'],
   ])('%s opens the %s %s (--json says how it was found)', (q, type, id) => {
     const r = kap(['explain', ...q.split(' '), '--json']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ type, id });
     if (q !== 'depersonalization') expect(json.found).toMatchObject({ query: q, how: expect.stringMatching(/^(word|search)$/) });
+  });
+
+  it('a question around one word opens what that word does, and stderr names the word', () => {
+    const r = kap(['explain', 'is', 'ketamine', 'addictive', '--brief']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('kap: showing misuse-dependence for "is ketamine addictive" (matched "addiction")\n');
   });
 
   it('a question that fits no topic clearly opens nothing: suggestions, exit 3', () => {

@@ -118,3 +118,22 @@ describe('soleCommand', () => {
     expect(soleCommand([])).toBeUndefined();
   });
 });
+
+describe('resolveTopic: questions around shared words', () => {
+  // "drug" names 6 topics (and is itself one), "mood" names 5 (and is one): both are dropped from a question's core.
+  const keys: Record<string, string> = { drug: 'm:drug', mood: 'm:mood', addiction: 'm:misuse' };
+  for (const [i, t] of ['a', 'b', 'c', 'd', 'e'].entries()) keys[`drug ${t}`] = `m:d${i}`;
+  for (const [i, t] of ['f', 'g', 'h', 'i'].entries()) keys[`mood ${t}`] = `m:m${i}`;
+  const shared = cat({ modules: [], terms: [], keys });
+  const hit = (module: string) => () => [{ type: 'module', id: module, module, score: 1, coverage: 0.5 }];
+  it('a question around one word resolves as that word, typos included', () => {
+    expect(resolveTopic(shared, 'is drug addictive'.split(' '))).toEqual({ type: 'module', id: 'misuse', how: 'typo', matched: 'addiction' });
+  });
+  it('the rarer shared name opens when search agrees', () => {
+    expect(resolveTopic(shared, 'can drug cure mood'.split(' '), hit('mood'))).toEqual({ type: 'module', id: 'mood', how: 'word', matched: 'mood' });
+  });
+  it('opens nothing when search disagrees, or with one shared name only', () => {
+    expect(resolveTopic(shared, 'can drug cure mood'.split(' '), hit('drug')).type).toBe('none');
+    expect(resolveTopic(shared, 'drug pizza'.split(' '), hit('drug')).type).toBe('none');
+  });
+});
