@@ -31,15 +31,15 @@ export function findClusters(text: string): CiteCluster[] {
   return out;
 }
 
-/** Replace each cluster with what `render` returns for its keys. */
-export function replaceClusters(text: string, render: (keys: string[]) => string): string {
+/** Replace each cluster with what `render` returns for its keys, and the text between with what `between` does. */
+export function replaceClusters(text: string, render: (keys: string[]) => string, between: (s: string) => string = (s) => s): string {
   let out = '';
   let pos = 0;
   for (const c of findClusters(text)) {
-    out += text.slice(pos, c.start) + render(c.keys);
+    out += between(text.slice(pos, c.start)) + render(c.keys);
     pos = c.end;
   }
-  return out + text.slice(pos);
+  return out + between(text.slice(pos));
 }
 
 /** Distinct keys in order of first use. */

@@ -18,6 +18,7 @@ import { NOTICE } from '../safety/index.js';
 import { helpForClaim, helpForQuestion, helpForTerm } from '../safety/items.js';
 import { helpMarkdown } from '../safety/paint.js';
 import { replaceClusters } from './citations.js';
+import { mdText } from '../text/markdown-escape.js';
 import { normalizeKey } from './normalize.js';
 import { termName } from '../resolve.js';
 import { claimsFile, listingFile, FORMAT_VERSION, memoryCatalog, MODULES_FILE, VIEW_KEYS, type CatalogFile, type CatalogModule, type CatalogTerm, type ModuleClaims, type ClaimsFile, type CompiledModule, type CompiledQuestion, type CompiledQuiz } from '../store.js';
@@ -116,6 +117,8 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   const titles = new Map(set.modules.map(({ module: m }) => [m.id, m.title]));
   const lookup = { title: (id: string) => titles.get(id) };
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
+  // Into Markdown (a brief, a section), a formatted citation is plain text: escaped.
+  const citeMd = (text: string) => replaceClusters(text, (keys) => mdText(citer.inText(keys)));
 
   // Styled blocks are a function of the Markdown alone: a pack compile takes the built-in modules' from the memo.
   const render = (markdown: string) => {
@@ -166,12 +169,12 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
     const markdown = moduleMarkdown(m, citer, lookup, help);
     const { summary, sections } = splitBody(m.body);
     // --brief: the title, the summary, the module's help and the notice.
-    const brief = [`**${m.title}**`, '', cite(summary), '', ...helpMarkdown(help), `*${NOTICE}*`].join('\n');
+    const brief = [`**${m.title}**`, '', citeMd(summary), '', ...helpMarkdown(help), `*${NOTICE}*`].join('\n');
     const compiled: CompiledModule = {
       meta: { id: m.id, title: m.title, kind: m.kind, ...(m.articlePoint && { articlePoint: m.articlePoint }), aliases: m.aliases, summary: m.summary, tags: m.tags, related: m.related, reviewed: m.reviewed, file: m.file, origin: m.origin ?? BUILT_IN },
       brief: cite(summary),
       briefBlocks: both(brief),
-      sections: sections.map((s) => ({ heading: s.heading, markdown: cite(s.markdown) })),
+      sections: sections.map((s) => ({ heading: s.heading, markdown: citeMd(s.markdown) })),
       claims: m.claims,
       citations: moduleKeys(m).map((key) => ({ key, inText: citer.inText([key]), reference: citer.referenceText(key) })),
       crisis: help.includes('crisis'),

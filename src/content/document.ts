@@ -9,12 +9,13 @@ import { helpForModule } from '../safety/items.js';
 import { helpMarkdown } from '../safety/paint.js';
 import { NOTICE } from '../safety/index.js';
 import { splitBody, type Section } from './body.js';
+import { mdText } from '../text/markdown-escape.js';
 
 export { NOTICE };
 
 /** "RCT · low certainty · (Grabski et al., 2022)" */
 export function evidenceLabel(c: Claim, citer: Citer): string {
-  return `${DESIGN_LABELS[c.design]} · ${c.certainty} certainty · ${citer.inText(c.sources)}`;
+  return `${DESIGN_LABELS[c.design]} · ${c.certainty} certainty · ${mdText(citer.inText(c.sources))}`;
 }
 
 /** Every key a module cites, body first, then claims, in order of first use. */
@@ -57,7 +58,10 @@ function sourceLine(citer: Citer, key: string): string {
 
 /** `help`: moduleHelp(m, citer), when the caller has it already (it reads the whole module). */
 export function moduleMarkdown(m: Module, citer: Citer, lookup: Lookup, help = moduleHelp(m, citer)): string {
-  const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
+  // The body is Markdown; claims, corrections, quotes and formatted citations are plain text
+  // (a title's "STAR*D" twice in a line was emphasis, and its asterisks were lost).
+  const cite = (text: string) => replaceClusters(text, (keys) => mdText(citer.inText(keys)));
+  const plain = (text: string) => replaceClusters(text, (keys) => mdText(citer.inText(keys)), mdText);
   const out: string[] = [`# ${m.title}`, ''];
   // The safety layer decides which help the module needs (crisis, emergency); it goes first.
   out.push(...helpMarkdown(help));
@@ -66,7 +70,7 @@ export function moduleMarkdown(m: Module, citer: Citer, lookup: Lookup, help = m
   const own = m.claims.filter((c) => !c.article);
   if (own.length) {
     out.push('## Evidence at a glance', '');
-    for (const c of own) out.push(`- ${cite(c.text)} — *${evidenceLabel(c, citer)}*`);
+    for (const c of own) out.push(`- ${plain(c.text)} — *${evidenceLabel(c, citer)}*`);
     out.push('');
   }
   const checked = m.claims.filter((c) => c.article);
@@ -74,8 +78,8 @@ export function moduleMarkdown(m: Module, citer: Citer, lookup: Lookup, help = m
     out.push('## The article, checked', '');
     for (const c of checked) {
       const a = c.article!;
-      const cited = a.cited.length ? ` (the article cites ${citer.inText(a.cited).replace(/^\(|\)$/g, '')})` : ' (no citation given)';
-      out.push(`- The article: “${a.quote}”${cited}. **${VERDICT_WORDS[a.verdict]}.** ${cite(a.correction)} — *${evidenceLabel(c, citer)}*`);
+      const cited = a.cited.length ? ` (the article cites ${mdText(citer.inText(a.cited).replace(/^\(|\)$/g, ''))})` : ' (no citation given)';
+      out.push(`- The article: “${mdText(a.quote)}”${cited}. **${VERDICT_WORDS[a.verdict]}.** ${plain(a.correction)} — *${evidenceLabel(c, citer)}*`);
     }
     out.push('');
   }

@@ -4,6 +4,7 @@
  */
 import type { CslItem, Term } from '../content/model.js';
 import type { CompiledModule } from '../store.js';
+import { plainTitle } from '../cite/rich-text.js';
 
 export const DOC_TYPES = ['module', 'section', 'claim', 'term', 'reference'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -62,7 +63,8 @@ export function plainText(md: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
     .replace(/^\s*\|?[-:| ]+\|?\s*$/gm, '')
-    .replace(/[*`]+|\b_+|_+\b/g, '')
+    // An escaped mark is the character itself ("STAR\\*D"); the others are emphasis or code.
+    .replace(/\\([!-/:-@[-`{-~])|[*`]+|\b_+|_+\b/g, (_, escaped?: string) => escaped ?? '')
     .replace(/\|/g, ' ')
     // Each run of spaces and tabs to one space; a lone space (most of them) is left as it is.
     .replace(/\t[ \t]*| [ \t]+/g, ' ')
@@ -106,7 +108,7 @@ export function searchDocuments(src: DocSources): SearchDoc[] {
     docs.push({ type: 'term', id: t.id, module: t.module, ...(src.termName && src.termName(t) !== t.id && { open: src.termName(t) }), title: t.term, text: plainText(t.definition), tags: tagsOf.get(t.module) ?? [], fields: { title: t.term, aliases: t.aliases.join(' · '), summary: plainText(t.definition) } });
   for (const r of src.references) {
     const authors = ((r.author ?? r.editor ?? []) as { family?: string; given?: string; literal?: string }[]).map((a) => a.literal ?? `${a.given ?? ''} ${a.family ?? ''}`.trim());
-    const title = String(r.title ?? '');
+    const title = plainTitle(String(r.title ?? ''));
     docs.push({
       type: 'reference', id: r.id, title: `${src.inText(r.id).replace(/^\(|\)$/g, '')}`, text: src.referenceText(r.id), tags: [],
       fields: { authors: `${authors.join(' · ')} ${r.id}`, year: year(r), heading: title, context: `${String(r['container-title'] ?? '')} ${String(r.DOI ?? '')} ${String(r.publisher ?? '')}` },

@@ -25,4 +25,8 @@ describe('plainText (search documents)', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('keeps an escaped mark as the character and drops the marks of emphasis and code', () => {
+    expect(plainText('STAR\\*D and *STAR\\*D*, `x\\_y` and \\[not a link\\]')).toBe('STAR*D and STAR*D, x_y and [not a link]');
+  });
 });

@@ -6,13 +6,12 @@
  * format allows it.
  */
 import { helpFor, NOTICE } from './help.js';
+import { MD_SPECIAL } from '../../text/markdown-escape.js';
 import { WEB_ADDRESS } from './html-text.js';
 import { countQuestions, letter, oneLine, type ExportMeta, type ExportQuestion, type Exporter } from './types.js';
 
-// CommonMark and Pandoc let any ASCII punctuation be escaped; these are the ones that mean
-// something inline (emphasis, code, links, raw HTML, entities, math, citations, sub/superscript,
-// strike-out, tables, smart dashes, ellipses and quotes are left to the renderer).
-const SPECIAL = /[\\`*_{}[\]<>&$@~^|#]/g;
+// Smart dashes, ellipses and quotes are left to the renderer.
+const SPECIAL = MD_SPECIAL;
 const escapeSpecial = (s: string): string => (/[\r\n\t]/.test(s) ? s.replace(/\s*[\r\n\t]+\s*/g, ' ') : s).replace(SPECIAL, '\\$&');
 // oneLine has taken the breaks out already: only the escapes are left to add.
 export const mdEscape = (s: string): string => oneLine(s).replace(SPECIAL, '\\$&');
