@@ -16,6 +16,7 @@
  */
 import type { CslItem } from '../content/model.js';
 import { authorsIncomplete, knownAuthors, type Name } from './record.js';
+import { caseParts, plainTitle } from './rich-text.js';
 
 export type BibDialect = 'bibtex' | 'biblatex';
 
@@ -96,9 +97,10 @@ export function toBib(item: CslItem, dialect: BibDialect): string {
   if (names.length) fields.push(['author', names.join(' and ')]);
   // No author on record: BibTeX sorts and labels by `key` (plain.bst: "to sort, need author or
   // key"); the title, as CSL styles sort an anonymous work. biblatex has no such field.
-  else if (dialect === 'bibtex' && !item.editor && typeof item.title === 'string') fields.push(['key', bibText(item.title, dialect)]);
+  else if (dialect === 'bibtex' && !item.editor && typeof item.title === 'string') fields.push(['key', bibText(plainTitle(item.title), dialect)]);
   const title = typeof item.title === 'string' ? item.title : '';
-  fields.push(['title', protectCase(bibText(quotes(title), dialect))]);
+  // A part that keeps its case (<span class="nocase">) braced whole, as BibTeX keeps case.
+  fields.push(['title', caseParts(title).map((p) => (p.nocase ? `{${bibText(quotes(p.text), dialect)}}` : protectCase(bibText(quotes(p.text), dialect)))).join('')]);
   const container = typeof item['container-title'] === 'string' ? item['container-title'] : undefined;
   const c = container && bibText(quotes(container), dialect);
   if (type === 'article') fields.push([dialect === 'bibtex' ? 'journal' : 'journaltitle', c ?? '']);

@@ -11,6 +11,7 @@
  */
 import type { CslItem } from '../content/model.js';
 import { knownAuthors, type Name } from './record.js';
+import { plainTitle } from './rich-text.js';
 
 const TY: Record<string, string> = {
   'article-journal': 'JOUR',
@@ -58,7 +59,7 @@ export function toRis(item: CslItem): string {
   tag('TY', type);
   tag('ID', item.id);
   for (const n of knownAuthors(item)) tag('AU', risName(n));
-  tag('TI', typeof item.title === 'string' ? plainQuotes(item.title) : undefined);
+  tag('TI', typeof item.title === 'string' ? plainQuotes(plainTitle(item.title)) : undefined);
   tag('T2', item['container-title']);
   const d = (item.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
   if (d?.[0]) {

@@ -13,6 +13,7 @@ import { fixMoreAuthors, forExport, forStyle, knownAuthors, verification } from 
 import { disambiguationView, type View } from './disambiguate.js';
 import { toBib } from './export-bib.js';
 import { toRis } from './export-ris.js';
+import { plainTitle } from './rich-text.js';
 import { hotOnlyOptimizer } from './optimizer.js';
 
 const template = (s: StyleId) => `kap-${s}`;
@@ -220,7 +221,7 @@ function entry(item: CslItem, styles: Record<StyleId, Formatted>): BibEntry {
   return {
     key: item.id,
     authorYear: styles.apa.inText.replace(/^\(|\)$/g, ''),
-    title: String(item.title ?? ''),
+    title: plainTitle(String(item.title ?? '')),
     authors: names(item),
     year: yearOf(item),
     ...(typeof item.DOI === 'string' && item.DOI && { doi: item.DOI }),

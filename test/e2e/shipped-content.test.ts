@@ -58,6 +58,19 @@ describe('shipped content', () => {
     expect(r.stderr).toBe('kap: showing misuse-dependence for "is ketamine addictive" (matched "addiction")\n');
   });
 
+  it('plain text in a module (a claim, a correction, a formatted citation) shows its asterisks: "STAR*D" twice is not emphasis', () => {
+    const trd = kap(['explain', 'trd']).stdout;
+    expect(trd).toContain('STAR*D reported that 67%');
+    expect(trd).not.toMatch(/STARD/);
+    expect(kap(['explain', 'neuroplasticity']).stdout).not.toMatch(/STARD/);
+  });
+
+  it('a title that keeps "et al." lower case keeps it in every style that title-cases', () => {
+    for (const style of ['mla', 'chicago']) expect(kap(['cite', 'stardpis2023', '--style', style]).stdout, style).toContain('Reply to Pigott et al.');
+    expect(kap(['explain', 'trd']).stdout.replace(/\s+/g, ' ')).not.toContain('et Al.');
+    expect(kap(['cite', 'stardpis2023', '--format', 'ris']).stdout).toContain('TI  - The STAR*D data remain strong: Reply to Pigott et al.\n');
+  });
+
   it('a question that fits no topic clearly opens nothing: suggestions, exit 3', () => {
     const r = kap(['explain', 'football', 'scores']);
     expect(r.status).toBe(3);

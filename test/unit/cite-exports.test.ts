@@ -12,6 +12,7 @@ import { englishGbLocale, exportReference } from '../../src/cite/precompute.js';
 import { authorsIncomplete, knownAuthors } from '../../src/cite/record.js';
 import { risType } from '../../src/cite/export-ris.js';
 import { protectCase } from '../../src/cite/export-bib.js';
+import { caseParts, plainTitle } from '../../src/cite/rich-text.js';
 import type { CslItem } from '../../src/content/model.js';
 
 const items = JSON.parse(readFileSync(new URL('../../content/references.json', import.meta.url), 'utf8')) as CslItem[];
@@ -57,7 +58,7 @@ describe('BibTeX and BibLaTeX exports, read back by bibtex-parse', () => {
         expect(entries, kind).toHaveLength(1);
         const e = entries[0]!;
         expect(e.key, kind).toBe(item.id);
-        expect(curly(unlatex(e.TITLE ?? '')), kind).toBe(curly(String(item.title)));
+        expect(curly(unlatex(e.TITLE ?? '')), kind).toBe(curly(plainTitle(String(item.title))));
         // bibtex-parse drops the braces that keep "{U.S. Food and Drug Administration}" one name, so compare the whole list.
         // BibTeX's three-part form puts a suffix second ("Zarate, Jr., Carlos A."); an incomplete list ends in "and others".
         expect(unlatex(e.AUTHOR ?? '').replace(/'/g, '\u2019'), kind).toBe([...bibNames(item), ...(authorsIncomplete(item) ? ['others'] : [])].join(' and ').replace(/'/g, '\u2019'));
@@ -84,7 +85,7 @@ describe('RIS export, read back by astrocite-ris', () => {
       expect(ris.split('\n').every((l) => /^[A-Z][A-Z0-9] {2}- /.test(l)), 'one tag a line').toBe(true);
       const [back] = parseRis(`${ris}\n`) as CslItem[];
       expect(back!.id).toBe(item.id);
-      expect(curly(String(back!.title))).toBe(curly(String(item.title)));
+      expect(curly(String(back!.title))).toBe(curly(plainTitle(String(item.title))));
       // RIS cannot mark an organisation as author; readers split "Drug Enforcement Administration"
       // at a space. The words must all survive.
       // astrocite-ris also reads "Zarate, Carlos A., Jr." (the RIS form for a suffix) as given name "Jr.",
@@ -183,4 +184,25 @@ describe('a retracted work', () => {
       expect(bibtexParse.entries(out.bibtex)[0]!.NOTE).toBe('Retracted');
       expect(JSON.stringify(parseRis(`${out.ris}\n`))).toContain('Retracted');
     });
+});
+
+describe('a title part that keeps its case (<span class="nocase">)', () => {
+  const title = 'Reply to Pigott <span class="nocase">et al.</span>: <i>STAR*D</i>';
+  it('is plain text without its markup, and a piece of its own', () => {
+    expect(plainTitle(title)).toBe('Reply to Pigott et al.: STAR*D');
+    expect(caseParts(title)).toEqual([
+      { text: 'Reply to Pigott ', nocase: false },
+      { text: 'et al.', nocase: true },
+      { text: ': STAR*D', nocase: false },
+    ]);
+    expect(caseParts('Plain')).toEqual([{ text: 'Plain', nocase: false }]);
+  });
+  it('is braced whole in BibTeX and plain in RIS; CSL-JSON keeps the markup for citeproc', () => {
+    const item = { id: 'x2023', type: 'article-journal', title: 'Reply to Pigott <span class="nocase">et al.</span>', issued: { 'date-parts': [[2023]] } } as CslItem;
+    const out = exportReference(item);
+    expect(out.bibtex).toContain('title = {Reply to {Pigott} {et al.}}');
+    expect(out.bibtex).toContain('key = {Reply to Pigott et al.}');
+    expect(out.ris).toContain('TI  - Reply to Pigott et al.\n');
+    expect(JSON.parse(out['csl-json']).title).toBe(item.title);
+  });
 });
