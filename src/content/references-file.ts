@@ -146,7 +146,9 @@ export function parseReferences(raw: string, sink: Sink): ParsedReferences {
     if (typeof item.title !== 'string' || !item.title.trim()) {
       sink.error(line, `${id}.title: missing`);
       ok = false;
-    }
+    } else if (/\bet al\./.test(item.title.replace(/<span class="nocase">.*?<\/span>/g, '')))
+      // MLA and Chicago title-case a title, and APA its in-text form: "Reply to Pigott et Al.".
+      sink.error(line, `${id}.title: "et al." is title-cased by MLA and Chicago ("et Al."): write <span class="nocase">et al.</span>`);
     if (!ok) return;
     let code: string | undefined;
     const cleaned = cleanItem(item, (s) => (code ??= unsafeCode(s)));

@@ -114,6 +114,7 @@ table('content: file types, links, sizes, schemas', [
   checkCase('an author with a number for a family name', (d) => refs(d, (r) => ((r[0]!.author = [{ family: 7 }]), r)), { stderr: /\.author\[0\]\.family: expected text, got number/ }),
   checkCase('issued as a string', (d) => refs(d, (r) => ((r[0]!.issued = '2005'), r)), { stderr: /\.issued: expected a date/ }),
   checkCase('date-parts with junk', (d) => refs(d, (r) => ((r[0]!.issued = { 'date-parts': [['x', {}]] }), r)), { stderr: /\.issued\.date-parts: each date is/ }),
+  checkCase('"et al." in a title, which MLA would print "et Al."', (d) => refs(d, (r) => ((r[0]!.title = 'A reply to Smith et al.'), r)), { stderr: /\.title: "et al\." is title-cased by MLA and Chicago/ }),
   checkCase('an unknown CSL type', (d) => refs(d, (r) => ((r[0]!.type = 'spaceship'), r)), { stderr: /\.type: "spaceship" is not a CSL type/ }),
   checkCase('a nested object where text belongs', (d) => refs(d, (r) => ((r[0]!['container-title'] = { a: { b: 1 } }), r)), { stderr: /container-title: expected text or a number, got an object/ }),
   checkCase('references.json is an object', (d) => writeFileSync(join(d, 'references.json'), '{"id": "x"}'), { stderr: /references\.json:1: error: expected a JSON array/ }),
