@@ -316,8 +316,9 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
   const keys = new Map<string, string | undefined>();
   const authorYears = new Map<string, ReturnType<CitationLookup['authorYear']>>();
   // Each key's letter groups (text/distance.ts couldBeWithin): most keys are ruled out on them,
-  // without the edit-distance table, which a fresh process runs cold.
-  const known = [...refs.keys()].map((r) => ({ r, lower: r.toLowerCase(), letters: lettersOf(r) }));
+  // without the edit-distance table, which a fresh process runs cold. Made when a draft first
+  // cites a key that no reference has (most cite none).
+  let knownKeys: { r: string; lower: string; letters: number }[] | undefined;
   const byCount: NameForms[] = [];
   // The references by year, in their order, made when the first author-year is looked up: a
   // reference of another year is neither the one cited nor a near one (resolve, nearReference),
@@ -332,6 +333,7 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
         let near: string | undefined;
         let best = 4;
         const letters = lettersOf(lower);
+        const known = (knownKeys ??= [...refs.keys()].map((r) => ({ r, lower: r.toLowerCase(), letters: lettersOf(r) })));
         for (let i = 0; i < known.length && best > 0; i++) {
           const { r, lower: l, letters: rl } = known[i]!;
           // Not within best - 1 edits: no nearer than the best so far, as the tests below find.
