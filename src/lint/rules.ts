@@ -316,9 +316,14 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
   const keys = new Map<string, string | undefined>();
   const authorYears = new Map<string, ReturnType<CitationLookup['authorYear']>>();
   // Each key's letter groups (text/distance.ts couldBeWithin): most keys are ruled out on them,
-  // without the edit-distance table, which a fresh process runs cold.
-  const known = [...refs.keys()].map((r) => ({ r, lower: r.toLowerCase(), letters: lettersOf(r) }));
+  // without the edit-distance table, which a fresh process runs cold. Made when a draft first
+  // cites a key that no reference has (most cite none).
+  let knownKeys: { r: string; lower: string; letters: number }[] | undefined;
   const byCount: NameForms[] = [];
+  // The references by year, in their order, made when the first author-year is looked up: a
+  // reference of another year is neither the one cited nor a near one (resolve, nearReference),
+  // and a draft's few author-years were each compared with every reference, run cold.
+  let years: ReferenceYears | undefined;
   return {
     nearKey(key) {
       if (!keys.has(key)) {
@@ -328,6 +333,7 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
         let near: string | undefined;
         let best = 4;
         const letters = lettersOf(lower);
+        const known = (knownKeys ??= [...refs.keys()].map((r) => ({ r, lower: r.toLowerCase(), letters: lettersOf(r) })));
         for (let i = 0; i < known.length && best > 0; i++) {
           const { r, lower: l, letters: rl } = known[i]!;
           // Not within best - 1 edits: no nearer than the best so far, as the tests below find.
@@ -349,9 +355,10 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
       const id = `${ay.families.join('\n')}\t${ay.year}`;
       let answer = authorYears.get(id);
       if (!answer) {
-        const found = resolve(ay, index.references);
+        years ??= referenceYears(index.references);
+        const found = resolve(ay, years);
         const erratum = found ? undefined : index.errata.find((e) => e.misspelt.some((m) => m.year === ay.year && sameNames(m.families, ay.families)));
-        answer = { found, erratum, near: found || erratum ? undefined : nearReference(ay, index.references, (byCount[ay.families.length] ??= nameForms(index.references, ay.families.length))) };
+        answer = { found, erratum, near: found || erratum ? undefined : nearReference(ay, index.references, years, (byCount[ay.families.length] ??= nameForms())) };
         authorYears.set(id, answer);
       }
       return answer;
@@ -384,37 +391,70 @@ function drain(s: string): number {
 const year = (y: string) => y.replace(/[a-z]$/, '');
 const sameNames = (a: string[], b: string[]) => a.length > 0 && a.every((n, i) => i >= b.length || fold(b[i]!) === n) && fold(b[0]!) === a[0];
 
-function resolve(ay: AuthorYear, refs: LintReference[]): LintReference | undefined {
-  const y = year(ay.year);
+/** The references by year as written (`text`, references), and their indices by the year's number rounded down (`floor`); each in the references' order. */
+interface ReferenceYears {
+  text: Map<string, LintReference[]>;
+  floor: Map<number, number[]>;
+  /** Each reference's year as a number. */
+  numbers: number[];
+}
+
+function referenceYears(refs: LintReference[]): ReferenceYears {
+  const text = new Map<string, LintReference[]>();
+  const floor = new Map<number, number[]>();
+  const numbers: number[] = [];
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
+    const n = Number(r.year);
+    numbers.push(n);
+    const t = text.get(r.year);
+    if (t) t.push(r);
+    else text.set(r.year, [r]);
+    // A year that is no number (NaN) is never within a year of another (nearReference).
+    if (!Number.isFinite(n)) continue;
+    const f = floor.get(Math.floor(n));
+    if (f) f.push(i);
+    else floor.set(Math.floor(n), [i]);
+  }
+  return { text, floor, numbers };
+}
+
+/** The first reference of the year cited whose first names are the ones written. */
+function resolve(ay: AuthorYear, years: ReferenceYears): LintReference | undefined {
   const names = ay.families.map(fold);
-  return refs.find((r) => r.year === y && names.every((f, i) => r.families[i] === f));
+  return years.text.get(year(ay.year))?.find((r) => names.every((f, i) => r.families[i] === f));
 }
 
-/** Each reference's first `count` names as one string (what an author-year of as many names is held to), its letter groups and year. */
+/** Each reference's first `count` names as one string (what an author-year of as many names is held to) and its letter groups, made when first asked. */
 interface NameForms {
-  names: string[];
+  names: (string | undefined)[];
   letters: number[];
-  years: number[];
 }
 
-function nameForms(refs: LintReference[], count: number): NameForms {
-  const names = refs.map((r) => r.families.slice(0, count).join(' '));
-  return { names, letters: names.map(lettersOf), years: refs.map((r) => Number(r.year)) };
-}
+const nameForms = (): NameForms => ({ names: [], letters: [] });
 
 /** A reference one typo away in the first author's name (same year), or the same names a year off. */
-function nearReference(ay: AuthorYear, refs: LintReference[], forms: NameForms): LintReference | undefined {
+function nearReference(ay: AuthorYear, refs: LintReference[], years: ReferenceYears, forms: NameForms): LintReference | undefined {
   const written = ay.families.map(fold).join(' ');
   const letters = lettersOf(written);
   const y = Number(year(ay.year));
+  // Only the same year, or a year off, can score (below): the references whose year rounds down
+  // to one of the three around y's, in their order. None for a year that is no number.
+  const f = Math.floor(y);
+  const near = Number.isFinite(y) ? [...(years.floor.get(f - 1) ?? []), ...(years.floor.get(f) ?? []), ...(years.floor.get(f + 1) ?? [])].sort((a, b) => a - b) : [];
+  const count = ay.families.length;
   let best: { r: LintReference; d: number } | undefined;
-  for (let i = 0; i < refs.length; i++) {
+  for (let k = 0; k < near.length; k++) {
+    const i = near[k]!;
     const r = refs[i]!;
-    const ry = forms.years[i]!;
-    // Only the same year, or a year off, can score (below).
+    const ry = years.numbers[i]!;
     if (!r.families[0] || Math.abs(ry - y) > 1) continue;
     // The names as written against the reference's first as many names.
-    const names = forms.names[i]!;
+    let names = forms.names[i];
+    if (names === undefined) {
+      forms.names[i] = names = r.families.slice(0, count).join(' ');
+      forms.letters[i] = lettersOf(names);
+    }
     // Only a distance of 2 or less scores (below): the letter groups, then the counts' floor,
     // rule most references out.
     if (!couldBeWithin(letters, written.length, forms.letters[i]!, names.length, 2)) continue;
