@@ -93,17 +93,13 @@ function readIndexed(dataDir: string): Bank | undefined {
     if (q?.id !== e.id) throw new CompiledContentError(`compiled quiz at ${dataDir} has an unknown format`);
     return q;
   };
-  const entries = index.questions.map(([id, module, tags, difficulty, choices, help, start, end, evidence, shown]): IndexEntry => ({
-    id,
-    module,
-    tags: index.tags[tags]!,
-    difficulty,
-    choices,
-    help,
-    at: [start, end],
-    evidence: index.evidence[evidence]!,
-    ...(shown && { shown }),
-  }));
+  // Rows read by index, not destructured: an array pattern runs the array iterator, which in a
+  // fresh process cost ~9,000 instructions a row (1.3M for the bank).
+  const entries = index.questions.map((r): IndexEntry => {
+    const e: IndexEntry = { id: r[0], module: r[1], tags: index.tags[r[2]]!, difficulty: r[3], choices: r[4], help: r[5], at: [r[6], r[7]], evidence: index.evidence[r[8]]! };
+    if (r[9]) e.shown = r[9];
+    return e;
+  });
   return {
     entries,
     quizBytes: index.bytes,

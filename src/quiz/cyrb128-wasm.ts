@@ -3,54 +3,15 @@
  * export or a quiz of the whole bank shuffles every question's choices by its own seed. In
  * JavaScript each step's 32-bit products are heap numbers and the hot loop is compiled again by
  * the optimiser in every fresh process: 149 seeds cost ~13M instructions; here ~2.5M, with the
- * module compiled in ~0.6M. Same numbers as hashSeed (a property test holds them together).
- *
- * The module, written out by hand below: memory 0 (one page, exported as "m"); h(n) reads n
- * UTF-16 code units from byte 16 on (what charCodeAt gives) and writes h1..h4 at bytes 0-15.
+ * module compiled in ~0.3M. Same numbers as hashSeed (a property test holds them together).
+ * The module: cyrb128-wasm-code.ts.
  */
-import { HEADER, section, sleb, uleb, Wasm } from '../wasm-bytes.js';
+import { Wasm } from '../wasm-bytes.js';
+import { cyrb128Module } from './cyrb128-wasm-code.js';
 
-const GET = 0x20, SET = 0x21, CONST = 0x41, ADD = 0x6a, MUL = 0x6c, XOR = 0x73, SHR_U = 0x76, GE_U = 0x4f;
-const get = (i: number) => [GET, i];
-const set = (i: number) => [SET, i];
-const int = (v: number) => [CONST, ...sleb(v)];
-// Locals: 0 n (the parameter), 1 i, 2 k, 3-6 h1-h4.
-const [N, I, K, H1, H2, H3, H4] = [0, 1, 2, 3, 4, 5, 6];
-const C = [597399067, 2869860233, 951274213, 2716044179];
-/** h[a] = h[b] ^ imul(h[a] ^ k, c): one of a character's four steps. */
-const step = (a: number, b: number, c: number) => [...get(b), ...get(a), ...get(K), XOR, ...int(c), MUL, XOR, ...set(a)];
-/** h[a] = imul(h[b] ^ (h[a] >>> s), c): one of the four final mixes. */
-const mix = (a: number, b: number, s: number, c: number) => [...get(b), ...get(a), ...int(s), SHR_U, XOR, ...int(c), MUL, ...set(a)];
-const store = (h: number, at: number) => [...int(0), ...get(h), 0x36, 2, at];
-
-function moduleBytes(): Uint8Array {
-  const body = [
-    ...int(1779033703), ...set(H1), ...int(3144134277), ...set(H2), ...int(1013904242), ...set(H3), ...int(2773480762), ...set(H4),
-    0x02, 0x40, 0x03, 0x40, // block, loop
-    ...get(I), ...get(N), GE_U, 0x0d, 1, // i >= n: out of the block
-    ...get(I), ...get(I), ADD, ...int(16), ADD, 0x2f, 1, 0, ...set(K), // k = load16_u(16 + 2i)
-    // h1 from the old h2, h2 from the old h3, h3 from the old h4, h4 from the new h1, as hashSeed.
-    ...step(H1, H2, C[0]!), ...step(H2, H3, C[1]!), ...step(H3, H4, C[2]!), ...step(H4, H1, C[3]!),
-    ...get(I), ...int(1), ADD, ...set(I),
-    0x0c, 0, 0x0b, 0x0b, // br to the loop; end loop, end block
-    ...mix(H1, H3, 18, C[0]!), ...mix(H2, H4, 22, C[1]!), ...mix(H3, H1, 17, C[2]!), ...mix(H4, H2, 19, C[3]!),
-    ...get(H1), ...get(H2), ...get(H3), XOR, ...get(H4), XOR, XOR, ...set(H1),
-    ...get(H2), ...get(H1), XOR, ...set(H2),
-    ...get(H3), ...get(H1), XOR, ...set(H3),
-    ...get(H4), ...get(H1), XOR, ...set(H4),
-    ...store(H1, 0), ...store(H2, 4), ...store(H3, 8), ...store(H4, 12),
-    0x0b,
-  ];
-  const func = [1, 6, 0x7f, ...body]; // six i32 locals besides n
-  return Uint8Array.from([
-    ...HEADER,
-    ...section(1, [1, 0x60, 1, 0x7f, 0]), // type 0: (i32) -> ()
-    ...section(3, [1, 0]), // function 0 of type 0
-    ...section(5, [1, 0, 1]), // one memory, one page
-    ...section(7, [2, 1, 0x6d, 2, 0, 1, 0x68, 0, 0]), // exports "m" (memory 0), "h" (function 0)
-    ...section(10, [1, ...uleb(func.length), ...func]),
-  ]);
-}
+/** The module's bytes, made by the build (base64); tests, which run the sources, make them. */
+declare const __KAP_CYRB128_WASM__: string;
+const moduleBytes = () => (typeof __KAP_CYRB128_WASM__ === 'string' ? Buffer.from(__KAP_CYRB128_WASM__, 'base64') : cyrb128Module());
 
 /** The most code units h() takes: the page less the 16 bytes of the result. */
 export const MAX_UNITS = (65536 - 16) / 2;
@@ -63,11 +24,13 @@ export function wasmHasher(): ((text: string) => [number, number, number, number
   } catch {
     return undefined;
   }
-  const units = new Uint16Array(exports.m.buffer, 16, MAX_UNITS);
+  const memory = Buffer.from(exports.m.buffer);
   const words = new Uint32Array(exports.m.buffer, 0, 4);
   const { h } = exports;
   return (text) => {
-    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    // Node copies the code units (lone surrogates too) in C++: a charCodeAt loop here cost
+    // ~0.6M instructions over the bank's 149 seeds.
+    memory.write(text, 16, 'utf16le');
     h(text.length);
     return [words[0]!, words[1]!, words[2]!, words[3]!];
   };

@@ -67,9 +67,20 @@ export function selectFrom<Q extends Selectable>(bank: Q[], opts: SelectOptions,
   // Every question's own stream, hashed at once (hashSeeds: many are hashed faster together).
   const hashes = shuffle ? hashSeeds(picked.map((q) => `${opts.seed}\u0000${q.id}`)) : [];
   return picked.map((q, n) => {
-    const written = Array.from({ length: choices(q) }, (_, i) => i);
+    const written = writtenOrder(choices(q));
     return { of: q, order: shuffle ? shuffled(written, sfc32(hashes[n]!)) : written };
   });
+}
+
+/**
+ * 0, 1, … n-1: the written order of n choices. A loop, not Array.from({ length }, fn), which
+ * calls its function through the array-like path: ~2,000 instructions more an order in a fresh
+ * process (0.3M over the bank).
+ */
+function writtenOrder(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(i);
+  return out;
 }
 
 /** A pick whose order is shuffled on first read, by hashSeed (what hashSeeds gives for one text). */
@@ -82,7 +93,7 @@ class LazyOrder<Q> {
   ) {}
 
   get order(): number[] {
-    return (this.#order ??= shuffled(Array.from({ length: this.choices }, (_, i) => i), sfc32(hashSeed(this.seed))));
+    return (this.#order ??= shuffled(writtenOrder(this.choices), sfc32(hashSeed(this.seed))));
   }
 }
 

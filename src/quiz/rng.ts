@@ -44,9 +44,11 @@ export function rngFrom(seed: string): () => number {
 
 /** Uniform numbers in [0, 1) from a seed's hash (hashSeed's four words). */
 export function sfc32(h: readonly [number, number, number, number]): () => number {
-  let a = h[0], b = h[1], c = h[2], d = h[3];
+  // The state is kept as int32 (every step below ends in | 0 or a bitwise operation, which read
+  // a word the same whether it is held signed or unsigned): an unsigned word of 2^31 or more is a
+  // heap number, allocated at every step (~0.2M instructions of a run that shuffles the bank).
+  let a = h[0] | 0, b = h[1] | 0, c = h[2] | 0, d = h[3] | 0;
   return () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
