@@ -10,6 +10,7 @@ import { byOrd, readNames } from '../names.js';
 import { searchNamedFirst } from '../search/named.js';
 import { clean } from '../text/sanitize.js';
 import { helpNeeded } from '../safety/index.js';
+import { SHORT_RUN_FLAGS } from '../short-run.js';
 
 export interface SearchCliOptions {
   type?: string;
@@ -19,6 +20,7 @@ export interface SearchCliOptions {
 }
 
 export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void {
+  ctx.tuneV8(SHORT_RUN_FLAGS);
   const query = words.join(' ');
   const index = readIndex(ctx.dataDir);
   if (opts.tag && !index.meta.tags.includes(opts.tag.toLowerCase()))

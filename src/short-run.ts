@@ -1,0 +1,10 @@
+/**
+ * V8 flags for a command that runs a few milliseconds of its own JavaScript once (search, a
+ * topic's lookup), set when it starts (ctx.tuneV8; bundles are loaded from their code caches
+ * by then, so no cache is rejected). Sparkplug compiles a function's bytecode to machine code
+ * once it has run a little: in a run this short that compile costs more than the faster code
+ * saves, and a regular expression compiled to machine code after its first match is the same.
+ * Callgrind, `kap search nmda` 108.0M -> 105.0M instructions, `kap search why does ketamine
+ * work so fast` 112.0M -> 109.8M (`node -e 0` 85.4M).
+ */
+export const SHORT_RUN_FLAGS = ['--no-sparkplug', '--no-regexp-tier-up'];
