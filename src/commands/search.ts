@@ -10,6 +10,7 @@ import { byOrd, readNames } from '../names.js';
 import { searchNamedFirst } from '../search/named.js';
 import { clean } from '../text/sanitize.js';
 import { helpNeeded } from '../safety/index.js';
+import { SHORT_RUN_DOCS, SHORT_RUN_FLAGS } from '../short-run.js';
 
 export interface SearchCliOptions {
   type?: string;
@@ -21,6 +22,7 @@ export interface SearchCliOptions {
 export function search(ctx: Ctx, words: string[], opts: SearchCliOptions): void {
   const query = words.join(' ');
   const index = readIndex(ctx.dataDir);
+  if (index.meta.docs <= SHORT_RUN_DOCS) ctx.tuneV8(SHORT_RUN_FLAGS);
   if (opts.tag && !index.meta.tags.includes(opts.tag.toLowerCase()))
     throw new UsageError(`no tag "${clean(opts.tag).slice(0, 40)}"`, `Tags: ${index.meta.tags.join(', ')}`);
   // The topic the whole query names (what `kap explain <query>` opens) first: search/named.ts.

@@ -100,3 +100,22 @@ describe('kap search: a topic named exactly comes first (shipped content)', () =
     expect(first(['spravato', 'dosing'])[0]).toMatchObject({ type: 'reference' });
   });
 });
+
+describe('kap search: V8 flags for a short run (src/short-run.ts)', () => {
+  it('asks for SHORT_RUN_FLAGS, and prints what a spawned run with them prints', async () => {
+    const { join } = await import('node:path');
+    const { createRequire } = await import('node:module');
+    const { ROOT } = await import('../helpers/run-kap.js');
+    const { SHORT_RUN_FLAGS } = await import('../../src/short-run.js');
+    const { run } = createRequire(import.meta.url)(join(ROOT, 'dist/kap.cjs')) as { run: (io: unknown) => Promise<number> };
+    const asked: string[][] = [];
+    let out = '';
+    const sink = { write: (s: string) => ((out += s), true), isTTY: false };
+    const argv = ['search', 'why', 'does', 'ketamine', 'work', 'so', 'fast'];
+    const code = await run({ argv, env: {}, stdout: sink, stderr: { write: () => true, isTTY: false }, stdinIsTTY: false, bundleDir: join(ROOT, 'dist'), tuneV8: (f: string[]) => asked.push(f) });
+    expect(asked).toEqual([SHORT_RUN_FLAGS]);
+    const spawned = kap(argv);
+    expect(spawned.stderr).not.toMatch(/Warning|Error/);
+    expect([spawned.status, spawned.stdout]).toEqual([code, out]);
+  }, 60_000);
+});
