@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cachedRenderer, type Rendered } from './blocks-render.js';
+import { cachedRenderer, renderWhole, type Rendered } from './blocks-render.js';
 import { ContentError } from '../errors.js';
 import type { ContentSet } from './load.js';
 import type { CslItem } from './model.js';
@@ -117,11 +117,13 @@ export function compileContent(set: ContentSet, stylesDir: string, memo?: CiteMe
   const cite = (text: string) => replaceClusters(text, (keys) => citer.inText(keys));
 
   // Styled blocks are a function of the Markdown alone: a pack compile takes the built-in
-  // modules' from the memo, and within a compile each distinct block is rendered once.
-  const render = cachedRenderer();
-  // Not past BLOCKS_MEMO_MAX modules: the memo holds what it saves until the end, and at 10,000
-  // modules their blocks were 288 MB of memo file and most of a 3 GB compile.
+  // modules' from the memo. Not past BLOCKS_MEMO_MAX modules: the memo holds what it saves
+  // until the end, and at 10,000 modules their blocks were 288 MB of memo file and most of a
+  // 3 GB compile. There, each distinct block is rendered once instead; a small compile, mostly
+  // run without TurboFan (cite/optimizer.ts), spent more on the cache than it saved (built-in
+  // compile, callgrind: 19.32G -> 19.47G instructions).
   const memoBlocks = memo && set.modules.length <= BLOCKS_MEMO_MAX;
+  const render = memoBlocks ? renderWhole : cachedRenderer();
   const both = (markdown: string): Rendered => (memoBlocks ? JSON.parse(memo.get(['blocks', markdown], () => JSON.stringify(render(markdown)))) : render(markdown));
   // The bibliography is already formatted (and its APA fixed, e.g. no bare "Retrieved <URL>"):
   // search and quiz exports show that text rather than format again.
