@@ -21,8 +21,19 @@ const NESTED_TABLE_WIDTH = 76;
  */
 export function renderBlocks(tokens: unknown[], color: boolean): Block[] {
   // Rendered once with colour and once without (marked-terminal's list layout differs when its
-  // styles add codes): stripping the codes afterwards would not give the plain layout.
+  // styles add codes): stripping the codes afterwards would not give the plain layout. Its
+  // styles read chalk's level as they paint, so it is set for each call; the renderer holds no
+  // state between tokens, so one per setting serves every call (making one per call, four a
+  // module, was ~1 s of a 10,000-module compile).
   chalk.level = color ? 1 : 0;
+  let paint = painters.get(color);
+  if (!paint) painters.set(color, (paint = painter(color)));
+  return (tokens as Token[]).map(paint);
+}
+
+const painters = new Map<boolean, (t: Token) => Block>();
+
+function painter(color: boolean): (t: Token) => Block {
   // marked-terminal's own reflow does not know about the indents it adds afterwards (lists,
   // quotes) and is slow; paragraphs are rendered as one line each, and paintBlocks wraps
   // every line once, keeping its indent and bullet as a hanging indent.
@@ -55,9 +66,9 @@ export function renderBlocks(tokens: unknown[], color: boolean): Block[] {
   const walker = makeWalker(fns);
   r.options = { gfm: true };
   r.parser = walker;
-  return (tokens as Token[]).map((t): Block => {
+  return (t): Block => {
     if (t.type === 'table') return { table: cells(t) };
     if (t.type === 'hr') return { rule: true };
     return { text: walker.parse([t]) };
-  });
+  };
 }
