@@ -78,7 +78,8 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
     const found = target(catalog, best, 'search');
     if (found) return found;
   }
-  const agreed = sharedNameAgreed(catalog, key, (q) => (hits.length ? hits : (search?.(q) ?? [])), typed);
+  // Searched here, if not above, only when the question has two shared names.
+  const agreed = sharedNameAgreed(catalog, key, () => (hits.length ? hits : (search?.(typed) ?? []))[0]);
   if (agreed) return agreed;
   const closest = nearest(key, near.map((e) => [e.name, e.t] as [string, string]));
   // Suggestions from search only where a result matched every word of the query.
@@ -172,7 +173,7 @@ function coreWords(key: string, names: NameIndex): string {
  * question's context; the rest must name one topic, and search's best result must be in that
  * topic: two signals that agree. One shared name alone ("ketamine pizza") opens nothing.
  */
-function sharedNameAgreed(catalog: Catalog, key: string, search: (query: string) => Hit[], typed: string): Resolution | undefined {
+function sharedNameAgreed(catalog: Catalog, key: string, topHit: () => Hit | undefined): Resolution | undefined {
   const named = key
     .split(' ')
     .filter((w) => !QUESTION.has(w) && catalog.names.topics(w) >= 5 && keyOf(catalog, w))
@@ -182,8 +183,7 @@ function sharedNameAgreed(catalog: Catalog, key: string, search: (query: string)
   const rest = named.slice(1);
   const t = rest[0]!.t;
   if (!t.startsWith('m:') || rest.some((r) => r.t !== t)) return undefined;
-  const [top] = search(typed);
-  return top?.module === t.slice(2) ? target(catalog, t, 'word', rest[0]!.w) : undefined;
+  return topHit()?.module === t.slice(2) ? target(catalog, t, 'word', rest[0]!.w) : undefined;
 }
 
 /**

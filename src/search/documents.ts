@@ -63,7 +63,7 @@ export function plainText(md: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
     .replace(/^\s*\|?[-:| ]+\|?\s*$/gm, '')
-    // An escaped mark is the character itself ("STAR\\*D"); the others are emphasis or code.
+    // An escaped mark is the character itself ("STAR\*D"); the others are emphasis or code.
     .replace(/\\([!-/:-@[-`{-~])|[*`]+|\b_+|_+\b/g, (_, escaped?: string) => escaped ?? '')
     .replace(/\|/g, ' ')
     // Each run of spaces and tabs to one space; a lone space (most of them) is left as it is.

@@ -11,17 +11,16 @@ import { WEB_ADDRESS } from './html-text.js';
 import { countQuestions, letter, oneLine, type ExportMeta, type ExportQuestion, type Exporter } from './types.js';
 
 // Smart dashes, ellipses and quotes are left to the renderer.
-const SPECIAL = MD_SPECIAL;
-const escapeSpecial = (s: string): string => (/[\r\n\t]/.test(s) ? s.replace(/\s*[\r\n\t]+\s*/g, ' ') : s).replace(SPECIAL, '\\$&');
+const escapeSpecial = (s: string): string => (/[\r\n\t]/.test(s) ? s.replace(/\s*[\r\n\t]+\s*/g, ' ') : s).replace(MD_SPECIAL, '\\$&');
 // oneLine has taken the breaks out already: only the escapes are left to add.
-export const mdEscape = (s: string): string => oneLine(s).replace(SPECIAL, '\\$&');
+export const mdEscape = (s: string): string => oneLine(s).replace(MD_SPECIAL, '\\$&');
 
 // Web addresses as autolinks (no escapes inside them); the rest escaped. The text is made one
 // line once, as a whole: trimmed piece by piece it lost the space before each address
 // ("801–811.<https://doi.org/…>").
 function mdLinked(s: string): string {
   const line = oneLine(s);
-  const escape = (piece: string) => piece.replace(SPECIAL, '\\$&');
+  const escape = (piece: string) => piece.replace(MD_SPECIAL, '\\$&');
   let out = '';
   let at = 0;
   for (const m of line.matchAll(WEB_ADDRESS)) {
