@@ -45,7 +45,15 @@ const LEAD = 1.25;
 /** Words of a question that name no topic ("what is", "tell me about"). */
 const QUESTION = new Set('what whats is are was does do did how why when who which can could should would will tell me about explain the a an of for and in on to with it its my i you'.split(' '));
 
-export function resolveTopic(catalog: Catalog, words: string[], search?: (query: string) => Hit[]): Resolution {
+/**
+ * Names that are also verbs: with a word after them, and no other word of the question left to
+ * name a topic ("does ketamine help depression"), they are the verb, not the topic
+ * (getting-help); last ("where can I get help"), a name. Beside another such word ("does
+ * therapy help ketamine work") they still make the question name two topics, so none opens.
+ */
+const VERB_NAMES = new Set(['help', 'helps']);
+
+export function resolveTopic(catalog: Catalog, words: string[], search?: (query: string) => Hit[], fixWords?: false): Resolution {
   const typed = words.join(' ').slice(0, MAX_QUERY);
   const key = normalizeKey(typed);
   if (!key) return { type: 'none', suggestions: [] };
@@ -69,6 +77,10 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   // A question around one word ("is ketamine addictive") is that word, typos included.
   const coreTypo = core && core !== key && !core.includes(' ') ? typoMatch(catalog, core, catalog.names.near(core, typoBudget(core.length)).sort(byOrd)) : undefined;
   if (coreTypo) return coreTypo;
+  // …or a typo of a name without the question's words ("is ketamine adictive": "ketamine addiction").
+  const plain = key.split(' ').filter((w) => !QUESTION.has(w)).join(' ');
+  const plainTypo = plain && plain !== key && plain !== core ? typoMatch(catalog, plain, catalog.names.near(plain, typoBudget(plain.length)).sort(byOrd)) : undefined;
+  if (plainTypo) return plainTypo;
 
   // Search only a question of two or more words: one unknown word ("__proto__", "anesthetic")
   // is better answered by suggestions than by whichever topic happens to contain its start.
@@ -81,10 +93,19 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   // Searched here, if not above, only when the question has two shared names.
   const agreed = sharedNameAgreed(catalog, key, () => (hits.length ? hits : (search?.(typed) ?? []))[0]);
   if (agreed) return agreed;
+  // Misspelt words of a question ("is ketamin adictive"), each a clear typo of a one-word
+  // name: the question as corrected, resolved once more (never corrected twice).
+  const fixed = fixWords === false ? undefined : correctedWords(catalog, key);
+  const again = fixed ? resolveTopic(catalog, fixed.split(' '), search, false) : undefined;
+  if (again && again.type !== 'none') return { ...again, how: 'typo', matched: again.matched ?? fixed };
   const closest = nearest(key, near.map((e) => [e.name, e.t] as [string, string]));
+  // A question's own word's nearest names too ("is ketamine adictive" → misuse-dependence).
+  if (core && core !== key && !core.includes(' ')) closest.push(...nearest(core, catalog.names.near(core, typoBudget(core.length)).sort(byOrd).map((e) => [e.name, e.t] as [string, string])));
   // Suggestions from search only where a result matched every word of the query.
   const fromSearch = [...new Set(hits.filter((h) => h.coverage >= 1).map((h) => (h.module ? `m:${h.module}` : undefined)).filter((t): t is string => Boolean(t)))];
-  const suggestions = [...new Set([...closest, ...fromSearch])].slice(0, 4).map((t) => display(catalog, t));
+  const suggestions = [...new Set([...closest, ...fromSearch, ...(again?.type === 'none' ? again.suggestions.map((s) => keyOf(catalog, s) ?? s) : [])])]
+    .slice(0, 4)
+    .map((t) => (t.startsWith('m:') || t.startsWith('t:') ? display(catalog, t) : t));
   return { type: 'none', suggestions };
 }
 
@@ -155,7 +176,8 @@ function namedIn(catalog: Catalog, core: string): Resolution | undefined {
   const found = new Map<string, string>();
   for (let i = 0; i < ws.length; i++)
     for (const phrase of [ws[i]!, i + 1 < ws.length ? `${ws[i]} ${ws[i + 1]}` : '']) {
-      const t = phrase && keyOf(catalog, phrase);
+      // A verb with a word after it names no topic, yet still makes a second name beside another.
+      const t = phrase && (VERB_NAMES.has(phrase) && i + 1 < ws.length ? 'verb' : keyOf(catalog, phrase));
       if (t) found.set(t, phrase);
     }
   const [only, ...more] = [...found];
@@ -164,7 +186,10 @@ function namedIn(catalog: Catalog, core: string): Resolution | undefined {
 
 /** The words of a query that can name a topic: no question words, none that names of five or more topics share. */
 function coreWords(key: string, names: NameIndex): string {
-  return key.split(' ').filter((w) => !QUESTION.has(w) && names.topics(w) < 5).join(' ');
+  const ws = key.split(' ');
+  const core = ws.filter((w) => !QUESTION.has(w) && names.topics(w) < 5);
+  // Only a verb is left ("does ketamine help depression"): the question names no topic of its own.
+  return core.every((w) => VERB_NAMES.has(w) && ws.lastIndexOf(w) < ws.length - 1) ? '' : core.join(' ');
 }
 
 /**
@@ -229,4 +254,31 @@ function searchWinner(hits: Hit[]): string | undefined {
   const total = [...sum.values()].reduce((a, b) => a + b, 0);
   const rival = Math.max(0, ...hits.filter((h) => h.module && h.module !== first[0]).map((h) => h.score));
   return first[1] >= SHARE * total && best.get(first[0])! >= LEAD * rival ? `m:${first[0]}` : undefined;
+}
+
+/**
+ * The question with each word that is in no name, and is a clear typo of exactly one one-word
+ * name, replaced by that name; undefined when no word changes. A clear typo as typoMatch's:
+ * within budget and at most a third of the word's letters.
+ */
+function correctedWords(catalog: Catalog, key: string): string | undefined {
+  const ws = key.split(' ');
+  if (ws.length < 2) return undefined;
+  let changed = false;
+  const out = ws.map((w) => {
+    if (w.length < 4 || QUESTION.has(w) || catalog.names.topics(w) > 0) return w;
+    const budget = typoBudget(w.length);
+    let bestD = Infinity;
+    let best: string[] = [];
+    for (const { name } of catalog.names.near(w, budget)) {
+      if (name.includes(' ')) continue;
+      const d = editDistance(w, name, budget);
+      if (d < bestD) [bestD, best] = [d, [name]];
+      else if (d === bestD && !best.includes(name)) best.push(name);
+    }
+    if (best.length !== 1 || bestD > budget || bestD * 3 > w.length) return w;
+    changed = true;
+    return best[0]!;
+  });
+  return changed ? out.join(' ') : undefined;
 }
