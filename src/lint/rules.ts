@@ -206,12 +206,16 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const label = (c: ClaimDetail) => `kap rates this ${c.certainty} certainty (${c.design})`;
       if (hype) {
         const c = near && claim(near);
+        const anyStudy = `"${written(hype)}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give`;
         flag({
           rule: 'overstated', ...at(hype),
-          ...(c
-            ? // No replacement: a certainty verb does not take a hype word's place ("Ketamine does depression").
-              { claim: c.id, message: `"${written(hype)}" is stronger than the evidence: ${label(c)}; say what the studies found, in words that fit it (the content guide's verb for it is "${VERB[c.certainty]}")` }
-            : { message: `"${written(hype)}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give (for example "may reduce symptoms for a short time")` }),
+          ...(!c
+            ? { message: `${anyStudy} (for example "may reduce symptoms for a short time")` }
+            : c.certainty === 'high'
+              ? // A high-certainty claim (often a label's "not approved for") is what to say instead, not a verb for the hype.
+                { claim: c.id, message: `${anyStudy}; kap's nearest claim (${c.certainty} certainty, ${c.design}): "${firstSentence(c.text)}"` }
+              : // No replacement: a certainty verb does not take a hype word's place ("Ketamine does depression").
+                { claim: c.id, message: `"${written(hype)}" is stronger than the evidence: ${label(c)}; say what the studies found, in words that fit it (the content guide's verb for it is "${VERB[c.certainty]}")` }),
         });
       } else if (certain && weak && !hedged) {
         const w = claim(weak);
@@ -463,4 +467,10 @@ function nearReference(ay: AuthorYear, refs: LintReference[], years: ReferenceYe
     if (score < (best?.d ?? Infinity)) best = { r, d: score };
   }
   return best?.r;
+}
+
+/** A claim's first sentence, for a message (a claim can run to three). */
+function firstSentence(text: string): string {
+  const m = /^.*?[.!?](?=\s+[A-Z(]|$)/.exec(text);
+  return m ? m[0] : text;
 }

@@ -1,5 +1,5 @@
 /** kap lint, the built binary: positions, formats, exit codes, input problems, switches. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,9 +77,26 @@ describe('kap lint', () => {
   it('a hype word gets the certainty to write with, not a certainty verb put in its place', () => {
     for (const input of ['Ketamine cures depression.\n', 'Esketamine proves that ketamine works for depression.\n']) {
       const [finding] = JSON.parse(kap(['lint', '-', '--json'], { input }).stdout).findings;
-      expect(finding).toMatchObject({ rule: 'overstated', message: expect.stringMatching(/certainty .*say what the studies found/) });
+      expect(finding).toMatchObject({ rule: 'overstated', message: expect.stringMatching(/say what the studies found.*certainty|certainty .*say what the studies found/) });
       expect(finding.fix?.replace).toBeUndefined();
     }
+  });
+
+  it("the README's example is what kap lint prints for its draft, word for word", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const cmd = '$ kap lint test/fixtures/lint/draft.md\n';
+    const shown = readme.slice(readme.indexOf(cmd) + cmd.length, readme.indexOf('$ echo $?\n', readme.indexOf(cmd)));
+    const r = kap(['lint', 'test/fixtures/lint/draft.md']);
+    expect(r.status).toBe(6);
+    expect(r.stdout + r.stderr).toBe(shown);
+  });
+
+  it('a hype word beside a high-certainty claim is not called stronger than that evidence: the claim is quoted instead', () => {
+    const [finding] = JSON.parse(kap(['lint', '-', '--json'], { input: 'Ketamine infusions cure PTSD.\n' }).stdout).findings;
+    expect(finding).toMatchObject({ rule: 'overstated', claim: 'ptsd-not-approved' });
+    expect(finding.message).toContain('overstates what any study of ketamine has shown');
+    expect(finding.message).toContain('"The FDA has not approved ketamine or esketamine for PTSD."');
+    expect(finding.message).not.toMatch(/stronger than the evidence|verb for it/);
   });
 
   it('a reader that stops early (| head) still gets exit 6 when there are errors, with nothing on stderr', () => {
