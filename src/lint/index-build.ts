@@ -97,7 +97,7 @@ function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; refer
     .filter((c) => c.article && c.article.verdict !== 'supported' && c.article.verdict !== 'misattributed')
     .map((c) => {
       const a = c.article!;
-      return { claim: detail(c), verdict: a.verdict, correction: a.correction, terms: a.terms, rare: a.terms.filter((t) => (idf[t] ?? 0) >= RARE), weight: weight(idf, a.terms), negated: negations(a.quote) };
+      return { claim: detail(c), verdict: a.verdict, correction: a.correction, terms: a.terms, rare: a.terms.filter((t) => (idf[t] ?? 0) >= RARE), weight: weight(idf, a.terms), negated: negations(a.quote), fixTerms: c.terms, fixIdf: c.terms.map((t) => idf[t] ?? 0) };
     });
   const m = matchDocuments(claims, idf);
   const flagsOf = (c: LintClaim) =>

@@ -11,7 +11,7 @@
  */
 import type { Certainty, Design, Verdict } from '../content/model.js';
 
-export const LINT_VERSION = 5;
+export const LINT_VERSION = 6;
 export const LINT_DIR = 'lint';
 
 export interface LintClaim {
@@ -69,6 +69,9 @@ export interface WrongClaim {
   rare: string[];
   weight: number;
   negated: number;
+  /** The terms of kap's claim (the correction as stated) and the idf of each: a sentence nearer them than the quote states the correction. */
+  fixTerms: string[];
+  fixIdf: number[];
 }
 
 /** index.json */

@@ -65,6 +65,8 @@ export function prose(input: string): Prose {
   let fence: string | undefined;
   let prevBlank = true;
   let inList = false;
+  /** The block of the list item the lines now read belong to, until a blank line or another block. */
+  let openItem: [number, number] | undefined;
   for (const line of input.split('\n')) {
     const start = offset;
     const end = start + line.length;
@@ -78,6 +80,7 @@ export function prose(input: string): Prose {
     }
     if (fenceMark) {
       fence = fenceMark[1];
+      openItem = undefined;
       blank(start, end);
       continue;
     }
@@ -89,6 +92,7 @@ export function prose(input: string): Prose {
     }
     if (isBlank) {
       prevBlank = true;
+      openItem = undefined;
       continue;
     }
     const quote = /^ {0,3}(> ?)+/.exec(line);
@@ -108,7 +112,15 @@ export function prose(input: string): Prose {
     if (item) blank(body, body + item[0].length);
     if (table) for (let i = body; i < end; i++) if (codes[i] === 124) codes[i] = 32;
     if (/^ {0,3}([-*_])(\s*\1){2,}\s*$/.test(rest) || /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(rest)) blank(start, end);
-    if (heading || item || table) lineBlocks.push([start, end]);
+    if (heading || item || table) {
+      const block: [number, number] = [start, end];
+      lineBlocks.push(block);
+      openItem = item ? block : undefined;
+    } else if (openItem && !quote) {
+      // A list item's next line, indented or not (CommonMark's continuation and lazy lines), is
+      // more of the item: its sentence ends where the item does, not at the first line's end.
+      openItem[1] = end;
+    } else openItem = undefined;
     if (item) inList = true;
     else if (prevBlank && !/^\s/.test(line)) inList = false;
     prevBlank = false;

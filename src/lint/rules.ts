@@ -49,10 +49,19 @@ export interface Finding {
 export const VERB: Record<Certainty, string> = { high: 'does', moderate: 'probably', low: 'may', 'very-low': 'it is uncertain whether' };
 
 const NEGATION = /\b(not|never|no|isn't|aren't|wasn't|doesn't|don't|didn't|rather than|instead of|wrong(ly)?|myths?|false(ly)?|incorrect(ly)?|mistaken(ly)?|misleading)\b|n't\b/gi;
-const REPORTING = /\b(the article|comer|the post|(claims?|says?|said|argues?|argued|writes?|wrote|suggests?|suggested|asserts?|asserted) that|according to|so-called)\b/i;
+const REPORTING = /\b(the article|comer|the post|(claims?|says?|said|argues?|argued|writes?|wrote|suggests?|suggested|asserts?|asserted) that|(it|he|she|they|the author|the writer)(\s+(then|also|further|even|later))?\s+(says|said|claims|claimed|argues|argued|writes|wrote|asserts|asserted|adds|added|puts\s+forward)|according to|so-called)\b/i;
 const HYPE = /\b(cures?|cured|curing|miracles?|miraculous|breakthroughs?|game[- ]changers?|proven|proves?|guarantee[sd]?|revolutionary|100 ?%)/i;
 const CERTAIN = /\b(will|definitely|certainly|undoubtedly|clearly|always|is effective|are effective|works|work for|eliminates?|ensures?|shown to|has been demonstrated|established|(studies|research|trials|evidence|science) (have |has )?(shown|shows|proved|confirmed|confirms)|as (studies|research|trials) (have )?(shown|show))\b/i;
 const HEDGE = /\b(may|might|could|possibly|perhaps|probably|likely|suggests?|preliminary|uncertain|unclear|unknown|not known|whether|early|small|limited|some evidence|mixed|it is possible|not yet|not shown|no study|inferred|theory|hypothes[ie]s)\b/i;
+/**
+ * A sentence that says what a study did or found ("in an open-label study", "had no control
+ * group", "scores fell") attributes its claim to that study: not a very-low claim stated as fact.
+ */
+const ATTRIBUTED = /\b(stud(y|ies)|trials?|reports?|reviews?|surveys?|case series|open-label|control group|uncontrolled|scores?|(found|showed|reported|looked at|measured|enrolled|received))\b/i;
+/** A negation just before a word (at most two words between): "not clearly", "does not mean ketamine works". */
+const NEGATED_BEFORE = /\b(not|never|no)\s+(\S+\s+){0,2}$|n't\s+(\S+\s+){0,2}$/i;
+/** A heading that hedges its section ("What we don't know", "Open questions"). */
+const HEDGING_HEADING = /\b(don'?t know|do not know|not known|unknown|uncertain(ties)?|open questions?|unanswered|gaps? in|limitations?|what is unclear)\b/i;
 const HUMAN = /\b(patients?|people|humans?|adults?|clients?|depressed (people|patients)|in depression|in ptsd)\b/i;
 const ANIMAL = /\b(rats?|mice|mouse|rodents?|animals?|preclinical|in the lab)\b/i;
 const CHECK_WORTHY = /\d|\b(effective|efficacy|effects?|antidepressant|symptoms|(reduc|improv|reliev|increas|rais|lower|caus|prevent|fad|last|help|work)\w*|risks?|safe(ly|ty)?|side effects?|approv\w*|trials?|stud(y|ies)|evidence|more than|better than|compared|faster|rapid(ly)?|response|remission|relapse|placebo|blocks?|in (rats|mice|people|patients))\b/i;
@@ -83,6 +92,8 @@ function caseless(re: RegExp, plain: boolean): RegExp {
   if (!r) lowered.set(re, (r = new RegExp(re.source, re.flags.replace('i', ''))));
   return r;
 }
+/** Terms a sentence needs to state one of the article's errors. */
+const MIN_TERMS = 3;
 const COMMITTED = /\bcommitt?(ed|ing|s)? suicide\b/i;
 const citeOf = (keys: string[]) => `[${keys.map((k) => `@${k}`).join('; ')}]`;
 
@@ -127,6 +138,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     citesFromHere[i] = s.keys.length + s.authorYears.length > 0 || (sameParagraph && citesFromHere[i + 1]!);
   }
 
+  const underHedge = hedgedSections(draft);
+
   draft.sentences.forEach((s, i) => {
     const keys = cited[i]!;
     const own = sentenceTerms(s.own, index);
@@ -136,7 +149,10 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // What the patterns are asked of: the sentence, lower-cased in a plain draft (caseless).
     const ask = plain ? s.own.toLowerCase() : s.own;
     const voice = !s.quoted && !rx(REPORTING).test(withoutCitations(s, ask));
-    // 1. Known errors: the article's wrong claims, stated in the writer's own voice.
+    // A question asserts nothing ("Does ketamine calm the stress response?"): no known error, no overstatement.
+    const question = /\?["'”’)\]]*\s*$/.test(s.text);
+    // 1. Known errors: the article's wrong claims, stated in the writer's own voice, in a
+    // sentence of at least MIN_TERMS terms (a bold lead-in, "Abuse potential.", states nothing).
     let known = citeFlags[i]!.known;
     let flagged = citeFlags[i]!.flagged;
     const flag = (f: Omit<Finding, 'severity'>) => {
@@ -145,10 +161,10 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       add(f);
     };
     // Only the wrong claims that share a term with the sentence can match (in their order).
-    if (voice) {
+    if (voice && !question && own.list.length >= MIN_TERMS) {
       const touched = wrongQuotes.touchedBy(own);
       for (let q = 0; q < touched.length; q += 3) {
-        const { claim: c, verdict, correction, negated, weight: tw } = wrong[touched[q]!]!;
+        const { claim: c, verdict, correction, negated, weight: tw, fixTerms, fixIdf } = wrong[touched[q]!]!;
         const shared = touched[q + 1]!;
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
         const signals = touched[q + 2]!;
@@ -156,6 +172,9 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         const sentCoverage = sw ? shared / sw : 0;
         if (!(coverage >= 0.6 || (signals >= 2 && (coverage >= 0.25 || sentCoverage >= 0.6)))) continue;
         if ((sentNegations ??= negations(ask, plain)) > negated) continue;
+        // Nearer kap's correction than the error, the sentence states the correction ("NMDA
+        // itself is a chemical that switches this receptor on", of "NMDA is a glutamate receptor").
+        if (sharedWeight(fixTerms, fixIdf, own.set) > shared) continue;
         flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${verdict}): ${correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
       }
@@ -191,14 +210,16 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // 2. Stronger than the evidence: hype about any topic kap covers; certainty words and
     // animal-to-human claims only where the sentence clearly states one of kap's claims (the
     // best match, or one as close, since a sentence can state two: `near`, and `weak` of them).
-    if (best && !known) {
+    if (best && !known && !question) {
       // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim). The
       // topics are asked only of a sentence with a hype word.
       const hypeWord = rx(HYPE).exec(ask);
       const hype = hypeWord && namesTopic(own, index) ? hypeWord : null;
       // The claims a finding names, read only then.
       const claim = (m: ClaimMatch): ClaimDetail => index.claim(m.claim);
-      const certain = rx(CERTAIN).exec(ask);
+      const certainWord = rx(CERTAIN).exec(ask);
+      // "did not clearly beat saline", "does not mean ketamine works": a negated certainty word claims nothing.
+      const certain = certainWord && !NEGATED_BEFORE.test(ask.slice(Math.max(0, certainWord.index - 30), certainWord.index)) ? certainWord : null;
       const hedged = rx(HEDGE).test(ask);
       const at = (m: RegExpExecArray) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
       // The words matched, as the writer wrote them.
@@ -217,13 +238,13 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
               : // No replacement: a certainty verb does not take a hype word's place ("Ketamine does depression").
                 { claim: c.id, message: `"${written(hype)}" is stronger than the evidence: ${label(c)}; say what the studies found, in words that fit it (the content guide's verb for it is "${VERB[c.certainty]}")` }),
         });
-      } else if (certain && weak && !hedged) {
+      } else if (certain && weak && !hedged && !underHedge[i]) {
         const w = claim(weak);
         flag({ rule: 'overstated', ...at(certain), claim: w.id, message: `"${written(certain)}" states as certain what ${label(w)}: say "${VERB[w.certainty]}"`, fix: { replace: VERB[w.certainty] } });
       } else if (animal && rx(HUMAN).test(ask) && !rx(ANIMAL).test(ask) && !hedged) {
         const a = claim(animal);
         flag({ rule: 'overstated', start: s.start, end: s.end, claim: a.id, message: `states an animal result as a human one: the evidence for this is preclinical (${a.id})`, fix: { replace: a.text } });
-      } else if (weak && weak.flags & FLAG.veryLow && weak === best && !hedged && best.score >= 0.4 && best.rare >= 1) {
+      } else if (weak && weak.flags & FLAG.veryLow && weak === best && !hedged && !underHedge[i] && own.list.length > MIN_TERMS && !rx(ATTRIBUTED).test(ask) && best.score >= 0.4 && best.rare >= 1) {
         const w = claim(weak);
         flag({ rule: 'overstated', start: s.start, end: s.end, claim: w.id, message: `states as fact what ${label(w)}: say "${VERB['very-low']} …"`, fix: { replace: w.text } });
       }
@@ -243,6 +264,19 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   });
   findings.push(...suicideWithoutHelp(draft, plain));
   return findings.sort((a, b) => a.start - b.start || byCodeUnit(a.rule, b.rule));
+}
+
+/** For each sentence: is it in a section whose heading hedges what follows (HEDGING_HEADING)? */
+function hedgedSections(draft: Draft): boolean[] {
+  const out = draft.sentences.map(() => false);
+  let k = 0;
+  for (const [a, b] of draft.sections) {
+    const lineEnd = draft.text.indexOf('\n', a);
+    const hedges = a > 0 && HEDGING_HEADING.test(draft.text.slice(a, lineEnd < 0 ? b : Math.min(lineEnd, b)));
+    while (k < out.length && draft.sentences[k]!.start < a) k++;
+    for (; k < out.length && draft.sentences[k]!.start < b; k++) out[k] = hedges;
+  }
+  return out;
 }
 
 /** One warning per section that mentions suicide and gives no help line anywhere in it. */
@@ -473,4 +507,11 @@ function nearReference(ay: AuthorYear, refs: LintReference[], years: ReferenceYe
 function firstSentence(text: string): string {
   const m = /^.*?[.!?](?=\s+[A-Z(]|$)/.exec(text);
   return m ? m[0] : text;
+}
+
+/** The summed idf of the terms the sentence has. */
+function sharedWeight(terms: readonly string[], idf: readonly number[], has: ReadonlySet<string>): number {
+  let w = 0;
+  for (let k = 0; k < terms.length; k++) if (has.has(terms[k]!)) w += idf[k]!;
+  return w;
 }
