@@ -39,6 +39,15 @@ describe('sentences', () => {
   it('headings, list items and paragraphs end sentences', () => {
     expect(texts('# Heading\nText one\n\n- item one\n- item two\n\nLast')).toEqual(['Heading', 'Text one', 'item one', 'item two', 'Last']);
   });
+  it('a list item wrapped over lines is one sentence; the next item, a blank line or a heading ends it', () => {
+    expect(texts('- **NMDA** itself is a chemical that switches this receptor\n  on. It is not the receptor\n- Next item\n\nAfter.\n').map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      'NMDA itself is a chemical that switches this receptor on.',
+      'It is not the receptor',
+      'Next item',
+      'After.',
+    ]);
+  });
+
   it('quoted spans are blanked in the writer\'s own voice', () => {
     expect(ownVoice('The post says "a derivative" and “optimal homeostasis”.')).toBe(`The post says ${' '.repeat(14)} and ${' '.repeat(21)}.`);
   });
