@@ -8,6 +8,7 @@ import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
 import { claimPicks, type ClaimMatch, type ClaimPicks } from './best-claims.js';
 import { namesTopic, overlap, quoteMatcher, sentenceTerms } from './match.js';
+import { hedgedWords } from './hedge.js';
 import { isPlainText } from './plain-regex.js';
 import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
 import type { LintIndex } from './read.js';
@@ -51,7 +52,7 @@ export const VERB: Record<Certainty, string> = { high: 'does', moderate: 'probab
 const NEGATION = /\b(not|never|no|isn't|aren't|wasn't|doesn't|don't|didn't|rather than|instead of|wrong(ly)?|myths?|false(ly)?|incorrect(ly)?|mistaken(ly)?|misleading)\b|n't\b/gi;
 const REPORTING = /\b(the article|comer|the post|(claims?|says?|said|argues?|argued|writes?|wrote|suggests?|suggested|asserts?|asserted) that|(it|he|she|they|the author|the writer)(\s+(then|also|further|even|later))?\s+(says|said|claims|claimed|argues|argued|writes|wrote|asserts|asserted|adds|added|puts\s+forward)|according to|so-called)\b/i;
 const HYPE = /\b(cures?|cured|curing|miracles?|miraculous|breakthroughs?|game[- ]changers?|proven|proves?|guarantee[sd]?|revolutionary|100 ?%)/i;
-const CERTAIN = /\b(will|definitely|certainly|undoubtedly|clearly|always|is effective|are effective|works|work for|eliminates?|ensures?|shown to|has been demonstrated|established|(studies|research|trials|evidence|science) (have |has )?(shown|shows|proved|confirmed|confirms)|as (studies|research|trials) (have )?(shown|show))\b/i;
+const CERTAIN = /\b(will|definitely|certainly|undoubtedly|clearly|always|is effective|are effective|works|work for|eliminates?|ensures?|(?:(?:has|have) been |is |are )?shown to|has been demonstrated|established|(studies|research|trials|evidence|science) (have |has )?(shown|shows|proved|confirmed|confirms)|as (studies|research|trials) (have )?(shown|show))\b/i;
 const HEDGE = /\b(may|might|could|possibly|perhaps|probably|likely|suggests?|preliminary|uncertain|unclear|unknown|not known|whether|early|small|limited|some evidence|mixed|it is possible|not yet|not shown|no study|inferred|theory|hypothes[ie]s)\b/i;
 /**
  * A sentence that says what a study did or found ("in an open-label study", "had no control
@@ -240,7 +241,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         });
       } else if (certain && weak && !hedged && !underHedge[i]) {
         const w = claim(weak);
-        flag({ rule: 'overstated', ...at(certain), claim: w.id, message: `"${written(certain)}" states as certain what ${label(w)}: say "${VERB[w.certainty]}"`, fix: { replace: VERB[w.certainty] } });
+        const instead = hedgedWords(written(certain), w.certainty);
+        flag({ rule: 'overstated', ...at(certain), claim: w.id, message: `"${written(certain)}" states as certain what ${label(w)}: say ${instead ? `"${instead}"` : `"${VERB[w.certainty]} …"`}`, ...(instead && { fix: { replace: instead } }) });
       } else if (animal && rx(HUMAN).test(ask) && !rx(ANIMAL).test(ask) && !hedged) {
         const a = claim(animal);
         flag({ rule: 'overstated', start: s.start, end: s.end, claim: a.id, message: `states an animal result as a human one: the evidence for this is preclinical (${a.id})`, fix: { replace: a.text } });
