@@ -103,7 +103,14 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   if (core && core !== key && !core.includes(' ')) closest.push(...nearest(core, catalog.names.near(core, typoBudget(core.length)).sort(byOrd).map((e) => [e.name, e.t] as [string, string])));
   // Suggestions from search only where a result matched every word of the query.
   const fromSearch = [...new Set(hits.filter((h) => h.coverage >= 1).map((h) => (h.module ? `m:${h.module}` : undefined)).filter((t): t is string => Boolean(t)))];
-  const suggestions = [...new Set([...closest, ...fromSearch, ...(again?.type === 'none' ? again.suggestions.map((s) => keyOf(catalog, s) ?? s) : [])])]
+  // The topics the question's own words name, the rarer first ("does ketamine help
+  // depression": trd, then ketamine-basics): what was typed, before what search found.
+  const named = key
+    .split(' ')
+    .filter((w) => !QUESTION.has(w) && !VERB_NAMES.has(w) && keyOf(catalog, w))
+    .sort((a, b) => catalog.names.topics(a) - catalog.names.topics(b))
+    .map((w) => keyOf(catalog, w)!);
+  const suggestions = [...new Set([...closest, ...named, ...fromSearch, ...(again?.type === 'none' ? again.suggestions.map((s) => keyOf(catalog, s) ?? s) : [])])]
     .slice(0, 4)
     .map((t) => (t.startsWith('m:') || t.startsWith('t:') ? display(catalog, t) : t));
   return { type: 'none', suggestions };

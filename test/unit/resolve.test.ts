@@ -75,6 +75,11 @@ describe('resolveTopic', () => {
     expect(q([hits('a', 10), hits('b', 9)])).toMatchObject({ type: 'none' });
     expect(q([hits('a', 10, 0.5), hits('a', 9, 0.5)])).toMatchObject({ type: 'none', suggestions: [] });
   });
+  it('a question that names two topics opens neither, and suggests both', () => {
+    const r = resolveTopic(catalog, ['glutamate', 'and', 'dissociation']);
+    expect(r.type).toBe('none');
+    expect(r.type === 'none' && r.suggestions).toEqual(expect.arrayContaining(['glutamate', 'dissociation']));
+  });
   it('survives hostile input: empty, regex characters, huge, emoji', () => {
     for (const w of [[''], ['.*+?^${}()|[]\\'], ['x'.repeat(10_000)], ['🧠 ketamine'], ['كيتامين']])
       expect(resolveTopic(catalog, w).type).toBe('none');
