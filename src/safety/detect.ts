@@ -52,15 +52,25 @@ const WHOSE = "(?:my|your|his|her|their|one's|our)";
  * pattern only when the text has one of its letters. Most text has none, and compiling all
  * nineteen patterns on their first run cost ~2-4 ms of a `kap quiz export` or `kap lint`.
  */
-type Pattern = readonly [RegExp, ...string[]];
+type Pattern = readonly [() => RegExp, ...string[]];
+
+/**
+ * A pattern made when first asked: a regular expression is parsed when it is created, and
+ * most runs ask none of these (~0.3M instructions of every search and explain when all were
+ * made as the module loaded).
+ */
+const lazy = (make: () => RegExp): (() => RegExp) => {
+  let re: RegExp | undefined;
+  return () => (re ??= make());
+};
 
 const CRISIS: Pattern[] = [
-  [/suicid/i, 'suicid'],
-  [new RegExp(`\\bself${SEP}(?:harm|injur)`, 'i'), 'self'],
-  [new RegExp(`\\bkill(?:s|ed|ing)?\\s+${ME}\\b`, 'i'), 'kill'],
-  [new RegExp(`\\b(?:end(?:s|ed|ing)?|tak(?:e|es|ing)|took)\\s+${WHOSE}\\s+(?:own\\s+)?li(?:fe|ves)\\b`, 'i'), 'life', 'lives'],
-  [/\bwant(?:s|ed|ing)?\s+to\s+die\b/i, 'die'],
-  [/\bbetter\s+off\s+dead\b/i, 'dead'],
+  [lazy(() => /suicid/i), 'suicid'],
+  [lazy(() => new RegExp(`\\bself${SEP}(?:harm|injur)`, 'i')), 'self'],
+  [lazy(() => new RegExp(`\\bkill(?:s|ed|ing)?\\s+${ME}\\b`, 'i')), 'kill'],
+  [lazy(() => new RegExp(`\\b(?:end(?:s|ed|ing)?|tak(?:e|es|ing)|took)\\s+${WHOSE}\\s+(?:own\\s+)?li(?:fe|ves)\\b`, 'i')), 'life', 'lives'],
+  [lazy(() => /\bwant(?:s|ed|ing)?\s+to\s+die\b/i), 'die'],
+  [lazy(() => /\bbetter\s+off\s+dead\b/i), 'dead'],
 ];
 
 /**
@@ -73,20 +83,20 @@ const MAY_NEED_CRISIS = new RegExp(`${CRISIS.flatMap(([, ...letters]) => letters
 export const mayNeedCrisis = (text: string): boolean => MAY_NEED_CRISIS.test(text);
 
 const EMERGENCY: Pattern[] = [
-  [/\bover[\s-]?dos(?:e|es|ed|ing)\b/i, 'dos'],
+  [lazy(() => /\bover[\s-]?dos(?:e|es|ed|ing)\b/i), 'dos'],
   // OD as a word, not after a dose ("20 mg OD" is once daily) and not inside words (odd, period).
-  [/(?<!\d\s?(?:mg|mcg|\u00b5g|ml|g|tablets?|tabs?|caps?|units?)\s)\bOD(?:s|'d|ed|ing)?\b/i, 'od'],
-  [/\b(?:not|stopped|slowed|stops|stopping)\s+breathing\b/i, 'breathing'],
-  [/\brespiratory\s+(?:depression|arrest)\b/i, 'respiratory'],
-  [/\bunresponsive\b/i, 'unresponsive'],
-  [/\b(?:can ?not|can't|won't|couldn't)\s+(?:be\s+)?wo(?:ken|ke)(?:\s+up)?\b/i, 'wok'],
-  [/\b(?:loss|lost|losing|loses|lose)\s+(?:of\s+)?consciousness\b/i, 'consciousness'],
-  [/\bmisus(?:e|es|ed|ing)\b/i, 'misus'],
-  [/\b(?:drug|substance|alcohol|ketamine|opioid)\s+abuse\b/i, 'abuse'],
-  [/\bdependenc(?:e|es|y|ies)\b/i, 'dependenc'],
-  [/\b(?:drug|substance|alcohol|opioid|ketamine)[\s-]dependent\b/i, 'dependent'],
-  [/(?<!\b(?:gambling|internet|phone|smartphone|social[\s-]media|gaming|video[\s-]game|shopping|sex|porn|work)\s)\baddict(?:ion|ions|ed|s)?\b/i, 'addict'],
-  [/\b(?:substance|drug)[\s-]use\s+disorders?\b/i, 'disorder'],
+  [lazy(() => /(?<!\d\s?(?:mg|mcg|\u00b5g|ml|g|tablets?|tabs?|caps?|units?)\s)\bOD(?:s|'d|ed|ing)?\b/i), 'od'],
+  [lazy(() => /\b(?:not|stopped|slowed|stops|stopping)\s+breathing\b/i), 'breathing'],
+  [lazy(() => /\brespiratory\s+(?:depression|arrest)\b/i), 'respiratory'],
+  [lazy(() => /\bunresponsive\b/i), 'unresponsive'],
+  [lazy(() => /\b(?:can ?not|can't|won't|couldn't)\s+(?:be\s+)?wo(?:ken|ke)(?:\s+up)?\b/i), 'wok'],
+  [lazy(() => /\b(?:loss|lost|losing|loses|lose)\s+(?:of\s+)?consciousness\b/i), 'consciousness'],
+  [lazy(() => /\bmisus(?:e|es|ed|ing)\b/i), 'misus'],
+  [lazy(() => /\b(?:drug|substance|alcohol|ketamine|opioid)\s+abuse\b/i), 'abuse'],
+  [lazy(() => /\bdependenc(?:e|es|y|ies)\b/i), 'dependenc'],
+  [lazy(() => /\b(?:drug|substance|alcohol|opioid|ketamine)[\s-]dependent\b/i), 'dependent'],
+  [lazy(() => /(?<!\b(?:gambling|internet|phone|smartphone|social[\s-]media|gaming|video[\s-]game|shopping|sex|porn|work)\s)\baddict(?:ion|ions|ed|s)?\b/i), 'addict'],
+  [lazy(() => /\b(?:substance|drug)[\s-]use\s+disorders?\b/i), 'disorder'],
 ];
 
 export interface Match {
@@ -101,14 +111,14 @@ export function matches(text: string): Match[] {
   const out: Match[] = [];
   for (const [kind, list] of [['crisis', CRISIS], ['emergency', EMERGENCY]] as const)
     for (const [re] of list) {
-      const m = re.exec(t);
+      const m = re().exec(t);
       if (m) out.push({ kind, words: m[0] });
     }
   return out;
 }
 
 /** Does a pattern match normalised text `t` (`lower`: t in lower case)? Only asked where its letters are. */
-const finder = (t: string, lower: string) => ([re, ...letters]: Pattern) => letters.some((w) => lower.includes(w)) && re.test(t);
+const finder = (t: string, lower: string) => ([re, ...letters]: Pattern) => letters.some((w) => lower.includes(w)) && re().test(t);
 
 /** The kinds of help `text` needs, crisis before emergency, each at most once. */
 export function kindsOf(text: string): HelpKind[] {
