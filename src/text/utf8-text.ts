@@ -1,0 +1,14 @@
+/**
+ * UTF-8 held in a string of one character a byte (what a latin1 read of a UTF-8 file gives):
+ * the compile's handout text is sliced by byte offsets and joined in this form, one-byte
+ * strings throughout, and leaves kap as the same bytes (output-boundary.ts writeUtf8), never
+ * encoded, decoded or scanned as text. A 238 KB handout as ordinary text cost ~5M
+ * instructions to encode and ~3.5M to scan at the boundary.
+ */
+export type Utf8Text = string & { readonly utf8Bytes: true };
+
+/** Text as its UTF-8 bytes, one character a byte (ASCII is the same either way). */
+export const utf8Text = (s: string): Utf8Text => Buffer.from(s, 'utf8').toString('latin1') as Utf8Text;
+
+/** The text those bytes hold (a byte that is not UTF-8 becomes U+FFFD). */
+export const textOf = (u: Utf8Text): string => Buffer.from(u, 'latin1').toString('utf8');
