@@ -8,7 +8,7 @@
  */
 import { Wasm } from '../wasm-bytes.js';
 import { safeUtf8Module } from './safe-utf8-wasm-code.js';
-import type { Utf8Text } from './utf8-text.js';
+import { latin1, type Latin1Buffer, type Utf8Text } from './utf8-text.js';
 
 /** The module's bytes, made by the build (base64); tests, which run the sources, make them. */
 declare const __KAP_SAFE_UTF8_WASM__: string;
@@ -17,11 +17,12 @@ const moduleBytes = () => (typeof __KAP_SAFE_UTF8_WASM__ === 'string' ? Buffer.f
 const PAGE = 65536;
 /** Zeroed bytes after the text: a character cut off at its end fails (and 16 for the widest read). */
 const PAD = 16;
+const ZEROS = '\0'.repeat(PAD);
 
 interface Checker {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   s: (n: number) => number;
-  bytes: Buffer;
+  bytes: Latin1Buffer;
 }
 
 let checker: Checker | null | undefined;
@@ -29,7 +30,7 @@ let checker: Checker | null | undefined;
 function open(): Checker | null {
   try {
     const { m, s } = new Wasm.Instance(new Wasm.Module(moduleBytes())).exports as { m: Checker['memory']; s: Checker['s'] };
-    return { memory: m, s, bytes: Buffer.from(m.buffer) };
+    return { memory: m, s, bytes: latin1(Buffer.from(m.buffer)) };
   } catch {
     return null;
   }
@@ -42,9 +43,9 @@ export function safeBytes(text: Utf8Text): Uint8Array | undefined {
   const n = text.length;
   if (c.bytes.length < n + PAD) {
     c.memory.grow(Math.ceil((n + PAD - c.bytes.length) / PAGE));
-    c.bytes = Buffer.from(c.memory.buffer);
+    c.bytes = latin1(Buffer.from(c.memory.buffer));
   }
-  c.bytes.write(text, 0, 'latin1');
-  c.bytes.fill(0, n, n + PAD);
+  c.bytes.latin1Write(text, 0, n);
+  c.bytes.latin1Write(ZEROS, n, PAD);
   return c.s(n) === 1 ? c.bytes.subarray(0, n) : undefined;
 }
