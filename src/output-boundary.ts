@@ -8,6 +8,7 @@
  * through promptStream.
  */
 import { scrub, type Allow } from './text/sanitize.js';
+import { safeBytes } from './text/safe-utf8.js';
 import { textOf, type Utf8Text } from './text/utf8-text.js';
 
 export interface Writable {
@@ -42,8 +43,6 @@ export function guardStreams<O extends Writable, E extends Writable>(stdout: O, 
     const g = Object.create(w) as Guarded<W>;
     g.write = (s: string) => w.write(scrub(String(s), allow));
     g.writeUtf8 = (u: Utf8Text) => {
-      // Loaded when first needed: only an export writes bytes, and every command's bundle has this file.
-      const { safeBytes } = require('./text/safe-utf8.js') as typeof import('./text/safe-utf8.js');
       const bytes = w.writeBytes && safeBytes(u);
       if (bytes) w.writeBytes!(bytes);
       else w.write(scrub(textOf(u), allow));

@@ -107,9 +107,10 @@ function questionBlock(out: string[], { n, q, order }: MdShown<string>): void {
  */
 export function markdownOf<S extends string = string>(shown: MdShown<S>[], meta: ExportMeta, asText: (s: string) => S = (s) => s as S): S {
   const out: string[] = [asText([`# ${mdEscape(meta.title)}`, '', `${countQuestions(shown.length)} · seed ${mdEscape(meta.seed)}`, '', `*${mdEscape(NOTICE)}*`, '', '## Questions', ''].join('\n'))];
-  for (const s of shown) questionBlock(out, s);
+  for (let i = 0; i < shown.length; i++) questionBlock(out, shown[i]!);
   out.push(...PAGE_BREAK, '## Answer key', '');
-  for (const { n, q, order } of shown) {
+  for (let s = 0; s < shown.length; s++) {
+    const { n, q, order } = shown[s]!;
     const key = order.indexOf(q.key);
     out.push(`**${n}. ${letter(key)}** (${q.choices[q.key]})`, '', q.explanation, '');
     let wrong = false;
