@@ -9,13 +9,14 @@ import type { Call, CommandSpec, Globals } from './command-def.js';
 import { VERSION } from './version.js';
 import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
 import { join } from 'node:path';
-import { guardStreams } from './output-boundary.js';
+import { guardStreams, type Boundary } from './output-boundary.js';
+import { textOf, type Utf8Text } from './text/utf8-text.js';
 import { oneLine } from './text/sanitize.js';
 
 export interface Io {
   argv: string[];
   env: Record<string, string | undefined>;
-  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
+  stdout: { write(s: string): unknown; writeBytes?(b: Uint8Array): unknown; isTTY?: boolean; columns?: number; rows?: number };
   stderr: { write(s: string): unknown };
   stdinIsTTY(): boolean;
   /** All of standard input, as bytes (Ctx decodes it; kap lint checks it as it checks a file). */
@@ -65,17 +66,21 @@ export function report(e: unknown, io: Io): number {
 /** Where a command's stdout goes: straight out, or held for the pager until it ends. */
 interface Sink {
   write(s: string): void;
+  /** UTF-8 bytes (text/utf8-text.ts), through the boundary's writeUtf8. */
+  writeUtf8(u: Utf8Text): void;
   /** Write or page what was held; an exit code when the pager says so (Ctrl+C in it). */
   end(): number | undefined;
 }
 
-/** `clean`: the output boundary's scrub, for text that goes to the pager rather than through io.stdout. */
-function sinkFor(command: CommandSpec, g: Globals, io: Io, clean: (s: string) => string): Sink {
-  const direct: Sink = { write: (s) => void io.stdout.write(s), end: () => undefined };
+/** `boundary`: its stdout, and its scrub for text that goes to the pager rather than through io.stdout. */
+function sinkFor(command: CommandSpec, g: Globals, io: Io, boundary: Boundary<Io['stdout'], Io['stderr']>): Sink {
+  const clean = boundary.clean;
+  const direct: Sink = { write: (s) => void io.stdout.write(s), writeUtf8: (u) => boundary.stdout.writeUtf8(u), end: () => undefined };
   if (!command.paged || g.pager === false || !io.stdout.isTTY || !io.stdout.rows) return direct;
   let held = '';
   return {
     write: (s) => void (held += s),
+    writeUtf8: (u) => void (held += textOf(u)),
     end: () => {
       const text = held;
       held = '';
@@ -119,6 +124,7 @@ export async function run(rawIo: Io): Promise<number> {
     boundary.setColor(color);
     return makeCtx({
       write: (s) => sink.write(s),
+      writeUtf8: (u) => sink.writeUtf8(u),
       writeErr: (s) => io.stderr.write(s),
       color,
       width: decideWidth(g.width, facts),
@@ -133,7 +139,7 @@ export async function run(rawIo: Io): Promise<number> {
   let sink: Sink | undefined;
   try {
     const execute = async (command: CommandSpec, call: Call) => {
-      const s = (sink = sinkFor(command, call.globals, io, boundary.clean));
+      const s = (sink = sinkFor(command, call.globals, io, boundary));
       await command.run(call, { io, ctx: () => ctxFor(call.globals, s) });
     };
     const quick = quickParse(io.argv);

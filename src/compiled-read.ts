@@ -8,6 +8,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 
 import { join } from 'node:path';
 import { ExitCode, KapError } from './errors.js';
 import { STAMP, contentHash, readStamp, type Stamp } from './content/stamp.js';
+import { latin1 } from './text/utf8-text.js';
 
 const stamps = new Map<string, Stamp | null>();
 
@@ -31,6 +32,40 @@ export function readCompiled(dataDir: string, rel: string): string | undefined {
     return readFileSync(join(dataDir, rel), 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** Room for a first read of a whole file (readCompiledLatin1): kap's largest read this way is 238 KB. */
+const READ_ROOM = 256 * 1024;
+
+/**
+ * The file's bytes as a string of one character a byte (text/utf8-text.ts), or undefined, checked
+ * as readCompiled's. Read with openSync and readSync, which bin/kap has compiled already:
+ * readFileSync with 'latin1' first compiles its JavaScript Buffer path (~1.9M instructions);
+ * decoded by Node's C++ copy itself (text/utf8-text.ts latin1).
+ */
+export function readCompiledLatin1(dataDir: string, rel: string): string | undefined {
+  if (stampOf(dataDir)) {
+    const b = readCompiledBytes(dataDir, rel);
+    return b && latin1(b).latin1Slice(0, b.length);
+  }
+  let fd: number | undefined;
+  try {
+    fd = openSync(join(dataDir, rel), 'r');
+    let buf = Buffer.allocUnsafeSlow(READ_ROOM);
+    let n = 0;
+    for (let got; (got = readSync(fd, buf, n, buf.length - n, n)); ) {
+      n += got;
+      if (n < buf.length) continue;
+      const more = Buffer.allocUnsafeSlow(buf.length * 2);
+      buf.copy(more, 0, 0, n);
+      buf = more;
+    }
+    return latin1(buf).latin1Slice(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

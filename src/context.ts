@@ -2,9 +2,12 @@
 import { readCatalog, type Catalog } from './store.js';
 import { makeTheme, type Theme } from './render/theme.js';
 import { toJson } from './text/sanitize.js';
+import { textOf, type Utf8Text } from './text/utf8-text.js';
 
 export interface Ctx {
   out(text: string): void;
+  /** out() of UTF-8 bytes held one a character (text/utf8-text.ts): written as they are when the output boundary finds them safe. */
+  outUtf8(text: Utf8Text): void;
   /** A value as JSON on stdout, every string cleaned (text/sanitize.ts toJson). */
   json(value: unknown): void;
   err(text: string): void;
@@ -31,6 +34,8 @@ export interface Ctx {
 
 export interface CtxInput {
   write(text: string): void;
+  /** Without it, outUtf8 writes the bytes' text. */
+  writeUtf8?(text: Utf8Text): void;
   writeErr(text: string): void;
   color: boolean;
   width: number;
@@ -50,6 +55,7 @@ export function makeCtx(i: CtxInput): Ctx {
   const stdinBytes = i.readStdin ?? (async () => new Uint8Array());
   return {
     out: (s) => i.write(withNewline(s)),
+    outUtf8: (u) => (i.writeUtf8 ? i.writeUtf8(withNewline(u) as Utf8Text) : i.write(withNewline(textOf(u)))),
     json: (v) => i.write(withNewline(toJson(v))),
     err: (s) => i.writeErr(withNewline(s)),
     color: i.color,

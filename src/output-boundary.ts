@@ -1,22 +1,36 @@
 /**
  * The one boundary where text leaves kap. cli.ts wraps the process's stdout and stderr here
  * before anything else runs, so every write (commands, commander's messages, report()'s errors,
- * the pack compiler's forwarded messages) is scrubbed by text/sanitize.ts. Content was cleaned
+ * the pack compiler's forwarded messages) is scrubbed by text/sanitize.ts, or, for UTF-8 bytes
+ * written as they are (writeUtf8), checked by text/safe-utf8.ts. Content was cleaned
  * when it was compiled; what survives here is only kap's own colour (SGR), and only when colour
  * is on. Files written with --out go through writeOutFile (out-file.ts), the quiz's prompts
  * through promptStream.
  */
 import { scrub, type Allow } from './text/sanitize.js';
+import { safeBytes } from './text/safe-utf8.js';
+import { textOf, type Utf8Text } from './text/utf8-text.js';
 
 export interface Writable {
   write(s: string): unknown;
+  /** Bytes as they are; without it, writeUtf8 writes their text. */
+  writeBytes?(b: Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }
 
+/** A guarded stream: text through scrub(), and UTF-8 bytes (text/utf8-text.ts) through the same promise. */
+export type Guarded<W extends Writable> = W & {
+  /**
+   * UTF-8 bytes, written as they are when they are valid UTF-8 with no unsafe character
+   * (text/safe-utf8.ts: then scrub() would not change their text); else their text, scrubbed.
+   */
+  writeUtf8(u: Utf8Text): void;
+};
+
 export interface Boundary<O extends Writable, E extends Writable> {
-  stdout: O;
-  stderr: E;
+  stdout: Guarded<O>;
+  stderr: Guarded<E>;
   /** Colour decided: kap's SGR sequences may pass from now on (never anything else). */
   setColor(color: boolean): void;
   /** The same scrub as a write, for text that leaves another way (the pager's stdin). */
@@ -25,9 +39,16 @@ export interface Boundary<O extends Writable, E extends Writable> {
 
 export function guardStreams<O extends Writable, E extends Writable>(stdout: O, stderr: E): Boundary<O, E> {
   let allow: Allow = 'none';
-  const wrap = <W extends Writable>(w: W): W => {
-    const g = Object.create(w) as W;
+  const wrap = <W extends Writable>(w: W): Guarded<W> => {
+    const g = Object.create(w) as Guarded<W>;
     g.write = (s: string) => w.write(scrub(String(s), allow));
+    g.writeUtf8 = (u: Utf8Text) => {
+      const bytes = w.writeBytes && safeBytes(u);
+      if (bytes) w.writeBytes!(bytes);
+      else w.write(scrub(textOf(u), allow));
+    };
+    // The stream's own byte write is not let through unchecked.
+    g.writeBytes = (b: Uint8Array) => g.writeUtf8(Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1') as Utf8Text);
     return g;
   };
   return {

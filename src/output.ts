@@ -8,6 +8,8 @@ import { environmentError } from './errors.js';
 
 export interface Out {
   write(s: string): void;
+  /** Bytes as they are (UTF-8 the output boundary has checked); not kept after the call (a terminal's stream gets a copy). */
+  writeBytes(b: Uint8Array): void;
   isTTY?: boolean;
   columns?: number;
   /** The terminal's height, for the pager's "does it fit" (cli.ts). */
@@ -38,9 +40,9 @@ function maybeTTY(fd: number): boolean {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-/** Write all of `s` to `fd`; a closed reader (EPIPE) ends the process quietly with `code()`. */
-export function writeAll(fd: number, s: string, code: () => number): void {
-  let buf = Buffer.from(s, 'utf8');
+/** Write all of `s` (text as UTF-8, or bytes) to `fd`; a closed reader (EPIPE) ends the process quietly with `code()`. */
+export function writeAll(fd: number, s: string | Uint8Array, code: () => number): void {
+  let buf = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
   while (buf.length) {
     try {
       buf = buf.subarray(writeSync(fd, buf));
@@ -58,13 +60,13 @@ export function writeAll(fd: number, s: string, code: () => number): void {
 export function openOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, code: () => number): Out {
   if (maybeTTY(fd)) {
     const s = stream();
-    if (s.isTTY) return { write: (text) => void s.write(text), isTTY: true, columns: s.columns, rows: s.rows };
+    if (s.isTTY) return { write: (text) => void s.write(text), writeBytes: (b) => void s.write(Buffer.from(b)), isTTY: true, columns: s.columns, rows: s.rows };
   }
-  return { write: (text) => writeAll(fd, text, code), isTTY: false };
+  return { write: (text) => writeAll(fd, text, code), writeBytes: (b) => writeAll(fd, b, code), isTTY: false };
 }
 
 /** An output opened on its first write: most runs never write to stderr. */
 export function lazyOutput(open: () => Out): Out {
   let out: Out | undefined;
-  return { write: (text) => (out ??= open()).write(text) };
+  return { write: (text) => (out ??= open()).write(text), writeBytes: (b) => (out ??= open()).writeBytes(b) };
 }

@@ -10,6 +10,8 @@ import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../qu
 import { countQuestions, type ExportQuestion } from '../quiz/export/types.js';
 import { markdownOf } from '../quiz/export/markdown.js';
 import { readMarkdownBank } from '../quiz/markdown-bank.js';
+import { textOf, utf8Text, type Utf8Text } from '../text/utf8-text.js';
+import { safeBytes } from '../text/safe-utf8.js';
 
 export interface ExportFlags extends SelectionFlags {
   format?: string;
@@ -31,9 +33,14 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
     const unlabelled = items.filter((i) => !(i.question as BankQuestion).evidence);
     return (exported ??= toExport(items, unlabelled.length ? readClaimsOf(ctx.dataDir, unlabelled.map((i) => i.question.module)) : []));
   };
-  // Markdown from the compile's handout text (markdown-bank.ts) when the data has it.
+  // Markdown from the compile's handout text (markdown-bank.ts) when the data has it: UTF-8
+  // bytes, written to stdout as they are (Ctx.outUtf8).
   const handout = format === 'markdown' && quizBytes !== undefined ? readMarkdownBank(ctx.dataDir, quizBytes, at, items.map((i) => i.question.id)) : undefined;
-  const data = handout ? markdownOf(handout.map((q, i) => ({ n: i + 1, q, order: items[i]!.order })), meta) : exporter.write(qs(), meta);
+  const bytes: Utf8Text | undefined = handout && markdownOf(handout.map((q, i) => ({ n: i + 1, q, order: items[i]!.order })), meta, utf8Text);
+  if (bytes !== undefined && !f.out && !f.json) return ctx.outUtf8(bytes);
+  // A file gets the bytes too when the output boundary's check passes them (writeFileAtomic
+  // writes bytes as they are, text scrubbed); decoding 238 KB to text costs ~6M instructions.
+  const data = bytes === undefined ? exporter.write(qs(), meta) : (f.out && safeBytes(bytes)) || textOf(bytes);
   // Markdown holds the notice and every help block: it has no warnings to give.
   const warnings = handout ? [] : exportWarnings(format, qs());
   for (const w of warnings) ctx.err(`kap: ${w}`);

@@ -13,6 +13,7 @@ import { shownHelp } from './export/help.js';
 import type { HelpKind } from '../safety/index.js';
 import type { CompiledQuestion } from '../store.js';
 import { fingerprintsFile } from '../review/fingerprint.js';
+import { UNSAFE_CHAR } from '../text/sanitize.js';
 import { FP_FILE } from '../review/fingerprints-file.js';
 
 /** Every order of 0..n-1. */
@@ -98,23 +99,29 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
   ];
 }
 
-// ASCII (\u escapes): the file's characters are its bytes, and it decodes as one-byte text.
-const ascii = (json: string) => json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-/** quiz-markdown.json: a head line (where each question's line is), then a line per question, in the bank's order. */
-function markdownBank(questions: unknown[], quizBytes: number): string {
-  const lines = questions.map((q) => ascii(JSON.stringify(q)));
-  const spans = (start: number) => {
-    let at = start;
-    return lines.map((l): [number, number] => [at, (at += l.length + 1) - 1]);
+/**
+ * quiz-markdown.txt: a head line (JSON: for each question where its texts are, in the bank's
+ * order), then the texts, UTF-8, one after another. Read as one byte a character (markdown-bank.ts),
+ * a question's texts are slices of one string, joined into a handout that leaves kap as these
+ * bytes. A row is [key, start, then the end of each text: id, question, each choice, each
+ * why-not, explanation, help, tail], in bytes from the end of the head line; null for a
+ * question whose help depends on the order of its choices (or, in principle, with a character
+ * the boundary would refuse).
+ */
+function markdownBank(questions: (Omit<MdQuestion, 'help'> & { help: string | null })[], quizBytes: number): string {
+  const texts: string[] = [];
+  let at = 0;
+  const add = (t: string) => {
+    texts.push(t);
+    return (at += Buffer.byteLength(t));
   };
-  // The head's length depends on the spans it lists: grown until it holds still (twice at most).
-  let head = '';
-  for (let guess = 0; ; ) {
-    const h: MarkdownHead = { version: MARKDOWN_VERSION, bytes: quizBytes, at: spans(guess) };
-    head = `${JSON.stringify(h)}\n`;
-    if (head.length === guess) break;
-    guess = head.length;
-  }
-  return head + lines.join('\n') + '\n';
+  const rows = questions.map((q) => {
+    // Cleaned when escaped (mdEscape's oneLine), and checked again: the file holds nothing the
+    // output boundary would not write as it is (such a question is left to the exporter).
+    if (q.help === null || [q.id, q.question, ...q.choices, ...q.whys, q.explanation, q.help, q.tail].some((t) => UNSAFE_CHAR.test(t))) return null;
+    const start = at;
+    return [q.key, start, add(q.id), add(q.question), ...q.choices.map(add), ...q.whys.map(add), add(q.explanation), add(q.help), add(q.tail)];
+  });
+  const head: MarkdownHead = { version: MARKDOWN_VERSION, bytes: quizBytes, size: at, at: rows };
+  return `${JSON.stringify(head)}\n${texts.join('')}`;
 }

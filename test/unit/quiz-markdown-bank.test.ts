@@ -15,6 +15,7 @@ import { toExport } from '../../src/quiz/export/index.js';
 import { markdown, markdownOf } from '../../src/quiz/export/markdown.js';
 import { MARKDOWN_FILE, readMarkdownBank } from '../../src/quiz/markdown-bank.js';
 import { quizFiles } from '../../src/quiz/bank-build.js';
+import { textOf, utf8Text } from '../../src/text/utf8-text.js';
 import type { Difficulty } from '../../src/content/model.js';
 import type { CompiledQuestion, CompiledQuiz } from '../../src/store.js';
 
@@ -29,7 +30,7 @@ function both(dir: string, opts: Parameters<typeof selectFrom>[1], meta = { titl
   const items = picked.map(({ of, order }) => ({ question: bank.question(of), order }));
   const at = picked.map(({ of }) => bank.entries.indexOf(of));
   const handout = readMarkdownBank(dir, bank.quizBytes!, at, items.map((i) => i.question.id));
-  return [markdown(toExport(items), meta), handout && markdownOf(handout.map((q, i) => ({ n: i + 1, q, order: items[i]!.order })), meta)];
+  return [markdown(toExport(items), meta), handout && textOf(markdownOf(handout.map((q, i) => ({ n: i + 1, q, order: items[i]!.order })), meta, utf8Text))];
 }
 
 describe("the compile's handout text", () => {
@@ -48,26 +49,31 @@ describe("the compile's handout text", () => {
     expect(handout).toBe(exporter);
   });
 
-  it('is ASCII, a head line then a line per question', () => {
-    const text = readFileSync(join(DATA, MARKDOWN_FILE), 'latin1');
-    expect(text).toMatch(/^[\x00-\x7f]*$/);
-    expect(text.trimEnd().split('\n')).toHaveLength(readBank(DATA).entries.length + 1);
+  it('is a head line (a row per question), then the texts as UTF-8', () => {
+    const file = readFileSync(join(DATA, MARKDOWN_FILE));
+    const nl = file.indexOf(0x0a);
+    const head = JSON.parse(file.subarray(0, nl).toString('utf8')) as { size: number; at: number[][] };
+    expect(head.at).toHaveLength(readBank(DATA).entries.length);
+    expect(file.length).toBe(nl + 1 + head.size);
+    // Each question's texts follow the one before's.
+    head.at.reduce((end, row) => (expect(row[1]).toBe(end), row.at(-1)!), 0);
+    expect(file.subarray(nl + 1).toString('utf8')).toContain('·');
   });
 
   it('is not used when it does not fit the bank, or is missing or damaged', () => {
     for (const f of [QUIZ_FILE, INDEX_FILE]) copyFileSync(join(DATA, f), join(tmp, f));
     expect(both(tmp, { seed: 's' })[1]).toBeUndefined();
     const text = readFileSync(join(DATA, MARKDOWN_FILE), 'latin1');
-    writeFileSync(join(tmp, MARKDOWN_FILE), text.replace(/"bytes":\d+/, '"bytes":1'));
+    writeFileSync(join(tmp, MARKDOWN_FILE), text.replace(/"bytes":\d+/, '"bytes":1'), 'latin1');
     expect(both(tmp, { seed: 's' })[1]).toBeUndefined();
-    writeFileSync(join(tmp, MARKDOWN_FILE), text.slice(0, text.length / 2));
+    writeFileSync(join(tmp, MARKDOWN_FILE), text.slice(0, text.length / 2), 'latin1');
     expect(both(tmp, { seed: 's' })[1]).toBeUndefined();
-    // Not ASCII (a character written as itself, not escaped): read as text, its spans would cut
-    // the lines at the wrong places; it is not the compile's file.
-    const escaped = text.match(/\\u00([89a-f][0-9a-f])/)!;
-    writeFileSync(join(tmp, MARKDOWN_FILE), text.replace(escaped[0], String.fromCharCode(parseInt(escaped[1]!, 16))), 'utf8');
+    // A byte more or less: the texts are not where the head says.
+    writeFileSync(join(tmp, MARKDOWN_FILE), `${text}x`, 'latin1');
     expect(both(tmp, { seed: 's' })[1]).toBeUndefined();
-    writeFileSync(join(tmp, MARKDOWN_FILE), text);
+    writeFileSync(join(tmp, MARKDOWN_FILE), text.replace('"version":3', '"version":2'), 'latin1');
+    expect(both(tmp, { seed: 's' })[1]).toBeUndefined();
+    writeFileSync(join(tmp, MARKDOWN_FILE), text, 'latin1');
     expect(both(tmp, { seed: 's' })[1]).toBe(both(tmp, { seed: 's' })[0]);
   });
 

@@ -45,22 +45,23 @@ const helpMd = (lines: string[]) => lines.map((l) => `> ${l.split(/\*\*(.+?)\*\*
 
 /**
  * What the handout shows of one question, escaped, with its choices in `order`'s terms: the
- * compile writes these for the written order (quiz-markdown.json, bank-build.ts), so that an
- * export only arranges them; markdown() makes them from the questions it is given.
+ * compile writes these for the written order (quiz-markdown.txt, bank-build.ts), so that an
+ * export only arranges them; markdown() makes them from the questions it is given. `S`: text,
+ * or its UTF-8 bytes one a character (the compile's, text/utf8-text.ts).
  */
-export interface MdQuestion {
+export interface MdQuestion<S extends string = string> {
   id: string;
-  question: string;
+  question: S;
   /** Each choice's text, and its why-not ('' without one). */
-  choices: string[];
-  whys: string[];
+  choices: S[];
+  whys: S[];
   /** The index in `choices` of the key. */
   key: number;
-  explanation: string;
+  explanation: S;
   /** The help blocks' lines (each block followed by an empty line), joined: '' when none. */
-  help: string;
+  help: S;
   /** The answer key's lines after the why-nots (sources, evidence, where to read more), joined. */
-  tail: string;
+  tail: S;
 }
 
 export function mdQuestion(q: ExportQuestion): MdQuestion {
@@ -81,9 +82,9 @@ export function mdQuestion(q: ExportQuestion): MdQuestion {
 }
 
 /** A question as shown, number `n`: `order[i]` is the index in `q.choices` of shown choice i. */
-export interface MdShown {
+export interface MdShown<S extends string = string> {
   n: number;
-  q: MdQuestion;
+  q: MdQuestion<S>;
   order: number[];
 }
 
@@ -92,19 +93,24 @@ const BLOCK_START = [...raw('latex', '\\begin{minipage}{\\linewidth}'), '::: {.q
 const BLOCK_END = ['', ':::', '', ...raw('latex', '\\end{minipage}\\medskip')].join('\n');
 
 /** The question's lines, pushed onto `out` (a joined block stands for its lines: the whole is joined with newlines). */
-function questionBlock(out: string[], { n, q, order }: MdShown): void {
+function questionBlock(out: string[], { n, q, order }: MdShown<string>): void {
   out.push(BLOCK_START, `**${n}.** ${q.question}`, '');
   for (let i = 0; i < order.length; i++) out.push(`- ${letter(i)}. ${q.choices[order[i]!]}`);
   out.push(BLOCK_END);
   if (q.help) out.push(q.help);
 }
 
-/** The handout of these questions, in this order. */
-export function markdownOf(shown: MdShown[], meta: ExportMeta): string {
-  const out: string[] = [`# ${mdEscape(meta.title)}`, '', `${countQuestions(shown.length)} · seed ${mdEscape(meta.seed)}`, '', `*${mdEscape(NOTICE)}*`, '', '## Questions', ''];
-  for (const s of shown) questionBlock(out, s);
+/**
+ * The handout of these questions, in this order. Its own text is ASCII but for the head (the
+ * title, the seed, the count's "·"): `asText` makes that of the questions' kind, so that
+ * questions as UTF-8 bytes give the handout's bytes.
+ */
+export function markdownOf<S extends string = string>(shown: MdShown<S>[], meta: ExportMeta, asText: (s: string) => S = (s) => s as S): S {
+  const out: string[] = [asText([`# ${mdEscape(meta.title)}`, '', `${countQuestions(shown.length)} · seed ${mdEscape(meta.seed)}`, '', `*${mdEscape(NOTICE)}*`, '', '## Questions', ''].join('\n'))];
+  for (let i = 0; i < shown.length; i++) questionBlock(out, shown[i]!);
   out.push(...PAGE_BREAK, '## Answer key', '');
-  for (const { n, q, order } of shown) {
+  for (let s = 0; s < shown.length; s++) {
+    const { n, q, order } = shown[s]!;
     const key = order.indexOf(q.key);
     out.push(`**${n}. ${letter(key)}** (${q.choices[q.key]})`, '', q.explanation, '');
     let wrong = false;
@@ -118,7 +124,7 @@ export function markdownOf(shown: MdShown[], meta: ExportMeta): string {
     if (wrong) out.push('');
     out.push(q.tail);
   }
-  return out.join('\n');
+  return out.join('\n') as S;
 }
 
 export const markdown: Exporter = (qs, meta) => markdownOf(qs.map((q) => ({ n: q.n, q: mdQuestion(q), order: q.choices.map((_, i) => i) })), meta);
