@@ -64,14 +64,14 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
       throw new UsageError('kap quiz needs a terminal to ask questions', 'Run it in a terminal, or script it: kap quiz --answers B,A,C (or one answer per line on stdin). Handouts: kap quiz export --format markdown');
   }
   if (answers && !answers.length) throw new UsageError('--answers: no answers given', 'Give one answer per question: --answers B,A,C');
+  // A scripted quiz is a short run (short-run.ts) that loads no more code from here on: stdin is
+  // read above, the terminal's prompts (quiz-prompt.cjs) are never loaded. A module Node compiles
+  // later would miss Node's own code cache, which a flag change rejects. Callgrind,
+  // `kap quiz --seed bench --answers A,B,C`: ~0.8M instructions less.
+  if (answers) ctx.tuneV8(SHORT_RUN_FLAGS);
   // Asked in a terminal, each question's order is worked out when it is shown.
   const { items, seed } = pick(ctx, { ...f, count: f.count ?? answers?.length }, !answers);
   if (answers) {
-    // A scripted quiz is a short run (short-run.ts) that loads nothing more from here on (its
-    // seed is made above: node:crypto is compiled with Node's own code cache, which a flag
-    // change rejects; the terminal's prompts, quiz-prompt.cjs, are never loaded). Callgrind,
-    // `kap quiz --seed bench --answers A,B,C`: ~0.6M instructions less.
-    ctx.tuneV8(SHORT_RUN_FLAGS);
     checkAnswerCount(answers.length, items.length);
     // Every answer checked against its question before anything is shown: a script's mistake
     // leaves stdout empty, not half a quiz (a script answers its questions in order, one round).
