@@ -15,7 +15,7 @@ const kap = load(join(dist, 'kap.cjs'));
 
 // The warm-up runs come from the command definitions (each one's `warm`), via the manifest
 // scripts/build.mjs wrote.
-const { warm: runs } = JSON.parse(readFileSync(join(dist, 'commands.json'), 'utf8'));
+const { warm: runs, entryWarm } = JSON.parse(readFileSync(join(dist, 'commands.json'), 'utf8'));
 // kap review writes its history: into a throwaway folder (removed below), never the builder's.
 const reviewData = mkdtempSync(join(tmpdir(), 'kap-code-cache-'));
 process.env.KAP_DATA_DIR = reviewData;
@@ -56,11 +56,12 @@ async function warmTerminalQuiz(entry) {
 (async () => {
   for (const argv of runs) await warm(kap, argv);
   // Each kap-<command>.cjs entry (the core with one command built in) with the runs bin/kap
-  // starts from it: its cache holds what those run, and no other command's functions.
+  // starts from it (the manifest's entryWarm): its cache holds what those run, and no other
+  // command's functions.
   for (const f of readdirSync(dist)) {
     if (!/^kap-[a-z-]+\.cjs$/.test(f)) continue;
     const entry = load(join(dist, f));
-    for (const argv of runs.filter((r) => entryName(r) === f)) await warm(entry, argv);
+    for (const argv of entryWarm.filter((r) => entryName(r) === f)) await warm(entry, argv);
   }
   // kap quiz in a terminal, with a stand-in one: the prompt's functions (inquirer's) go into
   // kap-quiz.cjs's cache too, or the first question on screen waits for them to be compiled.

@@ -14,8 +14,10 @@ const PROGRAM_WARM = [['--help'], ['--version'], ['help', 'explain']];
 export interface Manifest {
   /** Commands that get an entry bundle dist/kap-<name>.cjs (a subcommand: <command>-<subcommand>, its file src/commands/<command>-<subcommand>.ts). */
   hot: string[];
-  /** Command lines the build runs before saving the code caches. */
+  /** Command lines the build runs before saving the code caches (through the core, kap.cjs). */
   warm: string[][];
+  /** Those of warm run through an entry bundle, kap-<command>.cjs (entryWarm, else warm). */
+  entryWarm: string[][];
 }
 
 const all = (cs: readonly CommandSpec[]): CommandSpec[] => cs.flatMap((c) => [c, ...all(c.subcommands ?? [])]);
@@ -24,6 +26,7 @@ export function manifest(commands: readonly CommandSpec[] = COMMANDS): Manifest 
   return {
     hot: commands.flatMap((c) => [...(c.hot ? [c.name] : []), ...(c.subcommands ?? []).filter((s) => s.hot).map((s) => `${c.name}-${s.name}`)]),
     warm: [...PROGRAM_WARM, ...all(commands).flatMap((c) => (c.warm ?? []).map((w) => [...w]))],
+    entryWarm: all(commands).flatMap((c) => (c.entryWarm ?? c.warm ?? []).map((w) => [...w])),
   };
 }
 

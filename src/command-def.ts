@@ -81,6 +81,12 @@ export interface CommandSpec {
   readonly hot?: boolean;
   /** Command lines (after `kap`) the build runs to warm the code caches. */
   readonly warm?: readonly (readonly string[])[];
+  /**
+   * Those of warm its entry bundle (hot) is warmed with, when not all: every function a warm-up
+   * compiles is in the entry's cache and deserialised by every run from it, while one left out
+   * is compiled only by the runs that call it. The core and the shared bundles get all of warm.
+   */
+  readonly entryWarm?: readonly (readonly string[])[];
   /** Long output in a terminal goes through the pager. */
   readonly paged?: boolean;
   run(call: Call<any, any>, runner: Runner): Promise<void>;

@@ -14,5 +14,9 @@ export default defineCommand({
   hot: true,
   paged: true,
   warm: [['explain', 'glutamate'], ['explain', 'nmda', '--brief'], ['explain', 'bdnf'], ['explain', 'glutamte'], ['explain', 'dissociation', '--json']],
+  // Not --brief nor --json in kap-explain.cjs: what they add to its cache cost every explain
+  // more than compiling it costs the runs that use it (callgrind, 2 seeds: explain glutamate
+  // 100.0 -> 99.1M, glutamte 103.4 -> 102.7M, nmda --brief 98.9 -> 98.0M, --json 103.4 -> 103.3M).
+  entryWarm: [['explain', 'glutamate'], ['explain', 'bdnf'], ['explain', 'glutamte']],
   run: async (c, r) => (await import('../commands/explain.js')).explain(await r.ctx(), c.args[0], c.opts),
 });

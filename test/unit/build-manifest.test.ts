@@ -43,5 +43,8 @@ describe('the build follows the command definitions', () => {
     const m = manifest();
     for (const c of COMMANDS) for (const w of c.warm ?? []) expect(m.warm).toContainEqual([...w]);
     for (const c of COMMANDS) for (const w of c.warm ?? []) expect(w[0], c.name).toBe(c.name);
+    // An entry is warmed with some of warm, never a run the core is not warmed with.
+    for (const c of COMMANDS) for (const w of c.entryWarm ?? []) expect(c.warm, c.name).toContainEqual(w);
+    for (const c of COMMANDS) for (const w of c.entryWarm ?? c.warm ?? []) expect(m.entryWarm).toContainEqual([...w]);
   });
 });
