@@ -180,9 +180,10 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       for (const t of new Set(ts)) {
         allTerms.add(t);
         const p = reader.postings(t);
-        for (let i = 0; i < p.length; i += 2) {
-          contrib.set(p[i]!, (contrib.get(p[i]!) ?? 0) + p[i + 1]!);
-          need.set(p[i]!, (need.get(p[i]!) ?? 0) + 1);
+        for (let i = 0, doc = 0; i < p.length; i += 2) {
+          doc += p[i]!;
+          contrib.set(doc, (contrib.get(doc) ?? 0) + p[i + 1]!);
+          need.set(doc, (need.get(doc) ?? 0) + 1);
         }
       }
       const size = new Set(ts).size;
@@ -192,11 +193,32 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       const expanded = expandWord(reader, clause.words[0]!, ci === clauses.length - 1);
       // A word that matches nothing counts against coverage ("qqqqxz kill myself" matches one word of two).
       isCommon = expanded.size > 0 && [...expanded.keys()].every(common);
+      if (expanded.size === 1) {
+        // One term: each document once, its contribution added straight to the score, with no
+        // pass over the clause's documents after (a word found in most documents, "ketamine").
+        const [[term, w]] = expanded;
+        allTerms.add(term);
+        const p = reader.postings(term);
+        const add = isCommon ? 0 : 1;
+        for (let i = 0, doc = 0, last = -1; i < p.length; i += 2, last = doc) {
+          doc += p[i]!;
+          // Out of range or out of order (a damaged postings file): what doc() would say.
+          if (!(doc > last && doc < n)) throw new CompiledContentError('the search index is incomplete');
+          if (!scored[doc]) {
+            scored[doc] = 1;
+            docs.push(doc);
+          }
+          score[doc] = score[doc]! + w * p[i + 1]!;
+          matched[doc] = matched[doc]! + add;
+        }
+        if (!isCommon) counted++;
+        return;
+      }
       for (const [term, w] of expanded) {
         allTerms.add(term);
         const p = reader.postings(term);
-        for (let i = 0; i < p.length; i += 2) {
-          const doc = p[i]!;
+        for (let i = 0, doc = 0; i < p.length; i += 2) {
+          doc += p[i]!;
           const v = w * p[i + 1]!;
           if (inClause[doc] === number) {
             if (v > best[doc]!) best[doc] = v;

@@ -9,7 +9,11 @@ export interface IndexReader {
   meta: IndexMeta;
   /** Terms starting with the same character as `term`, with their document frequencies. */
   vocabFor(term: string): Vocab;
-  /** Decoded postings: [doc, impact, doc, impact, …] with absolute doc numbers. */
+  /**
+   * Postings as stored: [doc, impact, doc gap, impact, …], each doc number after the first the
+   * gap from the one before (ascending). The query adds them up as it goes: one loop over a
+   * common word's postings rather than two.
+   */
   postings(term: string): number[];
   doc(n: number): StoredDoc;
   tagged(tag: string): Set<number>;
@@ -118,7 +122,6 @@ export function makeReader(read: (path: string) => string | undefined): IndexRea
       if (shard === undefined) shards.set(n, (shard = read(`post/${n}.txt`) ?? ''));
       const out = postingsOf(shard, term);
       if (!out) throw new CompiledContentError(`the search index is corrupted (post/${n}.txt)`);
-      for (let i = 2; i < out.length; i += 2) out[i]! += out[i - 2]!;
       return out;
     },
     doc(n) {
