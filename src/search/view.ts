@@ -30,9 +30,10 @@ export function resultsView(results: SearchResult[], theme: Theme, width: number
   });
   const block = helpText(help, theme);
   const last = [...(helpFirst ? [] : block), ...(notice ? [...(!helpFirst && block.length ? [''] : []), noticeText(theme)] : [])];
-  return [...(helpFirst && block.length ? [block] : []), ...shown.map((s) => [s]), ...(last.length ? [last] : [])]
-    .map((part) => wrapLines(part.join('\n'), width))
-    .join('\n\n');
+  // Each result is wrapped already (wrapping again changes nothing: a line still wider holds
+  // one word), so only the help blocks are.
+  const wrap = (part: string[]) => wrapLines(part.join('\n'), width);
+  return [...(helpFirst && block.length ? [wrap(block)] : []), ...shown, ...(last.length ? [wrap(last)] : [])].join('\n\n');
 }
 
 /** `--json`: the same results, the snippet as plain text plus its highlighted words. */
