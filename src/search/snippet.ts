@@ -81,6 +81,18 @@ function plainFinder(terms: ReadonlySet<string>): RegExp | null {
 }
 
 /**
+ * Per set of terms: whether a word (of those found) stems to one. A result's text says its
+ * words again and again ("ketamine"), each a stem() in a process that runs it uncompiled.
+ */
+const stemmed = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+
+function isTerm(terms: ReadonlySet<string>): Map<string, boolean> {
+  let known = stemmed.get(terms);
+  if (!known) stemmed.set(terms, (known = new Map()));
+  return known;
+}
+
+/**
  * The words of `text` whose stem is one of `terms`, in order. Rather than split the whole text
  * into words (the slow part of a search in a fresh process), look for where each term could
  * start a word: every word with stem t starts with t minus its last letter ("studies" →
@@ -149,7 +161,13 @@ function hitsInFolded(folded: string, terms: ReadonlySet<string>): Hit[] {
     const re = plainFinder(terms);
     if (!re) return out;
     re.lastIndex = 0;
-    for (let m = re.exec(folded); m; m = re.exec(folded)) if (terms.has(stem(m[0]))) out.push({ start: m.index, end: m.index + m[0].length });
+    const known = isTerm(terms);
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      const w = m[0];
+      let yes = known.get(w);
+      if (yes === undefined) known.set(w, (yes = terms.has(stem(w))));
+      if (yes) out.push({ start: m.index, end: m.index + w.length });
+    }
     return out;
   }
   const found = new Map<number, number>();
