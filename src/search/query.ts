@@ -196,7 +196,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
       if (expanded.size === 1) {
         // One term: each document once, its contribution added straight to the score, with no
         // pass over the clause's documents after (a word found in most documents, "ketamine").
-        const [[term, w]] = expanded;
+        const [term, w] = expanded.entries().next().value as [string, number];
         allTerms.add(term);
         const p = reader.postings(term);
         const add = isCommon ? 0 : 1;
