@@ -80,9 +80,10 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
       difficulty: q.difficulty,
       choices: q.choices.length,
       help: q.help!,
-      at: span,
+      start: span[0],
+      end: span[1],
       evidence: evidenceLabels(q.module, q.sources.map((s) => s.key), byModule.get(q.module) ?? []),
-      ...(shown && { shown }),
+      shown: shown ?? null,
     };
     // The handout's text of the question, in the written order; its help only when no order changes it.
     const question: BankQuestion = { ...q, evidence: e.evidence, ...(shown && { shownHelp: shown }) };

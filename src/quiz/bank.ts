@@ -28,11 +28,12 @@ export interface IndexEntry {
   choices: number;
   help: HelpKind[];
   /** Its JSON in quiz.json: [start, end) in bytes. */
-  at: [number, number];
+  start: number;
+  end: number;
   /** The evidence labels exports show (export/types.ts evidenceLabels over its module's claims). */
   evidence: string[];
-  /** The help its shown text needs whatever the order of its choices (export/help.ts); absent: ask at run time. */
-  shown?: HelpKind[];
+  /** The help its shown text needs whatever the order of its choices (export/help.ts); null: ask at run time. */
+  shown: HelpKind[] | null;
 }
 
 /**
@@ -50,7 +51,7 @@ export interface QuizIndex {
 }
 
 export function toRow(e: IndexEntry, tags: number, evidence: number): QuizIndex['questions'][number] {
-  return [e.id, e.module, tags, e.difficulty, e.choices, e.help, e.at[0], e.at[1], evidence, e.shown ?? null];
+  return [e.id, e.module, tags, e.difficulty, e.choices, e.help, e.start, e.end, evidence, e.shown];
 }
 
 /** A compiled question, with what the index adds when the bank has one. */
@@ -86,7 +87,7 @@ function readIndexed(dataDir: string): Bank | undefined {
   const load = (e: IndexEntry): CompiledQuestion => {
     let q: CompiledQuestion | undefined;
     try {
-      q = JSON.parse(quiz.text(e.at[0], e.at[1]) ?? '') as CompiledQuestion;
+      q = JSON.parse(quiz.text(e.start, e.end) ?? '') as CompiledQuestion;
     } catch {
       /* reported below */
     }
@@ -96,9 +97,8 @@ function readIndexed(dataDir: string): Bank | undefined {
   // Rows read by index, not destructured: an array pattern runs the array iterator, which in a
   // fresh process cost ~9,000 instructions a row (1.3M for the bank).
   const entries = index.questions.map((r): IndexEntry => {
-    const e: IndexEntry = { id: r[0], module: r[1], tags: index.tags[r[2]]!, difficulty: r[3], choices: r[4], help: r[5], at: [r[6], r[7]], evidence: index.evidence[r[8]]! };
-    if (r[9]) e.shown = r[9];
-    return e;
+    // One shape for every row (shown null rather than absent), no [start, end] pair.
+    return { id: r[0], module: r[1], tags: index.tags[r[2]]!, difficulty: r[3], choices: r[4], help: r[5], start: r[6], end: r[7], evidence: index.evidence[r[8]]!, shown: r[9] };
   });
   return {
     entries,
