@@ -61,6 +61,7 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
   };
   const tags = shared();
   const evidence = shared();
+  const help = shared();
   // Where each question's JSON sits: JSON.stringify writes them one after another, comma-separated.
   let at = text.indexOf('[', text.indexOf('"questions"')) + 1;
   let byte = Buffer.byteLength(text.slice(0, at));
@@ -89,9 +90,9 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
     const question: BankQuestion = { ...q, evidence: e.evidence, ...(shown && { shownHelp: shown }) };
     const md = mdQuestion(toExport([{ question, order: q.choices.map((_, i) => i) }])[0]!);
     handout.push({ ...md, help: shown ? md.help : null });
-    return toRow(e, tags.at(e.tags), evidence.at(e.evidence));
+    return toRow(e, tags.at(e.tags), evidence.at(e.evidence), (l) => help.at(l));
   });
-  const index: QuizIndex = { version: INDEX_VERSION, bytes: Buffer.byteLength(text), tags: tags.lists, evidence: evidence.lists, questions: rows };
+  const index: QuizIndex = { version: INDEX_VERSION, bytes: Buffer.byteLength(text), tags: tags.lists, evidence: evidence.lists, help: help.lists as HelpKind[][], questions: rows };
   return [
     [QUIZ_FILE, text],
     [INDEX_FILE, JSON.stringify(index)],

@@ -16,7 +16,7 @@ import type { Selectable } from './engine.js';
 
 export const QUIZ_FILE = 'quiz.json';
 export const INDEX_FILE = 'quiz-index.json';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** One question as the index describes it. */
 export interface IndexEntry {
@@ -46,12 +46,14 @@ export interface QuizIndex {
   bytes: number;
   tags: string[][];
   evidence: string[][];
-  /** [id, module, tags (index), difficulty, choices, help, start, end, evidence (index), shown (or null)] */
-  questions: [string, string, number, Difficulty, number, HelpKind[], number, number, number, HelpKind[] | null][];
+  /** Lists of help kinds (a handful for the whole bank): a row's help and shown name theirs by number. */
+  help: HelpKind[][];
+  /** [id, module, tags (index), difficulty, choices, help (index), start, end, evidence (index), shown (index, or null)] */
+  questions: [string, string, number, Difficulty, number, number, number, number, number, number | null][];
 }
 
-export function toRow(e: IndexEntry, tags: number, evidence: number): QuizIndex['questions'][number] {
-  return [e.id, e.module, tags, e.difficulty, e.choices, e.help, e.start, e.end, evidence, e.shown];
+export function toRow(e: IndexEntry, tags: number, evidence: number, help: (l: HelpKind[]) => number): QuizIndex['questions'][number] {
+  return [e.id, e.module, tags, e.difficulty, e.choices, help(e.help), e.start, e.end, evidence, e.shown && help(e.shown)];
 }
 
 /** A compiled question, with what the index adds when the bank has one. */
@@ -78,7 +80,7 @@ export function readBank(dataDir: string): Bank {
 
 function readIndexed(dataDir: string): Bank | undefined {
   const index = parseOptional(readCompiled(dataDir, INDEX_FILE)) as QuizIndex | undefined;
-  if (index?.version !== INDEX_VERSION || !Array.isArray(index.questions)) return undefined;
+  if (index?.version !== INDEX_VERSION || !Array.isArray(index.questions) || !Array.isArray(index.help)) return undefined;
   // Read a question at a time, and only those a run shows: a quiz shows a few, a Markdown
   // handout none (its text is the compile's, markdown-bank.ts).
   const quiz = CompiledParts.open(dataDir, QUIZ_FILE);
@@ -98,7 +100,7 @@ function readIndexed(dataDir: string): Bank | undefined {
   // fresh process cost ~9,000 instructions a row (1.3M for the bank).
   const entries = index.questions.map((r): IndexEntry => {
     // One shape for every row (shown null rather than absent), no [start, end] pair.
-    return { id: r[0], module: r[1], tags: index.tags[r[2]]!, difficulty: r[3], choices: r[4], help: r[5], start: r[6], end: r[7], evidence: index.evidence[r[8]]!, shown: r[9] };
+    return { id: r[0], module: r[1], tags: index.tags[r[2]]!, difficulty: r[3], choices: r[4], help: index.help[r[5]]!, start: r[6], end: r[7], evidence: index.evidence[r[8]]!, shown: r[9] === null ? null : index.help[r[9]]! };
   });
   return {
     entries,
