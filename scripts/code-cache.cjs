@@ -64,8 +64,12 @@ async function warmTerminalQuiz(entry) {
     for (const argv of entryWarm.filter((r) => entryName(r) === f)) await warm(entry, argv);
   }
   // kap quiz in a terminal, with a stand-in one: the prompt's functions (inquirer's) go into
-  // kap-quiz.cjs's cache too, or the first question on screen waits for them to be compiled.
-  await warmTerminalQuiz(load(join(dist, 'kap-quiz.cjs')));
+  // quiz-prompt.cjs's cache, or the first question on screen waits for them to be compiled.
+  // Run from kap.cjs, not kap-quiz.cjs: what the terminal path adds to kap-quiz.cjs's cache,
+  // deserialised by every scripted quiz, cost more than compiling it (callgrind, 2 seeds: quiz
+  // --seed bench --answers A,B,C 106.2 -> 105.9M); the first question in a terminal stays at
+  // 1.22x a bare console.log (quiz-terminal.mjs, 15 runs; 1.20x before).
+  await warmTerminalQuiz(kap);
   rmSync(reviewData, { recursive: true, force: true });
   for (const [file, { script }] of loaded) {
     writeFileSync(`${file}.cache.tmp`, script.createCachedData());

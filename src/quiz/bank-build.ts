@@ -61,6 +61,7 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
   };
   const tags = shared();
   const evidence = shared();
+  const help = shared();
   // Where each question's JSON sits: JSON.stringify writes them one after another, comma-separated.
   let at = text.indexOf('[', text.indexOf('"questions"')) + 1;
   let byte = Buffer.byteLength(text.slice(0, at));
@@ -80,17 +81,18 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
       difficulty: q.difficulty,
       choices: q.choices.length,
       help: q.help!,
-      at: span,
+      start: span[0],
+      end: span[1],
       evidence: evidenceLabels(q.module, q.sources.map((s) => s.key), byModule.get(q.module) ?? []),
-      ...(shown && { shown }),
+      shown: shown ?? null,
     };
     // The handout's text of the question, in the written order; its help only when no order changes it.
     const question: BankQuestion = { ...q, evidence: e.evidence, ...(shown && { shownHelp: shown }) };
     const md = mdQuestion(toExport([{ question, order: q.choices.map((_, i) => i) }])[0]!);
     handout.push({ ...md, help: shown ? md.help : null });
-    return toRow(e, tags.at(e.tags), evidence.at(e.evidence));
+    return toRow(e, tags.at(e.tags), evidence.at(e.evidence), (l) => help.at(l));
   });
-  const index: QuizIndex = { version: INDEX_VERSION, bytes: Buffer.byteLength(text), tags: tags.lists, evidence: evidence.lists, questions: rows };
+  const index: QuizIndex = { version: INDEX_VERSION, bytes: Buffer.byteLength(text), tags: tags.lists, evidence: evidence.lists, help: help.lists as HelpKind[][], questions: rows };
   return [
     [QUIZ_FILE, text],
     [INDEX_FILE, JSON.stringify(index)],

@@ -16,7 +16,7 @@ import type { Selectable } from './engine.js';
 
 export const QUIZ_FILE = 'quiz.json';
 export const INDEX_FILE = 'quiz-index.json';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** One question as the index describes it. */
 export interface IndexEntry {
@@ -28,11 +28,12 @@ export interface IndexEntry {
   choices: number;
   help: HelpKind[];
   /** Its JSON in quiz.json: [start, end) in bytes. */
-  at: [number, number];
+  start: number;
+  end: number;
   /** The evidence labels exports show (export/types.ts evidenceLabels over its module's claims). */
   evidence: string[];
-  /** The help its shown text needs whatever the order of its choices (export/help.ts); absent: ask at run time. */
-  shown?: HelpKind[];
+  /** The help its shown text needs whatever the order of its choices (export/help.ts); null: ask at run time. */
+  shown: HelpKind[] | null;
 }
 
 /**
@@ -45,12 +46,14 @@ export interface QuizIndex {
   bytes: number;
   tags: string[][];
   evidence: string[][];
-  /** [id, module, tags (index), difficulty, choices, help, start, end, evidence (index), shown (or null)] */
-  questions: [string, string, number, Difficulty, number, HelpKind[], number, number, number, HelpKind[] | null][];
+  /** Lists of help kinds (a handful for the whole bank): a row's help and shown name theirs by number. */
+  help: HelpKind[][];
+  /** [id, module, tags (index), difficulty, choices, help (index), start, end, evidence (index), shown (index, or null)] */
+  questions: [string, string, number, Difficulty, number, number, number, number, number, number | null][];
 }
 
-export function toRow(e: IndexEntry, tags: number, evidence: number): QuizIndex['questions'][number] {
-  return [e.id, e.module, tags, e.difficulty, e.choices, e.help, e.at[0], e.at[1], evidence, e.shown ?? null];
+export function toRow(e: IndexEntry, tags: number, evidence: number, help: (l: HelpKind[]) => number): QuizIndex['questions'][number] {
+  return [e.id, e.module, tags, e.difficulty, e.choices, help(e.help), e.start, e.end, evidence, e.shown && help(e.shown)];
 }
 
 /** A compiled question, with what the index adds when the bank has one. */
@@ -77,7 +80,7 @@ export function readBank(dataDir: string): Bank {
 
 function readIndexed(dataDir: string): Bank | undefined {
   const index = parseOptional(readCompiled(dataDir, INDEX_FILE)) as QuizIndex | undefined;
-  if (index?.version !== INDEX_VERSION || !Array.isArray(index.questions)) return undefined;
+  if (index?.version !== INDEX_VERSION || !Array.isArray(index.questions) || !Array.isArray(index.help)) return undefined;
   // Read a question at a time, and only those a run shows: a quiz shows a few, a Markdown
   // handout none (its text is the compile's, markdown-bank.ts).
   const quiz = CompiledParts.open(dataDir, QUIZ_FILE);
@@ -86,7 +89,7 @@ function readIndexed(dataDir: string): Bank | undefined {
   const load = (e: IndexEntry): CompiledQuestion => {
     let q: CompiledQuestion | undefined;
     try {
-      q = JSON.parse(quiz.text(e.at[0], e.at[1]) ?? '') as CompiledQuestion;
+      q = JSON.parse(quiz.text(e.start, e.end) ?? '') as CompiledQuestion;
     } catch {
       /* reported below */
     }
@@ -96,9 +99,8 @@ function readIndexed(dataDir: string): Bank | undefined {
   // Rows read by index, not destructured: an array pattern runs the array iterator, which in a
   // fresh process cost ~9,000 instructions a row (1.3M for the bank).
   const entries = index.questions.map((r): IndexEntry => {
-    const e: IndexEntry = { id: r[0], module: r[1], tags: index.tags[r[2]]!, difficulty: r[3], choices: r[4], help: r[5], at: [r[6], r[7]], evidence: index.evidence[r[8]]! };
-    if (r[9]) e.shown = r[9];
-    return e;
+    // One shape for every row (shown null rather than absent), no [start, end] pair.
+    return { id: r[0], module: r[1], tags: index.tags[r[2]]!, difficulty: r[3], choices: r[4], help: index.help[r[5]]!, start: r[6], end: r[7], evidence: index.evidence[r[8]]!, shown: r[9] === null ? null : index.help[r[9]]! };
   });
   return {
     entries,
