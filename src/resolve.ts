@@ -71,15 +71,15 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   if (byWord) return byWord;
 
   // The names a typo or a suggestion can be (names.ts: by length, and those it starts or begins).
-  const near = catalog.names.near(key, typoBudget(key.length)).sort(byOrd);
+  const near = nearNames(catalog, key);
   const typo = typoMatch(catalog, key, near);
   if (typo) return typo;
   // A question around one word ("is ketamine addictive") is that word, typos included.
-  const coreTypo = core && core !== key && !core.includes(' ') ? typoMatch(catalog, core, catalog.names.near(core, typoBudget(core.length)).sort(byOrd)) : undefined;
+  const coreTypo = core && core !== key && !core.includes(' ') ? typoMatch(catalog, core, nearNames(catalog, core)) : undefined;
   if (coreTypo) return coreTypo;
   // …or a typo of a name without the question's words ("is ketamine adictive": "ketamine addiction").
   const plain = key.split(' ').filter((w) => !QUESTION.has(w)).join(' ');
-  const plainTypo = plain && plain !== key && plain !== core ? typoMatch(catalog, plain, catalog.names.near(plain, typoBudget(plain.length)).sort(byOrd)) : undefined;
+  const plainTypo = plain && plain !== key && plain !== core ? typoMatch(catalog, plain, nearNames(catalog, plain)) : undefined;
   if (plainTypo) return plainTypo;
 
   // Search only a question of two or more words: one unknown word ("__proto__", "anesthetic")
@@ -98,9 +98,10 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   const fixed = fixWords === false ? undefined : correctedWords(catalog, key);
   const again = fixed ? resolveTopic(catalog, fixed.split(' '), search, false) : undefined;
   if (again && again.type !== 'none') return { ...again, how: 'typo', matched: again.matched ?? fixed };
-  const closest = nearest(key, near.map((e) => [e.name, e.t] as [string, string]));
+  const pairs = (es: NameEntry[]) => es.map((e) => [e.name, e.t] as [string, string]);
+  const closest = nearest(key, pairs(near));
   // A question's own word's nearest names too ("is ketamine adictive" → misuse-dependence).
-  if (core && core !== key && !core.includes(' ')) closest.push(...nearest(core, catalog.names.near(core, typoBudget(core.length)).sort(byOrd).map((e) => [e.name, e.t] as [string, string])));
+  if (core && core !== key && !core.includes(' ')) closest.push(...nearest(core, pairs(nearNames(catalog, core))));
   // Suggestions from search only where a result matched every word of the query.
   const fromSearch = [...new Set(hits.filter((h) => h.coverage >= 1).map((h) => (h.module ? `m:${h.module}` : undefined)).filter((t): t is string => Boolean(t)))];
   // The topics the question's own words name, the rarer first ("does ketamine help
@@ -110,9 +111,9 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
     .filter((w) => !QUESTION.has(w) && !VERB_NAMES.has(w) && keyOf(catalog, w))
     .sort((a, b) => catalog.names.topics(a) - catalog.names.topics(b))
     .map((w) => keyOf(catalog, w)!);
-  const suggestions = [...new Set([...closest, ...named, ...fromSearch, ...(again?.type === 'none' ? again.suggestions.map((s) => keyOf(catalog, s) ?? s) : [])])]
-    .slice(0, 4)
-    .map((t) => (t.startsWith('m:') || t.startsWith('t:') ? display(catalog, t) : t));
+  const shown = [...new Set([...closest, ...named, ...fromSearch])].map((t) => display(catalog, t));
+  // The corrected question's suggestions (already as typed) after the question's own.
+  const suggestions = [...new Set([...shown, ...(again?.type === 'none' ? again.suggestions : [])])].slice(0, 4);
   return { type: 'none', suggestions };
 }
 
@@ -123,6 +124,9 @@ export function foundNote(found: Resolution, typed: string): string | undefined 
   const why = found.matched ? `matched "${found.matched}"` : 'the best search match';
   return `kap: showing ${what} for "${typed}" (${why})`;
 }
+
+/** The names a typo of `key`, or a suggestion for it, can be, in the record's order. */
+const nearNames = (catalog: Catalog, key: string): NameEntry[] => catalog.names.near(key, typoBudget(key.length)).sort(byOrd);
 
 /** A name's target, never a prototype member ("constructor", "__proto__"). */
 const keyOf = (catalog: Catalog, name: string): string | undefined => catalog.names.get(name);
@@ -280,8 +284,10 @@ function correctedWords(catalog: Catalog, key: string): string | undefined {
     for (const { name } of catalog.names.near(w, budget)) {
       if (name.includes(' ')) continue;
       const d = editDistance(w, name, budget);
-      if (d < bestD) [bestD, best] = [d, [name]];
-      else if (d === bestD && !best.includes(name)) best.push(name);
+      if (d < bestD) {
+        bestD = d;
+        best = [name];
+      } else if (d === bestD && !best.includes(name)) best.push(name);
     }
     if (best.length !== 1 || bestD > budget || bestD * 3 > w.length) return w;
     changed = true;

@@ -239,14 +239,14 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
               : // No replacement: a certainty verb does not take a hype word's place ("Ketamine does depression").
                 { claim: c.id, message: `"${written(hype)}" is stronger than the evidence: ${label(c)}; say what the studies found, in words that fit it (the content guide's verb for it is "${VERB[c.certainty]}")` }),
         });
-      } else if (certain && weak && !hedged && !underHedge[i]) {
+      } else if (certain && weak && !hedged && !underHedge.has(s)) {
         const w = claim(weak);
         const instead = hedgedWords(written(certain), w.certainty);
         flag({ rule: 'overstated', ...at(certain), claim: w.id, message: `"${written(certain)}" states as certain what ${label(w)}: say ${instead ? `"${instead}"` : `"${VERB[w.certainty]} …"`}`, ...(instead && { fix: { replace: instead } }) });
       } else if (animal && rx(HUMAN).test(ask) && !rx(ANIMAL).test(ask) && !hedged) {
         const a = claim(animal);
         flag({ rule: 'overstated', start: s.start, end: s.end, claim: a.id, message: `states an animal result as a human one: the evidence for this is preclinical (${a.id})`, fix: { replace: a.text } });
-      } else if (weak && weak.flags & FLAG.veryLow && weak === best && !hedged && !underHedge[i] && own.list.length > MIN_TERMS && !rx(ATTRIBUTED).test(ask) && best.score >= 0.4 && best.rare >= 1) {
+      } else if (weak && weak.flags & FLAG.veryLow && weak === best && !hedged && !underHedge.has(s) && own.list.length > MIN_TERMS && !rx(ATTRIBUTED).test(ask) && best.score >= 0.4 && best.rare >= 1) {
         const w = claim(weak);
         flag({ rule: 'overstated', start: s.start, end: s.end, claim: w.id, message: `states as fact what ${label(w)}: say "${VERB['very-low']} …"`, fix: { replace: w.text } });
       }
@@ -268,15 +268,24 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   return findings.sort((a, b) => a.start - b.start || byCodeUnit(a.rule, b.rule));
 }
 
-/** For each sentence: is it in a section whose heading hedges what follows (HEDGING_HEADING)? */
-function hedgedSections(draft: Draft): boolean[] {
-  const out = draft.sentences.map(() => false);
+/** Each section, [start, end), with its sentences: both run in offset order, so one pass hands each section its own. */
+function bySection(draft: Draft): { at: [number, number]; sentences: Sentence[] }[] {
+  const ss = draft.sentences;
   let k = 0;
-  for (const [a, b] of draft.sections) {
+  return draft.sections.map((at) => {
+    while (k < ss.length && ss[k]!.start < at[0]) k++;
+    const sentences: Sentence[] = [];
+    for (; k < ss.length && ss[k]!.start < at[1]; k++) sentences.push(ss[k]!);
+    return { at, sentences };
+  });
+}
+
+/** The sentences in a section whose heading hedges what follows (HEDGING_HEADING). */
+function hedgedSections(draft: Draft): Set<Sentence> {
+  const out = new Set<Sentence>();
+  for (const { at: [a, b], sentences } of bySection(draft)) {
     const lineEnd = draft.text.indexOf('\n', a);
-    const hedges = a > 0 && HEDGING_HEADING.test(draft.text.slice(a, lineEnd < 0 ? b : Math.min(lineEnd, b)));
-    while (k < out.length && draft.sentences[k]!.start < a) k++;
-    for (; k < out.length && draft.sentences[k]!.start < b; k++) out[k] = hedges;
+    if (a > 0 && HEDGING_HEADING.test(draft.text.slice(a, lineEnd < 0 ? b : Math.min(lineEnd, b)))) for (const s of sentences) out.add(s);
   }
   return out;
 }
@@ -284,13 +293,7 @@ function hedgedSections(draft: Draft): boolean[] {
 /** One warning per section that mentions suicide and gives no help line anywhere in it. */
 function suicideWithoutHelp(draft: Draft, plain: boolean): Finding[] {
   const out: Finding[] = [];
-  // Sentences and sections both run in offset order: one pass hands each section its sentences.
-  const ss = draft.sentences;
-  let k = 0;
-  for (const [a, b] of draft.sections) {
-    while (k < ss.length && ss[k]!.start < a) k++;
-    const inSection: Sentence[] = [];
-    for (; k < ss.length && ss[k]!.start < b; k++) inSection.push(ss[k]!);
+  for (const { sentences: inSection } of bySection(draft)) {
     // The section's sentences, a line each, asked once first: neither HELP_INFO nor a crisis
     // pattern loses a match in one sentence by the others around it (a match can span lines,
     // so a crisis found in all is looked for sentence by sentence).
