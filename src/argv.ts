@@ -121,3 +121,29 @@ export function quickParse(argv: string[], commands: readonly CommandSpec[] = CO
   }
   return { command, call: { args, opts, globals, parentOpts: {} } };
 }
+
+/**
+ * An argument or option value that is empty or only spaces means nothing to any command, and
+ * read as a word it went wrong quietly: `kap cite ""` printed an empty line, `kap quiz --topic
+ * ""` asked the whole bank (a script's unset variable). Asked of the words as typed, before
+ * either parser: the problem, worded for its place, or undefined. Completion's own words
+ * (`kap __complete -- …`, the word being completed is often empty) are not asked.
+ */
+export function emptyArgument(argv: readonly string[]): { message: string; hint: string } | undefined {
+  if (argv[0] === '__complete') return undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    if (eq >= 0 ? a.slice(eq + 1).trim() !== '' : a.trim() !== '') continue;
+    // Worded for where it is: the command (and subcommand) named, an option's value or a word.
+    const words = argv.filter((w) => !w.startsWith('-') && w.trim() !== '');
+    const command = COMMANDS.find((c) => c.name === words[0]);
+    const sub = command?.subcommands?.find((c) => c.name === words[1]);
+    const help = command ? `\`kap ${command.name}${sub ? ` ${sub.name}` : ''} --help\` says what it takes.` : '`kap --help` lists the commands.';
+    const options = [...GLOBAL_OPTIONS, ...(command?.options ?? []), ...(sub?.options ?? [])];
+    const option = eq >= 0 ? a.slice(0, eq) : argv[i - 1];
+    if (eq >= 0 || options.some((o) => o.flags.startsWith(`${option} `))) return { message: `${option} has an empty value`, hint: `Give it a value. ${help}` };
+    return { message: 'an argument is empty', hint: `Leave it out, or give a word. ${help}` };
+  }
+  return undefined;
+}

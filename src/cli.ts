@@ -1,10 +1,10 @@
 /**
  * The command line: one Ctx per run, and the one place that turns errors into exit codes. Commands never exit the process themselves.
  */
-import { ExitCode, environmentError, isKapError, type ContentError, formatProblem } from './errors.js';
+import { ExitCode, UsageError, environmentError, isKapError, type ContentError, formatProblem } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { decideColor, decideWidth } from './terminal.js';
-import { quickParse } from './argv.js';
+import { emptyArgument, quickParse } from './argv.js';
 import type { Call, CommandSpec, Globals } from './command-def.js';
 import { VERSION } from './version.js';
 import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
@@ -142,6 +142,8 @@ export async function run(rawIo: Io): Promise<number> {
       const s = (sink = sinkFor(command, call.globals, io, boundary));
       await command.run(call, { io, ctx: () => ctxFor(call.globals, s) });
     };
+    const empty = emptyArgument(io.argv);
+    if (empty) throw new UsageError(empty.message, empty.hint);
     const quick = quickParse(io.argv);
     if (quick) await execute(quick.command, quick.call);
     else {

@@ -67,7 +67,9 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
     const named = target(catalog, keyOf(catalog, core), 'word', core);
     if (named) return named;
   }
-  const byWord = wordMatch(catalog, key) ?? (core && core !== key ? wordMatch(catalog, core) : undefined) ?? namedIn(catalog, core);
+  // A word's start is asked only of a word typed alone ("dendr"): a question's word is whole
+  // ("is ketamine effective" does not ask of "cost effectiveness").
+  const byWord = wordMatch(catalog, key) ?? (core && core !== key ? wordMatch(catalog, core, false) : undefined) ?? namedIn(catalog, core);
   if (byWord) return byWord;
 
   // The names a typo or a suggestion can be (names.ts: by length, and those it starts or begins).
@@ -161,12 +163,12 @@ export function display(catalog: Catalog, t: string): string {
  * name ("habenula" in "lateral habenula"), or one word starts a word of a name ("dendritic"):
  * the shortest such name decides, when no other topic has a name as short.
  */
-function wordMatch(catalog: Catalog, key: string): Resolution | undefined {
+function wordMatch(catalog: Catalog, key: string, starts = true): Resolution | undefined {
   const inWords = key.split(' ');
   if (inWords.join('').length < 3) return undefined;
   // A name that starts with the input followed by a space has every word of it: one set.
   const found = new Map(catalog.names.withWords(inWords).map((e) => [e.ord, e]));
-  if (inWords.length === 1 && key.length >= 4) for (const e of catalog.names.withWordStart(key)) found.set(e.ord, e);
+  if (starts && inWords.length === 1 && key.length >= 4) for (const e of catalog.names.withWordStart(key)) found.set(e.ord, e);
   if (!found.size) return undefined;
   const candidates = [...found.values()].sort((a, b) => a.name.length - b.name.length || a.ord - b.ord);
   const best = candidates[0]!;
@@ -234,7 +236,7 @@ function typoMatch(catalog: Catalog, key: string, near: NameEntry[]): Resolution
   let found: { name: string; t: string }[] = [];
   for (const { name, t } of near) {
     const d = editDistance(key, name, budget);
-    if (d > budget) continue;
+    if (d > budget || !wordsAreTypos(key, name)) continue;
     if (d < bestD) {
       bestD = d;
       found = [{ name, t }];
@@ -246,6 +248,31 @@ function typoMatch(catalog: Catalog, key: string, near: NameEntry[]): Resolution
   if (topics.size !== 1) return undefined;
   return target(catalog, found[0]!.t, 'typo', found[0]!.name);
 }
+
+/**
+ * Is each short word of `key` the name's word in its place, or that word with two letters
+ * swapped? Only asked of names with as many words: one changed letter makes most short words
+ * another word, and a question another question ("does ketamine work" is no typo of "how
+ * ketamine works", "ketamine trip" none of "ketamine term"). Longer words are left to the
+ * budget of the whole ("ketamine adictive": "ketamine addiction").
+ */
+function wordsAreTypos(key: string, name: string): boolean {
+  const ks = key.split(' ');
+  const ns = name.split(' ');
+  if (ks.length !== ns.length) return true;
+  return ks.every((k, i) => (k.length > 4 && ns[i]!.length > 4) || k === ns[i] || swapped(k, ns[i]!));
+}
+
+/** Two letters side by side swapped ("nmad" for "nmda"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** A word of four letters or fewer is a typo only by a swap ("trip" is no typo of "drip"). */
+const shortTypoOk = (typed: string, word: string) => typed.length > 4 || swapped(typed, word);
 
 /**
  * The topic search points to, when it clearly wins among the results that matched every word
@@ -282,7 +309,7 @@ function correctedWords(catalog: Catalog, key: string): string | undefined {
     let bestD = Infinity;
     let best: string[] = [];
     for (const { name } of catalog.names.near(w, budget)) {
-      if (name.includes(' ')) continue;
+      if (name.includes(' ') || !shortTypoOk(w, name)) continue;
       const d = editDistance(w, name, budget);
       if (d < bestD) {
         bestD = d;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANSI, BIN, ROOT, cleanEnv, kap, out, sh } from '../helpers/run-kap.js';
 import { FIXTURE_CONTENT, fixtureData } from '../helpers/fixture.js';
+import { COMMANDS } from '../../src/command-table.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 const tmp = mkdtempSync(join(tmpdir(), 'kap-robust-'));
@@ -88,6 +89,30 @@ describe('hostile input', () => {
       expect(r.stderr).not.toMatch(STACK);
       expect(r.stderr.length).toBeLessThan(2_000); // a 10,000-character topic is not echoed back whole
     }
+  });
+});
+
+describe('an empty argument or option value (a script\'s unset variable) is a usage error, on every command', () => {
+  // Every command and subcommand, with an empty word, and with an empty value for each of its options that takes one.
+  const lines: string[][] = [];
+  for (const c of COMMANDS.filter((x) => !x.hidden))
+    for (const [path, spec] of [[[c.name], c] as const, ...(c.subcommands ?? []).map((s) => [[c.name, s.name], s] as const)]) {
+      lines.push([...path, ''], [...path, ' ']);
+      for (const o of spec.options) {
+        const [flag, value] = o.flags.split(' ');
+        if (value) lines.push([...path, flag!, ''], [...path, `${flag}=`]);
+      }
+    }
+  it.each(lines.map((l) => [l.join(' '), l]))('kap %s', (_label, args) => {
+    const r = kap(args, { env: { KAP_DATA: fixtureData() } });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^kap: (an argument is empty|--[a-z-]+ has an empty value)\n.*`kap [a-z ]+--help`/);
+  });
+  it('completion still completes an empty word', () => {
+    const r = kap(['__complete', '--', 'explain', ''], { env: { KAP_DATA: fixtureData() } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toBe('');
   });
 });
 

@@ -4,7 +4,7 @@
  * writes anything else as scrubbed text.
  */
 import { describe, expect, it } from 'vitest';
-import { safeBytes } from '../../src/text/safe-utf8.js';
+import { safeBytes, safeText } from '../../src/text/safe-utf8.js';
 import { textOf, utf8Text, type Utf8Text } from '../../src/text/utf8-text.js';
 import { UNSAFE_CHAR, scrub } from '../../src/text/sanitize.js';
 import { guardStreams } from '../../src/output-boundary.js';
@@ -59,5 +59,39 @@ describe('writeUtf8 at the boundary', () => {
     const b = guardStreams({ write: (s: string) => got.push(s), writeBytes: (x: Uint8Array) => got.push(Buffer.from(x)) }, { write: () => 0 });
     (b.stdout as unknown as { writeBytes(x: Uint8Array): void }).writeBytes(Buffer.from('\u001b]0;t\u0007'));
     expect(got).toEqual([scrub('\u001b]0;t\u0007')]);
+  });
+});
+
+describe('safeText, and long writes at the boundary', () => {
+  it('gives the UTF-8 bytes of text scrub() would leave alone, and nothing for any other', () => {
+    for (const t of ['', 'plain', 'a · b – c … “d” ł\n\t', '\u{1f600} and a lone \ud800 surrogate', `${'é'.repeat(100_000)}\u{10ffff}`])
+      expect(Buffer.from(safeText(t)!)).toEqual(Buffer.from(t, 'utf8'));
+    const wrong: string[] = [];
+    for (let cp = 0; cp < 0x10000; cp += cp < 0x3000 ? 1 : 7) {
+      const s = `– ${String.fromCharCode(cp)} x`;
+      if (Boolean(safeText(s)) !== !UNSAFE_CHAR.test(s)) wrong.push(`U+${cp.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  const write = (s: string, color = false) => {
+    const got: (string | Buffer)[] = [];
+    const b = guardStreams({ write: (x: string) => got.push(x), writeBytes: (x: Uint8Array) => got.push(Buffer.from(x)) }, { write: () => 0 });
+    b.setColor(color);
+    b.stdout.write(s);
+    return got;
+  };
+
+  it('a long two-byte text goes out as its bytes; hostile, short or one-byte text as scrubbed text', () => {
+    const report = 'draft.md:1:1: error: “ketamine” – a claim …\n'.repeat(2_000);
+    expect(write(report)).toEqual([Buffer.from(report)]);
+    for (const hostile of ['\u001b[31mred\u001b[0m', 'bidi \u202e x', 'c1 \u009b 2J', '\u200b'])
+      for (const color of [false, true]) {
+        const s = report + hostile + report;
+        expect(write(s, color)).toEqual([scrub(s, color ? 'sgr' : 'none')]);
+      }
+    expect(write('“short”')).toEqual(['“short”']);
+    const oneByte = 'plain ascii and latin-1 é\n'.repeat(4_000);
+    expect(write(oneByte)).toEqual([oneByte]);
   });
 });
