@@ -12,11 +12,12 @@ import { EXIT_CODES } from './exit-codes.js';
 
 /**
  * Commander quotes what was typed ("unknown option '…'"): a line break in it must not forge a
- * second line. Its own suggestion line, made from the table's names, is kept.
+ * second line. Its own suggestion line, made from the table's names, is kept. Its "error: "
+ * is kap's name, as kap's own messages begin ("kap: unknown option '--nope'").
  */
 export function commanderMessage(s: string): string {
-  const m = /^([\s\S]*?)(\n\(Did you mean [^\n']*\?\))?\n*$/.exec(s)!;
-  return `${oneLine(m[1]!)}${m[2] ?? ''}\n`;
+  const m = /^(?:error: )?([\s\S]*?)(\n\(Did you mean [^\n']*\?\))?\n*$/.exec(s)!;
+  return `kap: ${oneLine(m[1]!)}${m[2] ?? ''}\n`;
 }
 
 export type Execute = (command: CommandSpec, call: Call) => Promise<void>;

@@ -42,9 +42,9 @@ describe('kap: help, version, usage errors and exit codes', () => {
     for (const argv of [['quiz', 'exprt'], ['quiz', '--seed', 's', 'exprt']]) {
       const r = kap(argv);
       expect([r.status, r.stdout]).toEqual([2, '']);
-      expect(r.stderr).toBe("error: unknown command 'exprt' for 'kap quiz'\n(Did you mean export?)\n");
+      expect(r.stderr).toBe("kap: unknown command 'exprt' for 'kap quiz'\n(Did you mean export?)\n");
     }
-    expect(kap(['quiz', 'glutamate']).stderr).toBe("error: unknown command 'glutamate' for 'kap quiz'\n");
+    expect(kap(['quiz', 'glutamate']).stderr).toBe("kap: unknown command 'glutamate' for 'kap quiz'\n");
   });
 
   it('an unknown option names the nearest one, exit 2', () => {

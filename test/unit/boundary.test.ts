@@ -57,8 +57,8 @@ describe('the boundary', () => {
     expect(p.columns).toBe(80);
   });
   it("commander's message: one line, its own suggestion kept", () => {
-    expect(commanderMessage("error: unknown command 'x\nkap: forged'\n(Did you mean list?)\n")).toBe("error: unknown command 'x␤kap: forged'\n(Did you mean list?)\n");
-    expect(commanderMessage("error: unknown option '--a\u001b[2J'\n")).toBe("error: unknown option '--a␛[2J'\n");
+    expect(commanderMessage("error: unknown command 'x\nkap: forged'\n(Did you mean list?)\n")).toBe("kap: unknown command 'x␤kap: forged'\n(Did you mean list?)\n");
+    expect(commanderMessage("error: unknown option '--a\u001b[2J'\n")).toBe("kap: unknown option '--a␛[2J'\n");
   });
   it('faults of the machine are exit 5, naming the path; other errors are not', () => {
     const e = Object.assign(new Error('x'), { code: 'ENOSPC', syscall: 'write', path: '/tmp/f' });
