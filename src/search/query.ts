@@ -278,7 +278,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
     results.push({
       type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }),
       title: d.title, score: Math.round(score * 100) / 100, coverage: Math.round(coverage * 100) / 100,
-      snippet: opts.bare ? [] : snippet(d.text, allTerms), command: commandFor(d),
+      snippet: opts.bare ? [] : snippet(d.text, allTerms, undefined, d.pos), command: commandFor(d),
       // Indexes built before `help` existed: ask the layer (a few regular expressions).
       help: opts.bare ? [] : (d.help ?? (reader.meta.help ? [] : helpNeeded(d.title, d.text, d.more))),
     });
