@@ -5,7 +5,7 @@
  * next run compiles again. The packaged dist/content has no stamp: it is part of kap itself.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { ExitCode, KapError } from './errors.js';
 import { STAMP, contentHash, readStamp, type Stamp } from './content/stamp.js';
 import { latin1 } from './text/utf8-text.js';
@@ -21,6 +21,21 @@ function stampOf(dataDir: string): Stamp | null {
   return stamp;
 }
 
+/** A folder's path, normalised, with a separator after it: what join(dataDir, rel) starts with. */
+const prefixes = new Map<string, string>();
+
+/**
+ * join(dataDir, rel), for a plain `rel` (kap's own names: not empty, no `.` or `..` parts, no
+ * doubled or leading separator) without Node's normalising of the whole path each time: a search
+ * reads ~20 files, and their joins cost ~0.8M instructions of it.
+ */
+export function compiledPath(dataDir: string, rel: string): string {
+  if (rel === '' || rel[0] === '/' || rel[0] === '.' || rel.includes('/.') || rel.includes('//') || rel.includes('\\')) return join(dataDir, rel);
+  let prefix = prefixes.get(dataDir);
+  if (prefix === undefined) prefixes.set(dataDir, (prefix = join(dataDir, 'x').slice(0, -1)));
+  return prefix + (sep === '/' ? rel : rel.replaceAll('/', sep));
+}
+
 /**
  * The file's text, or undefined when it does not exist or cannot be read. A folder without a
  * stamp is read as text straight away: Node decodes UTF-8 itself then, while a read into a
@@ -29,7 +44,7 @@ function stampOf(dataDir: string): Stamp | null {
 export function readCompiled(dataDir: string, rel: string): string | undefined {
   if (stampOf(dataDir)) return readCompiledBytes(dataDir, rel)?.toString('utf8');
   try {
-    return readFileSync(join(dataDir, rel), 'utf8');
+    return readFileSync(compiledPath(dataDir, rel), 'utf8');
   } catch {
     return undefined;
   }
@@ -51,7 +66,7 @@ export function readCompiledLatin1(dataDir: string, rel: string): string | undef
   }
   let fd: number | undefined;
   try {
-    fd = openSync(join(dataDir, rel), 'r');
+    fd = openSync(compiledPath(dataDir, rel), 'r');
     let buf = Buffer.allocUnsafeSlow(READ_ROOM);
     let n = 0;
     for (let got; (got = readSync(fd, buf, n, buf.length - n, n)); ) {
@@ -86,7 +101,7 @@ export function parseOptional(text: string | undefined): unknown {
 export function readCompiledBytes(dataDir: string, rel: string): Buffer | undefined {
   let buf: Buffer;
   try {
-    buf = readFileSync(join(dataDir, rel));
+    buf = readFileSync(compiledPath(dataDir, rel));
   } catch {
     return undefined;
   }
@@ -121,7 +136,7 @@ export class CompiledParts {
 
   /** The file's parts; undefined for a stamped folder's file that is missing (any other is asked as it is read). */
   static open(dataDir: string, rel: string): CompiledParts | undefined {
-    const path = join(dataDir, rel);
+    const path = compiledPath(dataDir, rel);
     if (!stampOf(dataDir)) return new CompiledParts(path, undefined);
     const whole = readCompiledBytes(dataDir, rel);
     return whole && new CompiledParts(path, whole);

@@ -5,7 +5,7 @@
 import { FIELD_WEIGHTS, DOC_TYPES, withoutCitations, type Field, type SearchDoc, type DocType } from './documents.js';
 import { INDEX_DIR, INDEX_VERSION, MAX_POSTINGS, ascii, docsFile, docsPath, hash, tagFile, typoPath, typoTable, vocabKey, type IndexMeta, type StoredDoc, postingsLine } from './format.js';
 import { STOP_WORDS, stem, wordList } from './tokenize.js';
-import { flatten } from './snippet.js';
+import { flatten, positionsOf } from './snippet.js';
 import { helpNeeded } from '../safety/index.js';
 import type { Remember } from '../content/remember.js';
 
@@ -289,7 +289,7 @@ function stored(d: SearchDoc): StoredDoc {
   // Whitespace is collapsed here, once, for the snippets: a /\s+/g replace over a result's text
   // at run time cost ~1 ms for ten results in a fresh process.
   const help = helpNeeded(d.title, d.text, more);
-  return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), ...(d.open && { open: d.open }), title: d.title, text: flatten(d.text), more, ...(help.length && { help }) };
+  return { type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }), ...(d.open && { open: d.open }), title: d.title, text: flatten(d.text), more, ...(help.length && { help }), pos: positionsOf(d.text) };
 }
 
 export { INDEX_DIR };

@@ -35,6 +35,8 @@ export type StoredDoc = Pick<SearchDoc, 'type' | 'id' | 'module' | 'section' | '
   more: string;
   /** The help the document's text needs (src/safety), computed at build time; absent when none (see IndexMeta.help). */
   help?: HelpKind[];
+  /** The text's words by stem (snippet.ts positionsOf), for its snippet; absent in indexes built before it. */
+  pos?: string;
 };
 
 /**

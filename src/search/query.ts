@@ -93,9 +93,11 @@ export function expandWord(reader: IndexReader, word: string, last = true): Map<
     near.sort((a, b) => a[1] - b[1] || b[2] - a[2] || byCodeUnit(a[0], b[0]));
     for (const [v, d] of near.slice(0, 5)) add(v, WEIGHT.typo - 0.1 * (d - 1));
   }
+  // A synonym is in the index when it has postings: asked of its postings file, which the query
+  // reads for it anyway, rather than of its vocabulary file (a read of its own, ~65K instructions).
   for (const syn of synonymsOf(word))
     for (const s of words(syn).map((w) => stem(w.word)))
-      if (reader.vocabFor(s).has(s)) add(s, WEIGHT.synonym);
+      if (reader.postings(s).length > 0) add(s, WEIGHT.synonym);
   return out;
 }
 
@@ -251,14 +253,17 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
   // documents) each array by document number is pages a common word touches one by one.
   const rank = best;
   const coverageOf = (doc: number) => (counted ? matched[doc]! / counted : 1);
-  const candidates: number[] = [];
+  // Without a filter every scored document is a candidate: `docs` itself, with no copy made a
+  // document at a time.
+  const filtered = Boolean(range || tagged);
+  const candidates: number[] = filtered ? [] : docs;
   for (const doc of docs) {
     if (range && (doc < range[0] || doc >= range[1])) continue;
     if (tagged && !tagged.has(doc)) continue;
     // Documents that match more of the query's words come first (coverageOf, written out, as give).
     const coverage = counted ? matched[doc]! / counted : 1;
     rank[doc] = (score[doc]! / 100) * coverage * coverage;
-    candidates.push(doc);
+    if (filtered) candidates.push(doc);
   }
   const phrases = clauses.filter((c) => c.phrase).map((c) => c.words.join(' '));
   // Without phrases the first `limit` are the results; with them, more may be needed.
@@ -278,7 +283,7 @@ export function search(reader: IndexReader, input: string, opts: SearchOptions):
     results.push({
       type: d.type, id: d.id, ...(d.module && { module: d.module }), ...(d.section && { section: d.section }),
       title: d.title, score: Math.round(score * 100) / 100, coverage: Math.round(coverage * 100) / 100,
-      snippet: opts.bare ? [] : snippet(d.text, allTerms), command: commandFor(d),
+      snippet: opts.bare ? [] : snippet(d.text, allTerms, undefined, d.pos), command: commandFor(d),
       // Indexes built before `help` existed: ask the layer (a few regular expressions).
       help: opts.bare ? [] : (d.help ?? (reader.meta.help ? [] : helpNeeded(d.title, d.text, d.more))),
     });

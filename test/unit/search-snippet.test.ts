@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { bestWindow, flatten, hitsIn, plain, snippet } from '../../src/search/snippet.js';
+import { bestWindow, flatten, hitsIn, plain, positionsOf, snippet, storedHits } from '../../src/search/snippet.js';
 import { fold, stem, words } from '../../src/search/tokenize.js';
 
 const hitsOf = (...ws: string[]) => new Set(ws.map(stem));
@@ -97,6 +97,41 @@ describe('snippet hits', () => {
           expect(w.length).toBe(1);
           expect(terms.has(stem(w[0]!.word))).toBe(true);
         }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('stored snippet positions', () => {
+  it('give the hits a scan of the text finds, on every stored document with every relevance query and each of its stems', () => {
+    const dir = 'dist/content/search/docs';
+    const docs = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; pos: string }));
+    const queries = (JSON.parse(readFileSync('test/search/queries.json', 'utf8')) as { queries: { q: string }[] }).queries.map((x) => x.q);
+    const termSets = queries.map((q) => new Set(words(q).map((w) => stem(w.word))));
+    termSets.push(new Set(['stud', 'therapy', 'spy', 'us', 'a', 'nmda', 'dose', 'glutam', 'use', 'the']));
+    expect(docs.length).toBeGreaterThan(300);
+    let withHits = 0;
+    for (const d of docs) {
+      expect(d.pos).toBe(positionsOf(d.text));
+      for (const terms of termSets) {
+        const want = hitsIn(d.text, terms);
+        expect(storedHits(d.pos, terms)).toEqual(want);
+        if (want.length) withHits++;
+      }
+      for (const [, t] of d.pos.matchAll(/;([^:]+):/g)) expect(storedHits(d.pos, new Set([t!]))).toEqual(hitsIn(d.text, new Set([t!])));
+      expect(snippet(d.text, termSets[0]!, undefined, d.pos)).toEqual(snippet(d.text, termSets[0]!));
+    }
+    expect(withHits).toBeGreaterThan(1000);
+  });
+
+  it('give the hits a scan of the text finds, on any text (property)', () => {
+    const piece = fc.constantFrom('studies', 'Study', 'spies', 'spy', 'NMDA', 'nmdar', 'xnmda', 'dosing', 'doses', 'é', 'Über', '–', '“', '𝐀', '😀', '東京', 'ﬁ', 'e\u0301', ' ', '-', '2005', 'uses', 'us', 'running', 'bullies');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 12 }), fc.array(piece, { maxLength: 4 }), (parts, termWords) => {
+        const text = flatten(parts.join(''));
+        const terms = new Set(termWords.flatMap((w) => words(w).map((x) => stem(x.word))));
+        expect(storedHits(positionsOf(text), terms)).toEqual(hitsIn(text, terms));
       }),
       { numRuns: 3000 },
     );
