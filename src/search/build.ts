@@ -163,13 +163,18 @@ export class IndexBuilder {
     this.countsOfWord.clear();
     const { n, sink, lengths, fields, totals } = this;
     if (this.added !== n) throw new Error(`search index: ${this.added} of ${n} documents added`);
-    const avg = (f: Field) => {
-      const t = totals.get(f)!;
-      return t.sum / t.n || 1;
-    };
+    // Each field's weight, B and average length by its position: a posting's norm looked them up
+    // by name (two keyed loads and a Map get each) for every posting. At 10,000 modules finish()
+    // was 2.5 s of its own in a 71 s profile; the index's last files, 1.9 -> 1.5 s CPU.
+    const weightAt = FIELDS.map((f) => FIELD_WEIGHTS[f]);
+    const bAt = FIELDS.map((f) => B[f]);
+    const avgAt = FIELDS.map((f) => {
+      const t = totals.get(f);
+      return t ? t.sum / t.n || 1 : 1;
+    });
     const norm = (key: number) => {
-      const f = FIELDS[fields[key]!]!;
-      return FIELD_WEIGHTS[f] / (1 - B[f] + (B[f] * lengths[key]!) / avg(f));
+      const f = fields[key]!;
+      return weightAt[f]! / (1 - bAt[f]! + (bAt[f]! * lengths[key]!) / avgAt[f]!);
     };
     // A document's postings are together (it was added whole): its distinct documents are its runs.
     const docsOf = (m: Counts) => {
