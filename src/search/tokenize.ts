@@ -26,7 +26,7 @@ export { fold };
 let letterOrDigit: RegExp | undefined;
 const decided = new Map<number, boolean>();
 
-function isWordCode(c: number): boolean {
+export function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
   // General Punctuation (dashes, quotes, ellipsis) and box drawing: common, and never words.
   if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x2500 && c <= 0x257f)) return false;

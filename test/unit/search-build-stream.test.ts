@@ -7,7 +7,9 @@ import { MAX_POSTINGS } from '../../src/search/format.js';
 // by type as searchDocuments orders it, with tags shared across types.
 let seed = 7;
 const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-const WORDS = ['ketamine', 'receptor', 'glutamate', 'trial', 'dose', 'mood', 'sleep', 'risk', 'brain', 'relapse', 'nmda', 'esketamine'];
+// With words beyond ASCII (folded, or letters of other scripts, one outside the BMP) and
+// punctuation beyond ASCII: counted as read, they are words() as a memo's terms are.
+const WORDS = ['ketamine', 'receptor', 'glutamate', 'trial', 'dose', 'mood', 'sleep', 'risk', 'brain', 'relapse', 'nmda', 'esketamine', 'Müller', 'α-amino', '𝒜lpha', '𐐷e𠀀', 'co·op', 'ÉTUDE—naïve', '5-HT2A'];
 const text = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rand() ** 2 * WORDS.length)]).join(' ');
 const TAGS = ['mechanism', 'safety', 'Evidence', 'side-effects', 'side effects'];
 function corpus(): SearchDoc[] {
