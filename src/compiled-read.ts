@@ -160,10 +160,11 @@ export class CompiledParts {
     }
     const { whole } = this;
     if (whole !== undefined) return whole && end <= whole.length ? whole.toString('utf8', start, end) : undefined;
-    const bytes = Buffer.allocUnsafeSlow(end - start);
-    // toString() without arguments is UTF-8 at once; with an encoding it first runs (and compiles)
-    // Node's encoding lookup: ~0.35M instructions of a quiz's first question.
-    return this.read(bytes, start) === bytes.length ? bytes.toString() : undefined;
+    const bytes = latin1(Buffer.allocUnsafeSlow(end - start));
+    // Node's C++ decode itself: toString(), even without arguments, is JavaScript that a run
+    // compiles first; with an encoding it also runs Node's encoding lookup (~0.35M instructions
+    // of a quiz's first question).
+    return this.read(bytes, start) === bytes.length ? bytes.utf8Slice(0, bytes.length) : undefined;
   }
 
   /** Bytes from `position` into `into`: how many were read (0 at the end, -1 when the file cannot be read). */

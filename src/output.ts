@@ -38,6 +38,7 @@ function maybeTTY(fd: number): boolean {
   }
 }
 
+const EMPTY = new Uint8Array(0);
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /** Write all of `s` (text as UTF-8, or bytes) to `fd`; a closed reader (EPIPE) ends the process quietly with `code()`. */
@@ -45,7 +46,10 @@ export function writeAll(fd: number, s: string | Uint8Array, code: () => number)
   let buf = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
   while (buf.length) {
     try {
-      buf = buf.subarray(writeSync(fd, buf));
+      const n = writeSync(fd, buf);
+      // Nearly every write is whole: Buffer's subarray is JavaScript a run compiles before its
+      // first call (~0.3M instructions of a scripted quiz).
+      buf = n === buf.length ? EMPTY : buf.subarray(n);
     } catch (e) {
       const err = (e as NodeJS.ErrnoException).code;
       // A non-blocking pipe that is full: wait a moment for the reader.
