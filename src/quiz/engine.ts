@@ -4,7 +4,7 @@
  */
 import type { Difficulty } from '../content/model.js';
 import type { CompiledQuestion } from '../store.js';
-import { hashSeed, hashSeeds, rngFrom, sfc32, shuffled, shuffledBy } from './rng.js';
+import { hashSeed, hashSeeds, rngFrom, sfc32, shuffled } from './rng.js';
 
 export const LETTERS = 'ABCDE';
 
@@ -61,7 +61,7 @@ export function select(bank: CompiledQuestion[], opts: SelectOptions): QuizItem[
 export function selectFrom<Q extends Selectable>(bank: Q[], opts: SelectOptions, choices: (q: Q) => number, lazy = false): { of: Q; order: number[] }[] {
   const pool = filterBank(bank, opts);
   const shuffle = opts.shuffle !== false;
-  const ordered = shuffle ? shuffledBy([...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), hashSeed(opts.seed)) : pool;
+  const ordered = shuffle ? shuffled([...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), sfc32(hashSeed(opts.seed))) : pool;
   const picked = ordered.slice(0, opts.count && opts.count > 0 ? opts.count : ordered.length);
   if (lazy && shuffle) return picked.map((q) => new LazyOrder(q, `${opts.seed}\u0000${q.id}`, choices(q)));
   // Every question's own stream, hashed at once (hashSeeds: many are hashed faster together).

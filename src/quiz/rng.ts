@@ -73,31 +73,3 @@ export function shuffled<T>(items: readonly T[], rng: () => number): T[] {
   return out;
 }
 
-/**
- * shuffled(items, sfc32(h)), the same permutation with sfc32's state in locals and the index in
- * 16-bit halves: Math.floor(((t >>> 0) / 2 ** 32) * m) is (hi * m + ((lo * m) >>> 16)) >>> 16
- * for m < 2 ** 16, in small integers where the float form makes three heap numbers a step in the
- * interpreter. Callgrind, `kap quiz --seed bench --answers A,B,C` (the bank's 149 shuffled):
- * 104.7 -> 104.6M.
- */
-export function shuffledBy<T>(items: readonly T[], h: readonly [number, number, number, number]): T[] {
-  if (items.length >= 65536) return shuffled(items, sfc32(h));
-  const out = [...items];
-  let a = h[0] | 0, b = h[1] | 0, c = h[2] | 0, d = h[3] | 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
-    const m = i + 1;
-    const j = ((t >>> 16) * m + (((t & 0xffff) * m) >>> 16)) >>> 16;
-    const x = out[i]!;
-    out[i] = out[j]!;
-    out[j] = x;
-  }
-  return out;
-}
-

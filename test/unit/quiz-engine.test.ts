@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, choiceAt, current, filterBank, keyIndex, parseAnswer, retryItems, score, select, selectFrom, start, unknownTopics } from '../../src/quiz/engine.js';
 import fc from 'fast-check';
-import { hashSeed, hashSeeds, rngFrom, sfc32, shuffled, shuffledBy } from '../../src/quiz/rng.js';
+import { hashSeed, hashSeeds, rngFrom, sfc32, shuffled } from '../../src/quiz/rng.js';
 import { MAX_UNITS, wasmHasher } from '../../src/quiz/cyrb128-wasm.js';
 import { BANK } from './quiz-bank.js';
 
@@ -167,14 +167,3 @@ describe('answers and scoring', () => {
   });
 });
 
-describe('shuffledBy', () => {
-  it('is shuffled() by sfc32 of the same hash, for any length and seed', () => {
-    fc.assert(
-      fc.property(fc.string(), fc.integer({ min: 0, max: 2000 }), (seed, n) => {
-        const items = Array.from({ length: n }, (_, i) => i);
-        const h = hashSeed(seed);
-        expect(shuffledBy(items, h)).toEqual(shuffled(items, sfc32(h)));
-      }),
-    );
-  });
-});
