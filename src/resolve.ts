@@ -43,7 +43,7 @@ const SHARE = 0.55;
 /** …and a best result this much above any other topic's. */
 const LEAD = 1.25;
 /** Words of a question that name no topic ("what is", "tell me about"). */
-const QUESTION = new Set('what whats is are was does do did how why when who which can could should would will tell me about explain the a an of for and in on to with it its my i you'.split(' '));
+const QUESTION = new Set('what whats is are was does do did how why when who which can could should would will tell me about explain the a an of for and in on to with it its my i you much many take taking'.split(' '));
 
 /**
  * Names that are also verbs: with a word after them, and no other word of the question left to
