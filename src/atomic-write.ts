@@ -30,8 +30,12 @@ export function writeTarget(named: string): string {
   throw new EnvironmentError(`cannot write ${oneLine(named)}: too many symbolic links`, 'Fix the links on the path.');
 }
 
-/** Where a write to `file` would land, and what is there now; refuses a folder, a device, a pipe. */
-export function outTarget(file: string): { target: string; st: Stats | undefined } {
+/**
+ * Where a write to `file` would land, and what is there now; refuses a folder, a device, a pipe,
+ * and a file that exists unless `replace` (--force): a trainer's edited handout is never lost to
+ * a re-export.
+ */
+export function outTarget(file: string, replace = false): { target: string; st: Stats | undefined } {
   const shown = oneLine(file);
   // What the name leads to, first: /proc/self/fd/1 and its like are links to no path at all.
   const named = stat(resolve(file), true);
@@ -39,13 +43,14 @@ export function outTarget(file: string): { target: string; st: Stats | undefined
   const st = named && !named.isFile() ? named : stat(target, true);
   if (st?.isDirectory()) throw new UsageError(`cannot write ${shown}: it is a folder`, 'Name a file: --out quiz.md');
   if (st && !st.isFile()) throw new UsageError(`cannot write ${shown}: not a regular file (a device, a pipe or a socket)`, 'Name a regular file, or leave out --out to write to stdout.');
+  if (st && !replace) throw new UsageError(`${shown} exists: kap replaces a file only when told to`, 'Add --force to replace it, or name another file.');
   return { target, st };
 }
 
 /** `text` is scrubbed; bytes (a zip) are written as they are: their parts were made from clean text. */
-export function writeFileAtomic(file: string, text: string | Uint8Array): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, replace = false): void {
   const shown = oneLine(file);
-  const { target, st } = outTarget(file);
+  const { target, st } = outTarget(file, replace);
   const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   let fd: number | undefined;
   try {

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { readClaimsOf } from '../store.js';
 import type { BankQuestion } from '../quiz/bank.js';
 import { clean } from '../text/sanitize.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { outTarget, writeFileAtomic } from '../atomic-write.js';
 import { pick, type SelectionFlags } from '../quiz/pick.js';
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions, type ExportQuestion } from '../quiz/export/types.js';
@@ -16,6 +16,7 @@ import { safeBytes } from '../text/safe-utf8.js';
 export interface ExportFlags extends SelectionFlags {
   format?: string;
   out?: string;
+  force?: boolean;
   title?: string;
   json?: boolean;
 }
@@ -46,13 +47,17 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   for (const w of warnings) ctx.err(`kap: ${w}`);
   const files: string[] = [];
   if (f.out) {
-    writeFileAtomic(f.out, data);
+    // What the format could not hold, as a note to hand out with it. Both files are checked
+    // before either is written: a refusal leaves neither half-replaced.
+    const note = handout ? undefined : companionNote(format, qs(), meta);
+    const replace = f.force === true;
+    outTarget(f.out, replace);
+    if (note) outTarget(`${f.out}.notes.txt`, replace);
+    writeFileAtomic(f.out, data, replace);
     files.push(f.out);
     ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
-    // What the format could not hold, as a note to hand out with it.
-    const note = handout ? undefined : companionNote(format, qs(), meta);
     if (note) {
-      writeFileAtomic(`${f.out}.notes.txt`, note);
+      writeFileAtomic(`${f.out}.notes.txt`, note, replace);
       files.push(`${f.out}.notes.txt`);
       ctx.err(`kap: wrote the notice and help blocks the ${exporter.label} file cannot hold to ${f.out}.notes.txt`);
     }

@@ -16,6 +16,7 @@ export interface QuizFlags extends SelectionFlags {
   mode?: string;
   json?: boolean;
   out?: string;
+  force?: boolean;
   answers?: string;
   /** false: --no-pause. */
   pause?: boolean;
@@ -55,7 +56,7 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   if (!MODES.includes(mode)) throw new UsageError(`--mode: "${clean(String(f.mode))}" is not one of ${MODES.join(', ')}`);
   if (f.answers !== undefined && mode === 'present') throw new UsageError('--answers: present mode asks no questions, it shows them with their answers');
   // A --out kap could never write is refused now, not after the quiz was taken.
-  if (f.out) outTarget(f.out);
+  if (f.out) outTarget(f.out, f.force === true);
   let answers: string[] | undefined;
   if (f.answers !== undefined) answers = f.answers.split(/[\s,]+/).filter(Boolean);
   else if (!ctx.stdinIsTTY() && mode !== 'present') {
@@ -87,7 +88,7 @@ export async function quiz(ctx: Ctx, f: QuizFlags): Promise<void> {
   say(wrapLines(noticeText(ctx.theme), width));
   const ask = answers ? scriptedAsk(answers) : ctx.stdinIsTTY() ? await interactiveAsk(ctx, Boolean(f.json), mode === 'present' ? undefined : items) : scriptedAsk([]);
   const finish = (r: QuizResult) => {
-    if (f.out) writeFileAtomic(f.out, `${toJson(r)}\n`);
+    if (f.out) writeFileAtomic(f.out, `${toJson(r)}\n`, f.force === true);
     if (f.json) ctx.json(r);
   };
   try {

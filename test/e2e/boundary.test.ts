@@ -40,9 +40,9 @@ const RUNS: Record<string, (out: string) => string[][]> = {
   claims: () => [['claims'], ['claims', 'hostile'], ['claims', 'hostile', '--json'], ['claims', '--source', 'hostref2026'], ['claims', '--verdict', 'any']],
   search: () => [['search', 'hostile'], ['search', 'hostile', '--json'], ['search', 'hostile', '--type', 'reference'], ['search', 'hostile', '--type', 'term']],
   list: () => [['list'], ['list', '--source'], ['list', '--json']],
-  quiz: (out) => [['quiz', '--topic', 'hostile', '--seed', 'x', '--answers', 'A,B'], ['quiz', '--topic', 'hostile', '--seed', 'x', '--answers', 'A,B', '--json', '--out', join(out, 'results.json')]],
+  quiz: (out) => [['quiz', '--topic', 'hostile', '--seed', 'x', '--answers', 'A,B'], ['quiz', '--topic', 'hostile', '--seed', 'x', '--answers', 'A,B', '--json', '--out', join(out, 'results.json'), '--force']],
   // A QTI package is a zip: written only with --out (to stdout it is a usage error).
-  'quiz export': (out) => exportFormats.flatMap((f) => [...(f === 'qti' ? [] : [['quiz', 'export', '--topic', 'hostile', '--format', f, '--seed', 'x']]), ['quiz', 'export', '--topic', 'hostile', '--format', f, '--seed', 'x', '--out', join(out, `export.${f}`), '--title', RAW_ARG]]),
+  'quiz export': (out) => exportFormats.flatMap((f) => [...(f === 'qti' ? [] : [['quiz', 'export', '--topic', 'hostile', '--format', f, '--seed', 'x']]), ['quiz', 'export', '--topic', 'hostile', '--format', f, '--seed', 'x', '--out', join(out, `export.${f}`), '--force', '--title', RAW_ARG]]),
   cite: () => [...STYLES.map((s) => ['cite', 'hostref2026', '--style', s]), ...CITE_FORMATS.map((f) => ['cite', 'hostref2026', '--format', f]), ['cite', 'hostref2026', '--in-text'], ['cite', '--all', '--format', 'html']],
   refs: () => [['refs'], ['refs', '--json'], ['refs', '--topic', 'hostile'], ['refs', '--errata'], ['refs', '--errata', '--json'], ['refs', '--claims', 'hostref2026'], ['refs', '--claims', 'hostref2026', '--json']],
   paths: () => [['paths'], ['paths', '--json']],

@@ -29,7 +29,7 @@ const blockText = (k: HelpKind) => [HELP_BLOCKS[k].title, ...HELP_BLOCKS[k].line
 
 function exportFile(format: string, ext = format): { file: string; stderr: string } {
   const file = join(tmp, `all.${ext}`);
-  const r = kap(['--content', HOSTILE, 'quiz', 'export', '--format', format, '--seed', 'safety', '--out', file], { env });
+  const r = kap(['--content', HOSTILE, 'quiz', 'export', '--format', format, '--seed', 'safety', '--out', file, '--force'], { env });
   expect(r.status, r.stderr).toBe(0);
   return { file, stderr: r.stderr };
 }

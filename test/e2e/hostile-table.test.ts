@@ -173,7 +173,7 @@ table('terminals', [
 const outDir = join(tmp, 'out');
 mkdirSync(outDir, { recursive: true });
 chmodSync(outDir, 0o755);
-const exportTo = (target: string, env: Record<string, string> = {}) => run(['quiz', 'export', '--seed', 'x', '--count', '2', '--out', target], env);
+const exportTo = (target: string, env: Record<string, string> = {}, force = ['--force']) => run(['quiz', 'export', '--seed', 'x', '--count', '2', '--out', target, ...force], env);
 table('--out: file types and links', [
   ['a symlink: written through, the link stays', () => {
     const t = join(outDir, 'real.md');
@@ -205,6 +205,28 @@ table('--out: file types and links', [
     if ((statSync(t).mode & 0o777) !== 0o640) (tally.wrongOrStale++, bad.push(`wrongOrStale: mode ${(statSync(t).mode & 0o777).toString(8)}`));
     return bad;
   }],
+  ['an existing file without --force: refused, kept as it was', () => {
+    const t = join(outDir, 'mine.md');
+    writeFileSync(t, 'my own notes');
+    const bad = judge(exportTo(t, {}, []), { status: 2, stderr: /mine\.md exists: kap replaces a file only when told to\nAdd --force/, notOut: /wrote/ });
+    if (readFileSync(t, 'utf8') !== 'my own notes') (tally.lostData++, bad.push('lostData: the file was replaced'));
+    return bad;
+  }],
+  ["an earlier export's .notes.txt without --force: refused before either file is written", () => {
+    const t = join(outDir, 'class.aiken');
+    writeFileSync(`${t}.notes.txt`, 'edited notes');
+    const bad = judge(run(['quiz', 'export', '--format', 'aiken', '--seed', 'x', '--count', '2', '--out', t]), { status: 2, stderr: /class\.aiken\.notes\.txt exists/ });
+    if (existsSync(t)) (tally.wrongOrStale++, bad.push('wrongOrStale: the export was written beside a refusal'));
+    if (readFileSync(`${t}.notes.txt`, 'utf8') !== 'edited notes') (tally.lostData++, bad.push('lostData: the notes were replaced'));
+    return bad;
+  }],
+  ['quiz --out onto an existing file without --force: refused before the quiz is taken', () => {
+    const t = join(outDir, 'results.json');
+    writeFileSync(t, '{"mine":1}');
+    const bad = judge(run(['quiz', '--seed', 'x', '--count', '1', '--answers', 'A', '--out', t]), { status: 2, stderr: /results\.json exists/ });
+    if (readFileSync(t, 'utf8') !== '{"mine":1}') (tally.lostData++, bad.push('lostData: the results file was replaced'));
+    return bad;
+  }],
   ['a file named with escapes: the message shows them visibly', () => judge(exportTo(join(outDir, `${ESC_ARG}.md`)), { stderr: /wrote .* to .*␛\]0;x␛\[2J\.md/ })],
   ['quiz --out results JSON to a device: refused before the quiz is lost', () => judge(run(['quiz', '--seed', 'x', '--count', '1', '--answers', 'A', '--out', '/dev/null']), { status: 2, stderr: /not a regular file/ })],
 ]);
@@ -215,7 +237,7 @@ mkdirSync(mini, { recursive: true });
 table('disks and permissions', [
   ['--out on a full disk (tiny tmpfs): exit 5; the old file is kept whole', () => {
     if (!hasNs) return [];
-    const r = inNamespace(`mount -t tmpfs -o size=16k tmpfs '${mini}' && printf keep > '${mini}/quiz.md'`, ['quiz', 'export', '--format', 'html', '--out', join(mini, 'quiz.md')]);
+    const r = inNamespace(`mount -t tmpfs -o size=16k tmpfs '${mini}' && printf keep > '${mini}/quiz.md'`, ['quiz', 'export', '--format', 'html', '--out', join(mini, 'quiz.md'), '--force']);
     return judge(r, { status: 5, stderr: /cannot write .*quiz\.md: the disk is full \(ENOSPC\)/ });
   }],
   ['--out on a read-only file system: exit 5', () => (hasNs ? judge(inNamespace(`mount -t tmpfs tmpfs '${mini}' && mount -o remount,ro '${mini}'`, ['quiz', 'export', '--out', join(mini, 'q.md')]), { status: 5, stderr: /read-only \(EROFS\)/ }) : [])],
