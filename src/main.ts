@@ -1,6 +1,7 @@
 /** Process entry, called by bin/kap with the folder of this bundle: real streams in, exit code out. */
 import { run } from './cli.js';
 import { lazyOutput, openOutput } from './output.js';
+import { readStdin, stdinIsTTY } from './stdin.js';
 
 export { run };
 
@@ -87,13 +88,9 @@ export function main(bundleDir: string, argv = process.argv.slice(2), ownExit?: 
     env: process.env,
     stdout: openOutput(1, stream(() => process.stdout), code),
     stderr: lazyOutput(() => openOutput(2, stream(() => process.stderr), code)),
-    // Only the quiz asks; creating process.stdin costs every other command.
-    stdinIsTTY: () => Boolean(process.stdin.isTTY),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
-      return Buffer.concat(chunks);
-    },
+    // Only the quiz, review and `lint -` ask (stdin.ts).
+    stdinIsTTY,
+    readStdin,
     bundleDir,
     // node:os is not loaded at start-up; $HOME answers nearly always.
     home: () => (require('node:os') as typeof import('node:os')).homedir(),

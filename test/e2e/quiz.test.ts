@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'gift-pegjs';
 import { htmlToText } from '../helpers/importers.js';
-import { ANSI, ROOT, kap } from '../helpers/run-kap.js';
+import { spawnSync } from 'node:child_process';
+import { ANSI, BIN, ROOT, cleanEnv, kap } from '../helpers/run-kap.js';
+import { describeWith } from '../helpers/oracle.js';
 import { fixtureData } from '../helpers/fixture.js';
 
 const fx = () => ({ KAP_DATA: fixtureData() });
@@ -217,5 +219,22 @@ describe('kap quiz export', () => {
     expect(kap(['quiz', 'export', '--format', 'anki', '--seed', 's'], { env: fx() }).stdout).toMatch(/^#separator:tab\n#html:true\n/);
     expect(kap(['quiz', 'export', '--format', 'quizlet', '--seed', 's'], { env: fx() }).stdout.trim().split('\n')).toHaveLength(6);
     expect(kap(['quiz', 'export', '--format', 'pdf'], { env: fx() }).status).toBe(2);
+  });
+});
+
+// Standard input is read with readSync (src/stdin.ts); a pipe another program made non-blocking
+// answers EAGAIN, and the rest is read by Node's stream. Python makes such a pipe (Node cannot).
+describeWith('python3', 'a non-blocking pipe on stdin, answers written late', () => {
+  it('reads every answer: the same quiz as --answers', () => {
+    const script = `import os,fcntl,subprocess,sys,time
+r,w=os.pipe()
+fcntl.fcntl(r,fcntl.F_SETFL,fcntl.fcntl(r,fcntl.F_GETFL)|os.O_NONBLOCK)
+p=subprocess.Popen(sys.argv[1:],stdin=r,stdout=subprocess.PIPE)
+os.close(r)
+time.sleep(0.3);os.write(w,b'A\\n');time.sleep(0.3);os.write(w,b'B\\nC\\n');os.close(w)
+sys.stdout.write(p.communicate()[0].decode());sys.exit(p.returncode)`;
+    const r = spawnSync('python3', ['-c', script, process.execPath, BIN, 'quiz', '--seed', 'bench', '--count', '3'], { encoding: 'utf8', env: cleanEnv() });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(kap(['quiz', '--seed', 'bench', '--answers', 'A,B,C']).stdout);
   });
 });
