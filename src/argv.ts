@@ -55,7 +55,8 @@ export function quickParse(argv: string[], commands: readonly CommandSpec[] = CO
 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (!a.startsWith('-')) {
+    // A lone "-" (standard input: `kap lint -`) is an argument, as commander takes it.
+    if (!a.startsWith('-') || a === '-') {
       const sub = command && !parent && !positional.length ? command.subcommands?.find((c) => c.name === a) : undefined;
       if (sub) {
         parent = { flags, opts, given };

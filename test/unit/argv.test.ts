@@ -42,7 +42,7 @@ function commandLines(): string[][] {
     return [...vs.map((v) => [long, v]), ...vs.map((v) => [`${long}=${v}`]), [long]];
   };
   for (const c of COMMANDS as CommandSpec[]) {
-    const argSets = [[], ['nmda'], ['furukawa', '2005'], ['explain']];
+    const argSets = [[], ['nmda'], ['furukawa', '2005'], ['explain'], ['-'], ['-', 'x']];
     const options = [...c.options, ...GLOBAL_OPTIONS];
     for (const args of argSets) {
       lines.push([c.name, ...args]);
