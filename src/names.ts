@@ -35,6 +35,8 @@ export interface NameIndex {
   near(key: string, budget: number): NameEntry[];
   /** Every name (completion). */
   all(): NameEntry[];
+  /** More names than one shard holds (the split index's: ~1,500 a shard): looking past a name reads thousands. */
+  large(): boolean;
 }
 
 export const NAMES_DIR = 'names';
@@ -65,6 +67,7 @@ export function memoryNames(keys: Record<string, string>): NameIndex {
     topics: count,
     near: () => entries,
     all: () => entries,
+    large: () => false,
   };
 }
 
@@ -209,5 +212,6 @@ export function readNames(dataDir: string): NameIndex {
         );
       return union(lists);
     },
+    large: () => m().keyShards > 1,
   };
 }
