@@ -177,12 +177,18 @@ export function readNames(dataDir: string): NameIndex {
     return [...seen.values()].sort(byOrd);
   };
   const withWordStart = (start: string): NameEntry[] => union(vocabulary(start).map((w) => wordLine(w)!.entries()));
+  // A question asks near() of the same word more than once (its typo, its suggestions, its
+  // corrected words): "glutamatx receptr" asked it of "receptr" four times.
+  const nearDone = new Map<string, NameEntry[]>();
   return {
     get: (name) => entry(name)?.t,
     withWords,
     withWordStart,
     topics: (w) => wordLine(w)?.topics ?? 0,
     near: (key, budget) => {
+      const memo = `${budget} ${key}`;
+      const done = nearDone.get(memo);
+      if (done) return done.slice();
       m();
       const lists: NameEntry[][] = [];
       const threshold = key.length - 1 - 3 * budget;
@@ -199,7 +205,9 @@ export function readNames(dataDir: string): NameIndex {
         const e = entry(ws.slice(0, i).join(' '));
         if (e) lists.push([e]);
       }
-      return union(lists);
+      const found = union(lists);
+      nearDone.set(memo, found);
+      return found.slice();
     },
     all: () => {
       const lists: NameEntry[][] = [];
