@@ -104,6 +104,12 @@ export interface NamesMeta {
   wordShards: number;
 }
 
+/** A word's line of the split index: how many topics its names name, and (parsed when asked) those names. */
+interface WordLine {
+  topics: number;
+  entries: () => NameEntry[];
+}
+
 const parseEntries = (text: string): NameEntry[] =>
   text
     ? text.split(RS).map((e) => {
@@ -145,19 +151,34 @@ export function readNames(dataDir: string): NameIndex {
     const end = text.indexOf('\n', at + 1);
     return text.slice(at + 1 + head.length, end < 0 ? text.length : end);
   };
-  const wordLine = (w: string): { topics: number; entries: () => NameEntry[] } | undefined => {
+  // A line is looked for in a whole shard (~100 KB at 10,000 modules) with indexOf, and a
+  // question asks of the same words again and again ("glutamatx receptr": 27 lookups of 6
+  // words and names): each answer kept for the run.
+  const wordLines = new Map<string, WordLine | undefined>();
+  const wordLine = (w: string): WordLine | undefined => {
+    if (wordLines.has(w)) return wordLines.get(w);
     const rest = line(file(`w${shardOf(w, m().wordShards)}.txt`), `${w}\t`);
-    if (rest === undefined) return undefined;
-    const tab = rest.indexOf('\t');
-    const body = rest.slice(tab + 1);
-    // A word of very many names keeps its entries in a file of its own.
-    return { topics: Number(rest.slice(0, tab)), entries: () => parseEntries(body.startsWith('@') ? file(`wb${body.slice(1)}.txt`) : body) };
+    let found: WordLine | undefined;
+    if (rest !== undefined) {
+      const tab = rest.indexOf('\t');
+      const body = rest.slice(tab + 1);
+      // A word of very many names keeps its entries in a file of its own.
+      found = { topics: Number(rest.slice(0, tab)), entries: () => parseEntries(body.startsWith('@') ? file(`wb${body.slice(1)}.txt`) : body) };
+    }
+    wordLines.set(w, found);
+    return found;
   };
+  const entries = new Map<string, NameEntry | undefined>();
   const entry = (name: string): NameEntry | undefined => {
+    if (entries.has(name)) return entries.get(name);
     const rest = line(file(`k${shardOf(name, m().keyShards)}.txt`), `${name}\t`);
-    if (rest === undefined) return undefined;
-    const tab = rest.indexOf('\t');
-    return { name, ord: Number(rest.slice(0, tab)), t: rest.slice(tab + 1) };
+    let found: NameEntry | undefined;
+    if (rest !== undefined) {
+      const tab = rest.indexOf('\t');
+      found = { name, ord: Number(rest.slice(0, tab)), t: rest.slice(tab + 1) };
+    }
+    entries.set(name, found);
+    return found;
   };
   const withWords = (ws: string[]): NameEntry[] => {
     const lines = [...new Set(ws)].map(wordLine);
