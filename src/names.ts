@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { readCompiled } from './compiled-read.js';
 import { CompiledContentError } from './errors.js';
-import { groupsWithin } from './names-typo.js';
+import { groupsWithin, lengthGroups, type LengthGroups } from './names-typo.js';
 import { lettersOf } from './text/distance.js';
 
 export interface NameEntry {
@@ -198,6 +198,15 @@ export function readNames(dataDir: string): NameIndex {
     return [...seen.values()].sort(byOrd);
   };
   const withWordStart = (start: string): NameEntry[] => union(vocabulary(start).map((w) => wordLine(w)!.entries()));
+  // A length's groups parsed once: a question asks near() of several keys of one length.
+  const lengths = new Map<number, LengthGroups | undefined>();
+  const groupsOf = (len: number): LengthGroups | undefined => {
+    if (lengths.has(len)) return lengths.get(len);
+    const text = file(`l${len}.txt`, true);
+    const groups = text ? lengthGroups(text) : undefined;
+    lengths.set(len, groups);
+    return groups;
+  };
   // A question asks near() of the same word more than once (its typo, its suggestions, its
   // corrected words): "glutamatx receptr" asked it of "receptr" four times.
   const nearDone = new Map<string, NameEntry[]>();
@@ -217,8 +226,8 @@ export function readNames(dataDir: string): NameIndex {
       const keep = grams ? (text: string, from: number, to: number) => sharesBigrams(grams, text, from, to, threshold) : () => true;
       const letters = lettersOf(key);
       for (let len = Math.max(0, key.length - budget); len <= key.length + budget; len++) {
-        const text = file(`l${len}.txt`, true);
-        if (text) lists.push(groupsWithin(text, len, key, letters, budget, keep));
+        const groups = groupsOf(len);
+        if (groups) lists.push(groupsWithin(groups, len, key, letters, budget, keep));
       }
       const ws = wordsOf(key);
       if (key.length >= 3) lists.push((ws.length === 1 ? withWordStart(key) : withWords([ws[0]!])).filter((e) => e.name.startsWith(key)));
