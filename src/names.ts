@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { readCompiled } from './compiled-read.js';
 import { CompiledContentError } from './errors.js';
-import { groupsWithin } from './names-typo.js';
+import { groupsWithin, lengthGroups, type LengthGroups } from './names-typo.js';
 import { lettersOf } from './text/distance.js';
 
 export interface NameEntry {
@@ -35,6 +35,8 @@ export interface NameIndex {
   near(key: string, budget: number): NameEntry[];
   /** Every name (completion). */
   all(): NameEntry[];
+  /** More names than one shard holds (the split index's: ~1,500 a shard): looking past a name reads thousands. */
+  large(): boolean;
 }
 
 export const NAMES_DIR = 'names';
@@ -65,6 +67,7 @@ export function memoryNames(keys: Record<string, string>): NameIndex {
     topics: count,
     near: () => entries,
     all: () => entries,
+    large: () => false,
   };
 }
 
@@ -99,6 +102,12 @@ export interface NamesMeta {
   /** Shards of the exact lookup (k<n>.txt) and of the word lines (w<n>.txt). */
   keyShards: number;
   wordShards: number;
+}
+
+/** A word's line of the split index: how many topics its names name, and (parsed when asked) those names. */
+interface WordLine {
+  topics: number;
+  entries: () => NameEntry[];
 }
 
 const parseEntries = (text: string): NameEntry[] =>
@@ -142,19 +151,34 @@ export function readNames(dataDir: string): NameIndex {
     const end = text.indexOf('\n', at + 1);
     return text.slice(at + 1 + head.length, end < 0 ? text.length : end);
   };
-  const wordLine = (w: string): { topics: number; entries: () => NameEntry[] } | undefined => {
+  // A line is looked for in a whole shard (~100 KB at 10,000 modules) with indexOf, and a
+  // question asks of the same words again and again ("glutamatx receptr": 27 lookups of 6
+  // words and names): each answer kept for the run.
+  const wordLines = new Map<string, WordLine | undefined>();
+  const wordLine = (w: string): WordLine | undefined => {
+    if (wordLines.has(w)) return wordLines.get(w);
     const rest = line(file(`w${shardOf(w, m().wordShards)}.txt`), `${w}\t`);
-    if (rest === undefined) return undefined;
-    const tab = rest.indexOf('\t');
-    const body = rest.slice(tab + 1);
-    // A word of very many names keeps its entries in a file of its own.
-    return { topics: Number(rest.slice(0, tab)), entries: () => parseEntries(body.startsWith('@') ? file(`wb${body.slice(1)}.txt`) : body) };
+    let found: WordLine | undefined;
+    if (rest !== undefined) {
+      const tab = rest.indexOf('\t');
+      const body = rest.slice(tab + 1);
+      // A word of very many names keeps its entries in a file of its own.
+      found = { topics: Number(rest.slice(0, tab)), entries: () => parseEntries(body.startsWith('@') ? file(`wb${body.slice(1)}.txt`) : body) };
+    }
+    wordLines.set(w, found);
+    return found;
   };
+  const entries = new Map<string, NameEntry | undefined>();
   const entry = (name: string): NameEntry | undefined => {
+    if (entries.has(name)) return entries.get(name);
     const rest = line(file(`k${shardOf(name, m().keyShards)}.txt`), `${name}\t`);
-    if (rest === undefined) return undefined;
-    const tab = rest.indexOf('\t');
-    return { name, ord: Number(rest.slice(0, tab)), t: rest.slice(tab + 1) };
+    let found: NameEntry | undefined;
+    if (rest !== undefined) {
+      const tab = rest.indexOf('\t');
+      found = { name, ord: Number(rest.slice(0, tab)), t: rest.slice(tab + 1) };
+    }
+    entries.set(name, found);
+    return found;
   };
   const withWords = (ws: string[]): NameEntry[] => {
     const lines = [...new Set(ws)].map(wordLine);
@@ -174,12 +198,27 @@ export function readNames(dataDir: string): NameIndex {
     return [...seen.values()].sort(byOrd);
   };
   const withWordStart = (start: string): NameEntry[] => union(vocabulary(start).map((w) => wordLine(w)!.entries()));
+  // A length's groups parsed once: a question asks near() of several keys of one length.
+  const lengths = new Map<number, LengthGroups | undefined>();
+  const groupsOf = (len: number): LengthGroups | undefined => {
+    if (lengths.has(len)) return lengths.get(len);
+    const text = file(`l${len}.txt`, true);
+    const groups = text ? lengthGroups(text) : undefined;
+    lengths.set(len, groups);
+    return groups;
+  };
+  // A question asks near() of the same word more than once (its typo, its suggestions, its
+  // corrected words): "glutamatx receptr" asked it of "receptr" four times.
+  const nearDone = new Map<string, NameEntry[]>();
   return {
     get: (name) => entry(name)?.t,
     withWords,
     withWordStart,
     topics: (w) => wordLine(w)?.topics ?? 0,
     near: (key, budget) => {
+      const memo = `${budget} ${key}`;
+      const done = nearDone.get(memo);
+      if (done) return done.slice();
       m();
       const lists: NameEntry[][] = [];
       const threshold = key.length - 1 - 3 * budget;
@@ -187,8 +226,8 @@ export function readNames(dataDir: string): NameIndex {
       const keep = grams ? (text: string, from: number, to: number) => sharesBigrams(grams, text, from, to, threshold) : () => true;
       const letters = lettersOf(key);
       for (let len = Math.max(0, key.length - budget); len <= key.length + budget; len++) {
-        const text = file(`l${len}.txt`, true);
-        if (text) lists.push(groupsWithin(text, len, key, letters, budget, keep));
+        const groups = groupsOf(len);
+        if (groups) lists.push(groupsWithin(groups, len, key, letters, budget, keep));
       }
       const ws = wordsOf(key);
       if (key.length >= 3) lists.push((ws.length === 1 ? withWordStart(key) : withWords([ws[0]!])).filter((e) => e.name.startsWith(key)));
@@ -196,7 +235,9 @@ export function readNames(dataDir: string): NameIndex {
         const e = entry(ws.slice(0, i).join(' '));
         if (e) lists.push([e]);
       }
-      return union(lists);
+      const found = union(lists);
+      nearDone.set(memo, found);
+      return found.slice();
     },
     all: () => {
       const lists: NameEntry[][] = [];
@@ -209,5 +250,6 @@ export function readNames(dataDir: string): NameIndex {
         );
       return union(lists);
     },
+    large: () => m().keyShards > 1,
   };
 }

@@ -16,3 +16,13 @@ export const SHORT_RUN_FLAGS = ['--no-sparkplug', '--no-regexp-tier-up'];
  * 145.1M instructions without the flags, 157.0M with them.
  */
 export const SHORT_RUN_DOCS = 5_000;
+
+/**
+ * V8 flags for a topic looked for past its name in a big pack (more names than one shard holds):
+ * thousands of names' letter groups, typo tables and postings run through loops long enough
+ * for V8 to start its optimising compiler (TurboFan) on a background thread, and the run ends
+ * about when the compiled code would start to pay. Sparkplug stays. Callgrind at 10,000
+ * modules: `explain glutamatx receptr` 200.6M -> 172.4M, `explain is ketamine adictive` 231.8M
+ * -> 180.1M; never set at the shipped size (one shard), where no compile starts.
+ */
+export const LONG_LOOKUP_FLAGS = ['--max-opt=1', '--no-regexp-tier-up'];

@@ -13,6 +13,7 @@ import { moduleTextFile, PIPED_WIDTH } from '../render/module-text.js';
 import { helpForTerm } from '../safety/items.js';
 import { safetyFields } from '../safety/paint.js';
 import { helpNeeded, type HelpKind } from '../safety/index.js';
+import { LONG_LOOKUP_FLAGS } from '../short-run.js';
 
 export interface ExplainOptions {
   brief?: boolean;
@@ -41,7 +42,8 @@ export async function explain(ctx: Ctx, words: string[], opts: ExplainOptions): 
   const catalog = ctx.catalog();
   // A question in plain words is searched for; only then is the search index read. Resolution
   // weighs the results' scores, never their snippets: none are made.
-  const found = resolveTopic(catalog, words, (q) => search(readIndex(ctx.dataDir), q, { limit: 10, bare: true }));
+  const lookingFurther = () => void (catalog.names.large() && ctx.tuneV8(LONG_LOOKUP_FLAGS));
+  const found = resolveTopic(catalog, words, (q) => search(readIndex(ctx.dataDir), q, { limit: 10, bare: true }), { lookingFurther });
   const shown = clean(words.join(' ')).slice(0, 80);
   if (found.type === 'none') {
     // An unknown topic can still be a cry for help ("kill myself"): the layer's blocks come first.

@@ -90,3 +90,17 @@ describe('kap explain (fixture pack)', () => {
     expect(r.stdout).toBe('Alpha receptor basics\n\nAlpha is the first fixture topic. It is short on purpose.\n');
   });
 });
+
+describe('kap explain: V8 flags only past a name in a big pack (src/short-run.ts)', () => {
+  it('asks for none at the shipped size, found or not', async () => {
+    const { join } = await import('node:path');
+    const { createRequire } = await import('node:module');
+    const { ROOT } = await import('../helpers/run-kap.js');
+    const { run } = createRequire(import.meta.url)(join(ROOT, 'dist/kap.cjs')) as { run: (io: unknown) => Promise<number> };
+    const asked: string[][] = [];
+    const sink = { write: () => true, isTTY: false };
+    for (const argv of [['explain', 'glutamate'], ['explain', 'glutamatx', 'receptr'], ['explain', 'zzzzqqq']])
+      await run({ argv, env: {}, stdout: sink, stderr: sink, stdinIsTTY: false, bundleDir: join(ROOT, 'dist'), tuneV8: (f: string[]) => asked.push(f) });
+    expect(asked).toEqual([]);
+  }, 60_000);
+});

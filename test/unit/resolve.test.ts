@@ -48,6 +48,15 @@ describe('resolveTopic', () => {
   it('joins words and resolves aliases to modules', () => {
     expect(resolveTopic(catalog, ['NMDA', 'receptor'])).toEqual({ type: 'module', id: 'glutamate', how: 'name' });
   });
+  it('calls lookingFurther once when the words are not a name, never for a name', () => {
+    let calls = 0;
+    const lookingFurther = () => void calls++;
+    resolveTopic(catalog, ['NMDA', 'receptor'], undefined, { lookingFurther });
+    expect(calls).toBe(0);
+    // A corrected question ("glutamte dissociashun") is resolved again, without a second call.
+    resolveTopic(catalog, ['glutamte', 'dissociashun'], () => [], { lookingFurther });
+    expect(calls).toBe(1);
+  });
   it('resolves glossary terms', () => {
     expect(resolveTopic(catalog, ['bdnf'])).toMatchObject({ type: 'term', term: { id: 'bdnf' } });
   });
