@@ -1,6 +1,7 @@
 /** A sentence's terms, and what they share with kap's claims and quotes, decided from the index alone (best-claims.ts scores the claims). */
 import { STOP_WORDS, stem, wordList } from '../search/tokenize.js';
 import type { LintClaim } from './model.js';
+import { draftTermIds, type DraftTermIds } from './words-wasm.js';
 import type { LintIndex } from './read.js';
 
 /** idf (thousandths) of a word in no claim or quote. */
@@ -141,6 +142,57 @@ export function sentenceTerms(text: string, index: LintIndex): SentenceTerms {
     w += x.idf;
   }
   return new Terms(list, idf, entry, w);
+}
+
+/**
+ * Every sentence's terms at once, as sentenceTerms gives each (the same terms, in the same order),
+ * for a plain draft (plain-regex.ts): its words read, stemmed and numbered in one WebAssembly
+ * call (words-wasm.ts), each term's info found once. Undefined where WebAssembly is not available.
+ */
+export function draftTerms(texts: readonly string[], index: LintIndex): SentenceTerms[] | undefined {
+  const scanned = draftTermIds(texts);
+  if (!scanned) return undefined;
+  let known = wordTerms.get(index);
+  if (!known) wordTerms.set(index, (known = { words: new Map(), terms: new Map() }));
+  // Each term number's info, found when first met.
+  const infos: (TermInfo | undefined)[] = new Array(scanned.count);
+  const out: SentenceTerms[] = [];
+  for (let t = 0; t < texts.length; t++) out.push(termsOf(scanned, t, infos, known.terms, index));
+  return out;
+}
+
+/** Sentence t's terms from its term numbers: a small function of its own, compiled early (a draft's sentences call it). */
+function termsOf(scanned: DraftTermIds, t: number, infos: (TermInfo | undefined)[], byTerm: Map<string, TermInfo>, index: LintIndex): SentenceTerms {
+  const { ids, first } = scanned;
+  const mark = ++sentenceCount;
+  const list: string[] = [];
+  const idf: number[] = [];
+  const entry: (readonly number[] | undefined)[] = [];
+  let w = 0;
+  const end = first[t + 1]!;
+  for (let k = first[t]!; k < end; k++) {
+    const id = ids[k]!;
+    const x = infos[id] ?? (infos[id] = termInfoOf(scanned.term(id), byTerm, index));
+    // Two numbers may be one term (lintTerm's Map): a term is a sentence's once.
+    if (x.mark === mark) continue;
+    x.mark = mark;
+    list.push(x.term);
+    entry.push(x.entry);
+    idf.push(x.idf);
+    w += x.idf;
+  }
+  return new Terms(list, idf, entry, w);
+}
+
+/** A term's info, as lintTerm's cuts leave it (its Map of same-meaning terms applied here). */
+function termInfoOf(cut: string, byTerm: Map<string, TermInfo>, index: LintIndex): TermInfo {
+  const term = SAME.get(cut) ?? cut;
+  let x = byTerm.get(term);
+  if (!x) {
+    const e = index.term(term);
+    byTerm.set(term, (x = { term, entry: e, idf: idfOf(e), mark: 0 }));
+  }
+  return x;
 }
 
 /** A term's idf from its index entry: UNSEEN for a word in no claim or quote. */
