@@ -165,22 +165,27 @@ export function draftTerms(texts: readonly string[], index: LintIndex): Sentence
 function termsOf(scanned: DraftTermIds, t: number, infos: (TermInfo | undefined)[], byTerm: Map<string, TermInfo>, index: LintIndex): SentenceTerms {
   const { ids, first } = scanned;
   const mark = ++sentenceCount;
-  const list: string[] = [];
-  const idf: number[] = [];
-  const entry: (readonly number[] | undefined)[] = [];
-  let w = 0;
+  const from = first[t]!;
   const end = first[t + 1]!;
-  for (let k = first[t]!; k < end; k++) {
+  // As long as the sentence has term numbers (fewer only where two are one term): no growing.
+  const list: string[] = new Array(end - from);
+  const idf: number[] = new Array(end - from);
+  const entry: (readonly number[] | undefined)[] = new Array(end - from);
+  let w = 0;
+  let n = 0;
+  for (let k = from; k < end; k++) {
     const id = ids[k]!;
     const x = infos[id] ?? (infos[id] = termInfoOf(scanned.term(id), byTerm, index));
     // Two numbers may be one term (lintTerm's Map): a term is a sentence's once.
     if (x.mark === mark) continue;
     x.mark = mark;
-    list.push(x.term);
-    entry.push(x.entry);
-    idf.push(x.idf);
+    list[n] = x.term;
+    entry[n] = x.entry;
+    idf[n] = x.idf;
+    n++;
     w += x.idf;
   }
+  if (n < end - from) list.length = entry.length = idf.length = n;
   return new Terms(list, idf, entry, w);
 }
 
