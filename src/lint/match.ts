@@ -92,13 +92,20 @@ let sentenceCount = 0;
 
 /** A sentence's terms; the set made only when asked (a rule asks it of a sentence that cites a source kap's errata name). */
 class Terms implements SentenceTerms {
-  private asSet?: Set<string>;
-  constructor(
-    readonly list: readonly string[],
-    readonly idf: readonly number[],
-    readonly entry: readonly (readonly number[] | undefined)[],
-    readonly weight: number,
-  ) {}
+  // Declared, not class fields: a field is defined on each new object before the constructor
+  // sets it (five definitions more a sentence, run cold).
+  declare readonly list: readonly string[];
+  declare readonly idf: readonly number[];
+  declare readonly entry: readonly (readonly number[] | undefined)[];
+  declare readonly weight: number;
+  declare private asSet: Set<string> | undefined;
+  constructor(list: readonly string[], idf: readonly number[], entry: readonly (readonly number[] | undefined)[], weight: number) {
+    this.list = list;
+    this.idf = idf;
+    this.entry = entry;
+    this.weight = weight;
+    this.asSet = undefined;
+  }
   get set(): ReadonlySet<string> {
     return (this.asSet ??= new Set(this.list));
   }
