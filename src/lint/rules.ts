@@ -120,7 +120,12 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const unsupported = new Map<string, { er: LintErratum; tw: number }>();
   for (const e of index.errata) if (!e.supports && !unsupported.has(e.key)) unsupported.set(e.key, { er: e, tw: e.citedForWeight });
   const findings: Finding[] = [];
-  const add = (f: Omit<Finding, 'severity'>) => findings.push({ ...f, severity: RULES[f.rule].severity });
+  // The finding made for this call is given its severity, not copied with it (a spread of an
+  // object of one of many shapes, run cold); the key order is the same, severity last.
+  const add = (f: Omit<Finding, 'severity'>) => {
+    (f as Finding).severity = RULES[f.rule].severity;
+    findings.push(f as Finding);
+  };
   const lookup = citationLookup(index, refs);
   // What the citation checks found in each sentence: later rules say nothing more of a
   // sentence already flagged (`flagged`), or flagged as a known error (`known`).
