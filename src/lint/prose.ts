@@ -30,7 +30,7 @@ export interface Prose {
 /** Buffer's UTF-16LE bindings, which its TypeScript types do not list. */
 type Ucs2Buffer = Buffer & { ucs2Write(s: string, offset: number, length: number): number; ucs2Slice(start: number, end: number): string };
 /** Only where the machine is big-endian: made there, when first needed. */
-let utf16: TextDecoder | undefined;
+let utf16: { decode(codes: Uint16Array): string } | undefined;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const INLINE = unicodeOrPlain(String.raw`(${'`'}+)[^${'`'}]+?\1|!\[[^\]\n]*\]\([^)\n]*\)|\[([^\]\n@]*)\]\([^)\n]*\)|<(?:https?:\/\/|mailto:)[^>\s]+>|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|\*+|~~|(?<![\p{L}\p{N}])__|__(?![\p{L}\p{N}])`, 'gu');
 const DIRECTIVE = /^<!--\s*kap-lint\s+(disable-next-line|disable|enable)\b([^>]*?)-->$/;
