@@ -1,4 +1,5 @@
 /** kap lint <file...|->: a writer's draft checked against kap's evidence. */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -113,11 +114,11 @@ function readDraft(file: string): string {
 }
 
 export function decode(bytes: Uint8Array, shown: string): string {
-  if (bytes.includes(0)) throw new UsageError(`${shown} is not text (it has NUL bytes): kap lint reads Markdown and plain text`);
-  try {
-    // A byte-order mark is dropped: editors count columns after it.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${shown} is not valid UTF-8: save it as UTF-8 and run kap lint again`);
-  }
+  // The typed array's own search and Buffer's native UTF-8 check and read: Buffer#includes and
+  // a fatal TextDecoder run node:buffer and encoding code that a fresh process compiles first.
+  if (Uint8Array.prototype.indexOf.call(bytes, 0) >= 0) throw new UsageError(`${shown} is not text (it has NUL bytes): kap lint reads Markdown and plain text`);
+  if (!isUtf8(bytes)) throw new UsageError(`${shown} is not valid UTF-8: save it as UTF-8 and run kap lint again`);
+  const text = (Buffer.prototype as unknown as { utf8Slice(this: Uint8Array, start: number, end: number): string }).utf8Slice.call(bytes, 0, bytes.length);
+  // A byte-order mark is dropped (as TextDecoder drops it): editors count columns after it.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

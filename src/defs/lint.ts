@@ -13,6 +13,6 @@ export default defineCommand({
   help: 'Exit 0 when no error-level finding; 6 when there is one. In a draft, <!-- kap-lint disable rule -->,\n<!-- kap-lint enable --> and <!-- kap-lint disable-next-line rule --> turn rules off and on.',
   examples: ['kap lint draft.md', 'kap lint --format sarif draft.md > draft.sarif', 'cat draft.md | kap lint -', 'kap lint --disable uncited,overstated draft.md'],
   hot: true,
-  warm: [['lint', 'README.md'], ['lint', '--format', 'sarif', 'README.md'], ['lint', 'test/fixtures/lint/draft.md']],
+  warm: [['lint', 'README.md'], ['lint', '--format', 'sarif', 'README.md'], ['lint', 'test/fixtures/lint/draft.md'], ['lint', 'content/modules/the-article.md']],
   run: async (c, r) => (await import('../commands/lint.js')).lint(await r.ctx(), c.args[0], c.opts),
 });

@@ -28,11 +28,17 @@ export function lintText(input: string, index: LintIndex, opts: LintOptions = {}
   const out: Located[] = [];
   for (const f of runRules({ sentences: ss, sections, text: p.text }, index)) {
     if (opts.disabled?.has(f.rule) || (switched && !enabledAt(p.directives, f.rule, f.start, lines))) continue;
-    // Fields written out, not spread from computed keys: a finding each, run cold.
+    // The rules' finding given its place, not copied with it (a spread of an object of one of
+    // many shapes, run cold): the same keys in the same order, the place's last.
     const at = lineOf(lines, f.start);
     const last = Math.max(f.start, f.end - 1);
     const endAt = lineOf(lines, last);
-    out.push({ ...f, line: at + 1, column: f.start - lines[at]! + 1, endLine: endAt + 1, endColumn: last - lines[endAt]! + 2 });
+    const located = f as Located;
+    located.line = at + 1;
+    located.column = f.start - lines[at]! + 1;
+    located.endLine = endAt + 1;
+    located.endColumn = last - lines[endAt]! + 2;
+    out.push(located);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /** A sentence's terms, and what they share with kap's claims and quotes, decided from the index alone (best-claims.ts scores the claims). */
 import { STOP_WORDS, stem, wordList } from '../search/tokenize.js';
 import type { LintClaim } from './model.js';
+import { draftTermIds, type DraftTermIds } from './words-wasm.js';
 import type { LintIndex } from './read.js';
 
 /** idf (thousandths) of a word in no claim or quote. */
@@ -91,13 +92,20 @@ let sentenceCount = 0;
 
 /** A sentence's terms; the set made only when asked (a rule asks it of a sentence that cites a source kap's errata name). */
 class Terms implements SentenceTerms {
-  private asSet?: Set<string>;
-  constructor(
-    readonly list: readonly string[],
-    readonly idf: readonly number[],
-    readonly entry: readonly (readonly number[] | undefined)[],
-    readonly weight: number,
-  ) {}
+  // Declared, not class fields: a field is defined on each new object before the constructor
+  // sets it (five definitions more a sentence, run cold).
+  declare readonly list: readonly string[];
+  declare readonly idf: readonly number[];
+  declare readonly entry: readonly (readonly number[] | undefined)[];
+  declare readonly weight: number;
+  declare private asSet: Set<string> | undefined;
+  constructor(list: readonly string[], idf: readonly number[], entry: readonly (readonly number[] | undefined)[], weight: number) {
+    this.list = list;
+    this.idf = idf;
+    this.entry = entry;
+    this.weight = weight;
+    this.asSet = undefined;
+  }
   get set(): ReadonlySet<string> {
     return (this.asSet ??= new Set(this.list));
   }
@@ -141,6 +149,62 @@ export function sentenceTerms(text: string, index: LintIndex): SentenceTerms {
     w += x.idf;
   }
   return new Terms(list, idf, entry, w);
+}
+
+/**
+ * Every sentence's terms at once, as sentenceTerms gives each (the same terms, in the same order),
+ * for a plain draft (plain-regex.ts): its words read, stemmed and numbered in one WebAssembly
+ * call (words-wasm.ts), each term's info found once. Undefined where WebAssembly is not available.
+ */
+export function draftTerms(texts: readonly string[], index: LintIndex): SentenceTerms[] | undefined {
+  const scanned = draftTermIds(texts);
+  if (!scanned) return undefined;
+  let known = wordTerms.get(index);
+  if (!known) wordTerms.set(index, (known = { words: new Map(), terms: new Map() }));
+  // Each term number's info, found when first met.
+  const infos: (TermInfo | undefined)[] = new Array(scanned.count);
+  const out: SentenceTerms[] = [];
+  for (let t = 0; t < texts.length; t++) out.push(termsOf(scanned, t, infos, known.terms, index));
+  return out;
+}
+
+/** Sentence t's terms from its term numbers: a small function of its own, compiled early (a draft's sentences call it). */
+function termsOf(scanned: DraftTermIds, t: number, infos: (TermInfo | undefined)[], byTerm: Map<string, TermInfo>, index: LintIndex): SentenceTerms {
+  const { ids, first } = scanned;
+  const mark = ++sentenceCount;
+  const from = first[t]!;
+  const end = first[t + 1]!;
+  // As long as the sentence has term numbers (fewer only where two are one term): no growing.
+  const list: string[] = new Array(end - from);
+  const idf: number[] = new Array(end - from);
+  const entry: (readonly number[] | undefined)[] = new Array(end - from);
+  let w = 0;
+  let n = 0;
+  for (let k = from; k < end; k++) {
+    const id = ids[k]!;
+    const x = infos[id] ?? (infos[id] = termInfoOf(scanned.term(id), byTerm, index));
+    // Two numbers may be one term (lintTerm's Map): a term is a sentence's once.
+    if (x.mark === mark) continue;
+    x.mark = mark;
+    list[n] = x.term;
+    entry[n] = x.entry;
+    idf[n] = x.idf;
+    n++;
+    w += x.idf;
+  }
+  if (n < end - from) list.length = entry.length = idf.length = n;
+  return new Terms(list, idf, entry, w);
+}
+
+/** A term's info, as lintTerm's cuts leave it (its Map of same-meaning terms applied here). */
+function termInfoOf(cut: string, byTerm: Map<string, TermInfo>, index: LintIndex): TermInfo {
+  const term = SAME.get(cut) ?? cut;
+  let x = byTerm.get(term);
+  if (!x) {
+    const e = index.term(term);
+    byTerm.set(term, (x = { term, entry: e, idf: idfOf(e), mark: 0 }));
+  }
+  return x;
 }
 
 /** A term's idf from its index entry: UNSEEN for a word in no claim or quote. */

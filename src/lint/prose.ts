@@ -27,7 +27,10 @@ export interface Prose {
   directives: Directive[];
 }
 
-const UTF16 = new TextDecoder('utf-16le');
+/** Buffer's UTF-16LE bindings, which its TypeScript types do not list. */
+type Ucs2Buffer = Buffer & { ucs2Write(s: string, offset: number, length: number): number; ucs2Slice(start: number, end: number): string };
+/** Only where the machine is big-endian: made there, when first needed. */
+let utf16: { decode(codes: Uint16Array): string } | undefined;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const INLINE = unicodeOrPlain(String.raw`(${'`'}+)[^${'`'}]+?\1|!\[[^\]\n]*\]\([^)\n]*\)|\[([^\]\n@]*)\]\([^)\n]*\)|<(?:https?:\/\/|mailto:)[^>\s]+>|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|\*+|~~|(?<![\p{L}\p{N}])__|__(?![\p{L}\p{N}])`, 'gu');
 const DIRECTIVE = /^<!--\s*kap-lint\s+(disable-next-line|disable|enable)\b([^>]*?)-->$/;
@@ -36,14 +39,17 @@ export function prose(input: string): Prose {
   // UTF-16 code units, blanked in place: a 5,000-word draft as one-character strings cost more
   // to join than all the rules cost to run.
   const codes = new Uint16Array(input.length);
-  // Copied natively where the machine stores UTF-16LE as Uint16Array does (a loop over a
-  // draft's characters is slow in a fresh process); Buffer's utf16le keeps lone surrogates.
-  if (LITTLE_ENDIAN) new Uint8Array(codes.buffer).set(Buffer.from(input, 'utf16le'));
+  // Written and read natively where the machine stores UTF-16LE as Uint16Array does (a loop
+  // over a draft's characters is slow in a fresh process), by Buffer's own ucs2 bindings: no
+  // TextDecoder or Buffer.from(string) code for a fresh process to compile (5,000 words: ~1M
+  // instructions). They keep lone surrogates, and give a one-byte string for Latin-1 text.
+  const bytes = Buffer.from(codes.buffer) as Ucs2Buffer;
+  if (LITTLE_ENDIAN) bytes.ucs2Write(input, 0, bytes.length);
   else for (let i = 0; i < input.length; i++) codes[i] = input.charCodeAt(i);
   const blank = (from: number, to: number) => {
     for (let i = from; i < to; i++) if (codes[i] !== 10) codes[i] = 32;
   };
-  const asText = () => UTF16.decode(codes);
+  const asText = () => (LITTLE_ENDIAN ? bytes.ucs2Slice(0, bytes.length) : (utf16 ??= new TextDecoder('utf-16le')).decode(codes));
   const quotes: [number, number][] = [];
   const lineBlocks: [number, number][] = [];
   const directives: Directive[] = [];
