@@ -8,9 +8,8 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { pick, type SelectionFlags } from '../quiz/pick.js';
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions, type ExportQuestion } from '../quiz/export/types.js';
-import { markdownOf } from '../quiz/export/markdown.js';
-import { readMarkdownBank } from '../quiz/markdown-bank.js';
-import { textOf, utf8Text, type Utf8Text } from '../text/utf8-text.js';
+import { readHandout } from '../quiz/markdown-bank.js';
+import { textOf, type Utf8Text } from '../text/utf8-text.js';
 import { safeBytes } from '../text/safe-utf8.js';
 
 export interface ExportFlags extends SelectionFlags {
@@ -25,7 +24,9 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   const exporter = EXPORTS[format];
   if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
   if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
-  const { items, seed, at, quizBytes } = pick(ctx, f);
+  // Markdown's orders are worked out with its text (markdown-bank.ts): the items' own only
+  // when that cannot be used.
+  const { items, seed, at, quizBytes } = pick(ctx, f, format === 'markdown');
   const meta = { title: f.title ?? 'kap quiz', seed };
   let exported: ExportQuestion[] | undefined;
   const qs = () => {
@@ -35,14 +36,14 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   };
   // Markdown from the compile's handout text (markdown-bank.ts) when the data has it: UTF-8
   // bytes, written to stdout as they are (Ctx.outUtf8).
-  const handout = format === 'markdown' && quizBytes !== undefined ? readMarkdownBank(ctx.dataDir, quizBytes, at, items.map((i) => i.question.id)) : undefined;
-  const bytes: Utf8Text | undefined = handout && markdownOf(handout.map((q, i) => ({ n: i + 1, q, order: items[i]!.order })), meta, utf8Text);
+  const bytes: Utf8Text | undefined =
+    format === 'markdown' && quizBytes !== undefined ? readHandout(ctx.dataDir, quizBytes, at, items.map((i) => i.question.id), f.shuffle === false ? undefined : seed, meta) : undefined;
   if (bytes !== undefined && !f.out && !f.json) return ctx.outUtf8(bytes);
   // A file gets the bytes too when the output boundary's check passes them (writeFileAtomic
   // writes bytes as they are, text scrubbed); decoding 238 KB to text costs ~6M instructions.
   const data = bytes === undefined ? exporter.write(qs(), meta) : (f.out && safeBytes(bytes)) || textOf(bytes);
   // Markdown holds the notice and every help block: it has no warnings to give.
-  const warnings = handout ? [] : exportWarnings(format, qs());
+  const warnings = bytes !== undefined ? [] : exportWarnings(format, qs());
   for (const w of warnings) ctx.err(`kap: ${w}`);
   const files: string[] = [];
   if (f.out) {
@@ -50,7 +51,7 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
     files.push(f.out);
     ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
     // What the format could not hold, as a note to hand out with it.
-    const note = handout ? undefined : companionNote(format, qs(), meta);
+    const note = bytes !== undefined ? undefined : companionNote(format, qs(), meta);
     if (note) {
       writeFileAtomic(`${f.out}.notes.txt`, note);
       files.push(`${f.out}.notes.txt`);

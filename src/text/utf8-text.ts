@@ -12,7 +12,7 @@ export type Utf8Text = string & { readonly utf8Bytes: true };
  * write call after their argument checks): Buffer.prototype.toString('latin1', …), write and
  * fill are JavaScript that a run compiles before it first calls them (~0.6M instructions).
  */
-export type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string; latin1Write(s: string, offset: number, length: number): number; utf8Slice(start: number, end: number): string; utf8Write(s: string, offset: number, length: number): number };
+export type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string; latin1Write(s: string, offset: number, length: number): number; utf8Slice(start: number, end: number): string; utf8Write(s: string, offset: number, length: number): number; ucs2Write(s: string, offset: number, length: number): number };
 export const latin1 = (b: Buffer) => b as Latin1Buffer;
 
 /** Text as its UTF-8 bytes, one character a byte (ASCII is the same either way). */
