@@ -7,7 +7,7 @@
 import type { ClaimRow, CompiledQuiz } from '../store.js';
 import { INDEX_FILE, INDEX_VERSION, QUIZ_FILE, toRow, type BankQuestion, type IndexEntry, type QuizIndex } from './bank.js';
 import { MARKDOWN_FILE, MARKDOWN_VERSION, type MarkdownHead } from './markdown-bank.js';
-import { MOST_CHOICES, NUMBER_DIGITS, ROW_DIGITS } from './handout-layout.js';
+import { DIGIT_BITS, DIGIT_ZERO, MOST_CHOICES, NUMBER_DIGITS, ROW_DIGITS } from './handout-layout.js';
 import { mdQuestion, type MdQuestion } from './export/markdown.js';
 import { evidenceLabels, toExport } from './export/types.js';
 import { shownHelp } from './export/help.js';
@@ -105,10 +105,9 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
 /**
  * quiz-markdown.txt: a head line (JSON), a line of the table, then the texts, UTF-8, one after
  * another (markdown-bank.ts reads it, handout-wasm-code.ts writes handouts from it). The table
- * has a row per question, in the bank's order, of ROW_NUMBERS numbers in NUMBER_DIGITS hex
- * digits: how many choices, the key, where its texts start, then the end of each text (id,
+ * has a row per question, in the bank's order, of ROW_NUMBERS numbers (handout-layout.ts): how many choices, the key, where its texts start, then the end of each text (id,
  * question, MOST_CHOICES choices and why-nots, the missing ones empty, explanation, help,
- * tail), in bytes from the texts' start; a row of "f"s for a question whose help depends on the
+ * tail), in bytes from the texts' start; a row of the highest digits for a question whose help depends on the
  * order of its choices (or with more choices, or, in principle, with a character the boundary
  * would refuse): it is left to the exporter.
  */
@@ -119,20 +118,22 @@ function markdownBank(questions: (Omit<MdQuestion, 'help'> & { help: string | nu
     texts.push(t);
     return (at += Buffer.byteLength(t));
   };
-  const most = 16 ** NUMBER_DIGITS - 1;
-  const hex = (n: number) => {
+  const most = 2 ** (DIGIT_BITS * NUMBER_DIGITS) - 1;
+  const digits = (n: number) => {
     if (!(n >= 0 && n < most)) throw new Error(`${MARKDOWN_FILE}: ${n} does not fit its table`);
-    return n.toString(16).padStart(NUMBER_DIGITS, '0');
+    let s = '';
+    for (let d = NUMBER_DIGITS - 1; d >= 0; d--) s += String.fromCharCode(DIGIT_ZERO + ((n >> (DIGIT_BITS * d)) & (2 ** DIGIT_BITS - 1)));
+    return s;
   };
   const rows = questions.map((q) => {
     // Cleaned when escaped (mdEscape's oneLine), and checked again: the file holds nothing the
     // output boundary would not write as it is (such a question is left to the exporter).
-    if (q.help === null || q.choices.length > MOST_CHOICES || [q.id, q.question, ...q.choices, ...q.whys, q.explanation, q.help, q.tail].some((t) => UNSAFE_CHAR.test(t))) return 'f'.repeat(ROW_DIGITS);
+    if (q.help === null || q.choices.length > MOST_CHOICES || [q.id, q.question, ...q.choices, ...q.whys, q.explanation, q.help, q.tail].some((t) => UNSAFE_CHAR.test(t))) return String.fromCharCode(DIGIT_ZERO + 2 ** DIGIT_BITS - 1).repeat(ROW_DIGITS);
     const pad = (ends: number[]) => [...ends, ...Array<number>(MOST_CHOICES - ends.length).fill(at)];
     const row = [q.choices.length, q.key, at, add(q.id), add(q.question)];
     row.push(...pad(q.choices.map(add)));
     row.push(...pad(q.whys.map(add)), add(q.explanation), add(q.help), add(q.tail));
-    return row.map(hex).join('');
+    return row.map(digits).join('');
   });
   const head: MarkdownHead = { version: MARKDOWN_VERSION, bytes: quizBytes, rows: rows.length, size: at };
   return `${JSON.stringify(head)}\n${rows.join('')}\n${texts.join('')}`;

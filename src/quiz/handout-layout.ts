@@ -3,9 +3,16 @@
  * (markdown-bank.ts) and the module that writes handouts from it (handout-wasm-code.ts).
  */
 
-/** A table row: [choices, key, start, then the end of each text: id, question, 5 choices, 5 why-nots, explanation, help, tail], 6 hex digits each. */
+/**
+ * A table row: [choices, key, start, then the end of each text: id, question, 5 choices, 5
+ * why-nots, explanation, help, tail], each in NUMBER_DIGITS digits of 6 bits, most significant
+ * first, a digit's character '0' (48) plus its value: read without a loop or a branch (hex
+ * digits, read in a loop, cost ~1M instructions over the bank).
+ */
 export const ROW_NUMBERS = 18;
-export const NUMBER_DIGITS = 6;
+export const NUMBER_DIGITS = 4;
+export const DIGIT_BITS = 6;
+export const DIGIT_ZERO = 48;
 export const ROW_DIGITS = ROW_NUMBERS * NUMBER_DIGITS;
 export const MOST_CHOICES = 5;
 

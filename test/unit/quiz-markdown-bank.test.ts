@@ -14,7 +14,7 @@ import { selectFrom } from '../../src/quiz/engine.js';
 import { toExport } from '../../src/quiz/export/index.js';
 import { markdown } from '../../src/quiz/export/markdown.js';
 import { MARKDOWN_FILE, readHandout } from '../../src/quiz/markdown-bank.js';
-import { ROW_DIGITS, ROW_NUMBERS, NUMBER_DIGITS } from '../../src/quiz/handout-layout.js';
+import { DIGIT_BITS, DIGIT_ZERO, ROW_DIGITS, ROW_NUMBERS, NUMBER_DIGITS } from '../../src/quiz/handout-layout.js';
 import { quizFiles } from '../../src/quiz/bank-build.js';
 import { textOf } from '../../src/text/utf8-text.js';
 import type { Difficulty } from '../../src/content/model.js';
@@ -58,7 +58,7 @@ describe("the compile's handout text", () => {
     const table = file.subarray(nl + 1, nl + 1 + head.rows * ROW_DIGITS).toString('latin1');
     expect(file[nl + 1 + table.length]).toBe(0x0a);
     expect(file.length).toBe(nl + 2 + table.length + head.size);
-    const rows = Array.from({ length: head.rows }, (_, r) => Array.from({ length: ROW_NUMBERS }, (_, n) => parseInt(table.substr((r * ROW_NUMBERS + n) * NUMBER_DIGITS, NUMBER_DIGITS), 16)));
+    const rows = Array.from({ length: head.rows }, (_, r) => Array.from({ length: ROW_NUMBERS }, (_, n) => [...table.substr((r * ROW_NUMBERS + n) * NUMBER_DIGITS, NUMBER_DIGITS)].reduce((v, c) => v * 2 ** DIGIT_BITS + c.charCodeAt(0) - DIGIT_ZERO, 0)));
     // Each question's texts follow the one before's.
     rows.reduce((end, row) => (expect(row[2]).toBe(end), row.at(-1)!), 0);
     expect(file.subarray(nl + 2 + table.length).toString('utf8')).toContain('·');
