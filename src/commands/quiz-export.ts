@@ -6,6 +6,7 @@ import type { BankQuestion } from '../quiz/bank.js';
 import { clean } from '../text/sanitize.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { pick, type SelectionFlags } from '../quiz/pick.js';
+import { pickIds, withIds } from '../quiz/pick-ids.js';
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions, type ExportQuestion } from '../quiz/export/types.js';
 import { readHandout } from '../quiz/markdown-bank.js';
@@ -24,12 +25,13 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   const exporter = EXPORTS[format];
   if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
   if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
-  // Markdown's orders are worked out with its text (markdown-bank.ts): the items' own only
-  // when that cannot be used.
-  const { items, seed, at, quizBytes } = pick(ctx, f, format === 'markdown');
+  // Markdown's orders are worked out with its text (markdown-bank.ts): the items (and their
+  // orders) only when that cannot be used.
+  const { ids, seed, at, quizBytes, items: itemsOf } = format === 'markdown' ? pickIds(ctx, f) : withIds(pick(ctx, f));
   const meta = { title: f.title ?? 'kap quiz', seed };
   let exported: ExportQuestion[] | undefined;
   const qs = () => {
+    const items = itemsOf();
     // Evidence labels need the claims of the questions' own modules only, and only when the bank does not carry them.
     const unlabelled = items.filter((i) => !(i.question as BankQuestion).evidence);
     return (exported ??= toExport(items, unlabelled.length ? readClaimsOf(ctx.dataDir, unlabelled.map((i) => i.question.module)) : []));
@@ -37,7 +39,7 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   // Markdown from the compile's handout text (markdown-bank.ts) when the data has it: UTF-8
   // bytes, written to stdout as they are (Ctx.outUtf8).
   const bytes: Utf8Text | undefined =
-    format === 'markdown' && quizBytes !== undefined ? readHandout(ctx.dataDir, quizBytes, at, items.map((i) => i.question.id), f.shuffle === false ? undefined : seed, meta) : undefined;
+    format === 'markdown' && quizBytes !== undefined ? readHandout(ctx.dataDir, quizBytes, at, ids, f.shuffle === false ? undefined : seed, meta) : undefined;
   if (bytes !== undefined && !f.out && !f.json) return ctx.outUtf8(bytes);
   // A file gets the bytes too when the output boundary's check passes them (writeFileAtomic
   // writes bytes as they are, text scrubbed); decoding 238 KB to text costs ~6M instructions.
@@ -49,7 +51,7 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   if (f.out) {
     writeFileAtomic(f.out, data);
     files.push(f.out);
-    ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
+    ctx.err(`kap: wrote ${countQuestions(ids.length)} (${format}, seed ${seed}) to ${f.out}`);
     // What the format could not hold, as a note to hand out with it.
     const note = bytes !== undefined ? undefined : companionNote(format, qs(), meta);
     if (note) {
@@ -60,6 +62,6 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   }
   // --json: for a script, what was exported; the export itself is in `content` (text formats
   // without --out) or in the files written.
-  if (f.json) ctx.json({ format, seed, title: meta.title, questions: items.map((i) => i.question.id), warnings, files, ...(!f.out && { content: data as string }) });
+  if (f.json) ctx.json({ format, seed, title: meta.title, questions: ids, warnings, files, ...(!f.out && { content: data as string }) });
   else if (!f.out) ctx.out(data as string);
 }
