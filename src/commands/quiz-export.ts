@@ -10,7 +10,7 @@ import { pickIds, withIds } from '../quiz/pick-ids.js';
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions, type ExportQuestion } from '../quiz/export/types.js';
 import { readHandout } from '../quiz/markdown-bank.js';
-import { textOf, type Utf8Text } from '../text/utf8-text.js';
+import { textOf } from '../text/utf8-text.js';
 import { safeBytes } from '../text/safe-utf8.js';
 
 export interface ExportFlags extends SelectionFlags {
@@ -38,7 +38,7 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   };
   // Markdown from the compile's handout text (markdown-bank.ts) when the data has it: UTF-8
   // bytes, written to stdout as they are (Ctx.outUtf8).
-  const bytes: Utf8Text | undefined =
+  const bytes =
     format === 'markdown' && quizBytes !== undefined ? readHandout(ctx.dataDir, quizBytes, at, ids, f.shuffle === false ? undefined : seed, meta) : undefined;
   if (bytes !== undefined && !f.out && !f.json) return ctx.outUtf8(bytes);
   // A file gets the bytes too when the output boundary's check passes them (writeFileAtomic

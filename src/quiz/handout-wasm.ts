@@ -1,7 +1,7 @@
 /**
  * The Markdown handout's WebAssembly module (handout-wasm-code.ts) and its memory: the compile's
  * quiz-markdown.txt is read straight into it, and the module writes the handout there from it
- * (markdown-bank.ts says where everything is). Only the whole handout becomes a string.
+ * (markdown-bank.ts says where everything is), and it leaves kap from there.
  */
 import { Wasm } from '../wasm-bytes.js';
 import { handoutModule } from './handout-wasm-code.js';

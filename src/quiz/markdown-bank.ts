@@ -5,8 +5,8 @@
  * head line (JSON), a line of the table (a row per question, in the bank's order: where its
  * texts are, handout-wasm-code.ts ROW_NUMBERS), then the texts, UTF-8. The handout is written
  * from them in WebAssembly (handout-wasm-code.ts: each question's order, and its texts and the
- * handout's own ones copied as markdownOf() joins them); only the whole becomes a string (one
- * character a byte, text/utf8-text.ts), and it leaves kap as those bytes. Slicing a string per
+ * handout's own ones copied as markdownOf() joins them); the bytes leave kap as they are
+ * (output-boundary.ts checks them), a string only for --json. Slicing a string per
  * text and joining them, with a JavaScript shuffle per question, cost ~10M instructions over the
  * bank. Data without the file, or a file that does not fit the bank, is exported the usual way.
  */
@@ -15,7 +15,6 @@ import { BLOCK_END, BLOCK_START, KEY_START, headOf } from './export/markdown.js'
 import { letter, type ExportMeta } from './export/types.js';
 import { MOST_CHOICES, PIECE, ROW_DIGITS, ROW_NUMBERS } from './handout-layout.js';
 import { HandoutMemory } from './handout-wasm.js';
-import type { Utf8Text } from '../text/utf8-text.js';
 
 export const MARKDOWN_FILE = 'quiz-markdown.txt';
 export const MARKDOWN_VERSION = 4;
@@ -60,11 +59,12 @@ function ownTexts(): { text: string; ends: number[] } {
 const align = (n: number) => (n + 7) & ~7;
 
 /**
- * The handout of these questions (markdownOf's text, as UTF-8 bytes one a character), from the
+ * The handout of these questions (markdownOf's text, as UTF-8 bytes: a view of the module's
+ * memory, good until the next handout), from the
  * compile's texts: `at` the questions' places in the bank, `ids` their ids, `seed` the seed of
  * their choices' order (undefined: the written order). Undefined when the file cannot give them all.
  */
-export function readHandout(dataDir: string, quizBytes: number, at: number[], ids: string[], seed: string | undefined, meta: ExportMeta): Utf8Text | undefined {
+export function readHandout(dataDir: string, quizBytes: number, at: number[], ids: string[], seed: string | undefined, meta: ExportMeta): Uint8Array | undefined {
   const memory = HandoutMemory.open();
   if (!memory) return undefined;
   const size = readCompiledInto(dataDir, MARKDOWN_FILE, (n) => memory.bytes(n));
@@ -114,5 +114,5 @@ export function readHandout(dataDir: string, quizBytes: number, at: number[], id
   } catch {
     return undefined;
   }
-  return end ? (memory.bytes(0).latin1Slice(out, end) as Utf8Text) : undefined;
+  return end ? new Uint8Array(mem.buffer, out, end - out) : undefined;
 }

@@ -7,6 +7,9 @@
  */
 export type Utf8Text = string & { readonly utf8Bytes: true };
 
+/** UTF-8 bytes either way: held in a string one a character, or as they are (a view that a writer reads at once). */
+export type Utf8 = Utf8Text | Uint8Array;
+
 /**
  * Node's own one-byte copies between a Buffer and a string (the C++ methods its toString and
  * write call after their argument checks): Buffer.prototype.toString('latin1', …), write and
@@ -22,7 +25,8 @@ export const utf8Text = (s: string): Utf8Text => {
 };
 
 /** The text those bytes hold (a byte that is not UTF-8 becomes U+FFFD). */
-export const textOf = (u: Utf8Text): string => {
+export const textOf = (u: Utf8): string => {
+  if (typeof u !== 'string') return latin1(Buffer.from(u.buffer, u.byteOffset, u.length)).utf8Slice(0, u.length);
   const b = latin1(Buffer.allocUnsafeSlow(u.length));
   b.latin1Write(u, 0, u.length);
   return b.utf8Slice(0, u.length);
