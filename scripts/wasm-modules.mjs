@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** define name -> [source file, the function that returns the module's bytes]. */
-const MODULES = { __KAP_PICKS_WASM__: ['src/lint/picks-wasm-code.ts', 'picksModule'], __KAP_CYRB128_WASM__: ['src/quiz/cyrb128-wasm-code.ts', 'cyrb128Module'], __KAP_SAFE_UTF8_WASM__: ['src/text/safe-utf8-wasm-code.ts', 'safeUtf8Module'], __KAP_WORDS_WASM__: ['src/lint/words-wasm-code.ts', 'wordsModule'] };
+const MODULES = { __KAP_PICKS_WASM__: ['src/lint/picks-wasm-code.ts', 'picksModule'], __KAP_CYRB128_WASM__: ['src/quiz/cyrb128-wasm-code.ts', 'cyrb128Module'], __KAP_SAFE_UTF8_WASM__: ['src/text/safe-utf8-wasm-code.ts', 'safeUtf8Module'], __KAP_WORDS_WASM__: ['src/lint/words-wasm-code.ts', 'wordsModule'], __KAP_HANDOUT_WASM__: ['src/quiz/handout-wasm-code.ts', 'handoutModule'] };
 
 export async function wasmDefines() {
   const dir = mkdtempSync(join(tmpdir(), 'kap-wasm-'));

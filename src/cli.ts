@@ -10,7 +10,7 @@ import { VERSION } from './version.js';
 import { builtinContentDir, cacheDir, contentPacks, dataDir } from './paths.js';
 import { join } from 'node:path';
 import { guardStreams, type Boundary } from './output-boundary.js';
-import { textOf, type Utf8Text } from './text/utf8-text.js';
+import { textOf, type Utf8 } from './text/utf8-text.js';
 import { oneLine } from './text/sanitize.js';
 
 export interface Io {
@@ -67,7 +67,7 @@ export function report(e: unknown, io: Io): number {
 interface Sink {
   write(s: string): void;
   /** UTF-8 bytes (text/utf8-text.ts), through the boundary's writeUtf8. */
-  writeUtf8(u: Utf8Text): void;
+  writeUtf8(u: Utf8): void;
   /** Write or page what was held; an exit code when the pager says so (Ctrl+C in it). */
   end(): number | undefined;
 }

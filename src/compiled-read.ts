@@ -50,33 +50,32 @@ export function readCompiled(dataDir: string, rel: string): string | undefined {
   }
 }
 
-/** Room for a first read of a whole file (readCompiledLatin1): kap's largest read this way is 238 KB. */
+/** Room for a first read of a whole file (readCompiledInto): kap's largest read this way is 230 KB. */
 const READ_ROOM = 256 * 1024;
 
 /**
- * The file's bytes as a string of one character a byte (text/utf8-text.ts), or undefined, checked
- * as readCompiled's. Read with openSync and readSync, which bin/kap has compiled already:
- * readFileSync with 'latin1' first compiles its JavaScript Buffer path (~1.9M instructions);
- * decoded by Node's C++ copy itself (text/utf8-text.ts latin1).
+ * The file's bytes read into memory from its start, or undefined, checked as readCompiled's:
+ * how many. `room(n)` gives the memory, at least n bytes of it (a new view when it grew), for a
+ * reader that works on the bytes where they are. Read with openSync and readSync, which bin/kap
+ * has compiled already: readFileSync first compiles its JavaScript Buffer path (~1.9M
+ * instructions).
  */
-export function readCompiledLatin1(dataDir: string, rel: string): string | undefined {
+export function readCompiledInto(dataDir: string, rel: string, room: (n: number) => Uint8Array): number | undefined {
   if (stampOf(dataDir)) {
     const b = readCompiledBytes(dataDir, rel);
-    return b && latin1(b).latin1Slice(0, b.length);
+    if (b) room(b.length).set(b);
+    return b?.length;
   }
   let fd: number | undefined;
   try {
     fd = openSync(compiledPath(dataDir, rel), 'r');
-    let buf = Buffer.allocUnsafeSlow(READ_ROOM);
+    let into = room(READ_ROOM);
     let n = 0;
-    for (let got; (got = readSync(fd, buf, n, buf.length - n, n)); ) {
+    for (let got; (got = readSync(fd, into, n, into.length - n, n)); ) {
       n += got;
-      if (n < buf.length) continue;
-      const more = Buffer.allocUnsafeSlow(buf.length * 2);
-      buf.copy(more, 0, 0, n);
-      buf = more;
+      if (n === into.length) into = room(2 * n);
     }
-    return latin1(buf).latin1Slice(0, n);
+    return n;
   } catch {
     return undefined;
   } finally {

@@ -2,12 +2,12 @@
 import { readCatalog, type Catalog } from './store.js';
 import { makeTheme, type Theme } from './render/theme.js';
 import { toJson } from './text/sanitize.js';
-import { textOf, type Utf8Text } from './text/utf8-text.js';
+import { textOf, type Utf8 } from './text/utf8-text.js';
 
 export interface Ctx {
   out(text: string): void;
-  /** out() of UTF-8 bytes held one a character (text/utf8-text.ts): written as they are when the output boundary finds them safe. */
-  outUtf8(text: Utf8Text): void;
+  /** out() of UTF-8 bytes (text/utf8-text.ts): written as they are when the output boundary finds them safe. */
+  outUtf8(text: Utf8): void;
   /** A value as JSON on stdout, every string cleaned (text/sanitize.ts toJson). */
   json(value: unknown): void;
   err(text: string): void;
@@ -35,7 +35,7 @@ export interface Ctx {
 export interface CtxInput {
   write(text: string): void;
   /** Without it, outUtf8 writes the bytes' text. */
-  writeUtf8?(text: Utf8Text): void;
+  writeUtf8?(text: Utf8): void;
   writeErr(text: string): void;
   color: boolean;
   width: number;
@@ -49,13 +49,14 @@ export interface CtxInput {
 }
 
 const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
+const bytesWithNewline = (u: Utf8): Utf8 => (typeof u === 'string' ? (withNewline(u) as Utf8) : u[u.length - 1] === 10 ? u : Buffer.concat([u, Buffer.from('\n')]));
 
 export function makeCtx(i: CtxInput): Ctx {
   let catalog: Catalog | undefined;
   const stdinBytes = i.readStdin ?? (async () => new Uint8Array());
   return {
     out: (s) => i.write(withNewline(s)),
-    outUtf8: (u) => (i.writeUtf8 ? i.writeUtf8(withNewline(u) as Utf8Text) : i.write(withNewline(textOf(u)))),
+    outUtf8: (u) => (i.writeUtf8 ? i.writeUtf8(bytesWithNewline(u)) : i.write(withNewline(textOf(u)))),
     json: (v) => i.write(withNewline(toJson(v))),
     err: (s) => i.writeErr(withNewline(s)),
     color: i.color,

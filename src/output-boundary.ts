@@ -9,7 +9,7 @@
  */
 import { scrub, type Allow } from './text/sanitize.js';
 import { safeBytes, safeText } from './text/safe-utf8.js';
-import { textOf, type Utf8Text } from './text/utf8-text.js';
+import { textOf, type Utf8 } from './text/utf8-text.js';
 
 export interface Writable {
   write(s: string): unknown;
@@ -25,7 +25,7 @@ export type Guarded<W extends Writable> = W & {
    * UTF-8 bytes, written as they are when they are valid UTF-8 with no unsafe character
    * (text/safe-utf8.ts: then scrub() would not change their text); else their text, scrubbed.
    */
-  writeUtf8(u: Utf8Text): void;
+  writeUtf8(u: Utf8): void;
 };
 
 export interface Boundary<O extends Writable, E extends Writable> {
@@ -55,13 +55,13 @@ export function guardStreams<O extends Writable, E extends Writable>(stdout: O, 
       const bytes = w.writeBytes && typeof s === 'string' && s.length >= LONG_TEXT && TWO_BYTE.test(s) && safeText(s);
       return bytes ? w.writeBytes!(bytes) : w.write(scrub(String(s), allow));
     };
-    g.writeUtf8 = (u: Utf8Text) => {
+    g.writeUtf8 = (u: Utf8) => {
       const bytes = w.writeBytes && safeBytes(u);
       if (bytes) w.writeBytes!(bytes);
       else w.write(scrub(textOf(u), allow));
     };
     // The stream's own byte write is not let through unchecked.
-    g.writeBytes = (b: Uint8Array) => g.writeUtf8(Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1') as Utf8Text);
+    g.writeBytes = (b: Uint8Array) => g.writeUtf8(b);
     return g;
   };
   return {

@@ -6,11 +6,11 @@ import type { BankQuestion } from '../quiz/bank.js';
 import { clean } from '../text/sanitize.js';
 import { outTarget, writeFileAtomic } from '../atomic-write.js';
 import { pick, type SelectionFlags } from '../quiz/pick.js';
+import { pickIds, withIds } from '../quiz/pick-ids.js';
 import { EXPORTS, FORMATS, companionNote, exportWarnings, toExport } from '../quiz/export/index.js';
 import { countQuestions, type ExportQuestion } from '../quiz/export/types.js';
-import { markdownOf } from '../quiz/export/markdown.js';
-import { readMarkdownBank } from '../quiz/markdown-bank.js';
-import { textOf, utf8Text, type Utf8Text } from '../text/utf8-text.js';
+import { readHandout } from '../quiz/markdown-bank.js';
+import { textOf } from '../text/utf8-text.js';
 import { safeBytes } from '../text/safe-utf8.js';
 
 export interface ExportFlags extends SelectionFlags {
@@ -26,36 +26,39 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   const exporter = EXPORTS[format];
   if (!exporter) throw new UsageError(`--format: "${clean(format)}" is not one of ${FORMATS.join(', ')}`);
   if (exporter.binary && !f.out) throw new UsageError(`--format ${format} writes a zip file: give it --out FILE.zip`, `kap quiz export --format ${format} --out quiz.zip`);
-  const { items, seed, at, quizBytes } = pick(ctx, f);
+  // Markdown's orders are worked out with its text (markdown-bank.ts): the items (and their
+  // orders) only when that cannot be used.
+  const { ids, seed, at, quizBytes, items: itemsOf } = format === 'markdown' ? pickIds(ctx, f) : withIds(pick(ctx, f));
   const meta = { title: f.title ?? 'kap quiz', seed };
   let exported: ExportQuestion[] | undefined;
   const qs = () => {
+    const items = itemsOf();
     // Evidence labels need the claims of the questions' own modules only, and only when the bank does not carry them.
     const unlabelled = items.filter((i) => !(i.question as BankQuestion).evidence);
     return (exported ??= toExport(items, unlabelled.length ? readClaimsOf(ctx.dataDir, unlabelled.map((i) => i.question.module)) : []));
   };
   // Markdown from the compile's handout text (markdown-bank.ts) when the data has it: UTF-8
   // bytes, written to stdout as they are (Ctx.outUtf8).
-  const handout = format === 'markdown' && quizBytes !== undefined ? readMarkdownBank(ctx.dataDir, quizBytes, at, items.map((i) => i.question.id)) : undefined;
-  const bytes: Utf8Text | undefined = handout && markdownOf(handout.map((q, i) => ({ n: i + 1, q, order: items[i]!.order })), meta, utf8Text);
+  const bytes =
+    format === 'markdown' && quizBytes !== undefined ? readHandout(ctx.dataDir, quizBytes, at, ids, f.shuffle === false ? undefined : seed, meta) : undefined;
   if (bytes !== undefined && !f.out && !f.json) return ctx.outUtf8(bytes);
   // A file gets the bytes too when the output boundary's check passes them (writeFileAtomic
   // writes bytes as they are, text scrubbed); decoding 238 KB to text costs ~6M instructions.
   const data = bytes === undefined ? exporter.write(qs(), meta) : (f.out && safeBytes(bytes)) || textOf(bytes);
   // Markdown holds the notice and every help block: it has no warnings to give.
-  const warnings = handout ? [] : exportWarnings(format, qs());
+  const warnings = bytes !== undefined ? [] : exportWarnings(format, qs());
   for (const w of warnings) ctx.err(`kap: ${w}`);
   const files: string[] = [];
   if (f.out) {
     // What the format could not hold, as a note to hand out with it. Both files are checked
     // before either is written: a refusal leaves neither half-replaced.
-    const note = handout ? undefined : companionNote(format, qs(), meta);
+    const note = bytes !== undefined ? undefined : companionNote(format, qs(), meta);
     const replace = f.force === true;
     outTarget(f.out, replace);
     if (note) outTarget(`${f.out}.notes.txt`, replace);
     writeFileAtomic(f.out, data, replace);
     files.push(f.out);
-    ctx.err(`kap: wrote ${countQuestions(items.length)} (${format}, seed ${seed}) to ${f.out}`);
+    ctx.err(`kap: wrote ${countQuestions(ids.length)} (${format}, seed ${seed}) to ${f.out}`);
     if (note) {
       writeFileAtomic(`${f.out}.notes.txt`, note, replace);
       files.push(`${f.out}.notes.txt`);
@@ -64,6 +67,6 @@ export function quizExport(ctx: Ctx, f: ExportFlags): void {
   }
   // --json: for a script, what was exported; the export itself is in `content` (text formats
   // without --out) or in the files written.
-  if (f.json) ctx.json({ format, seed, title: meta.title, questions: items.map((i) => i.question.id), warnings, files, ...(!f.out && { content: data as string }) });
+  if (f.json) ctx.json({ format, seed, title: meta.title, questions: ids, warnings, files, ...(!f.out && { content: data as string }) });
   else if (!f.out) ctx.out(data as string);
 }

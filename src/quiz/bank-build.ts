@@ -7,6 +7,7 @@
 import type { ClaimRow, CompiledQuiz } from '../store.js';
 import { INDEX_FILE, INDEX_VERSION, QUIZ_FILE, toRow, type BankQuestion, type IndexEntry, type QuizIndex } from './bank.js';
 import { MARKDOWN_FILE, MARKDOWN_VERSION, type MarkdownHead } from './markdown-bank.js';
+import { DIGIT_BITS, DIGIT_ZERO, MOST_CHOICES, NUMBER_DIGITS, ROW_DIGITS } from './handout-layout.js';
 import { mdQuestion, type MdQuestion } from './export/markdown.js';
 import { evidenceLabels, toExport } from './export/types.js';
 import { shownHelp } from './export/help.js';
@@ -102,13 +103,13 @@ export function quizFiles(quiz: CompiledQuiz, claims: ClaimRow[], known?: ShownH
 }
 
 /**
- * quiz-markdown.txt: a head line (JSON: for each question where its texts are, in the bank's
- * order), then the texts, UTF-8, one after another. Read as one byte a character (markdown-bank.ts),
- * a question's texts are slices of one string, joined into a handout that leaves kap as these
- * bytes. A row is [key, start, then the end of each text: id, question, each choice, each
- * why-not, explanation, help, tail], in bytes from the end of the head line; null for a
- * question whose help depends on the order of its choices (or, in principle, with a character
- * the boundary would refuse).
+ * quiz-markdown.txt: a head line (JSON), a line of the table, then the texts, UTF-8, one after
+ * another (markdown-bank.ts reads it, handout-wasm-code.ts writes handouts from it). The table
+ * has a row per question, in the bank's order, of ROW_NUMBERS numbers (handout-layout.ts): how many choices, the key, where its texts start, then the end of each text (id,
+ * question, MOST_CHOICES choices and why-nots, the missing ones empty, explanation, help,
+ * tail), in bytes from the texts' start; a row of the highest digits for a question whose help depends on the
+ * order of its choices (or with more choices, or, in principle, with a character the boundary
+ * would refuse): it is left to the exporter.
  */
 function markdownBank(questions: (Omit<MdQuestion, 'help'> & { help: string | null })[], quizBytes: number): string {
   const texts: string[] = [];
@@ -117,13 +118,23 @@ function markdownBank(questions: (Omit<MdQuestion, 'help'> & { help: string | nu
     texts.push(t);
     return (at += Buffer.byteLength(t));
   };
+  const most = 2 ** (DIGIT_BITS * NUMBER_DIGITS) - 1;
+  const digits = (n: number) => {
+    if (!(n >= 0 && n < most)) throw new Error(`${MARKDOWN_FILE}: ${n} does not fit its table`);
+    let s = '';
+    for (let d = NUMBER_DIGITS - 1; d >= 0; d--) s += String.fromCharCode(DIGIT_ZERO + ((n >> (DIGIT_BITS * d)) & (2 ** DIGIT_BITS - 1)));
+    return s;
+  };
   const rows = questions.map((q) => {
     // Cleaned when escaped (mdEscape's oneLine), and checked again: the file holds nothing the
     // output boundary would not write as it is (such a question is left to the exporter).
-    if (q.help === null || [q.id, q.question, ...q.choices, ...q.whys, q.explanation, q.help, q.tail].some((t) => UNSAFE_CHAR.test(t))) return null;
-    const start = at;
-    return [q.key, start, add(q.id), add(q.question), ...q.choices.map(add), ...q.whys.map(add), add(q.explanation), add(q.help), add(q.tail)];
+    if (q.help === null || q.choices.length > MOST_CHOICES || [q.id, q.question, ...q.choices, ...q.whys, q.explanation, q.help, q.tail].some((t) => UNSAFE_CHAR.test(t))) return String.fromCharCode(DIGIT_ZERO + 2 ** DIGIT_BITS - 1).repeat(ROW_DIGITS);
+    const pad = (ends: number[]) => [...ends, ...Array<number>(MOST_CHOICES - ends.length).fill(at)];
+    const row = [q.choices.length, q.key, at, add(q.id), add(q.question)];
+    row.push(...pad(q.choices.map(add)));
+    row.push(...pad(q.whys.map(add)), add(q.explanation), add(q.help), add(q.tail));
+    return row.map(digits).join('');
   });
-  const head: MarkdownHead = { version: MARKDOWN_VERSION, bytes: quizBytes, size: at, at: rows };
-  return `${JSON.stringify(head)}\n${texts.join('')}`;
+  const head: MarkdownHead = { version: MARKDOWN_VERSION, bytes: quizBytes, rows: rows.length, size: at };
+  return `${JSON.stringify(head)}\n${rows.join('')}\n${texts.join('')}`;
 }

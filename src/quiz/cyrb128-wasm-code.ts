@@ -16,26 +16,35 @@ const int = (v: number) => [CONST, ...sleb(v)];
 const [N, I, K, H1, H2, H3, H4] = [0, 1, 2, 3, 4, 5, 6];
 const C = [597399067, 2869860233, 951274213, 2716044179];
 /** h[a] = h[b] ^ imul(h[a] ^ k, c): one of a character's four steps. */
-const step = (a: number, b: number, c: number) => [...get(b), ...get(a), ...get(K), XOR, ...int(c), MUL, XOR, ...set(a)];
+const step = (k: number, a: number, b: number, c: number) => [...get(b), ...get(a), ...get(k), XOR, ...int(c), MUL, XOR, ...set(a)];
 /** h[a] = imul(h[b] ^ (h[a] >>> s), c): one of the four final mixes. */
 const mix = (a: number, b: number, s: number, c: number) => [...get(b), ...get(a), ...int(s), SHR_U, XOR, ...int(c), MUL, ...set(a)];
 const store = (h: number, at: number) => [...int(0), ...get(h), 0x36, 2, at];
 
+/** The four words' start (in locals h = [h1, h2, h3, h4]): for another module that hashes as hashSeed does (handout-wasm-code.ts). */
+export const cyrb128Start = ([h1, h2, h3, h4]: number[]) => [...int(1779033703), ...set(h1!), ...int(3144134277), ...set(h2!), ...int(1013904242), ...set(h3!), ...int(2773480762), ...set(h4!)];
+/** One code unit's steps (the unit in local k): h1 from the old h2, h2 from the old h3, h3 from the old h4, h4 from the new h1, as hashSeed. */
+export const cyrb128Unit = (k: number, [h1, h2, h3, h4]: number[]) => [...step(k, h1!, h2!, C[0]!), ...step(k, h2!, h3!, C[1]!), ...step(k, h3!, h4!, C[2]!), ...step(k, h4!, h1!, C[3]!)];
+/** The final mixes: the locals then hold hashSeed's four words. */
+export const cyrb128End = ([h1, h2, h3, h4]: number[]) => [
+  ...mix(h1!, h3!, 18, C[0]!), ...mix(h2!, h4!, 22, C[1]!), ...mix(h3!, h1!, 17, C[2]!), ...mix(h4!, h2!, 19, C[3]!),
+  ...get(h1!), ...get(h2!), ...get(h3!), XOR, ...get(h4!), XOR, XOR, ...set(h1!),
+  ...get(h2!), ...get(h1!), XOR, ...set(h2!),
+  ...get(h3!), ...get(h1!), XOR, ...set(h3!),
+  ...get(h4!), ...get(h1!), XOR, ...set(h4!),
+];
+
 export function cyrb128Module(): Uint8Array {
+  const h = [H1, H2, H3, H4];
   const body = [
-    ...int(1779033703), ...set(H1), ...int(3144134277), ...set(H2), ...int(1013904242), ...set(H3), ...int(2773480762), ...set(H4),
+    ...cyrb128Start(h),
     0x02, 0x40, 0x03, 0x40, // block, loop
     ...get(I), ...get(N), GE_U, 0x0d, 1, // i >= n: out of the block
     ...get(I), ...get(I), ADD, ...int(16), ADD, 0x2f, 1, 0, ...set(K), // k = load16_u(16 + 2i)
-    // h1 from the old h2, h2 from the old h3, h3 from the old h4, h4 from the new h1, as hashSeed.
-    ...step(H1, H2, C[0]!), ...step(H2, H3, C[1]!), ...step(H3, H4, C[2]!), ...step(H4, H1, C[3]!),
+    ...cyrb128Unit(K, h),
     ...get(I), ...int(1), ADD, ...set(I),
     0x0c, 0, 0x0b, 0x0b, // br to the loop; end loop, end block
-    ...mix(H1, H3, 18, C[0]!), ...mix(H2, H4, 22, C[1]!), ...mix(H3, H1, 17, C[2]!), ...mix(H4, H2, 19, C[3]!),
-    ...get(H1), ...get(H2), ...get(H3), XOR, ...get(H4), XOR, XOR, ...set(H1),
-    ...get(H2), ...get(H1), XOR, ...set(H2),
-    ...get(H3), ...get(H1), XOR, ...set(H3),
-    ...get(H4), ...get(H1), XOR, ...set(H4),
+    ...cyrb128End(h),
     ...store(H1, 0), ...store(H2, 4), ...store(H3, 8), ...store(H4, 12),
     0x0b,
   ];

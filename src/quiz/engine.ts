@@ -59,10 +59,8 @@ export function select(bank: CompiledQuestion[], opts: SelectOptions): QuizItem[
  * shows its first question before the other 148 orders are needed), with the same numbers.
  */
 export function selectFrom<Q extends Selectable>(bank: Q[], opts: SelectOptions, choices: (q: Q) => number, lazy = false): { of: Q; order: number[] }[] {
-  const pool = filterBank(bank, opts);
+  const picked = selectEntries(bank, opts);
   const shuffle = opts.shuffle !== false;
-  const ordered = shuffle ? shuffled([...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), sfc32(hashSeed(opts.seed))) : pool;
-  const picked = ordered.slice(0, opts.count && opts.count > 0 ? opts.count : ordered.length);
   if (lazy && shuffle) return picked.map((q) => new LazyOrder(q, `${opts.seed}\u0000${q.id}`, choices(q)));
   // Every question's own stream, hashed at once (hashSeeds: many are hashed faster together).
   const hashes = shuffle ? hashSeeds(picked.map((q) => `${opts.seed}\u0000${q.id}`)) : [];
@@ -70,6 +68,13 @@ export function selectFrom<Q extends Selectable>(bank: Q[], opts: SelectOptions,
     const written = writtenOrder(choices(q));
     return { of: q, order: shuffle ? shuffled(written, sfc32(hashes[n]!)) : written };
   });
+}
+
+/** The questions selectFrom() picks, in its order, without their choices' orders (a reader that works those out itself: markdown-bank.ts). */
+export function selectEntries<Q extends Selectable>(bank: Q[], opts: SelectOptions): Q[] {
+  const pool = filterBank(bank, opts);
+  const ordered = opts.shuffle !== false ? shuffled([...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), sfc32(hashSeed(opts.seed))) : pool;
+  return ordered.slice(0, opts.count && opts.count > 0 ? opts.count : ordered.length);
 }
 
 /**

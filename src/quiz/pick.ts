@@ -4,7 +4,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { DIFFICULTIES, type Difficulty } from '../content/model.js';
 import { readBank } from './bank.js';
 import { clean } from '../text/sanitize.js';
-import { filterBank, selectFrom, type QuizItem } from './engine.js';
+import { filterBank, selectFrom, type QuizItem, type Selectable, type SelectOptions } from './engine.js';
 import { quizTopics } from './topics.js';
 
 export interface SelectionFlags {
@@ -54,15 +54,20 @@ class LazyItem implements QuizItem {
 /** `lazy`: orders worked out as each question is first shown (a quiz in a terminal); an export needs them all at once. */
 export function pick(ctx: Ctx, f: SelectionFlags, lazy = false): Picked {
   const bank = readBank(ctx.dataDir);
-  const topics = quizTopics(bank.entries, ctx.catalog, list(f.topic));
-  const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
-  const badLevel = difficulty.find((d) => !(DIFFICULTIES as readonly string[]).includes(d));
-  if (badLevel) throw new UsageError(`--difficulty: "${clean(badLevel)}" is not one of ${DIFFICULTIES.join(', ')}`);
-  if (!filterBank(bank.entries, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
-  const seed = f.seed ?? newSeed();
-  const picked = selectFrom(bank.entries, { topics, difficulty: difficulty as Difficulty[], count: f.count, seed, shuffle: f.shuffle }, bank.choices, lazy);
+  const opts = selectionOf(ctx, f, bank.entries);
+  const picked = selectFrom(bank.entries, opts, bank.choices, lazy);
   // indexOf, not a Map of the bank: the search is the engine's own loop, while building the Map
   // ran a function per question (~0.2M instructions of a three-question quiz).
   const at = picked.map(({ of }) => bank.entries.indexOf(of));
-  return { items: picked.map((p) => (lazy ? new LazyItem(bank.question(p.of), p) : { question: bank.question(p.of), order: p.order })), seed, at, quizBytes: bank.quizBytes };
+  return { items: picked.map((p) => (lazy ? new LazyItem(bank.question(p.of), p) : { question: bank.question(p.of), order: p.order })), seed: opts.seed, at, quizBytes: bank.quizBytes };
+}
+
+/** The selection options the flags give, checked (a usage error, or no question matching them); the seed made when not given. */
+export function selectionOf(ctx: Ctx, f: SelectionFlags, entries: Selectable[]): SelectOptions {
+  const topics = quizTopics(entries, ctx.catalog, list(f.topic));
+  const difficulty = list(f.difficulty).map((d) => d.toLowerCase());
+  const badLevel = difficulty.find((d) => !(DIFFICULTIES as readonly string[]).includes(d));
+  if (badLevel) throw new UsageError(`--difficulty: "${clean(badLevel)}" is not one of ${DIFFICULTIES.join(', ')}`);
+  if (!filterBank(entries, { topics, difficulty: difficulty as Difficulty[] }).length) throw new NotFoundError('no quiz questions match these --topic and --difficulty options');
+  return { topics, difficulty: difficulty as Difficulty[], count: f.count, seed: f.seed ?? newSeed(), shuffle: f.shuffle };
 }

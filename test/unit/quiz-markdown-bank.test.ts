@@ -12,10 +12,11 @@ import { ROOT } from '../helpers/run-kap.js';
 import { readBank, INDEX_FILE, QUIZ_FILE } from '../../src/quiz/bank.js';
 import { selectFrom } from '../../src/quiz/engine.js';
 import { toExport } from '../../src/quiz/export/index.js';
-import { markdown, markdownOf } from '../../src/quiz/export/markdown.js';
-import { MARKDOWN_FILE, readMarkdownBank } from '../../src/quiz/markdown-bank.js';
+import { markdown } from '../../src/quiz/export/markdown.js';
+import { MARKDOWN_FILE, readHandout } from '../../src/quiz/markdown-bank.js';
+import { DIGIT_BITS, DIGIT_ZERO, ROW_DIGITS, ROW_NUMBERS, NUMBER_DIGITS } from '../../src/quiz/handout-layout.js';
 import { quizFiles } from '../../src/quiz/bank-build.js';
-import { textOf, utf8Text } from '../../src/text/utf8-text.js';
+import { textOf } from '../../src/text/utf8-text.js';
 import type { Difficulty } from '../../src/content/model.js';
 import type { CompiledQuestion, CompiledQuiz } from '../../src/store.js';
 
@@ -29,8 +30,8 @@ function both(dir: string, opts: Parameters<typeof selectFrom>[1], meta = { titl
   const picked = selectFrom(bank.entries, opts, bank.choices);
   const items = picked.map(({ of, order }) => ({ question: bank.question(of), order }));
   const at = picked.map(({ of }) => bank.entries.indexOf(of));
-  const handout = readMarkdownBank(dir, bank.quizBytes!, at, items.map((i) => i.question.id));
-  return [markdown(toExport(items), meta), handout && textOf(markdownOf(handout.map((q, i) => ({ n: i + 1, q, order: items[i]!.order })), meta, utf8Text))];
+  const handout = readHandout(dir, bank.quizBytes!, at, items.map((i) => i.question.id), opts.shuffle === false ? undefined : opts.seed, meta);
+  return [markdown(toExport(items), meta), handout && textOf(handout)];
 }
 
 describe("the compile's handout text", () => {
@@ -49,15 +50,18 @@ describe("the compile's handout text", () => {
     expect(handout).toBe(exporter);
   });
 
-  it('is a head line (a row per question), then the texts as UTF-8', () => {
+  it('is a head line, a table (a row per question), then the texts as UTF-8', () => {
     const file = readFileSync(join(DATA, MARKDOWN_FILE));
     const nl = file.indexOf(0x0a);
-    const head = JSON.parse(file.subarray(0, nl).toString('utf8')) as { size: number; at: number[][] };
-    expect(head.at).toHaveLength(readBank(DATA).entries.length);
-    expect(file.length).toBe(nl + 1 + head.size);
+    const head = JSON.parse(file.subarray(0, nl).toString('utf8')) as { size: number; rows: number };
+    expect(head.rows).toBe(readBank(DATA).entries.length);
+    const table = file.subarray(nl + 1, nl + 1 + head.rows * ROW_DIGITS).toString('latin1');
+    expect(file[nl + 1 + table.length]).toBe(0x0a);
+    expect(file.length).toBe(nl + 2 + table.length + head.size);
+    const rows = Array.from({ length: head.rows }, (_, r) => Array.from({ length: ROW_NUMBERS }, (_, n) => [...table.substr((r * ROW_NUMBERS + n) * NUMBER_DIGITS, NUMBER_DIGITS)].reduce((v, c) => v * 2 ** DIGIT_BITS + c.charCodeAt(0) - DIGIT_ZERO, 0)));
     // Each question's texts follow the one before's.
-    head.at.reduce((end, row) => (expect(row[1]).toBe(end), row.at(-1)!), 0);
-    expect(file.subarray(nl + 1).toString('utf8')).toContain('·');
+    rows.reduce((end, row) => (expect(row[2]).toBe(end), row.at(-1)!), 0);
+    expect(file.subarray(nl + 2 + table.length).toString('utf8')).toContain('·');
   });
 
   it('is not used when it does not fit the bank, or is missing or damaged', () => {
@@ -71,7 +75,7 @@ describe("the compile's handout text", () => {
     // A byte more or less: the texts are not where the head says.
     writeFileSync(join(tmp, MARKDOWN_FILE), `${text}x`, 'latin1');
     expect(both(tmp, { seed: 's' })[1]).toBeUndefined();
-    writeFileSync(join(tmp, MARKDOWN_FILE), text.replace('"version":3', '"version":2'), 'latin1');
+    writeFileSync(join(tmp, MARKDOWN_FILE), text.replace('"version":4', '"version":3'), 'latin1');
     expect(both(tmp, { seed: 's' })[1]).toBeUndefined();
     writeFileSync(join(tmp, MARKDOWN_FILE), text, 'latin1');
     expect(both(tmp, { seed: 's' })[1]).toBe(both(tmp, { seed: 's' })[0]);

@@ -46,22 +46,22 @@ const helpMd = (lines: string[]) => lines.map((l) => `> ${l.split(/\*\*(.+?)\*\*
 /**
  * What the handout shows of one question, escaped, with its choices in `order`'s terms: the
  * compile writes these for the written order (quiz-markdown.txt, bank-build.ts), so that an
- * export only arranges them; markdown() makes them from the questions it is given. `S`: text,
- * or its UTF-8 bytes one a character (the compile's, text/utf8-text.ts).
+ * export only arranges them (markdown-bank.ts, as markdownOf does); markdown() makes them from
+ * the questions it is given.
  */
-export interface MdQuestion<S extends string = string> {
+export interface MdQuestion {
   id: string;
-  question: S;
+  question: string;
   /** Each choice's text, and its why-not ('' without one). */
-  choices: S[];
-  whys: S[];
+  choices: string[];
+  whys: string[];
   /** The index in `choices` of the key. */
   key: number;
-  explanation: S;
+  explanation: string;
   /** The help blocks' lines (each block followed by an empty line), joined: '' when none. */
-  help: S;
+  help: string;
   /** The answer key's lines after the why-nots (sources, evidence, where to read more), joined. */
-  tail: S;
+  tail: string;
 }
 
 export function mdQuestion(q: ExportQuestion): MdQuestion {
@@ -82,33 +82,34 @@ export function mdQuestion(q: ExportQuestion): MdQuestion {
 }
 
 /** A question as shown, number `n`: `order[i]` is the index in `q.choices` of shown choice i. */
-export interface MdShown<S extends string = string> {
+export interface MdShown {
   n: number;
-  q: MdQuestion<S>;
+  q: MdQuestion;
   order: number[];
 }
 
 // A question's stem and choices on one page: a minipage in LaTeX, CSS break-inside in HTML.
-const BLOCK_START = [...raw('latex', '\\begin{minipage}{\\linewidth}'), '::: {.question style="break-inside: avoid; page-break-inside: avoid"}'].join('\n');
-const BLOCK_END = ['', ':::', '', ...raw('latex', '\\end{minipage}\\medskip')].join('\n');
+export const BLOCK_START = [...raw('latex', '\\begin{minipage}{\\linewidth}'), '::: {.question style="break-inside: avoid; page-break-inside: avoid"}'].join('\n');
+export const BLOCK_END = ['', ':::', '', ...raw('latex', '\\end{minipage}\\medskip')].join('\n');
+/** The handout's lines before its first question, joined. */
+export const headOf = (count: number, meta: ExportMeta): string =>
+  [`# ${mdEscape(meta.title)}`, '', `${countQuestions(count)} · seed ${mdEscape(meta.seed)}`, '', `*${mdEscape(NOTICE)}*`, '', '## Questions', ''].join('\n');
+/** Its lines between the questions and the answer key, joined. */
+export const KEY_START = [...PAGE_BREAK, '## Answer key', ''].join('\n');
 
 /** The question's lines, pushed onto `out` (a joined block stands for its lines: the whole is joined with newlines). */
-function questionBlock(out: string[], { n, q, order }: MdShown<string>): void {
+function questionBlock(out: string[], { n, q, order }: MdShown): void {
   out.push(BLOCK_START, `**${n}.** ${q.question}`, '');
   for (let i = 0; i < order.length; i++) out.push(`- ${letter(i)}. ${q.choices[order[i]!]}`);
   out.push(BLOCK_END);
   if (q.help) out.push(q.help);
 }
 
-/**
- * The handout of these questions, in this order. Its own text is ASCII but for the head (the
- * title, the seed, the count's "·"): `asText` makes that of the questions' kind, so that
- * questions as UTF-8 bytes give the handout's bytes.
- */
-export function markdownOf<S extends string = string>(shown: MdShown<S>[], meta: ExportMeta, asText: (s: string) => S = (s) => s as S): S {
-  const out: string[] = [asText([`# ${mdEscape(meta.title)}`, '', `${countQuestions(shown.length)} · seed ${mdEscape(meta.seed)}`, '', `*${mdEscape(NOTICE)}*`, '', '## Questions', ''].join('\n'))];
+/** The handout of these questions, in this order (markdown-bank.ts writes the compile's texts together the same way). */
+export function markdownOf(shown: MdShown[], meta: ExportMeta): string {
+  const out: string[] = [headOf(shown.length, meta)];
   for (let i = 0; i < shown.length; i++) questionBlock(out, shown[i]!);
-  out.push(...PAGE_BREAK, '## Answer key', '');
+  out.push(KEY_START);
   for (let s = 0; s < shown.length; s++) {
     const { n, q, order } = shown[s]!;
     const key = order.indexOf(q.key);
@@ -124,7 +125,7 @@ export function markdownOf<S extends string = string>(shown: MdShown<S>[], meta:
     if (wrong) out.push('');
     out.push(q.tail);
   }
-  return out.join('\n') as S;
+  return out.join('\n');
 }
 
 export const markdown: Exporter = (qs, meta) => markdownOf(qs.map((q) => ({ n: q.n, q: mdQuestion(q), order: q.choices.map((_, i) => i) })), meta);
