@@ -71,8 +71,8 @@ export function sentences(p: Prose): Sentence[] {
     from = e;
   }
   function push(a: number, b: number) {
-    while (a < b && /\s/.test(t[a]!)) a++;
-    while (b > a && /\s/.test(t[b - 1]!)) b--;
+    while (a < b && isSpace(t.charCodeAt(a))) a++;
+    while (b > a && isSpace(t.charCodeAt(b - 1))) b--;
     if (b <= a) return;
     const text = t.slice(a, b);
     if (!LETTER_OR_DIGIT(text).test(text)) return;
@@ -88,6 +88,15 @@ export function sentences(p: Prose): Sentence[] {
     });
   }
   return out;
+}
+
+/**
+ * Is the code unit one that a regex's \s matches (ECMAScript's WhiteSpace and LineTerminator)?
+ * A compare, not a regex call a character: each sentence's ends are trimmed.
+ */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Is the offset in one of the [start, end) ranges? */
@@ -111,12 +120,15 @@ const KEY = unicodeOrPlain(String.raw`(?<![\w@.])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.
 
 export function keyCites(s: string, base = 0): KeyCite[] {
   const out: KeyCite[] = [];
-  for (const m of s.matchAll(KEY(s))) {
+  // exec loops, not matchAll: no iterator object (and regex copy) per sentence in a fresh process.
+  const key = KEY(s);
+  key.lastIndex = 0;
+  for (let m = key.exec(s); m; m = key.exec(s)) {
     // Trailing punctuation belongs to the sentence, as Pandoc reads it.
-    const key = m[1]!.replace(/[.:,;?]+$/, '');
+    const k = m[1]!.replace(/[.:,;?]+$/, '');
     const before = s[m.index - 1] ?? '';
     if (before === '.' || LETTER_OR_DIGIT(before).test(before)) continue; // an e-mail address
-    out.push({ key, start: base + m.index, end: base + m.index + m[0].length - (m[1]!.length - key.length) });
+    out.push({ key: k, start: base + m.index, end: base + m.index + m[0].length - (m[1]!.length - k.length) });
   }
   return out;
 }
@@ -126,6 +138,8 @@ const AUTHORS = `(${NAME})(?:\\s+et\\s+al\\.?|,?\\s+(?:&|and)\\s+(${NAME})|((?:,
 const YEAR = '(\\d{4}[a-z]?|n\\.d\\.)';
 const PAREN = unicodeOrPlain(`${AUTHORS},?\\s+${YEAR}`, 'gu');
 const NARRATIVE = unicodeOrPlain(`${AUTHORS}\\s+\\(${YEAR}\\)`, 'gu');
+/** A parenthesised group with a year: "(Furukawa et al., 2005; Zanos & Gould, 2018)". */
+const GROUP = /\(([^()]*\d{4}[a-z]?[^()]*)\)/g;
 const NARRATIVE_YEAR = /\((?:\d{4}[a-z]?|n\.d\.)\)/;
 
 // Capitalised words that stand before a year and are not authors: "(since March 2019)".
@@ -145,10 +159,19 @@ export function authorYears(s: string, base = 0): AuthorYear[] {
     out.push({ text: m[0], families, year: m[4]!, start: base + offset + m.index!, end: base + offset + m.index! + m[0].length });
   };
   // Inside parentheses: "(Furukawa et al., 2005; Zanos & Gould, 2018)".
-  for (const g of s.matchAll(/\(([^()]*\d{4}[a-z]?[^()]*)\)/g))
-    for (const m of g[1]!.matchAll(PAREN(g[1]!))) add(m, g.index + 1);
+  // exec loops, as in keyCites (none of these regexes matches the empty string).
+  GROUP.lastIndex = 0;
+  for (let g = GROUP.exec(s); g; g = GROUP.exec(s)) {
+    const inner = g[1]!;
+    const paren = PAREN(inner);
+    paren.lastIndex = 0;
+    for (let m = paren.exec(inner); m; m = paren.exec(inner)) add(m, g.index + 1);
+  }
   // The narrative form needs a year in parentheses: most sentences have none.
-  if (NARRATIVE_YEAR.test(s))
-    for (const m of s.matchAll(NARRATIVE(s))) if (!out.some((a) => a.start <= base + m.index! && a.end > base + m.index!)) add(m, 0);
+  if (NARRATIVE_YEAR.test(s)) {
+    const narrative = NARRATIVE(s);
+    narrative.lastIndex = 0;
+    for (let m = narrative.exec(s); m; m = narrative.exec(s)) if (!out.some((a) => a.start <= base + m!.index && a.end > base + m!.index)) add(m, 0);
+  }
   return out.sort((a, b) => a.start - b.start);
 }
