@@ -78,7 +78,11 @@ export function prose(input: string): Prose {
     const end = start + line.length;
     offset = end + 1;
     if (fm && start < fm[0].length) continue;
-    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    // A line that starts with an ASCII letter (most of a draft's) is none of the blocks the
+    // regexes below look for: each needs a space, a tab or a mark first. No regex call for it.
+    const c0 = line.charCodeAt(0) | 32;
+    const letterFirst = c0 >= 97 && c0 <= 122;
+    const fenceMark = letterFirst ? null : /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
       blank(start, end);
       if (fenceMark && fenceMark[1]![0] === fence[0] && fenceMark[1]!.length >= fence.length && !line.slice(fenceMark[0].length).trim()) fence = undefined;
@@ -92,7 +96,7 @@ export function prose(input: string): Prose {
     }
     const isBlank = !line.trim();
     // An indented code block: four spaces or a tab after a blank line, outside a list.
-    if (!isBlank && prevBlank && !inList && /^( {4}|\t)/.test(line)) {
+    if (!isBlank && prevBlank && !inList && !letterFirst && /^( {4}|\t)/.test(line)) {
       blank(start, end);
       continue;
     }
@@ -101,23 +105,23 @@ export function prose(input: string): Prose {
       openItem = undefined;
       continue;
     }
-    const quote = /^ {0,3}(> ?)+/.exec(line);
+    const quote = letterFirst ? null : /^ {0,3}(> ?)+/.exec(line);
     if (quote) {
       quotes.push([start, end]);
       blank(start, start + quote[0].length);
     }
     const body = start + (quote?.[0].length ?? 0);
     const rest = line.slice(body - start);
-    const heading = /^ {0,3}#{1,6}(\s|$)/.exec(rest);
-    const item = /^ {0,3}([-*+]|\d{1,9}[.)])\s+/.exec(rest);
-    const table = /^\s*\|/.test(rest);
+    const heading = letterFirst ? null : /^ {0,3}#{1,6}(\s|$)/.exec(rest);
+    const item = letterFirst ? null : /^ {0,3}([-*+]|\d{1,9}[.)])\s+/.exec(rest);
+    const table = !letterFirst && /^\s*\|/.test(rest);
     if (heading) {
       blank(body, body + heading[0].length);
       headings.push(start);
     }
     if (item) blank(body, body + item[0].length);
     if (table) for (let i = body; i < end; i++) if (codes[i] === 124) codes[i] = 32;
-    if (/^ {0,3}([-*_])(\s*\1){2,}\s*$/.test(rest) || /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(rest)) blank(start, end);
+    if (!letterFirst && (/^ {0,3}([-*_])(\s*\1){2,}\s*$/.test(rest) || /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(rest))) blank(start, end);
     if (heading || item || table) {
       const block: [number, number] = [start, end];
       lineBlocks.push(block);
@@ -128,7 +132,7 @@ export function prose(input: string): Prose {
       openItem[1] = end;
     } else openItem = undefined;
     if (item) inList = true;
-    else if (prevBlank && !/^\s/.test(line)) inList = false;
+    else if (prevBlank && (letterFirst || !/^\s/.test(line))) inList = false;
     prevBlank = false;
   }
 
