@@ -51,6 +51,8 @@ const QUESTION = new Set('what whats is are was does do did how why when who whi
  * (getting-help); last ("where can I get help"), a name. Beside another such word ("does
  * therapy help ketamine work") they still make the question name two topics, so none opens.
  */
+/** The question words of asking what something is. */
+const DEFINING = new Set('what whats is are was tell me about explain the a an'.split(' '));
 const VERB_NAMES = new Set(['help', 'helps']);
 
 /**
@@ -71,6 +73,16 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   if (exact) return exact;
   opts.lookingFurther?.();
 
+  // A name with a question word inside ("taking ketamine with alcohol"), which removing the
+  // question's words below would break apart ("alcohol").
+  const joined = joinedName(catalog, key);
+  if (joined) return joined;
+  // A name asked about ("what is esketamine"), though the name is a word many topics share;
+  // not a question of what to do ("should i take ketamine", "how much ketamine should i take").
+  const plain = key.split(' ').filter((w) => !QUESTION.has(w)).join(' ');
+  const defining = key.split(' ').every((w) => !QUESTION.has(w) || DEFINING.has(w));
+  const asked = defining && plain && plain !== key ? target(catalog, keyOf(catalog, plain), 'word', plain) : undefined;
+  if (asked) return asked;
   // Without question words and the words that many topics share ("what is esketamine",
   // "ketamine side effects"): the name, then a word of one.
   const core = coreWords(key, catalog.names);
@@ -91,7 +103,6 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   const coreTypo = core && core !== key && !core.includes(' ') ? typoMatch(catalog, core, nearNames(catalog, core)) : undefined;
   if (coreTypo) return coreTypo;
   // …or a typo of a name without the question's words ("is ketamine adictive": "ketamine addiction").
-  const plain = key.split(' ').filter((w) => !QUESTION.has(w)).join(' ');
   const plainTypo = plain && plain !== key && plain !== core ? typoMatch(catalog, plain, nearNames(catalog, plain)) : undefined;
   if (plainTypo) return plainTypo;
 
@@ -206,6 +217,27 @@ function namedIn(catalog: Catalog, core: string): Resolution | undefined {
     }
   const [only, ...more] = [...found];
   return only && !more.length ? target(catalog, only[0], 'word', only[1]) : undefined;
+}
+
+/**
+ * The longest run of the query's words that is a name and has a question word inside, none at
+ * its ends ("ketamine with alcohol" of "taking ketamine with alcohol"; not "with alcohol"). Only
+ * such runs are looked up: a query has few, and at scale each look-up may read a shard.
+ */
+function joinedName(catalog: Catalog, key: string): Resolution | undefined {
+  const ws = key.split(' ');
+  let found: Resolution | undefined;
+  let longest = 0;
+  for (let i = 0; i < ws.length; i++) {
+    if (QUESTION.has(ws[i]!)) continue;
+    for (let j = i + 2; j < ws.length; j++) {
+      if (QUESTION.has(ws[j]!) || j - i + 1 <= longest || !ws.slice(i + 1, j).some((w) => QUESTION.has(w))) continue;
+      const name = ws.slice(i, j + 1).join(' ');
+      const hit = target(catalog, keyOf(catalog, name), 'word', name);
+      if (hit) (found = hit), (longest = j - i + 1);
+    }
+  }
+  return found;
 }
 
 /** The words of a query that can name a topic: no question words, none that names of five or more topics share. */

@@ -26,7 +26,7 @@ describe('kap explain: what students type', () => {
   const ok = (r: { want: string; got: string }) => r.want.split('|').includes(r.got);
   const right = results.filter(ok);
   const wrong = results.filter((r) => !ok(r) && r.got !== 'none');
-  const missed = results.filter((r) => r.got === 'none' && r.want !== 'none');
+  const missed = results.filter((r) => !ok(r) && r.got === 'none');
   process.stderr.write(
     `kap explain resolution: ${right.length}/${results.length} right (${((100 * right.length) / results.length).toFixed(1)}%), ${wrong.length} wrong, ${missed.length} not found\n` +
       [...wrong.map((r) => `  WRONG ${r.q} → ${r.got} (want ${r.want})`), ...missed.map((r) => `  MISSED ${r.q} (want ${r.want})`)].join('\n') + '\n',
