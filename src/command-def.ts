@@ -26,6 +26,11 @@ export interface OptionSpec {
   /** Values completion offers when there are no `choices` (the value is checked elsewhere). */
   readonly values?: readonly string[];
   readonly complete?: CompleteKind;
+  /**
+   * Options of other commands that people type for this one (review's `--new` for quiz's
+   * `--count`): the unknown option's suggestion, where spelling alone would suggest another.
+   */
+  readonly meant?: readonly string[];
 }
 
 export interface ArgSpec {

@@ -87,10 +87,25 @@ function ownOpts(c: Command, parent: Command): Record<string, unknown> {
   return opts;
 }
 
+/** An unknown option that is another command's word for one of these (OptionSpec.meant) suggests that one. */
+function suggestMeant(cmd: Command, options: readonly OptionSpec[]): void {
+  const meant = new Map(options.flatMap((o) => (o.meant ?? []).map((m) => [m, o.flags.split(' ')[0]!] as const)));
+  if (!meant.size) return;
+  // Commander's own method (not in its typings): it makes the suggestion from spelling.
+  const c = cmd as unknown as { unknownOption(flag: string): void };
+  const spelling = c.unknownOption.bind(cmd);
+  c.unknownOption = (flag: string) => {
+    const instead = meant.get(flag.split('=')[0]!);
+    if (!instead) return spelling(flag);
+    cmd.error(`error: unknown option '${flag}'\n(Did you mean ${instead}?)`, { code: 'commander.unknownOption' });
+  };
+}
+
 function addCommand(parent: Command, spec: CommandSpec, execute: Execute, topLevel: boolean): void {
   const cmd = parent.command(spec.name, { hidden: spec.hidden }).description(spec.description);
   for (const a of spec.args) cmd.argument(a.syntax, a.description, a.default);
   for (const o of spec.options) cmd.addOption(option(o));
+  suggestMeant(cmd, spec.options);
   const after = helpAfter(spec);
   if (after) cmd.addHelpText('after', after);
   // A word after a command that has subcommands (kap quiz exprt) is a mistyped subcommand:

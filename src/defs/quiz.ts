@@ -3,7 +3,7 @@ import { collect, defineCommand, defineOptions, json, wholeNumber, type OptsOf }
 /** Which questions, in which order: the quiz and its export both take these. */
 const selection = defineOptions([
   { flags: '--topic <topic>', description: 'what kap explain takes (module id, title, alias, glossary term) or a tag (repeatable, or comma-separated)', parse: collect, complete: 'modules' },
-  { flags: '--count <n>', description: 'how many questions (default: all that match; with answers given, as many as the answers)', parse: wholeNumber(1) },
+  { flags: '--count <n>', description: 'how many questions (default: all that match; with answers given, as many as the answers)', parse: wholeNumber(1), meant: ['--limit', '--number', '--questions'] },
   { flags: '--seed <text>', description: 'same seed = same questions and order on every machine (default: a new one, shown)' },
   { flags: '--difficulty <level>', description: 'easy, medium or hard (repeatable, or comma-separated)', parse: collect, values: ['easy', 'medium', 'hard'] },
   { flags: '--no-shuffle', description: "keep the bank's question order and the written choice order" },

@@ -7,7 +7,7 @@ export default defineCommand({
   summary: 'spaced repetition (FSRS) of the quiz bank: due questions first, then new ones up to a daily limit; `--stats` per module; history kept safely in the data folder (see [Spaced repetition](#spaced-repetition-kap-review))',
   args: [],
   options: [
-    { flags: '--new <n>', description: 'new questions a day at most (default 10)', parse: wholeNumber(0, 1000) },
+    { flags: '--new <n>', description: 'new questions a day at most (default 10)', parse: wholeNumber(0, 1000), meant: ['--count', '--limit'] },
     { flags: '--topic <topic>', description: 'module id or tag (repeatable, or comma-separated)', parse: collect, complete: 'modules' },
     {
       flags: '--retention <r>',

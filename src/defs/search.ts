@@ -9,7 +9,7 @@ export default defineCommand({
     // The index's document types (a test holds them to src/search/documents.ts).
     { flags: '--type <type>', description: 'only this kind of result', choices: ['module', 'section', 'term', 'claim', 'reference'] },
     { flags: '--tag <tag>', description: 'only results from modules with this tag' },
-    { flags: '--limit <n>', description: 'at most n results', default: 10, parse: wholeNumber(1, 100) },
+    { flags: '--limit <n>', description: 'at most n results', default: 10, parse: wholeNumber(1, 100), meant: ['--count', '--number', '--max'] },
     json(),
   ],
   examples: ['kap search why does ketamine work so fast', 'kap search neuroplast', `kap search '"nmda receptor"' --type claim`, 'kap search furukawa 2005 --type reference'],

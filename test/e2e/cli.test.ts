@@ -54,6 +54,14 @@ describe('kap: help, version, usage errors and exit codes', () => {
     expect(r.stderr).toContain('Did you mean --brief?');
   });
 
+  it("another command's word for an option suggests this command's (review --count: --new, not --content)", () => {
+    for (const [args, want] of [[['review', '--count', '3'], '--new'], [['review', '--count=3'], '--new'], [['search', 'nmda', '--count', '3'], '--limit'], [['quiz', '--limit', '3'], '--count']] as const) {
+      const r = kap([...args], { env: fx() });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`kap: unknown option '${args.find((a) => a.startsWith('--'))}'\n(Did you mean ${want}?)\n`);
+    }
+  });
+
   it('a bad --width is a usage error, exit 2', () => {
     const r = kap(['--width', 'wide', 'list'], { env: fx() });
     expect(r.status).toBe(2);

@@ -53,3 +53,16 @@ describe('defineCommand infers option and argument types from the declarations',
     });
   });
 });
+
+describe('OptionSpec.meant', () => {
+  it('names only options its own command does not have (else the suggestion could never be made)', async () => {
+    const { COMMANDS } = await import('../../src/command-table.js');
+    const walk = (specs: readonly (typeof COMMANDS)[number][]): [string, string][] =>
+      specs.flatMap((c) => [
+        ...c.options.flatMap((o) => (o.meant ?? []).filter((m) => c.options.some((p) => p.flags.split(' ')[0] === m)).map((m): [string, string] => [c.name, m])),
+        ...walk(c.subcommands ?? []),
+      ]);
+    expect(walk(COMMANDS)).toEqual([]);
+    expect(COMMANDS.some((c) => c.options.some((o) => o.meant?.length))).toBe(true);
+  });
+});
