@@ -44,6 +44,8 @@ const SHARE = 0.55;
 const LEAD = 1.25;
 /** Words of a question that name no topic ("what is", "tell me about"). */
 const QUESTION = new Set('what whats is are was does do did how why when who which can could should would will tell me about explain the a an of for and in on to with it its my i you much many take taking'.split(' '));
+/** The question words of asking what something is. */
+const DEFINING = new Set('what whats is are was tell me about explain the a an'.split(' '));
 
 /**
  * Names that are also verbs: with a word after them, and no other word of the question left to
@@ -51,8 +53,6 @@ const QUESTION = new Set('what whats is are was does do did how why when who whi
  * (getting-help); last ("where can I get help"), a name. Beside another such word ("does
  * therapy help ketamine work") they still make the question name two topics, so none opens.
  */
-/** The question words of asking what something is. */
-const DEFINING = new Set('what whats is are was tell me about explain the a an'.split(' '));
 const VERB_NAMES = new Set(['help', 'helps']);
 
 /**
@@ -83,8 +83,8 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   const defining = key.split(' ').every((w) => !QUESTION.has(w) || DEFINING.has(w));
   const asked = defining && plain && plain !== key ? target(catalog, keyOf(catalog, plain), 'word', plain) : undefined;
   if (asked) return asked;
-  // Without question words and the words that many topics share ("what is esketamine",
-  // "ketamine side effects"): the name, then a word of one.
+  // Without question words and the words that many topics share ("what are ketamine side
+  // effects"): the name, then a word of one.
   const core = coreWords(key, catalog.names);
   if (core && core !== key) {
     const named = target(catalog, keyOf(catalog, core), 'word', core);
