@@ -73,10 +73,9 @@ export function resolveTopic(catalog: Catalog, words: string[], search?: (query:
   if (exact) return exact;
   opts.lookingFurther?.();
 
-  // A name with a question word inside ("taking ketamine with alcohol"), which removing the
-  // question's words below would break apart ("alcohol").
-  const joined = joinedName(catalog, key);
-  if (joined) return joined;
+  // A name inside a longer question ("taking ketamine with alcohol").
+  const contained = containedName(catalog, key);
+  if (contained) return contained;
   // A name asked about ("what is esketamine"), though the name is a word many topics share;
   // not a question of what to do ("should i take ketamine", "how much ketamine should i take").
   const plain = key.split(' ').filter((w) => !QUESTION.has(w)).join(' ');
@@ -220,18 +219,20 @@ function namedIn(catalog: Catalog, core: string): Resolution | undefined {
 }
 
 /**
- * The longest run of the query's words that is a name and has a question word inside, none at
- * its ends ("ketamine with alcohol" of "taking ketamine with alcohol"; not "with alcohol"). Only
- * such runs are looked up: a query has few, and at scale each look-up may read a shard.
+ * The longest run of three or more of the query's words, fewer than all, that is a name, with
+ * no question word at its ends ("ketamine with alcohol" of "taking ketamine with alcohol",
+ * "alcohol after ketamine" of "can i drink alcohol after ketamine"): the question's other words
+ * dropped below would break it apart ("alcohol"). A query has few such runs, and at scale each
+ * look-up may read a shard.
  */
-function joinedName(catalog: Catalog, key: string): Resolution | undefined {
+function containedName(catalog: Catalog, key: string): Resolution | undefined {
   const ws = key.split(' ');
   let found: Resolution | undefined;
-  let longest = 0;
+  let longest = 2;
   for (let i = 0; i < ws.length; i++) {
     if (QUESTION.has(ws[i]!)) continue;
-    for (let j = i + 2; j < ws.length; j++) {
-      if (QUESTION.has(ws[j]!) || j - i + 1 <= longest || !ws.slice(i + 1, j).some((w) => QUESTION.has(w))) continue;
+    for (let j = i + longest; j < ws.length && j - i + 1 < ws.length; j++) {
+      if (QUESTION.has(ws[j]!)) continue;
       const name = ws.slice(i, j + 1).join(' ');
       const hit = target(catalog, keyOf(catalog, name), 'word', name);
       if (hit) (found = hit), (longest = j - i + 1);
