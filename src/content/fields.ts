@@ -110,7 +110,8 @@ export class Fields {
     return v;
   }
 
-  private fail(key: string, message: string): undefined {
+  /** An error at `key`'s line, named by its path ("claims[2].myths: …"). */
+  fail(key: string, message: string): undefined {
     this.at.sink.error(this.line(key), `${this.name(key)}: ${message}`);
     return undefined;
   }

@@ -54,6 +54,12 @@ export interface Claim {
   certainty: Certainty;
   sources: string[];
   article?: ArticleCheck;
+  /**
+   * Wrong statements of this claim's point made outside the article ("Ketamine prevents
+   * suicide."), each stated positively: `kap lint` flags a draft sentence that states one, and
+   * gives the claim as the correction.
+   */
+  myths?: string[];
 }
 
 export interface ModuleMeta {

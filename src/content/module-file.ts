@@ -5,7 +5,7 @@ import { findClusters, uniqueKeys } from './citations.js';
 import { markdownAsText, markdownAsTextFrom } from './markdown-text.js';
 
 const MODULE_KEYS = ['id', 'title', 'kind', 'article_point', 'aliases', 'summary', 'tags', 'related', 'reviewed', 'claims'];
-const CLAIM_KEYS = ['id', 'text', 'design', 'certainty', 'sources', 'article'];
+const CLAIM_KEYS = ['id', 'text', 'design', 'certainty', 'sources', 'article', 'myths'];
 const ARTICLE_KEYS = ['quote', 'cited', 'verdict', 'correction', 'factcheck'];
 
 export interface ParsedModule {
@@ -15,6 +15,8 @@ export interface ParsedModule {
   /** Lines of front-matter fields, for cross-file checks. */
   lines: { id: number; aliases: number; related: number; summary: number; reviewed: number; body: number; claims: Map<string, number> };
 }
+
+const NEGATED = /\b(not|never|no|neither|nor|cannot|nothing|none)\b|n't\b/i;
 
 function readClaim(f: Fields): Claim | undefined {
   f.onlyKeys(CLAIM_KEYS);
@@ -34,8 +36,15 @@ function readClaim(f: Fields): Claim | undefined {
     if (quote !== undefined && verdict && correction !== undefined)
       article = { quote, cited: a.strList('cited'), verdict, correction, ...(factcheck !== undefined && { factcheck }) };
   }
+  const myths = f.strList('myths');
+  for (const m of myths) {
+    // Matching asks a sentence for all of a myth's words, and a negated sentence denies it: a
+    // myth with a negation would be "stated" by the sentence that corrects it.
+    if (NEGATED.test(m)) f.fail('myths', `"${m}" has a negation; state the wrong claim positively ("Ketamine prevents suicide.")`);
+    else if (m.split(/\s+/).filter(Boolean).length < 3) f.fail('myths', `"${m}" is too short to match a sentence by (three words at least)`);
+  }
   if (!id || !text || !design || !certainty) return undefined;
-  return { id, text, design, certainty, sources, ...(article && { article }) };
+  return { id, text, design, certainty, sources, ...(article && { article }), ...(myths.length && { myths }) };
 }
 
 export function parseModuleFile(file: string, raw: string, sink: Sink): ParsedModule | undefined {

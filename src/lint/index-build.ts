@@ -10,7 +10,7 @@ import { authorYears } from './sentences.js';
 import { negations } from './rules.js';
 import {
   claimsFile, DOCS_FILE, FLAG, HEAD_FILE, LINT_VERSION, shardFile, termShard, topicFile,
-  type ClaimDetail, type LintClaim, type LintDocs, type LintErratum, type LintHead, type LintReference, type TermEntry, type WrongClaim,
+  type ClaimDetail, type LintClaim, type LintDocs, type LintErratum, type LintHead, type LintReference, type Myth, type TermEntry, type WrongClaim,
 } from './model.js';
 
 /** The lint index's files, path (under the compiled folder) and text. */
@@ -51,6 +51,7 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
         ...(c.article && {
           article: { quote: c.article.quote, terms: unique(terms(c.article.quote)), verdict: c.article.verdict, correction: withoutKeys(c.article.correction), cited: c.article.cited },
         }),
+        ...(c.myths && { myths: c.myths.map((t) => ({ text: t, terms: unique(terms(t)) })) }),
       };
     }),
   );
@@ -62,6 +63,9 @@ export function buildLintIndex(modules: Module[], entries: BibEntry[], errata: E
   // In thousandths, as integers: matching sums them, and a fresh process sums integers
   // without allocating (its cold code boxes every fractional number).
   for (const [t, n] of df) idf[t] = Math.round(Math.log(1 + docs.length / n) * 1000);
+  // A myth's word in no claim or quote gets an entry too, as a word of one document (a long
+  // draft's terms are only those with one); not a document itself, so no other idf moves.
+  for (const c of claims) for (const x of c.myths ?? []) for (const t of x.terms) idf[t] ??= Math.round(Math.log(1 + docs.length) * 1000);
 
   const references: LintReference[] = entries.map((e) => ({
     key: e.key,
@@ -99,6 +103,7 @@ function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; refer
       const a = c.article!;
       return { claim: detail(c), verdict: a.verdict, correction: a.correction, terms: a.terms, rare: a.terms.filter((t) => (idf[t] ?? 0) >= RARE), weight: weight(idf, a.terms), negated: negations(a.quote), fixTerms: c.terms, fixIdf: c.terms.map((t) => idf[t] ?? 0) };
     });
+  const myths: Myth[] = claims.flatMap((c) => (c.myths ?? []).map((x) => ({ claim: detail(c), ...x })));
   const m = matchDocuments(claims, idf);
   const flagsOf = (c: LintClaim) =>
     (c.certainty === 'low' ? FLAG.low : 0) | (c.certainty === 'very-low' ? FLAG.veryLow : 0) | (c.design === 'preclinical' ? FLAG.preclinical : 0) | (c.design === 'opinion' ? FLAG.opinion : 0);
@@ -121,7 +126,7 @@ function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; refer
   const byTopicShard = Array.from({ length: topicShards }, () => ({}) as Record<string, 1>);
   for (const t of topicOnly) byTopicShard[termShard(t, topicShards)]![t] = 1;
   const reps = m.reps.map((i) => detail(claims[i]!));
-  const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, shards, topicShards, chunk: CHUNK };
+  const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, myths, shards, topicShards, chunk: CHUNK };
   const files: LintFiles = [[HEAD_FILE, JSON.stringify(head)], [DOCS_FILE, JSON.stringify(docs)]];
   byShard.forEach((s, n) => files.push([shardFile(n), JSON.stringify(s)]));
   byTopicShard.forEach((s, n) => files.push([topicFile(n), JSON.stringify(s)]));

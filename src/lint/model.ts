@@ -1,7 +1,7 @@
 /**
  * What `kap lint` knows, compiled from the content at build time, in `lint/` beside
  * catalog.json. A run reads what its draft needs, so that it holds at 10,000 modules:
- * `index.json` (references, errata, the article's wrong claims: small, whatever the content),
+ * `index.json` (references, errata, the article's wrong claims, the myths: small, whatever the content),
  * the term shards of the draft's words (`t<n>.json`: idf, whether a topic names it, postings,
  * for the terms of claims and quotes), the topic shards (`p<n>.json`: the words of topics' names
  * that are in no claim or quote, asked only of a sentence with a hype word: at 10,000 modules
@@ -11,7 +11,7 @@
  */
 import type { Certainty, Design, Verdict } from '../content/model.js';
 
-export const LINT_VERSION = 6;
+export const LINT_VERSION = 7;
 export const LINT_DIR = 'lint';
 
 export interface LintClaim {
@@ -28,6 +28,8 @@ export interface LintClaim {
   parts?: string[][];
   /** The article's claim, for claims that check one. */
   article?: { quote: string; terms: string[]; verdict: Verdict; correction: string; cited: string[] };
+  /** Wrong statements of the claim's point made elsewhere (content/model.ts Claim.myths), with their terms. */
+  myths?: { text: string; terms: string[] }[];
 }
 
 /** What a finding says of a claim: read on demand (`c<n>.json`). */
@@ -74,12 +76,21 @@ export interface WrongClaim {
   fixIdf: number[];
 }
 
+/** A wrong statement made outside the article (rule 1): a sentence with every one of its terms states it. */
+export interface Myth {
+  claim: ClaimDetail;
+  /** The myth as written in the content. */
+  text: string;
+  terms: string[];
+}
+
 /** index.json */
 export interface LintHead {
   version: number;
   references: LintReference[];
   errata: LintErratum[];
   wrong: WrongClaim[];
+  myths: Myth[];
   /** How many term shards (`t<n>.json`, by termShard). */
   shards: number;
   /** How many topic shards (`p<n>.json`, by termShard). */

@@ -35,6 +35,7 @@ export function readLintIndex(dataDir: string): LintIndex {
     references: head.references,
     errata: head.errata,
     wrong: head.wrong,
+    myths: head.myths,
     term(t) {
       let e = terms.get(t);
       if (e === undefined) {

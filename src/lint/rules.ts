@@ -49,7 +49,7 @@ export interface Finding {
 /** The verb the content guide matches to each certainty. */
 export const VERB: Record<Certainty, string> = { high: 'does', moderate: 'probably', low: 'may', 'very-low': 'it is uncertain whether' };
 
-const NEGATION = /\b(not|never|no|isn't|aren't|wasn't|doesn't|don't|didn't|rather than|instead of|wrong(ly)?|myths?|false(ly)?|incorrect(ly)?|mistaken(ly)?|misleading)\b|n't\b/gi;
+const NEGATION = /\b(not|never|no|neither|nor|cannot|isn't|aren't|wasn't|doesn't|don't|didn't|rather than|instead of|wrong(ly)?|myths?|false(ly)?|incorrect(ly)?|mistaken(ly)?|misleading)\b|n't\b/gi;
 const REPORTING = /\b(the article|comer|the post|(claims?|says?|said|argues?|argued|writes?|wrote|suggests?|suggested|asserts?|asserted) that|(it|he|she|they|the author|the writer)(\s+(then|also|further|even|later))?\s+(says|said|claims|claimed|argues|argued|writes|wrote|asserts|asserted|adds|added|puts\s+forward)|according to|so-called)\b/i;
 const HYPE = /\b(cures?|cured|curing|miracles?|miraculous|breakthroughs?|game[- ]changers?|proven|proves?|guarantee[sd]?|revolutionary|100 ?%)/i;
 const CERTAIN = /\b(will|definitely|certainly|undoubtedly|clearly|always|is effective|are effective|works|work for|eliminates?|ensures?|(?:(?:has|have) been |is |are )?shown to|has been demonstrated|established|(studies|research|trials|evidence|science) (have |has )?(shown|shows|proved|confirmed|confirms)|as (studies|research|trials) (have )?(shown|show))\b/i;
@@ -191,6 +191,19 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         break;
       }
     }
+    // 1b. Myths (a claim's `myths` in the content): every term of one in the sentence, in its
+    // order ("ketamine is studied for PTSD; esketamine is approved for depression" states no
+    // myth), in the writer's own voice, neither negated nor hedged ("may prevent" guesses).
+    if (!known && voice && !question && own.list.length >= MIN_TERMS)
+      for (const m of index.myths) {
+        if (!inOrder(m.terms, own.list)) continue;
+        // Within one clause: "approved for depression; for PTSD, …" states no myth.
+        if (CLAUSE.test(s.own) && !s.own.split(CLAUSE).some((c) => inOrder(m.terms, sentenceTerms(c, index).list))) continue;
+        if ((sentNegations ??= negations(ask, plain)) > 0 || rx(HEDGE).test(ask)) break;
+        const c = m.claim;
+        flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats a known error ("${m.text}"); the evidence (${c.certainty} certainty, ${c.design}): ${c.text}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
+        break;
+      }
     // 3. Cited for something the source does not say (kap's errata).
     for (const key of keys) {
       const u = unsupported.get(key);
@@ -277,6 +290,20 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   });
   findings.push(...suicideWithoutHelp(draft, plain));
   return findings.sort((a, b) => a.start - b.start || byCodeUnit(a.rule, b.rule));
+}
+
+/** Where one clause of a sentence ends and another begins ("approved for depression; for PTSD, …"). */
+const CLAUSE = /[;:–—]|\s-\s|,\s+(?:and|but|while|whereas)\s/;
+
+/** Are all of `terms` in `list`, in their order (the first time each comes)? */
+function inOrder(terms: readonly string[], list: readonly string[]): boolean {
+  let at = -1;
+  for (const t of terms) {
+    const k = list.indexOf(t);
+    if (k <= at) return false;
+    at = k;
+  }
+  return true;
 }
 
 /** Each section, [start, end), with its sentences: both run in offset order, so one pass hands each section its own. */

@@ -88,6 +88,7 @@ function memoryIndex(claims: LintClaim[], idf: Record<string, number>): LintInde
   const flags = (c: LintClaim) => (c.certainty === 'low' ? FLAG.low : 0) | (c.certainty === 'very-low' ? FLAG.veryLow : 0) | (c.design === 'preclinical' ? FLAG.preclinical : 0) | (c.design === 'opinion' ? FLAG.opinion : 0);
   return {
     references: [], errata: [], wrong: [],
+    myths: [],
     term: (t) => (Object.hasOwn(idf, t) ? [idf[t]!, 0, ...(m.postings[t] ?? [])] : undefined),
     topicOnly: () => false,
     docs: () => ({ claim: m.claimOf.map((i) => m.number[i]!), weight: m.weights, flags: m.claimOf.map((i) => flags(claims[i]!)) }),

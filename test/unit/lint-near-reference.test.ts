@@ -18,6 +18,7 @@ const index: LintIndex = {
   references,
   errata: [],
   wrong: [],
+    myths: [],
   term: () => undefined,
   topicOnly: () => false,
   docs: () => ({ claim: [], weight: [], flags: [] }),
