@@ -7,10 +7,10 @@ import { byCodeUnit, couldBeWithin, editDistance, lettersOf, typoBudget } from '
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
 import { claimPicks, type ClaimMatch, type ClaimPicks } from './best-claims.js';
-import { draftTerms, namesTopic, overlap, quoteMatcher, sentenceTerms } from './match.js';
+import { draftTerms, namesTopic, overlap, quoteMatcher, sentenceTerms, type SentenceTerms } from './match.js';
 import { hedgedWords } from './hedge.js';
 import { isPlainText } from './plain-regex.js';
-import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
+import { FLAG, type ClaimDetail, type LintErratum, type LintReference, type Myth } from './model.js';
 import type { LintIndex } from './read.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
@@ -191,19 +191,13 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         break;
       }
     }
-    // 1b. Myths (a claim's `myths` in the content): every term of one in the sentence, in its
-    // order ("ketamine is studied for PTSD; esketamine is approved for depression" states no
-    // myth), in the writer's own voice, neither negated nor hedged ("may prevent" guesses).
-    if (!known && voice && !question && own.list.length >= MIN_TERMS)
-      for (const m of index.myths) {
-        if (!inOrder(m.terms, own.list)) continue;
-        // Within one clause: "approved for depression; for PTSD, …" states no myth.
-        if (CLAUSE.test(s.own) && !s.own.split(CLAUSE).some((c) => inOrder(m.terms, sentenceTerms(c, index).list))) continue;
-        if ((sentNegations ??= negations(ask, plain)) > 0 || rx(HEDGE).test(ask)) break;
-        const c = m.claim;
-        flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats a known error ("${m.text}"); the evidence (${c.certainty} certainty, ${c.design}): ${c.text}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
-        break;
-      }
+    // 1b. Myths (a claim's `myths` in the content), in the writer's own voice, neither negated
+    // nor hedged ("may prevent" guesses).
+    const myth = !known && voice && !question && own.list.length >= MIN_TERMS ? statedMyth(index, own, s.own, terms !== undefined) : undefined;
+    if (myth && !((sentNegations ??= negations(ask, plain)) > 0 || rx(HEDGE).test(ask))) {
+      const c = myth.claim;
+      flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats a known error ("${myth.text}"); the evidence (${c.certainty} certainty, ${c.design}): ${c.text}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
+    }
     // 3. Cited for something the source does not say (kap's errata).
     for (const key of keys) {
       const u = unsupported.get(key);
@@ -295,11 +289,35 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
 /** Where one clause of a sentence ends and another begins ("approved for depression; for PTSD, …"). */
 const CLAUSE = /[;:–—]|\s-\s|,\s+(?:and|but|while|whereas)\s/;
 
+/**
+ * The first myth whose terms are all the sentence's, in their order, in one of its clauses
+ * ("ketamine is studied for PTSD; esketamine is approved for depression" states none). A long
+ * plain draft's clauses go through the terms' WebAssembly, as its sentences did (`wasm`).
+ */
+function statedMyth(index: LintIndex, own: SentenceTerms, text: string, wasm: boolean): Myth | undefined {
+  // Plain loops and no closure over a myth: this runs for every sentence, and a closure's
+  // context or an iterator per myth was garbage enough for one more scavenge (~8M instructions).
+  const myths = index.myths;
+  for (let i = 0; i < myths.length; i++) {
+    const m = myths[i]!;
+    if (!inOrder(m.terms, own.list)) continue;
+    if (!CLAUSE.test(text)) return m;
+    if (inOneClause(m.terms, text, index, wasm)) return m;
+  }
+  return undefined;
+}
+
+function inOneClause(terms: readonly string[], text: string, index: LintIndex, wasm: boolean): boolean {
+  const clauses = text.split(CLAUSE);
+  const each = (wasm && draftTerms(clauses, index)) || clauses.map((c) => sentenceTerms(c, index));
+  return each.some((c) => inOrder(terms, c.list));
+}
+
 /** Are all of `terms` in `list`, in their order (the first time each comes)? */
 function inOrder(terms: readonly string[], list: readonly string[]): boolean {
   let at = -1;
-  for (const t of terms) {
-    const k = list.indexOf(t);
+  for (let i = 0; i < terms.length; i++) {
+    const k = list.indexOf(terms[i]!);
     if (k <= at) return false;
     at = k;
   }
