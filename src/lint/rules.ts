@@ -286,8 +286,11 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   return findings.sort((a, b) => a.start - b.start || byCodeUnit(a.rule, b.rule));
 }
 
-/** Where one clause of a sentence ends and another begins ("approved for depression; for PTSD, …"). */
-const CLAUSE = /[;:–—]|\s-\s|,\s+(?:and|but|while|whereas)\s/;
+/**
+ * Where one clause of a sentence ends and another begins ("approved for depression; for PTSD,
+ * …"), and a contrast's opening ("Unlike ketamine, sertraline is approved for PTSD").
+ */
+const CLAUSE = /[;:–—]|\s-\s|,\s+(?:and|but|while|whereas)\s|\b(?:unlike|as opposed to|in contrast to)\b[^,]*,/i;
 
 /**
  * The first myth whose terms are all the sentence's, in their order, in one of its clauses

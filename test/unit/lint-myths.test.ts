@@ -75,6 +75,8 @@ describe('a draft that states a myth', () => {
       'Esketamine is approved for depression; for PTSD, therapy is the established treatment.',
       'Ketamine is being studied for PTSD, and esketamine is approved for depression.',
       'Suicide prevention programmes rarely mention ketamine.',
+      'Unlike ketamine, sertraline is approved for PTSD.',
+      'Unlike esketamine, lithium prevents suicide in some people.',
     ])
       expect(known(text), text).toEqual([]);
   });
