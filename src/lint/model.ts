@@ -76,7 +76,7 @@ export interface WrongClaim {
   fixIdf: number[];
 }
 
-/** A wrong statement made outside the article (rule 1): a sentence with every one of its terms states it. */
+/** A wrong statement made outside the article (rule 1): a sentence with all of its terms, in order, in one clause, states it (rules.ts statedMyth). */
 export interface Myth {
   claim: ClaimDetail;
   /** The myth as written in the content. */
