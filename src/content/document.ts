@@ -70,7 +70,11 @@ export function moduleMarkdown(m: Module, citer: Citer, lookup: Lookup, help = m
   const own = m.claims.filter((c) => !c.article);
   if (own.length) {
     out.push('## Evidence at a glance', '');
-    for (const c of own) out.push(`- ${plain(c.text)} — *${evidenceLabel(c, citer)}*`);
+    for (const c of own) {
+      out.push(`- ${plain(c.text)} — *${evidenceLabel(c, citer)}*`);
+      // The claim's myths (wrong statements of it that kap lint flags), marked as wrong where they are read.
+      for (const myth of c.myths ?? []) out.push(`  - **Not true:** “${mdText(myth)}”`);
+    }
     out.push('');
   }
   const checked = m.claims.filter((c) => c.article);

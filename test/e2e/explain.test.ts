@@ -22,6 +22,12 @@ describe('kap explain (fixture pack)', () => {
     expect(r.stdout).not.toMatch(ANSI);
   });
 
+  it("marks a claim's myths as not true, under the claim (shipped content: ptsd)", () => {
+    const r = kap(['explain', 'ptsd'], { env: { NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/The FDA has not approved ketamine or esketamine for PTSD\.[^*]*\n {4}\* Not true: “Ketamine is approved for PTSD\.”\n {4}\* Not true: “Esketamine is approved for PTSD\.”\n/);
+  });
+
   it('resolves aliases, titles and several words, case-insensitively', () => {
     for (const words of [['ALPHA'], ['alpha', 'receptor'], ['Alpha', 'Receptor', 'Basics'], ['first-topic']]) {
       const r = kap(['explain', ...words], { env: fx() });
