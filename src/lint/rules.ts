@@ -3,7 +3,7 @@
  * Precision over recall: each rule says nothing unless the evidence for a finding is clear.
  */
 import { helpNeeded } from '../safety/index.js';
-import { byCodeUnit, couldBeWithin, editDistance, lettersOf, typoBudget } from '../text/distance.js';
+import { byCodeUnit, couldBeWithin, editDistance, lettersOf, moreBitsThan, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
 import { claimPicks, type ClaimMatch, type ClaimPicks } from './best-claims.js';
@@ -369,10 +369,9 @@ interface CitationLookup {
 function citationLookup(index: LintIndex, refs: Map<string, LintReference>): CitationLookup {
   const keys = new Map<string, string | undefined>();
   const authorYears = new Map<string, ReturnType<CitationLookup['authorYear']>>();
-  // Each key's letter groups (text/distance.ts couldBeWithin): most keys are ruled out on them,
-  // without the edit-distance table, which a fresh process runs cold. Made when a draft first
-  // cites a key that no reference has (most cite none).
-  let knownKeys: { r: string; lower: string; letters: number }[] | undefined;
+  // The known keys' lengths and letter groups, made when a draft first cites a key that no
+  // reference has (most cite none).
+  let knownKeys: KnownKeys | undefined;
   const byCount: NameForms[] = [];
   // The references by year, in their order, made when the first author-year is looked up: a
   // reference of another year is neither the one cited nor a near one (resolve, nearReference),
@@ -380,29 +379,7 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
   let years: ReferenceYears | undefined;
   return {
     nearKey(key) {
-      if (!keys.has(key)) {
-        const lower = key.toLowerCase();
-        // The first of the nearest within 3 edits: each later key need only be nearer, so the
-        // distance is bounded by the best so far (editDistance stops past its bound).
-        let near: string | undefined;
-        let best = 4;
-        const letters = lettersOf(lower);
-        const known = (knownKeys ??= [...refs.keys()].map((r) => ({ r, lower: r.toLowerCase(), letters: lettersOf(r) })));
-        for (let i = 0; i < known.length && best > 0; i++) {
-          const { r, lower: l, letters: rl } = known[i]!;
-          // Not within best - 1 edits: no nearer than the best so far, as the tests below find.
-          if (l !== lower && !couldBeWithin(letters, lower.length, rl, r.length, best - 1)) continue;
-          // Each edit changes the counts of at most two characters by one (a transposition none),
-          // so half the counts' difference is a floor of the distance (as is the lengths' difference,
-          // which editDistance asks first): most keys are skipped on them.
-          const d = l === lower ? 0 : Math.abs(lower.length - r.length) >= best || countGap(lower, r) >= best ? best : editDistance(lower, r, best - 1);
-          if (d < best) {
-            best = d;
-            near = r;
-          }
-        }
-        keys.set(key, near);
-      }
+      if (!keys.has(key)) keys.set(key, nearestKey(key, (knownKeys ??= knownKeysOf(refs.keys()))));
       return keys.get(key);
     },
     authorYear(ay) {
@@ -418,6 +395,68 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
       return answer;
     },
   };
+}
+
+/** The reference keys, in order, with what nearestKey asks of each before their text. */
+export interface KnownKeys {
+  keys: string[];
+  lower: string[];
+  /** Each key's length, its lower-case form's, and its letter groups (text/distance.ts lettersOf). */
+  lengths: Int32Array;
+  lowerLengths: Int32Array;
+  letters: Int32Array;
+}
+
+export function knownKeysOf(refKeys: Iterable<string>): KnownKeys {
+  const keys = [...refKeys];
+  const n = keys.length;
+  const out: KnownKeys = { keys, lower: new Array(n), lengths: new Int32Array(n), lowerLengths: new Int32Array(n), letters: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const r = keys[i]!;
+    const l = (out.lower[i] = r.toLowerCase());
+    out.lengths[i] = r.length;
+    out.lowerLengths[i] = l.length;
+    out.letters[i] = lettersOf(r);
+  }
+  return out;
+}
+
+/**
+ * The first of the known keys nearest to `key` within 3 edits: each later key need only be
+ * nearer, so the distance is bounded by the best so far (editDistance stops past its bound).
+ * text/distance.ts couldBeWithin's test, written out over typed arrays: a fresh process runs
+ * this loop cold, a call and an object read a key (9 unknown keys of 106: ~5.6M instructions).
+ */
+export function nearestKey(key: string, known: KnownKeys): string | undefined {
+  const lower = key.toLowerCase();
+  const length = lower.length;
+  const letters = lettersOf(lower);
+  const { keys, lengths, lowerLengths, letters: keyLetters } = known;
+  let near: string | undefined;
+  let best = 4;
+  for (let i = 0; i < keys.length && best > 0; i++) {
+    const same = lowerLengths[i] === length && known.lower[i] === lower;
+    let d = 0;
+    if (!same) {
+      // Not within best - 1 edits: no nearer than the best so far (couldBeWithin).
+      const budget = best - 1;
+      const n = lengths[i]!;
+      const longer = n > length ? n - length : 0;
+      const shorter = length > n ? length - n : 0;
+      if (longer > budget || shorter > budget) continue;
+      const rl = keyLetters[i]!;
+      if (moreBitsThan(letters & ~rl, budget - longer) || moreBitsThan(rl & ~letters, budget - shorter)) continue;
+      // Each edit changes the counts of at most two characters by one (a transposition none),
+      // so half the counts' difference is a floor of the distance: most keys left are skipped on it.
+      const r = keys[i]!;
+      d = countGap(lower, r) >= best ? best : editDistance(lower, r, best - 1);
+    }
+    if (d < best) {
+      best = d;
+      near = keys[i];
+    }
+  }
+  return near;
 }
 
 /** Half the difference of two strings' character counts, rounded up: no more than their edit distance. */
@@ -445,17 +484,15 @@ function drain(s: string): number {
 const year = (y: string) => y.replace(/[a-z]$/, '');
 const sameNames = (a: string[], b: string[]) => a.length > 0 && a.every((n, i) => i >= b.length || fold(b[i]!) === n) && fold(b[0]!) === a[0];
 
-/** The references by year as written (`text`, references), and their indices by the year's number rounded down (`floor`); each in the references' order. */
-interface ReferenceYears {
+/** The references by year as written (`text`, references, in the references' order). */
+export interface ReferenceYears {
   text: Map<string, LintReference[]>;
-  floor: Map<number, number[]>;
-  /** Each reference's year as a number. */
+  /** Each reference's year as a number (NaN, never within a year of another, for one that is no number). */
   numbers: number[];
 }
 
-function referenceYears(refs: LintReference[]): ReferenceYears {
+export function referenceYears(refs: LintReference[]): ReferenceYears {
   const text = new Map<string, LintReference[]>();
-  const floor = new Map<number, number[]>();
   const numbers: number[] = [];
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i]!;
@@ -464,13 +501,8 @@ function referenceYears(refs: LintReference[]): ReferenceYears {
     const t = text.get(r.year);
     if (t) t.push(r);
     else text.set(r.year, [r]);
-    // A year that is no number (NaN) is never within a year of another (nearReference).
-    if (!Number.isFinite(n)) continue;
-    const f = floor.get(Math.floor(n));
-    if (f) f.push(i);
-    else floor.set(Math.floor(n), [i]);
   }
-  return { text, floor, numbers };
+  return { text, numbers };
 }
 
 /** The first reference of the year cited whose first names are the ones written. */
@@ -480,29 +512,29 @@ function resolve(ay: AuthorYear, years: ReferenceYears): LintReference | undefin
 }
 
 /** Each reference's first `count` names as one string (what an author-year of as many names is held to) and its letter groups, made when first asked. */
-interface NameForms {
+export interface NameForms {
   names: (string | undefined)[];
   letters: number[];
 }
 
-const nameForms = (): NameForms => ({ names: [], letters: [] });
+export const nameForms = (): NameForms => ({ names: [], letters: [] });
 
 /** A reference one typo away in the first author's name (same year), or the same names a year off. */
-function nearReference(ay: AuthorYear, refs: LintReference[], years: ReferenceYears, forms: NameForms): LintReference | undefined {
+export function nearReference(ay: AuthorYear, refs: LintReference[], years: ReferenceYears, forms: NameForms): LintReference | undefined {
   const written = ay.families.map(fold).join(' ');
   const letters = lettersOf(written);
   const y = Number(year(ay.year));
-  // Only the same year, or a year off, can score (below): the references whose year rounds down
-  // to one of the three around y's, in their order. None for a year that is no number.
-  const f = Math.floor(y);
-  const near = Number.isFinite(y) ? [...(years.floor.get(f - 1) ?? []), ...(years.floor.get(f) ?? []), ...(years.floor.get(f + 1) ?? [])].sort((a, b) => a - b) : [];
   const count = ay.families.length;
+  const numbers = years.numbers;
   let best: { r: LintReference; d: number } | undefined;
-  for (let k = 0; k < near.length; k++) {
-    const i = near[k]!;
+  // Only the same year, or a year off, can score (below): asked first, of each reference in
+  // order, as one compare (none for a year that is no number, NaN). Not a list of the years'
+  // references made first: its spreads and sort cost a fresh process more than this loop.
+  for (let i = 0; i < numbers.length; i++) {
+    const ry = numbers[i]!;
+    if (!(Math.abs(ry - y) <= 1)) continue;
     const r = refs[i]!;
-    const ry = years.numbers[i]!;
-    if (!r.families[0] || Math.abs(ry - y) > 1) continue;
+    if (!r.families[0]) continue;
     // The names as written against the reference's first as many names.
     let names = forms.names[i];
     if (names === undefined) {

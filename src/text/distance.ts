@@ -51,7 +51,7 @@ export function lettersOf(s: string): number {
 }
 
 /** Whether more than `limit` bits are set (clears the lowest set bit at most limit + 1 times). */
-function moreBitsThan(x: number, limit: number): boolean {
+export function moreBitsThan(x: number, limit: number): boolean {
   for (let n = 0; x; n++) {
     if (n === limit) return true;
     x &= x - 1;
