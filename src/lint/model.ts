@@ -103,10 +103,12 @@ export interface LintDocs {
 
 export const FLAG = { low: 1, veryLow: 2, preclinical: 4, opinion: 8 } as const;
 
-export const termShard = (term: string, shards: number) => {
+export const termShard = (term: string, shards: number) => termHash(term) % shards;
+/** FNV-1a over a term's code units, unsigned (words-wasm.ts reads it for each term of a plain draft). */
+export const termHash = (term: string) => {
   let h = 2166136261;
   for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 16777619);
-  return (h >>> 0) % shards;
+  return h >>> 0;
 };
 export const shardFile = (n: number) => `${LINT_DIR}/t${n}.json`;
 /** A topic shard: { term: 1 } for the words of topics' names that are in no claim or quote. */

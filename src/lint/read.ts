@@ -4,8 +4,8 @@ import { readCompiled } from '../compiled-read.js';
 import { claimsFile, DOCS_FILE, HEAD_FILE, LINT_VERSION, shardFile, termShard, topicFile, type ClaimDetail, type LintDocs, type LintHead, type TermEntry } from './model.js';
 
 export interface LintIndex extends Omit<LintHead, 'version' | 'shards' | 'topicShards' | 'chunk'> {
-  /** A term's entry ([idf, topic, ...postings]), or undefined for a term in no claim or quote. */
-  term(t: string): TermEntry | undefined;
+  /** A term's entry ([idf, topic, ...postings]), or undefined for a term in no claim or quote; `hash`, its termHash when known. */
+  term(t: string, hash?: number): TermEntry | undefined;
   /** Is a term in no claim or quote one of a topic's name's words (the topic shards)? */
   topicOnly(t: string): boolean;
   docs(): LintDocs;
@@ -35,10 +35,10 @@ export function readLintIndex(dataDir: string): LintIndex {
     references: head.references,
     errata: head.errata,
     wrong: head.wrong,
-    term(t) {
+    term(t, hash) {
       let e = terms.get(t);
       if (e === undefined) {
-        const n = termShard(t, head.shards);
+        const n = hash === undefined ? termShard(t, head.shards) : hash % head.shards;
         const shard = (shards[n] ??= read<Record<string, TermEntry>>(shardFile(n)));
         terms.set(t, (e = Object.hasOwn(shard, t) ? shard[t]! : null));
       }
