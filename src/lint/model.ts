@@ -88,6 +88,17 @@ export interface LintHead {
   chunk: number;
 }
 
+/**
+ * `keys.json`: the references' keys, each once, in order, with each one lower-cased and its
+ * letter groups (text/distance.ts lettersOf), as the nearest-key look-up reads them (rules.ts
+ * nearKeysOf), read only for a draft that cites a key no reference has.
+ */
+export interface NearKeys {
+  keys: string[];
+  lower: string[];
+  letters: number[];
+}
+
 /** A term shard entry: [idf (0: in no claim or quote), topic (1: a topic's name has it), ...postings]. */
 export type TermEntry = number[];
 
@@ -115,4 +126,5 @@ export const shardFile = (n: number) => `${LINT_DIR}/t${n}.json`;
 export const topicFile = (n: number) => `${LINT_DIR}/p${n}.json`;
 export const claimsFile = (n: number) => `${LINT_DIR}/c${n}.json`;
 export const DOCS_FILE = `${LINT_DIR}/docs.json`;
+export const KEYS_FILE = `${LINT_DIR}/keys.json`;
 export const HEAD_FILE = `${LINT_DIR}/index.json`;

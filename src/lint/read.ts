@@ -1,7 +1,7 @@
 /** Run time: the lint index, each file read when first needed (model.ts says which holds what). */
 import { CompiledContentError } from '../errors.js';
 import { readCompiled } from '../compiled-read.js';
-import { claimsFile, DOCS_FILE, HEAD_FILE, LINT_VERSION, shardFile, termShard, topicFile, type ClaimDetail, type LintDocs, type LintHead, type TermEntry } from './model.js';
+import { claimsFile, DOCS_FILE, HEAD_FILE, KEYS_FILE, LINT_VERSION, shardFile, termShard, topicFile, type ClaimDetail, type LintDocs, type LintHead, type NearKeys, type TermEntry } from './model.js';
 
 export interface LintIndex extends Omit<LintHead, 'version' | 'shards' | 'topicShards' | 'chunk'> {
   /** A term's entry ([idf, topic, ...postings]), or undefined for a term in no claim or quote; `hash`, its termHash when known. */
@@ -9,6 +9,8 @@ export interface LintIndex extends Omit<LintHead, 'version' | 'shards' | 'topicS
   /** Is a term in no claim or quote one of a topic's name's words (the topic shards)? */
   topicOnly(t: string): boolean;
   docs(): LintDocs;
+  /** keys.json; undefined where the index has none (one written before it), or a test's index. */
+  nearKeys?(): NearKeys | undefined;
   claim(i: number): ClaimDetail;
 }
 
@@ -49,6 +51,14 @@ export function readLintIndex(dataDir: string): LintIndex {
       return Object.hasOwn((topicShards[n] ??= read<Record<string, 1>>(topicFile(n))), t);
     },
     docs: () => (docs ??= read<LintDocs>(DOCS_FILE)),
+    nearKeys() {
+      const text = readCompiled(dataDir, KEYS_FILE);
+      try {
+        return text === undefined ? undefined : (JSON.parse(text) as NearKeys);
+      } catch {
+        return undefined;
+      }
+    },
     claim(i) {
       const n = Math.floor(i / head.chunk);
       return (chunks[n] ??= read<ClaimDetail[]>(claimsFile(n)))[i - n * head.chunk]!;

@@ -10,7 +10,7 @@ import { claimPicks, type ClaimMatch, type ClaimPicks } from './best-claims.js';
 import { draftTerms, namesTopic, overlap, quoteMatcher, sentenceTerms } from './match.js';
 import { hedgedWords } from './hedge.js';
 import { isPlainText } from './plain-regex.js';
-import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
+import { FLAG, type ClaimDetail, type LintErratum, type LintReference, type NearKeys } from './model.js';
 import type { LintIndex } from './read.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
@@ -370,7 +370,8 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
   const keys = new Map<string, string | undefined>();
   const authorYears = new Map<string, ReturnType<CitationLookup['authorYear']>>();
   // The known keys' lengths and letter groups, made when a draft first cites a key that no
-  // reference has (most cite none).
+  // reference has (most cite none), from the index's (written at build time: 106 keys' letter
+  // groups, run cold, cost ~1.5M instructions).
   let knownKeys: KnownKeys | undefined;
   const byCount: NameForms[] = [];
   // The references by year, in their order, made when the first author-year is looked up: a
@@ -379,7 +380,7 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
   let years: ReferenceYears | undefined;
   return {
     nearKey(key) {
-      if (!keys.has(key)) keys.set(key, nearestKey(key, (knownKeys ??= knownKeysOf(refs.keys()))));
+      if (!keys.has(key)) keys.set(key, nearestKey(key, (knownKeys ??= knownKeysOf(index.nearKeys?.() ?? nearKeysOf(refs.keys())))));
       return keys.get(key);
     },
     authorYear(ay) {
@@ -407,16 +408,18 @@ export interface KnownKeys {
   letters: Int32Array;
 }
 
-export function knownKeysOf(refKeys: Iterable<string>): KnownKeys {
+/** The keys as nearestKey reads them (the index has them: model.ts LintHead nearKeys). */
+export function nearKeysOf(refKeys: Iterable<string>): NearKeys {
   const keys = [...refKeys];
+  return { keys, lower: keys.map((k) => k.toLowerCase()), letters: keys.map(lettersOf) };
+}
+
+export function knownKeysOf({ keys, lower, letters }: NearKeys): KnownKeys {
   const n = keys.length;
-  const out: KnownKeys = { keys, lower: new Array(n), lengths: new Int32Array(n), lowerLengths: new Int32Array(n), letters: new Int32Array(n) };
+  const out: KnownKeys = { keys, lower, lengths: new Int32Array(n), lowerLengths: new Int32Array(n), letters: Int32Array.from(letters) };
   for (let i = 0; i < n; i++) {
-    const r = keys[i]!;
-    const l = (out.lower[i] = r.toLowerCase());
-    out.lengths[i] = r.length;
-    out.lowerLengths[i] = l.length;
-    out.letters[i] = lettersOf(r);
+    out.lengths[i] = keys[i]!.length;
+    out.lowerLengths[i] = lower[i]!.length;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countGap, knownKeysOf, nameForms, nearestKey, nearReference, referenceYears } from '../../src/lint/rules.js';
+import { countGap, knownKeysOf, nameForms, nearestKey, nearKeysOf, nearReference, referenceYears } from '../../src/lint/rules.js';
 import { couldBeWithin, editDistance, lettersOf, typoBudget } from '../../src/text/distance.js';
 import { fold } from '../../src/text/fold.js';
 import type { LintReference } from '../../src/lint/model.js';
@@ -75,7 +75,7 @@ describe('nearestKey', () => {
     let named = 0;
     for (let round = 0; round < 300; round++) {
       const refKeys = [...new Set(Array.from({ length: 1 + rnd(40) }, () => word(1, 14)))];
-      const known = knownKeysOf(new Map(refKeys.map((k) => [k, 1])).keys());
+      const known = knownKeysOf(nearKeysOf(new Map(refKeys.map((k) => [k, 1])).keys()));
       for (let q = 0; q < 20; q++) {
         const key = q % 4 === 0 ? word(0, 14) : typo(refKeys[rnd(refKeys.length)]!);
         const expected = nearKeyAsFirst(key, refKeys);
