@@ -2,7 +2,7 @@
  * kap lint's rules: pure functions from a draft's sentences and the lint index to findings.
  * Precision over recall: each rule says nothing unless the evidence for a finding is clear.
  */
-import { helpNeeded } from '../safety/index.js';
+import { needsCrisis } from '../safety/index.js';
 import { byCodeUnit, couldBeWithin, editDistance, lettersOf, moreBitsThan, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
@@ -309,8 +309,9 @@ function suicideWithoutHelp(draft: Draft, plain: boolean): Finding[] {
     // pattern loses a match in one sentence by the others around it (a match can span lines,
     // so a crisis found in all is looked for sentence by sentence).
     const all = inSection.map((s) => s.text).join('\n');
-    if (caseless(HELP_INFO, plain).test(plain ? all.toLowerCase() : all) || !helpNeeded(all).includes('crisis')) continue;
-    const first = inSection.find((s) => helpNeeded(s.text).includes('crisis'));
+    // needsCrisis: helpNeeded's crisis answer, without asking its emergency patterns.
+    if (caseless(HELP_INFO, plain).test(plain ? all.toLowerCase() : all) || !needsCrisis(all)) continue;
+    const first = inSection.find((s) => needsCrisis(s.text));
     if (first)
       out.push({ rule: 'safety', severity: RULES.safety.severity, start: first.start, end: first.end, message: 'mentions suicide with no help information nearby: add, for example, "If you are thinking about suicide, in the US and Canada call or text 988; elsewhere, find a helpline at findahelpline.com"' });
   }
