@@ -142,8 +142,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   for (let i = draft.sentences.length - 1; i >= 0; i--) {
     const s = draft.sentences[i]!;
     const next = draft.sentences[i + 1];
-    const sameParagraph = next !== undefined && !/\n[ \t]*\n/.test(draft.text.slice(s.end, next.start));
-    citesFromHere[i] = s.keys.length + s.authorYears.length > 0 || (sameParagraph && citesFromHere[i + 1]!);
+    // The paragraph break asked last: most sentences cite, or have no citing one after them.
+    citesFromHere[i] = s.keys.length + s.authorYears.length > 0 || (next !== undefined && citesFromHere[i + 1]! && !blankLine(draft.text, s.end, next.start));
   }
 
   const underHedge = hedgedSections(draft);
@@ -279,6 +279,17 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   return findings.sort((a, b) => a.start - b.start || byCodeUnit(a.rule, b.rule));
 }
 
+/** Does text[from, to) hold a blank line (/\n[ \t]*\n/)? Read by char code: no slice and regex call a sentence. */
+export function blankLine(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) !== 10) continue;
+    let j = k + 1;
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < to && text.charCodeAt(j) === 10) return true;
+  }
+  return false;
+}
+
 /** Each section, [start, end), with its sentences: both run in offset order, so one pass hands each section its own. */
 function bySection(draft: Draft): { at: [number, number]; sentences: Sentence[] }[] {
   const ss = draft.sentences;
@@ -332,7 +343,9 @@ function refsOf(keys: string[], refs: Map<string, LintReference>): string[] {
 /** The reference keys a sentence cites; unknown keys and misspelt author-years become findings. */
 function citedKeys(s: Sentence, index: LintIndex, refs: Map<string, LintReference>, lookup: CitationLookup, add: (f: Omit<Finding, 'severity'>) => void): string[] {
   const keys: string[] = [];
-  for (const k of s.keys) {
+  // Indexed loops, not for…of: no iterator a sentence in a fresh process.
+  for (let n = 0; n < s.keys.length; n++) {
+    const k = s.keys[n]!;
     if (refs.has(k.key)) {
       keys.push(k.key);
       continue;
@@ -341,7 +354,8 @@ function citedKeys(s: Sentence, index: LintIndex, refs: Map<string, LintReferenc
     const hint = near ? `; did you mean @${near}?` : '';
     add({ rule: 'unknown-citation', start: k.start, end: k.end, message: `no reference has the key @${k.key}${hint}`, fix: near ? { cite: `@${near}`, references: refsOf([near], refs) } : undefined });
   }
-  for (const ay of s.authorYears) {
+  for (let n = 0; n < s.authorYears.length; n++) {
+    const ay = s.authorYears[n]!;
     const { found, erratum: er, near } = lookup.authorYear(ay);
     if (found) {
       keys.push(found.key);
