@@ -7,9 +7,9 @@ import type { BibEntry } from '../cite/bibliography.js';
 import { lintTerms as terms, matchDocuments, RARE, weight } from './match.js';
 import { fold } from '../text/fold.js';
 import { authorYears } from './sentences.js';
-import { negations } from './rules.js';
+import { nearKeysOf, negations } from './rules.js';
 import {
-  claimsFile, DOCS_FILE, FLAG, HEAD_FILE, LINT_VERSION, shardFile, termShard, topicFile,
+  claimsFile, DOCS_FILE, FLAG, HEAD_FILE, KEYS_FILE, LINT_VERSION, shardFile, termShard, topicFile,
   type ClaimDetail, type LintClaim, type LintDocs, type LintErratum, type LintHead, type LintReference, type Myth, type TermEntry, type WrongClaim,
 } from './model.js';
 
@@ -127,7 +127,9 @@ function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; refer
   for (const t of topicOnly) byTopicShard[termShard(t, topicShards)]![t] = 1;
   const reps = m.reps.map((i) => detail(claims[i]!));
   const head: LintHead = { version: LINT_VERSION, references: ix.references, errata: ix.errata, wrong, myths, shards, topicShards, chunk: CHUNK };
-  const files: LintFiles = [[HEAD_FILE, JSON.stringify(head)], [DOCS_FILE, JSON.stringify(docs)]];
+  // The keys as a run's reference look-up holds them (rules.ts runRules: a Map of the references by key).
+  const nearKeys = nearKeysOf(new Map(ix.references.map((r) => [r.key, r])).keys());
+  const files: LintFiles = [[HEAD_FILE, JSON.stringify(head)], [DOCS_FILE, JSON.stringify(docs)], [KEYS_FILE, JSON.stringify(nearKeys)]];
   byShard.forEach((s, n) => files.push([shardFile(n), JSON.stringify(s)]));
   byTopicShard.forEach((s, n) => files.push([topicFile(n), JSON.stringify(s)]));
   for (let n = 0; n * CHUNK < reps.length; n++) files.push([claimsFile(n), JSON.stringify(reps.slice(n * CHUNK, (n + 1) * CHUNK))]);

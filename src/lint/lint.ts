@@ -26,13 +26,16 @@ export function lintText(input: string, index: LintIndex, opts: LintOptions = {}
   // A draft without directives (most) has every rule on everywhere: no line look-up for that.
   const switched = p.directives.length > 0;
   const out: Located[] = [];
+  // The findings come in offset order (runRules sorts them): each one's line is found from the
+  // last one's, walking on, not by a search from the top (two a finding, run cold).
+  let line = 0;
   for (const f of runRules({ sentences: ss, sections, text: p.text }, index)) {
     if (opts.disabled?.has(f.rule) || (switched && !enabledAt(p.directives, f.rule, f.start, lines))) continue;
     // The rules' finding given its place, not copied with it (a spread of an object of one of
     // many shapes, run cold): the same keys in the same order, the place's last.
-    const at = lineOf(lines, f.start);
+    const at = (line = lineFrom(lines, line, f.start));
     const last = Math.max(f.start, f.end - 1);
-    const endAt = lineOf(lines, last);
+    const endAt = lineFrom(lines, at, last);
     const located = f as Located;
     located.line = at + 1;
     located.column = f.start - lines[at]! + 1;
@@ -43,13 +46,21 @@ export function lintText(input: string, index: LintIndex, opts: LintOptions = {}
   return out;
 }
 
-function lineStarts(s: string): number[] {
+export function lineStarts(s: string): number[] {
   const out = [0];
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) out.push(i + 1);
   return out;
 }
 
-function lineOf(lines: number[], offset: number): number {
+/** lineOf(lines, offset), walking on from line `from` when the offset is at or after its start. */
+export function lineFrom(lines: number[], from: number, offset: number): number {
+  if (offset < lines[from]!) return lineOf(lines, offset);
+  let k = from;
+  while (k + 1 < lines.length && lines[k + 1]! <= offset) k++;
+  return k;
+}
+
+export function lineOf(lines: number[], offset: number): number {
   let lo = 0;
   let hi = lines.length - 1;
   while (lo < hi) {

@@ -182,7 +182,7 @@ function termsOf(scanned: DraftTermIds, t: number, infos: (TermInfo | undefined)
   let n = 0;
   for (let k = from; k < end; k++) {
     const id = ids[k]!;
-    const x = infos[id] ?? (infos[id] = termInfoOf(scanned.term(id), byTerm, index));
+    const x = infos[id] ?? (infos[id] = termInfoOf(scanned, id, byTerm, index));
     // Two numbers may be one term (lintTerm's Map): a term is a sentence's once.
     if (x.mark === mark) continue;
     x.mark = mark;
@@ -196,12 +196,15 @@ function termsOf(scanned: DraftTermIds, t: number, infos: (TermInfo | undefined)
   return new Terms(list, idf, entry, w);
 }
 
-/** A term's info, as lintTerm's cuts leave it (its Map of same-meaning terms applied here). */
-function termInfoOf(cut: string, byTerm: Map<string, TermInfo>, index: LintIndex): TermInfo {
-  const term = SAME.get(cut) ?? cut;
+/** Term number id's info, as lintTerm's cuts leave it (its Map of same-meaning terms applied here). */
+function termInfoOf(scanned: DraftTermIds, id: number, byTerm: Map<string, TermInfo>, index: LintIndex): TermInfo {
+  const cut = scanned.term(id);
+  const same = SAME.get(cut);
+  const term = same ?? cut;
   let x = byTerm.get(term);
   if (!x) {
-    const e = index.term(term);
+    // The scan's hash is the cut's: a same-meaning term's is made from its text.
+    const e = index.term(term, same === undefined ? scanned.hash(id) : undefined);
     byTerm.set(term, (x = { term, entry: e, idf: idfOf(e), mark: 0 }));
   }
   return x;

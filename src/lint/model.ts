@@ -99,6 +99,17 @@ export interface LintHead {
   chunk: number;
 }
 
+/**
+ * `keys.json`: the references' keys, each once, in order, with each one lower-cased and its
+ * letter groups (text/distance.ts lettersOf), as the nearest-key look-up reads them (rules.ts
+ * nearKeysOf), read only for a draft that cites a key no reference has.
+ */
+export interface NearKeys {
+  keys: string[];
+  lower: string[];
+  letters: number[];
+}
+
 /** A term shard entry: [idf (0: in no claim or quote), topic (1: a topic's name has it), ...postings]. */
 export type TermEntry = number[];
 
@@ -114,14 +125,17 @@ export interface LintDocs {
 
 export const FLAG = { low: 1, veryLow: 2, preclinical: 4, opinion: 8 } as const;
 
-export const termShard = (term: string, shards: number) => {
+export const termShard = (term: string, shards: number) => termHash(term) % shards;
+/** FNV-1a over a term's code units, unsigned (words-wasm.ts reads it for each term of a plain draft). */
+export const termHash = (term: string) => {
   let h = 2166136261;
   for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 16777619);
-  return (h >>> 0) % shards;
+  return h >>> 0;
 };
 export const shardFile = (n: number) => `${LINT_DIR}/t${n}.json`;
 /** A topic shard: { term: 1 } for the words of topics' names that are in no claim or quote. */
 export const topicFile = (n: number) => `${LINT_DIR}/p${n}.json`;
 export const claimsFile = (n: number) => `${LINT_DIR}/c${n}.json`;
 export const DOCS_FILE = `${LINT_DIR}/docs.json`;
+export const KEYS_FILE = `${LINT_DIR}/keys.json`;
 export const HEAD_FILE = `${LINT_DIR}/index.json`;

@@ -15,9 +15,12 @@ export const isPlainText = isPlain;
 /** The ASCII twin of a regex source: its Unicode classes, which stand inside [...], as ASCII ranges. */
 export const asciiSource = (source: string) => source.replaceAll('\\p{Lu}', 'A-Z').replaceAll('\\p{L}', 'A-Za-z').replaceAll('\\p{N}', '0-9');
 
-/** A regex made (and compiled) only when first used: the Unicode one, or its twin for plain text. */
-export function unicodeOrPlain(source: string, flags: string): (text: string) => RegExp {
+/**
+ * A regex made (and compiled) only when first used: the Unicode one, or its twin for plain text.
+ * `plain`: the text is known to be plain (a part of a plain draft), not asked again.
+ */
+export function unicodeOrPlain(source: string, flags: string): (text: string, plain?: boolean) => RegExp {
   let unicode: RegExp | undefined;
-  let plain: RegExp | undefined;
-  return (text) => (isPlainText(text) ? (plain ??= new RegExp(asciiSource(source), flags.replace('u', ''))) : (unicode ??= new RegExp(source, flags)));
+  let twin: RegExp | undefined;
+  return (text, plain = false) => (plain || isPlainText(text) ? (twin ??= new RegExp(asciiSource(source), flags.replace('u', ''))) : (unicode ??= new RegExp(source, flags)));
 }

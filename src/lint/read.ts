@@ -1,14 +1,16 @@
 /** Run time: the lint index, each file read when first needed (model.ts says which holds what). */
 import { CompiledContentError } from '../errors.js';
 import { readCompiled } from '../compiled-read.js';
-import { claimsFile, DOCS_FILE, HEAD_FILE, LINT_VERSION, shardFile, termShard, topicFile, type ClaimDetail, type LintDocs, type LintHead, type TermEntry } from './model.js';
+import { claimsFile, DOCS_FILE, HEAD_FILE, KEYS_FILE, LINT_VERSION, shardFile, termShard, topicFile, type ClaimDetail, type LintDocs, type LintHead, type NearKeys, type TermEntry } from './model.js';
 
 export interface LintIndex extends Omit<LintHead, 'version' | 'shards' | 'topicShards' | 'chunk'> {
-  /** A term's entry ([idf, topic, ...postings]), or undefined for a term in no claim or quote. */
-  term(t: string): TermEntry | undefined;
+  /** A term's entry ([idf, topic, ...postings]), or undefined for a term in no claim or quote; `hash`, its termHash when known. */
+  term(t: string, hash?: number): TermEntry | undefined;
   /** Is a term in no claim or quote one of a topic's name's words (the topic shards)? */
   topicOnly(t: string): boolean;
   docs(): LintDocs;
+  /** keys.json; undefined where the index has none (one written before it), or a test's index. */
+  nearKeys?(): NearKeys | undefined;
   claim(i: number): ClaimDetail;
 }
 
@@ -36,10 +38,10 @@ export function readLintIndex(dataDir: string): LintIndex {
     errata: head.errata,
     wrong: head.wrong,
     myths: head.myths,
-    term(t) {
+    term(t, hash) {
       let e = terms.get(t);
       if (e === undefined) {
-        const n = termShard(t, head.shards);
+        const n = hash === undefined ? termShard(t, head.shards) : hash % head.shards;
         const shard = (shards[n] ??= read<Record<string, TermEntry>>(shardFile(n)));
         terms.set(t, (e = Object.hasOwn(shard, t) ? shard[t]! : null));
       }
@@ -50,6 +52,14 @@ export function readLintIndex(dataDir: string): LintIndex {
       return Object.hasOwn((topicShards[n] ??= read<Record<string, 1>>(topicFile(n))), t);
     },
     docs: () => (docs ??= read<LintDocs>(DOCS_FILE)),
+    nearKeys() {
+      const text = readCompiled(dataDir, KEYS_FILE);
+      try {
+        return text === undefined ? undefined : (JSON.parse(text) as NearKeys);
+      } catch {
+        return undefined;
+      }
+    },
     claim(i) {
       const n = Math.floor(i / head.chunk);
       return (chunks[n] ??= read<ClaimDetail[]>(claimsFile(n)))[i - n * head.chunk]!;

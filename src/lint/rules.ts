@@ -2,15 +2,15 @@
  * kap lint's rules: pure functions from a draft's sentences and the lint index to findings.
  * Precision over recall: each rule says nothing unless the evidence for a finding is clear.
  */
-import { helpNeeded } from '../safety/index.js';
-import { byCodeUnit, couldBeWithin, editDistance, lettersOf, typoBudget } from '../text/distance.js';
+import { needsCrisis } from '../safety/index.js';
+import { byCodeUnit, couldBeWithin, editDistance, lettersOf, moreBitsThan, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
 import { claimPicks, type ClaimMatch, type ClaimPicks } from './best-claims.js';
 import { draftTerms, namesTopic, overlap, quoteMatcher, sentenceTerms, type SentenceTerms } from './match.js';
 import { hedgedWords } from './hedge.js';
 import { isPlainText } from './plain-regex.js';
-import { FLAG, type ClaimDetail, type LintErratum, type LintReference, type Myth } from './model.js';
+import { FLAG, type ClaimDetail, type LintErratum, type LintReference, type Myth, type NearKeys } from './model.js';
 import type { LintIndex } from './read.js';
 import type { AuthorYear, Sentence } from './sentences.js';
 
@@ -142,8 +142,8 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   for (let i = draft.sentences.length - 1; i >= 0; i--) {
     const s = draft.sentences[i]!;
     const next = draft.sentences[i + 1];
-    const sameParagraph = next !== undefined && !/\n[ \t]*\n/.test(draft.text.slice(s.end, next.start));
-    citesFromHere[i] = s.keys.length + s.authorYears.length > 0 || (sameParagraph && citesFromHere[i + 1]!);
+    // The paragraph break asked last: most sentences cite, or have no citing one after them.
+    citesFromHere[i] = s.keys.length + s.authorYears.length > 0 || (next !== undefined && citesFromHere[i + 1]! && !blankLine(draft.text, s.end, next.start));
   }
 
   const underHedge = hedgedSections(draft);
@@ -327,6 +327,17 @@ function inOrder(terms: readonly string[], list: readonly string[]): boolean {
   return true;
 }
 
+/** Does text[from, to) hold a blank line (/\n[ \t]*\n/)? Read by char code: no slice and regex call a sentence. */
+export function blankLine(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) !== 10) continue;
+    let j = k + 1;
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < to && text.charCodeAt(j) === 10) return true;
+  }
+  return false;
+}
+
 /** Each section, [start, end), with its sentences: both run in offset order, so one pass hands each section its own. */
 function bySection(draft: Draft): { at: [number, number]; sentences: Sentence[] }[] {
   const ss = draft.sentences;
@@ -357,8 +368,9 @@ function suicideWithoutHelp(draft: Draft, plain: boolean): Finding[] {
     // pattern loses a match in one sentence by the others around it (a match can span lines,
     // so a crisis found in all is looked for sentence by sentence).
     const all = inSection.map((s) => s.text).join('\n');
-    if (caseless(HELP_INFO, plain).test(plain ? all.toLowerCase() : all) || !helpNeeded(all).includes('crisis')) continue;
-    const first = inSection.find((s) => helpNeeded(s.text).includes('crisis'));
+    // needsCrisis: helpNeeded's crisis answer, without asking its emergency patterns.
+    if (caseless(HELP_INFO, plain).test(plain ? all.toLowerCase() : all) || !needsCrisis(all)) continue;
+    const first = inSection.find((s) => needsCrisis(s.text));
     if (first)
       out.push({ rule: 'safety', severity: RULES.safety.severity, start: first.start, end: first.end, message: 'mentions suicide with no help information nearby: add, for example, "If you are thinking about suicide, in the US and Canada call or text 988; elsewhere, find a helpline at findahelpline.com"' });
   }
@@ -379,7 +391,9 @@ function refsOf(keys: string[], refs: Map<string, LintReference>): string[] {
 /** The reference keys a sentence cites; unknown keys and misspelt author-years become findings. */
 function citedKeys(s: Sentence, index: LintIndex, refs: Map<string, LintReference>, lookup: CitationLookup, add: (f: Omit<Finding, 'severity'>) => void): string[] {
   const keys: string[] = [];
-  for (const k of s.keys) {
+  // Indexed loops, not for…of: no iterator a sentence in a fresh process.
+  for (let n = 0; n < s.keys.length; n++) {
+    const k = s.keys[n]!;
     if (refs.has(k.key)) {
       keys.push(k.key);
       continue;
@@ -388,7 +402,8 @@ function citedKeys(s: Sentence, index: LintIndex, refs: Map<string, LintReferenc
     const hint = near ? `; did you mean @${near}?` : '';
     add({ rule: 'unknown-citation', start: k.start, end: k.end, message: `no reference has the key @${k.key}${hint}`, fix: near ? { cite: `@${near}`, references: refsOf([near], refs) } : undefined });
   }
-  for (const ay of s.authorYears) {
+  for (let n = 0; n < s.authorYears.length; n++) {
+    const ay = s.authorYears[n]!;
     const { found, erratum: er, near } = lookup.authorYear(ay);
     if (found) {
       keys.push(found.key);
@@ -417,10 +432,10 @@ interface CitationLookup {
 function citationLookup(index: LintIndex, refs: Map<string, LintReference>): CitationLookup {
   const keys = new Map<string, string | undefined>();
   const authorYears = new Map<string, ReturnType<CitationLookup['authorYear']>>();
-  // Each key's letter groups (text/distance.ts couldBeWithin): most keys are ruled out on them,
-  // without the edit-distance table, which a fresh process runs cold. Made when a draft first
-  // cites a key that no reference has (most cite none).
-  let knownKeys: { r: string; lower: string; letters: number }[] | undefined;
+  // The known keys' lengths and letter groups, made when a draft first cites a key that no
+  // reference has (most cite none), from the index's (written at build time: 106 keys' letter
+  // groups, run cold, cost ~1.5M instructions).
+  let knownKeys: KnownKeys | undefined;
   const byCount: NameForms[] = [];
   // The references by year, in their order, made when the first author-year is looked up: a
   // reference of another year is neither the one cited nor a near one (resolve, nearReference),
@@ -428,29 +443,7 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
   let years: ReferenceYears | undefined;
   return {
     nearKey(key) {
-      if (!keys.has(key)) {
-        const lower = key.toLowerCase();
-        // The first of the nearest within 3 edits: each later key need only be nearer, so the
-        // distance is bounded by the best so far (editDistance stops past its bound).
-        let near: string | undefined;
-        let best = 4;
-        const letters = lettersOf(lower);
-        const known = (knownKeys ??= [...refs.keys()].map((r) => ({ r, lower: r.toLowerCase(), letters: lettersOf(r) })));
-        for (let i = 0; i < known.length && best > 0; i++) {
-          const { r, lower: l, letters: rl } = known[i]!;
-          // Not within best - 1 edits: no nearer than the best so far, as the tests below find.
-          if (l !== lower && !couldBeWithin(letters, lower.length, rl, r.length, best - 1)) continue;
-          // Each edit changes the counts of at most two characters by one (a transposition none),
-          // so half the counts' difference is a floor of the distance (as is the lengths' difference,
-          // which editDistance asks first): most keys are skipped on them.
-          const d = l === lower ? 0 : Math.abs(lower.length - r.length) >= best || countGap(lower, r) >= best ? best : editDistance(lower, r, best - 1);
-          if (d < best) {
-            best = d;
-            near = r;
-          }
-        }
-        keys.set(key, near);
-      }
+      if (!keys.has(key)) keys.set(key, nearestKey(key, (knownKeys ??= knownKeysOf(index.nearKeys?.() ?? nearKeysOf(refs.keys())))));
       return keys.get(key);
     },
     authorYear(ay) {
@@ -466,6 +459,70 @@ function citationLookup(index: LintIndex, refs: Map<string, LintReference>): Cit
       return answer;
     },
   };
+}
+
+/** The reference keys, in order, with what nearestKey asks of each before their text. */
+export interface KnownKeys {
+  keys: string[];
+  lower: string[];
+  /** Each key's length, its lower-case form's, and its letter groups (text/distance.ts lettersOf). */
+  lengths: Int32Array;
+  lowerLengths: Int32Array;
+  letters: Int32Array;
+}
+
+/** The keys as nearestKey reads them (the index has them: model.ts LintHead nearKeys). */
+export function nearKeysOf(refKeys: Iterable<string>): NearKeys {
+  const keys = [...refKeys];
+  return { keys, lower: keys.map((k) => k.toLowerCase()), letters: keys.map(lettersOf) };
+}
+
+export function knownKeysOf({ keys, lower, letters }: NearKeys): KnownKeys {
+  const n = keys.length;
+  const out: KnownKeys = { keys, lower, lengths: new Int32Array(n), lowerLengths: new Int32Array(n), letters: Int32Array.from(letters) };
+  for (let i = 0; i < n; i++) {
+    out.lengths[i] = keys[i]!.length;
+    out.lowerLengths[i] = lower[i]!.length;
+  }
+  return out;
+}
+
+/**
+ * The first of the known keys nearest to `key` within 3 edits: each later key need only be
+ * nearer, so the distance is bounded by the best so far (editDistance stops past its bound).
+ * text/distance.ts couldBeWithin's test, written out over typed arrays: a fresh process runs
+ * this loop cold, a call and an object read a key (9 unknown keys of 106: ~5.6M instructions).
+ */
+export function nearestKey(key: string, known: KnownKeys): string | undefined {
+  const lower = key.toLowerCase();
+  const length = lower.length;
+  const letters = lettersOf(lower);
+  const { keys, lengths, lowerLengths, letters: keyLetters } = known;
+  let near: string | undefined;
+  let best = 4;
+  for (let i = 0; i < keys.length && best > 0; i++) {
+    const same = lowerLengths[i] === length && known.lower[i] === lower;
+    let d = 0;
+    if (!same) {
+      // Not within best - 1 edits: no nearer than the best so far (couldBeWithin).
+      const budget = best - 1;
+      const n = lengths[i]!;
+      const longer = n > length ? n - length : 0;
+      const shorter = length > n ? length - n : 0;
+      if (longer > budget || shorter > budget) continue;
+      const rl = keyLetters[i]!;
+      if (moreBitsThan(letters & ~rl, budget - longer) || moreBitsThan(rl & ~letters, budget - shorter)) continue;
+      // Each edit changes the counts of at most two characters by one (a transposition none),
+      // so half the counts' difference is a floor of the distance: most keys left are skipped on it.
+      const r = keys[i]!;
+      d = countGap(lower, r) >= best ? best : editDistance(lower, r, best - 1);
+    }
+    if (d < best) {
+      best = d;
+      near = keys[i];
+    }
+  }
+  return near;
 }
 
 /** Half the difference of two strings' character counts, rounded up: no more than their edit distance. */
@@ -493,17 +550,15 @@ function drain(s: string): number {
 const year = (y: string) => y.replace(/[a-z]$/, '');
 const sameNames = (a: string[], b: string[]) => a.length > 0 && a.every((n, i) => i >= b.length || fold(b[i]!) === n) && fold(b[0]!) === a[0];
 
-/** The references by year as written (`text`, references), and their indices by the year's number rounded down (`floor`); each in the references' order. */
-interface ReferenceYears {
+/** The references by year as written (`text`, references, in the references' order). */
+export interface ReferenceYears {
   text: Map<string, LintReference[]>;
-  floor: Map<number, number[]>;
-  /** Each reference's year as a number. */
+  /** Each reference's year as a number (NaN, never within a year of another, for one that is no number). */
   numbers: number[];
 }
 
-function referenceYears(refs: LintReference[]): ReferenceYears {
+export function referenceYears(refs: LintReference[]): ReferenceYears {
   const text = new Map<string, LintReference[]>();
-  const floor = new Map<number, number[]>();
   const numbers: number[] = [];
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i]!;
@@ -512,13 +567,8 @@ function referenceYears(refs: LintReference[]): ReferenceYears {
     const t = text.get(r.year);
     if (t) t.push(r);
     else text.set(r.year, [r]);
-    // A year that is no number (NaN) is never within a year of another (nearReference).
-    if (!Number.isFinite(n)) continue;
-    const f = floor.get(Math.floor(n));
-    if (f) f.push(i);
-    else floor.set(Math.floor(n), [i]);
   }
-  return { text, floor, numbers };
+  return { text, numbers };
 }
 
 /** The first reference of the year cited whose first names are the ones written. */
@@ -528,29 +578,29 @@ function resolve(ay: AuthorYear, years: ReferenceYears): LintReference | undefin
 }
 
 /** Each reference's first `count` names as one string (what an author-year of as many names is held to) and its letter groups, made when first asked. */
-interface NameForms {
+export interface NameForms {
   names: (string | undefined)[];
   letters: number[];
 }
 
-const nameForms = (): NameForms => ({ names: [], letters: [] });
+export const nameForms = (): NameForms => ({ names: [], letters: [] });
 
 /** A reference one typo away in the first author's name (same year), or the same names a year off. */
-function nearReference(ay: AuthorYear, refs: LintReference[], years: ReferenceYears, forms: NameForms): LintReference | undefined {
+export function nearReference(ay: AuthorYear, refs: LintReference[], years: ReferenceYears, forms: NameForms): LintReference | undefined {
   const written = ay.families.map(fold).join(' ');
   const letters = lettersOf(written);
   const y = Number(year(ay.year));
-  // Only the same year, or a year off, can score (below): the references whose year rounds down
-  // to one of the three around y's, in their order. None for a year that is no number.
-  const f = Math.floor(y);
-  const near = Number.isFinite(y) ? [...(years.floor.get(f - 1) ?? []), ...(years.floor.get(f) ?? []), ...(years.floor.get(f + 1) ?? [])].sort((a, b) => a - b) : [];
   const count = ay.families.length;
+  const numbers = years.numbers;
   let best: { r: LintReference; d: number } | undefined;
-  for (let k = 0; k < near.length; k++) {
-    const i = near[k]!;
+  // Only the same year, or a year off, can score (below): asked first, of each reference in
+  // order, as one compare (none for a year that is no number, NaN). Not a list of the years'
+  // references made first: its spreads and sort cost a fresh process more than this loop.
+  for (let i = 0; i < numbers.length; i++) {
+    const ry = numbers[i]!;
+    if (!(Math.abs(ry - y) <= 1)) continue;
     const r = refs[i]!;
-    const ry = years.numbers[i]!;
-    if (!r.families[0] || Math.abs(ry - y) > 1) continue;
+    if (!r.families[0]) continue;
     // The names as written against the reference's first as many names.
     let names = forms.names[i];
     if (names === undefined) {

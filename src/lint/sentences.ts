@@ -3,7 +3,7 @@
  * (and bare `@key`), and author-year forms, "(Furukawa et al., 2005)" or "Furukawa et al. (2005)".
  */
 import type { Prose } from './prose.js';
-import { unicodeOrPlain } from './plain-regex.js';
+import { isPlainText, unicodeOrPlain } from './plain-regex.js';
 
 export interface AuthorYear {
   /** As written: "Furikawa et al., 2005". */
@@ -55,7 +55,9 @@ export function sentences(p: Prose): Sentence[] {
   for (let m = paragraph.exec(t); m; m = paragraph.exec(t)) ends.push(m.index);
   for (const [, e] of p.lineBlocks) ends.push(e);
   for (const [s, e] of p.quotes) ends.push(s, e);
-  const end = SENTENCE_END(t);
+  // A plain draft's sentences are plain: each regex below is its ASCII twin, not asked of each.
+  const plain = isPlainText(t);
+  const end = SENTENCE_END(t, plain);
   end.lastIndex = 0;
   for (let m = end.exec(t); m; m = end.exec(t)) {
     if (m[0][0] === '.' && ABBREV.test(t.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
@@ -75,15 +77,15 @@ export function sentences(p: Prose): Sentence[] {
     while (b > a && isSpace(t.charCodeAt(b - 1))) b--;
     if (b <= a) return;
     const text = t.slice(a, b);
-    if (!LETTER_OR_DIGIT(text).test(text)) return;
+    if (!LETTER_OR_DIGIT(text, plain).test(text)) return;
     out.push({
       start: a,
       end: b,
       text,
       quoted: within(p.quotes, a),
-      own: ownVoice(text),
-      keys: text.includes('@') ? keyCites(text, a) : [],
-      authorYears: HAS_YEAR.test(text) ? authorYears(text, a) : [],
+      own: ownVoice(text, plain),
+      keys: text.includes('@') ? keyCites(text, a, plain) : [],
+      authorYears: HAS_YEAR.test(text) ? authorYears(text, a, plain) : [],
       line: within(p.lineBlocks, a),
     });
   }
@@ -107,27 +109,27 @@ function within(ranges: [number, number][], at: number): boolean {
 
 const LETTER_OR_DIGIT = unicodeOrPlain(String.raw`[\p{L}\p{N}]`, 'u');
 
-/** Quoted spans blanked: "…", “…”, and '…' when it stands apart from words. */
-export function ownVoice(s: string): string {
+/** Quoted spans blanked: "…", “…”, and '…' when it stands apart from words. `plain`: s is known to be plain text. */
+export function ownVoice(s: string, plain = false): string {
   // Most sentences quote nothing: skip the Unicode-aware scan for them.
   if (!/["“'‘]/.test(s)) return s;
-  return s.replace(QUOTED(s), (q) => ' '.repeat(q.length));
+  return s.replace(QUOTED(s, plain), (q) => ' '.repeat(q.length));
 }
 
 const QUOTED = unicodeOrPlain(String.raw`"[^"\n]*"|“[^”\n]*”|(?<![\p{L}])'[^'\n]{3,}'(?![\p{L}])|‘[^’\n]*’`, 'gu');
 
 const KEY = unicodeOrPlain(String.raw`(?<![\w@.])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)`, 'gu');
 
-export function keyCites(s: string, base = 0): KeyCite[] {
+export function keyCites(s: string, base = 0, plain = false): KeyCite[] {
   const out: KeyCite[] = [];
   // exec loops, not matchAll: no iterator object (and regex copy) per sentence in a fresh process.
-  const key = KEY(s);
+  const key = KEY(s, plain);
   key.lastIndex = 0;
   for (let m = key.exec(s); m; m = key.exec(s)) {
     // Trailing punctuation belongs to the sentence, as Pandoc reads it.
     const k = m[1]!.replace(/[.:,;?]+$/, '');
     const before = s[m.index - 1] ?? '';
-    if (before === '.' || LETTER_OR_DIGIT(before).test(before)) continue; // an e-mail address
+    if (before === '.' || LETTER_OR_DIGIT(before, plain).test(before)) continue; // an e-mail address
     out.push({ key: k, start: base + m.index, end: base + m.index + m[0].length - (m[1]!.length - k.length) });
   }
   return out;
@@ -149,7 +151,7 @@ const NOT_NAMES = new Set(
     'fda ema nice dea who cdc samhsa trial study phase version update updated revised approved published').split(' '),
 );
 
-export function authorYears(s: string, base = 0): AuthorYear[] {
+export function authorYears(s: string, base = 0, plain = false): AuthorYear[] {
   const out: AuthorYear[] = [];
   const add = (m: RegExpMatchArray, offset: number) => {
     if (NOT_NAMES.has(m[1]!.toLowerCase())) return;
@@ -163,13 +165,13 @@ export function authorYears(s: string, base = 0): AuthorYear[] {
   GROUP.lastIndex = 0;
   for (let g = GROUP.exec(s); g; g = GROUP.exec(s)) {
     const inner = g[1]!;
-    const paren = PAREN(inner);
+    const paren = PAREN(inner, plain);
     paren.lastIndex = 0;
     for (let m = paren.exec(inner); m; m = paren.exec(inner)) add(m, g.index + 1);
   }
   // The narrative form needs a year in parentheses: most sentences have none.
   if (NARRATIVE_YEAR.test(s)) {
-    const narrative = NARRATIVE(s);
+    const narrative = NARRATIVE(s, plain);
     narrative.lastIndex = 0;
     for (let m = narrative.exec(s); m; m = narrative.exec(s)) if (!out.some((a) => a.start <= base + m!.index && a.end > base + m!.index)) add(m, 0);
   }

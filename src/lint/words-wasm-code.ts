@@ -8,13 +8,14 @@
  * or above. Its bytes are made at build time (scripts/wasm-modules.mjs).
  *
  *   scan(S, ends, first, out, wStart, wLen, wTerm, tStart, tLen, tMark, wTable, tTable, mask,
- *   area, stops) -> terms: sentence s is the bytes from ends[s - 1] (0 for the first) to
+ *   area, stops, tHash) -> terms: sentence s is the bytes from ends[s - 1] (0 for the first) to
  *   ends[s]; the numbers of its terms, each once, in the order first met, go to out, from
  *   first[s] to first[s + 1]. The words of the first `stops` sentences are stop words (term -1,
  *   never written out). Word k is the bytes from wStart[k], wLen[k] long, its term wTerm[k];
- *   term t the bytes from tStart[t] (written in `area`), tLen[t] long. Both tables (mask + 1
- *   slots, zeroed; number + 1, 0 empty) are probed by FNV-1a hash. Addresses are bytes'; the
- *   arrays are of i32.
+ *   term t the bytes from tStart[t] (written in `area`), tLen[t] long, its FNV-1a hash tHash[t]
+ *   (model.ts termShard's, which reads the term's shard from it). Both tables (mask + 1 slots,
+ *   zeroed; number + 1, 0 empty) are probed by FNV-1a hash. Addresses are bytes'; the arrays are
+ *   of i32.
  */
 import { HEADER, section, sleb, uleb } from '../wasm-bytes.js';
 
@@ -40,9 +41,9 @@ const inc = (l: number): Code => set(l, add(get(l), int(1)));
 /** for (k = 0; k < n; k++) body (depths in body: 0 the loop, 1 its block). */
 const upTo = (k: number, n: Code, body: Code): Code => [...set(k, int(0)), ...block(loop([...brIf(1, geU(get(k), n)), ...body, ...inc(k), ...br(0)]))];
 
-// Parameters 0-14; i32 locals from 15.
-const S = 0, ENDS = 1, FIRST = 2, OUT = 3, W_START = 4, W_LEN = 5, W_TERM = 6, T_START = 7, T_LEN = 8, T_MARK = 9, W_TABLE = 10, T_TABLE = 11, mask = 12, AREA = 13, stops = 14;
-const s = 15, i = 16, e = 17, b = 18, start = 19, h = 20, c = 21, words = 22, slot = 23, v = 24, id = 25, len = 26, k = 27, same = 28, terms = 29, tend = 30, n = 31, tid = 32, digit = 33;
+// Parameters 0-15; i32 locals from 16.
+const S = 0, ENDS = 1, FIRST = 2, OUT = 3, W_START = 4, W_LEN = 5, W_TERM = 6, T_START = 7, T_LEN = 8, T_MARK = 9, W_TABLE = 10, T_TABLE = 11, mask = 12, AREA = 13, stops = 14, T_HASH = 15;
+const s = 16, i = 17, e = 18, b = 19, start = 20, h = 21, c = 22, words = 23, slot = 24, v = 25, id = 26, len = 27, k = 28, same = 29, terms = 30, tend = 31, n = 32, tid = 33, digit = 34;
 const LOCALS = 19;
 const FNV_OFFSET = 2166136261 | 0, FNV_PRIME = 16777619;
 
@@ -130,7 +131,7 @@ const finish = (): Code => [
       [
         ...stem(),
         ...termHash(),
-        ...intern(T_TABLE, T_START, T_LEN, tend, n, h, terms, tid, [...store(T_MARK, get(tid), int(0)), ...set(tend, add(get(tend), get(n)))]),
+        ...intern(T_TABLE, T_START, T_LEN, tend, n, h, terms, tid, [...store(T_MARK, get(tid), int(0)), ...store(T_HASH, get(tid), get(h)), ...set(tend, add(get(tend), get(n)))]),
         ...store(W_TERM, get(id), get(tid)),
       ],
     ),
@@ -186,7 +187,7 @@ export function wordsModule(): Uint8Array {
   const name = (x: string) => [x.length, ...Array.from(x, (ch) => ch.charCodeAt(0))];
   return Uint8Array.from([
     ...HEADER,
-    ...section(1, [1, 0x60, 15, ...Array<number>(15).fill(I32), 1, I32]),
+    ...section(1, [1, 0x60, 16, ...Array<number>(16).fill(I32), 1, I32]),
     ...section(3, [1, 0]),
     ...section(5, [1, 0, 1]),
     ...section(7, [2, ...name('m'), 2, 0, ...name('scan'), 0, 0]),

@@ -1,28 +1,49 @@
-/** Rows of the distance table, kept between calls: a typo is checked against many names. */
+/** Rows of the distance table, and the second string's code units, kept between calls: a typo is checked against many names. */
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+let units = new Int32Array(64);
 
-/** Edit distance with adjacent transpositions (optimal string alignment): "glutamte" is 1 from "glutamate". */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment): "glutamte" is 1 from
+ * "glutamate". The table's loop asks no built-in (Math.min, charCodeAt) a cell: it runs cold in a
+ * fresh process, where each such call costs more than the cell's arithmetic.
+ */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  if (rows[0]!.length <= n) {
+    rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+    units = new Int32Array(n + 1);
+  }
+  const bs = units;
+  for (let j = 0; j < n; j++) bs[j] = b.charCodeAt(j);
   // prev2, prev, cur: the rows for i - 2, i - 1 and i, rotated rather than allocated.
   let prev2 = rows[0]!;
   let prev = rows[1]!;
   let cur = rows[2]!;
   for (let j = 0; j <= n; j++) prev[j] = j;
+  let aBefore = -1;
   for (let i = 1; i <= a.length; i++) {
     const ai = a.charCodeAt(i - 1);
     cur[0] = i;
     let rowMin = i;
+    let left = i;
     for (let j = 1; j <= n; j++) {
-      const bj = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      const bj = bs[j - 1]!;
+      const up = prev[j]! + 1;
+      const diagonal = prev[j - 1]! + (ai === bj ? 0 : 1);
+      let v = left + 1;
+      if (up < v) v = up;
+      if (diagonal < v) v = diagonal;
+      if (i > 1 && j > 1 && ai === bs[j - 2] && aBefore === bj) {
+        const swap = prev2[j - 2]! + 1;
+        if (swap < v) v = swap;
+      }
       cur[j] = v;
+      left = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    aBefore = ai;
     // Not a destructuring swap: in a fresh process that allocates an array every row.
     const free = prev2;
     prev2 = prev;
@@ -51,7 +72,7 @@ export function lettersOf(s: string): number {
 }
 
 /** Whether more than `limit` bits are set (clears the lowest set bit at most limit + 1 times). */
-function moreBitsThan(x: number, limit: number): boolean {
+export function moreBitsThan(x: number, limit: number): boolean {
   for (let n = 0; x; n++) {
     if (n === limit) return true;
     x &= x - 1;

@@ -14,6 +14,7 @@ import { bestClaims, claimPicks, states, type ClaimMatch } from '../../src/lint/
 import { lintTerms, matchDocuments, namesTopic, RARE, sentenceTerms, weight } from '../../src/lint/match.js';
 import { claimsFile, FLAG, LINT_DIR, shardFile, termShard, type ClaimDetail, type LintClaim, type LintHead } from '../../src/lint/model.js';
 import { readLintIndex, type LintIndex } from '../../src/lint/read.js';
+import { nearKeysOf } from '../../src/lint/rules.js';
 import { ROOT } from '../helpers/run-kap.js';
 
 const compiled = `${ROOT}dist/content`;
@@ -68,6 +69,12 @@ describe('the split lint index', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('holds the keys as a run would read them from the references (rules.ts nearKeysOf)', () => {
+    const keys = readLintIndex(compiled).nearKeys!()!;
+    expect(keys).toEqual(nearKeysOf(new Map(head.references.map((r) => [r.key, r])).keys()));
+    expect(keys.keys.length).toBeGreaterThan(50);
   });
 
   it('says the index is missing, not that the draft is clean, when a shard it needs is gone', () => {

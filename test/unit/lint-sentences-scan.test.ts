@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { prose } from '../../src/lint/prose.js';
-import { authorYears, keyCites, sentences } from '../../src/lint/sentences.js';
+import { authorYears, keyCites, ownVoice, sentences } from '../../src/lint/sentences.js';
+import { isPlainText } from '../../src/lint/plain-regex.js';
 
 const trimmed = (s: string) => {
   let a = 0;
@@ -27,7 +28,7 @@ function rng(seed: number): () => number {
 
 const PIECES = [
   'Furukawa', 'et al.', ', ', '2005', '2005a', '(', ')', '; ', ' & ', ' and ', 'Zanos', 'Gould', 'n.d.', '@furukawa2005', '[@li2010]', '@', 'a@b.c',
-  ' ', '  ', '\n', '\n\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '.', '. ', '? ', '! ', 'Ketamine works', 'van Dijk', '“quoted”', '"q"', 'Li', 'e.g.', 'x',
+  ' ', '  ', '\n', '\n\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '.', '. ', '? ', '! ', 'Ketamine works', 'van Dijk', '“quoted”', '"q"', 'Li', 'e.g.', 'x', 'Müller', 'Łukasz', '@ü2005', 'Ωmega',
 ];
 
 describe('sentences: char-code trim, exec loops', () => {
@@ -42,17 +43,28 @@ describe('sentences: char-code trim, exec loops', () => {
 
   it('reads the citations the matchAll loops read', () => {
     const r = rng(7);
+    let plain = 0;
     for (let n = 0; n < 3000; n++) {
       let s = '';
       const len = 1 + Math.floor(r() * 30);
       for (let k = 0; k < len; k++) s += PIECES[Math.floor(r() * PIECES.length)]!;
       for (const x of sentences(prose(s))) {
         expect(x.text).toBe(trimmed(x.text));
-        expect(x.keys).toEqual(x.text.includes('@') ? keyCites(x.text, x.start) : []);
+        // A plain draft's sentences are read with the regexes' twins, each sentence not asked again.
+        expect(x.keys).toEqual(x.text.includes('@') ? keyCitesByMatchAll(x.text, x.start) : []);
+        expect(x.authorYears).toEqual(/\b(1[5-9]|20)\d\d[a-z]?\b|n\.d\./.test(x.text) ? authorYearsByMatchAll(x.text, x.start) : []);
+        expect(x.own).toBe(ownVoice(x.text));
       }
       expect(authorYears(s, 3)).toEqual(authorYearsByMatchAll(s, 3));
       expect(keyCites(s)).toEqual(keyCitesByMatchAll(s));
+      if (isPlainText(s)) {
+        plain++;
+        expect(authorYears(s, 3, true)).toEqual(authorYearsByMatchAll(s, 3));
+        expect(keyCites(s, 0, true)).toEqual(keyCitesByMatchAll(s));
+        expect(ownVoice(s, true)).toBe(ownVoice(s));
+      }
     }
+    expect(plain).toBeGreaterThan(300);
   });
 });
 

@@ -8,6 +8,8 @@ import { prose } from '../../src/lint/prose.js';
 import { sentences } from '../../src/lint/sentences.js';
 import { isPlainText } from '../../src/lint/plain-regex.js';
 import { STOP_WORDS } from '../../src/search/tokenize.js';
+import { draftTermIds } from '../../src/lint/words-wasm.js';
+import { termHash } from '../../src/lint/model.js';
 import { ROOT } from '../helpers/run-kap.js';
 
 const index = readLintIndex(`${ROOT}dist/content`);
@@ -38,6 +40,16 @@ describe('a draft\'s terms in WebAssembly', () => {
       fc.property(fc.array(sentence, { minLength: 1, maxLength: 8 }), (texts) => {
         fc.pre(texts.every((t) => isPlainText(t)));
         same(texts);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('come with their hashes, termHash\'s (a term\'s shard is read from it)', () => {
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 8 }), (texts) => {
+        fc.pre(texts.every((t) => isPlainText(t)));
+        const scanned = draftTermIds(texts)!;
+        for (let t = 0; t < scanned.count; t++) expect(scanned.hash(t)).toBe(termHash(scanned.term(t)));
       }),
       { numRuns: 300 },
     );
