@@ -20,7 +20,8 @@ import { add, and, at4, eqz, F64, f, fadd, fdiv, fge, fgt, fmul, fsub, ge, get, 
 
 // Locals: parameters 0 nq, 1 sw (f64), 2 query, 3 S; i32 4 q, 5 qa, 6 e, 7 len, 8 w, 9 r, 10 j,
 // 11 n, 12 d, 13 x, 14 m, 15 k, 16 claims, 17 i, 18 best, 19 near, 20 weak, 21 animal, 22 fl,
-// 23 stated, then the regions' byte offsets 27-35 (24-26 unused); f64 36 score, 37 ww, 38 tw, 39 floor.
+// 23 stated, then the regions' byte offsets 27-35 (24-26 unused); f64 36 score, 37 ww, 38 tw, 39 floor (3sw, then the
+// best score less 0.1).
 const nq = 0, sw = 1, query = 2, q = 4, qa = 5, e = 6, len = 7, w = 8, r = 9, j = 10, n = 11, d = 12, x = 13, m = 14, k = 15;
 const claims = 16, i = 17, best = 18, near = 19, weak = 20, animal = 21, fl = 22, stated = 23, score = 36, ww = 37, tw = 38, floor = 39;
 const TOUCHED = 27, WEIGHT = 28, CLAIM = 29, FLAGS = 30, BEST_DOC = 31, MET = 32, BEST_SCORE = 33, PICKS = 34;
@@ -83,15 +84,24 @@ function scoreBody(): Code {
     ]),
     ...set(n, shr(sub(get(n), get(TOUCHED)), int(2))),
     // The touched documents that pass moved to the front, the others' sums reset (passing).
+    // Most fail on the sentence's weight alone: both tests need 40w >= 3sw (weights are not
+    // negative), asked first, the document's weight read only past it.
     ...set(m, int(0)),
+    ...set(floor, fmul(num(3), get(sw))),
     ...upTo(k, get(n), [
       ...set(d, load(TOUCHED, get(k))),
       ...set(e, rec(get(d))),
       ...set(ww, f(loadSum(get(e), 'shared'))),
-      ...set(tw, f(load(WEIGHT, get(d)))),
       ...when(
-        or(fge(fmul(num(40), get(ww)), fmul(num(3), fadd(get(tw), get(sw)))), and(fge(fmul(num(5), get(ww)), fmul(num(3), get(sw))), fge(fmul(num(20), get(ww)), fmul(num(3), get(tw))))),
-        [...store(TOUCHED, get(m), get(d)), ...set(m, add(get(m), int(1)))],
+        fge(fmul(num(40), get(ww)), get(floor)),
+        [
+          ...set(tw, f(load(WEIGHT, get(d)))),
+          ...when(
+            or(fge(fmul(num(40), get(ww)), fmul(num(3), fadd(get(tw), get(sw)))), and(fge(fmul(num(5), get(ww)), fmul(num(3), get(sw))), fge(fmul(num(20), get(ww)), fmul(num(3), get(tw))))),
+            [...store(TOUCHED, get(m), get(d)), ...set(m, add(get(m), int(1)))],
+            clearSum(e),
+          ),
+        ],
         clearSum(e),
       ),
     ]),
