@@ -13,7 +13,7 @@ import { hedgedWords } from './hedge.js';
 import { isPlainText } from './plain-regex.js';
 import { FLAG, type ClaimDetail, type LintErratum, type LintReference } from './model.js';
 import type { LintIndex } from './read.js';
-import type { AuthorYear, Sentence } from './sentences.js';
+import { isSpace, type AuthorYear, type Sentence } from './sentences.js';
 
 export const RULES = {
   'known-error': { name: 'RepeatsKnownError', severity: 'error', summary: "repeats one of the article's known errors, or its misspelt citations" },
@@ -151,6 +151,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
 
   // A long plain draft's terms, every sentence's at once (match.ts draftTerms): 5,000 words
   // 250.5M -> 246.2M instructions; for a 100-word draft the module's compile cost more.
+  const lowerText = plain ? draft.text.toLowerCase() : undefined;
   const terms = plain && draft.text.length >= ALL_AT_ONCE ? draftTerms(draft.sentences.map((s) => s.own), index) : undefined;
   // And their claim picks and the quotes they touch, every sentence's in two calls (draft-picks.ts):
   // 5,000 words 238.2M -> 235.1M instructions.
@@ -163,10 +164,12 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     let sentNegations: number | undefined;
     // Reporting words outside the citations ("(Comer, 2022)" is a citation, not "Comer says").
     // What the patterns are asked of: the sentence, lower-cased in a plain draft (caseless).
-    const ask = plain ? s.own.toLowerCase() : s.own;
-    const voice = !s.quoted && !rx(REPORTING).test(withoutCitations(s, ask));
+    // A sentence that quotes nothing is its own voice (sentences.ts ownVoice): a slice of the
+    // draft lower-cased once (in plain text lower-casing keeps every length).
+    const ask = !plain ? s.own : s.own === s.text ? lowerText!.slice(s.start, s.end) : s.own.toLowerCase();
+    const voice = !s.quoted && !rx(REPORTING).test(s.keys.length + s.authorYears.length ? withoutCitations(s, ask) : ask);
     // A question asserts nothing ("Does ketamine calm the stress response?"): no known error, no overstatement.
-    const question = /\?["'”’)\]]*\s*$/.test(s.text);
+    const question = isQuestion(s.text);
     // 1. Known errors: the article's wrong claims, stated in the writer's own voice, in a
     // sentence of at least MIN_TERMS terms (a bold lead-in, "Abuse potential.", states nothing).
     let known = citeFlags[i]!.known;
@@ -320,6 +323,19 @@ function suicideWithoutHelp(draft: Draft, plain: boolean): Finding[] {
   }
   return out;
 }
+
+/**
+ * Does the text end with a question mark, closing quotes or brackets and spaces after it
+ * (/\?["'”’)\]]*\s*$/)? Read back from the end: the two runs' characters are apart, so the
+ * longest runs are the regex's.
+ */
+export function isQuestion(t: string): boolean {
+  let k = t.length;
+  while (k > 0 && isSpace(t.charCodeAt(k - 1))) k--;
+  while (k > 0 && CLOSERS.includes(t[k - 1]!)) k--;
+  return k > 0 && t.charCodeAt(k - 1) === 63;
+}
+const CLOSERS = '"\'”’)]';
 
 /** The sentence without its citations, for words about the writer's stance. */
 function withoutCitations(s: Sentence, own: string): string {
