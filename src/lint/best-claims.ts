@@ -139,12 +139,13 @@ export function claimPicks(index: LintIndex, sentence: SentenceTerms): ClaimPick
   let wasm = picksWasm.get(index);
   if (wasm === undefined) picksWasm.set(index, (wasm = wasmPicks(index.docs()) ?? null));
   if (!wasm) return picksInJs(index, sentence);
-  const docs = index.docs();
-  const sw = sentence.weight;
+  return fromPicks(wasm.score(sentence.entry, sentence.idf, sentence.weight, RARE), index.docs(), sentence.weight);
+}
+
+/** The matches of the module's four picks (picks-wasm.ts), one match a claim, as picksInJs makes them. */
+export function fromPicks(picks: readonly Pick[], docs: LintDocs, sw: number): ClaimPicks {
   // Indexed, not destructured: no iterator in a fresh process.
-  const picks = wasm.score(sentence.entry, sentence.idf, sw, RARE);
   const b = picks[0]!, n = picks[1]!, w = picks[2]!, a = picks[3]!;
-  // One match a claim, as picksInJs makes them.
   const best = b.position < 0 ? undefined : matchOfPick(b, docs, sw);
   const near = n.position < 0 ? undefined : n.position === b.position ? best : matchOfPick(n, docs, sw);
   const weak = w.position < 0 ? undefined : w.position === b.position ? best : w.position === n.position ? near : matchOfPick(w, docs, sw);

@@ -30,26 +30,61 @@ export interface WasmPicks {
 
 const PAGE = 65536;
 
-/** claimPicks' loops for these documents; undefined where WebAssembly is not available (node --jitless). */
-export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
+/** The module instantiated for these documents, its memory holding them; undefined where WebAssembly is not available (node --jitless). */
+export interface PicksInstance {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  exports: { score(nq: number, sw: number, query: number, stride: number): number; all(...a: number[]): number; quotes(...a: number[]): number };
+  /** The byte stride of the regions (4 bytes a document), and the first byte after them. */
+  S: number;
+  arenaStart: number;
+}
+
+export function picksInstance(docs: LintDocs): PicksInstance | undefined {
   const D = Math.max(1, docs.weight.length);
   const S = 4 * D;
   const arenaStart = 12 * S + 128;
-  let memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  let run: (nq: number, sw: number, query: number, stride: number) => number;
+  let exports: PicksInstance['exports'] & { m: PicksInstance['memory'] };
   try {
-    const exports = new Wasm.Instance(new Wasm.Module(moduleBytes())).exports as { m: typeof memory; score: typeof run };
-    memory = exports.m;
-    run = exports.score;
-    memory.grow(Math.ceil((arenaStart + PAGE) / PAGE) - 1);
+    exports = new Wasm.Instance(new Wasm.Module(moduleBytes())).exports as typeof exports;
+    exports.m.grow(Math.ceil((arenaStart + PAGE) / PAGE) - 1);
   } catch {
     return undefined;
   }
-  let ints = new Int32Array(memory.buffer);
-  let reals = new Float64Array(memory.buffer);
+  const ints = new Int32Array(exports.m.buffer);
   ints.set(docs.weight, 4 * D);
   ints.set(docs.claim, 5 * D);
   ints.set(docs.flags, 6 * D);
+  return { memory: exports.m, exports, S, arenaStart };
+}
+
+/** The four picks the module wrote from byte `at` (score's at 12S), read into `picks`. */
+export function readPicks(ints: Int32Array, reals: Float64Array, at: number, picks: Pick[]): Pick[] {
+  for (let s = 0; s < 4; s++) {
+    const p = picks[s]!;
+    const o = (at + 32 * s) >> 2;
+    p.position = ints[o]!;
+    if (p.position < 0) continue;
+    p.claim = ints[o + 1]!;
+    p.doc = ints[o + 2]!;
+    p.shared = ints[o + 3]!;
+    p.count = ints[o + 4]!;
+    p.rare = ints[o + 5]!;
+    p.score = reals[(o + 6) >> 1]!;
+  }
+  return picks;
+}
+
+/** Four picks to read into. */
+export const newPicks = (): Pick[] => Array.from({ length: 4 }, () => ({ position: -1, claim: 0, doc: 0, shared: 0, count: 0, rare: 0, score: 0 }));
+
+/** claimPicks' loops for these documents; undefined where WebAssembly is not available (node --jitless). */
+export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
+  const instance = picksInstance(docs);
+  if (!instance) return undefined;
+  const { memory, S, arenaStart } = instance;
+  const run = instance.exports.score;
+  let ints = new Int32Array(memory.buffer);
+  let reals = new Float64Array(memory.buffer);
   /** Each term entry's byte offset in memory, once copied in. */
   const placed = new Map<readonly number[], number>();
   /** The places of a sentence's entries, in its order. */
@@ -61,7 +96,7 @@ export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
     ints = new Int32Array(memory.buffer);
     reals = new Float64Array(memory.buffer);
   };
-  const picks: Pick[] = Array.from({ length: 4 }, () => ({ position: -1, claim: 0, doc: 0, shared: 0, count: 0, rare: 0, score: 0 }));
+  const picks = newPicks();
   return {
     score(entries, idfs, sw, rareIdf) {
       // Each entry's place, the new ones copied in; then the query after them.
@@ -90,19 +125,7 @@ export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
         at += 4;
       }
       run(nq, sw, end, S);
-      for (let s = 0; s < 4; s++) {
-        const p = picks[s]!;
-        const o = (12 * S + 32 * s) >> 2;
-        p.position = ints[o]!;
-        if (p.position < 0) continue;
-        p.claim = ints[o + 1]!;
-        p.doc = ints[o + 2]!;
-        p.shared = ints[o + 3]!;
-        p.count = ints[o + 4]!;
-        p.rare = ints[o + 5]!;
-        p.score = reals[(o + 6) >> 1]!;
-      }
-      return picks;
+      return readPicks(ints, reals, 12 * S, picks);
     },
   };
 }
