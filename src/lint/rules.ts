@@ -112,6 +112,10 @@ export interface Draft {
 export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const plain = isPlainText(draft.text);
   const rx = (re: RegExp) => caseless(re, plain);
+  // The patterns most sentences are asked, each resolved when first asked: not a Map look-up a
+  // sentence each.
+  let reporting: RegExp | undefined, hypeRx: RegExp | undefined, certainRx: RegExp | undefined, hedgeRx: RegExp | undefined;
+  let checkWorthy: RegExp | undefined, committed: RegExp | undefined, doseNear: RegExp | undefined;
   const refs = new Map(index.references.map((r) => [r.key, r]));
   // The article's wrong claims (known errors; index-build.ts).
   const wrong = index.wrong;
@@ -167,7 +171,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // A sentence that quotes nothing is its own voice (sentences.ts ownVoice): a slice of the
     // draft lower-cased once (in plain text lower-casing keeps every length).
     const ask = !plain ? s.own : s.own === s.text ? lowerText!.slice(s.start, s.end) : s.own.toLowerCase();
-    const voice = !s.quoted && !rx(REPORTING).test(s.keys.length + s.authorYears.length ? withoutCitations(s, ask) : ask);
+    const voice = !s.quoted && !(reporting ??= rx(REPORTING)).test(s.keys.length + s.authorYears.length ? withoutCitations(s, ask) : ask);
     // A question asserts nothing ("Does ketamine calm the stress response?"): no known error, no overstatement.
     const question = isQuestion(s.text);
     // 1. Known errors: the article's wrong claims, stated in the writer's own voice, in a
@@ -233,13 +237,13 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     if (best && !known && !question) {
       // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim). The
       // topics are asked only of a sentence with a hype word.
-      const hypeWord = rx(HYPE).exec(ask);
+      const hypeWord = (hypeRx ??= rx(HYPE)).exec(ask);
       const hype = hypeWord && namesTopic(own, index) ? hypeWord : null;
       // The claims a finding names, read only then.
-      const certainWord = rx(CERTAIN).exec(ask);
+      const certainWord = (certainRx ??= rx(CERTAIN)).exec(ask);
       // "did not clearly beat saline", "does not mean ketamine works": a negated certainty word claims nothing.
       const certain = certainWord && !NEGATED_BEFORE.test(ask.slice(Math.max(0, certainWord.index - 30), certainWord.index)) ? certainWord : null;
-      const hedged = rx(HEDGE).test(ask);
+      const hedged = (hedgeRx ??= rx(HEDGE)).test(ask);
       if (hype) {
         const c = near && index.claim(near.claim);
         const anyStudy = `"${writtenIn(s, hype)}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give`;
@@ -270,16 +274,16 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       }
     }
     // A suggestion only where nothing stronger was said about the same sentence.
-    if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && !(best.flags & FLAG.opinion) && !s.line && rx(CHECK_WORTHY).test(ask) && !s.text.trim().endsWith('?')) {
+    if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && !(best.flags & FLAG.opinion) && !s.line && (checkWorthy ??= rx(CHECK_WORTHY)).test(ask) && !s.text.trim().endsWith('?')) {
       if (!citesFromHere[i]) {
         const c = index.claim(best.claim);
         add({ rule: 'uncited', start: s.start, end: s.end, claim: c.id, message: `no citation: kap would cite ${c.sources.map((k) => refs.get(k)?.inText ?? k).join(', ')} for this (${c.certainty} certainty, ${c.design})`, fix: { cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
       }
     }
     // 6. Safety.
-    if (rx(COMMITTED).test(ask)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
+    if ((committed ??= rx(COMMITTED)).test(ask)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
     // A dose instruction has a number and a unit in it (DOSE_UNIT): most sentences have none.
-    const dose = rx(DOSE_UNIT_NEAR).test(ask) && DOSE_INSTRUCTION.some((re) => rx(re).test(ask));
+    const dose = (doseNear ??= rx(DOSE_UNIT_NEAR)).test(ask) && DOSE_INSTRUCTION.some((re) => rx(re).test(ask));
     if (dose) add({ rule: 'safety', start: s.start, end: s.end, message: 'reads as a dose instruction: describe what studies used ("trials gave 0.5 mg/kg over 40 minutes") and leave dosing to a clinician' });
   });
   findings.push(...suicideWithoutHelp(draft, plain));
