@@ -15,7 +15,10 @@ import type { LintIndex } from './read.js';
 export interface DraftPicks {
   /** Sentence i's picks, as claimPicks gives them (new matches each call). */
   picks(i: number): ClaimPicks;
-  /** Sentence i's quotes, as touchedBy gives them: [quote, shared weight, rare terms shared, …]; the same array, refilled, each call. */
+  /** Every sentence's quotes, as touchedBy gives each: [quote, shared weight, rare terms shared, …], sentence i's from quotesFrom(i) to quotesFrom(i + 1). */
+  quotes: Int32Array;
+  quotesFrom(i: number): number;
+  /** Sentence i's quotes as an array (what the tests compare). */
   touched(i: number): number[];
 }
 
@@ -106,16 +109,12 @@ export function draftPicks(index: LintIndex, terms: readonly SentenceTerms[], qu
   instance.exports.all(nS, qidsAt, qfirstAt, swsAt, infoAt, outAt, queryAt, S);
   instance.exports.quotes(nS, qidsAt, qfirstAt, infoAt, sumsAt, touchedAt, tfirstAt, quoteCount);
   const scratch = newPicks();
-  // One array for every sentence's quotes: the rules read them before asking the next sentence's.
-  const touched: number[] = [];
   const tfirst = tfirstAt >> 2;
+  const quotesFrom = (i: number) => ints[tfirst + i]! >> 2;
   return {
     picks: (i) => fromPicks(readPicks(ints, reals, outAt + 128 * i, scratch), docs, terms[i]!.weight),
-    touched(i) {
-      touched.length = 0;
-      const to = ints[tfirst + i + 1]! >> 2;
-      for (let a = ints[tfirst + i]! >> 2; a < to; a += 3) touched.push(ints[a]!, ints[a + 1]!, ints[a + 2]!);
-      return touched;
-    },
+    quotes: ints,
+    quotesFrom,
+    touched: (i) => Array.from(ints.subarray(quotesFrom(i), quotesFrom(i + 1))),
   };
 }

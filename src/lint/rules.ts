@@ -182,8 +182,10 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     // (each was allocated, with a context for what it captured, run cold).
     // Only the wrong claims that share a term with the sentence can match (in their order).
     if (voice && !question && own.list.length >= MIN_TERMS) {
-      const touched = matched ? matched.touched(i) : wrongQuotes.touchedBy(own);
-      for (let q = 0; q < touched.length; q += 3) {
+      // In the module's memory for a long draft, read where they are.
+      const touched = matched ? matched.quotes : wrongQuotes.touchedBy(own);
+      const to = matched ? matched.quotesFrom(i + 1) : touched.length;
+      for (let q = matched ? matched.quotesFrom(i) : 0; q < to; q += 3) {
         const { claim: c, verdict, correction, negated, weight: tw, fixTerms, fixIdf } = wrong[touched[q]!]!;
         const shared = touched[q + 1]!;
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
