@@ -7,9 +7,9 @@
  * copied in once; the rules read only the sentences they ask about. A test holds it to
  * claimPicks and touchedBy.
  */
-import { fromPicks, type ClaimPicks } from './best-claims.js';
+import type { ClaimPicks } from './best-claims.js';
 import { RARE, type QuoteMatcher, type SentenceTerms } from './match.js';
-import { newPicks, picksInstance, readPicks } from './picks-wasm.js';
+import { picksAt, picksInstance } from './picks-wasm.js';
 import type { LintIndex } from './read.js';
 
 export interface DraftPicks {
@@ -108,11 +108,10 @@ export function draftPicks(index: LintIndex, terms: readonly SentenceTerms[], qu
   const reals = new Float64Array(memory.buffer);
   instance.exports.all(nS, qidsAt, qfirstAt, swsAt, infoAt, outAt, queryAt, S);
   instance.exports.quotes(nS, qidsAt, qfirstAt, infoAt, sumsAt, touchedAt, tfirstAt, quoteCount);
-  const scratch = newPicks();
   const tfirst = tfirstAt >> 2;
   const quotesFrom = (i: number) => ints[tfirst + i]! >> 2;
   return {
-    picks: (i) => fromPicks(readPicks(ints, reals, outAt + 128 * i, scratch), docs, terms[i]!.weight),
+    picks: (i) => picksAt(ints, reals, outAt + 128 * i, docs, terms[i]!.weight),
     quotes: ints,
     quotesFrom,
     touched: (i) => Array.from(ints.subarray(quotesFrom(i), quotesFrom(i + 1))),

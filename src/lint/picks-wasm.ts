@@ -5,6 +5,7 @@
  * before its first call. A test holds it to best-claims.ts picksInJs.
  */
 import { Wasm } from '../wasm-bytes.js';
+import type { ClaimMatch, ClaimPicks } from './best-claims.js';
 import type { LintDocs } from './model.js';
 import { picksModule } from './picks-wasm-code.js';
 
@@ -12,20 +13,9 @@ import { picksModule } from './picks-wasm-code.js';
 declare const __KAP_PICKS_WASM__: string;
 const moduleBytes = () => (typeof __KAP_PICKS_WASM__ === 'string' ? Buffer.from(__KAP_PICKS_WASM__, 'base64') : picksModule());
 
-/** One pick: its position among the matched claims (-1: none), and its claim's best document's numbers. */
-export interface Pick {
-  position: number;
-  claim: number;
-  doc: number;
-  shared: number;
-  count: number;
-  rare: number;
-  score: number;
-}
-
 export interface WasmPicks {
   /** The picks best, near, weak and animal of a sentence's terms' entries (undefined: no entry) and idf. */
-  score(entries: readonly (readonly number[] | undefined)[], idfs: readonly number[], sw: number, rareIdf: number): Pick[];
+  score(entries: readonly (readonly number[] | undefined)[], idfs: readonly number[], sw: number, rareIdf: number): ClaimPicks;
 }
 
 const PAGE = 65536;
@@ -57,25 +47,28 @@ export function picksInstance(docs: LintDocs): PicksInstance | undefined {
   return { memory: exports.m, exports, S, arenaStart };
 }
 
-/** The four picks the module wrote from byte `at` (score's at 12S), read into `picks`. */
-export function readPicks(ints: Int32Array, reals: Float64Array, at: number, picks: Pick[]): Pick[] {
-  for (let s = 0; s < 4; s++) {
-    const p = picks[s]!;
-    const o = (at + 32 * s) >> 2;
-    p.position = ints[o]!;
-    if (p.position < 0) continue;
-    p.claim = ints[o + 1]!;
-    p.doc = ints[o + 2]!;
-    p.shared = ints[o + 3]!;
-    p.count = ints[o + 4]!;
-    p.rare = ints[o + 5]!;
-    p.score = reals[(o + 6) >> 1]!;
-  }
-  return picks;
+/**
+ * The matches of the four picks (best, near, weak, animal) the module wrote from byte `at`,
+ * 32 bytes each: [position among the matched claims (-1: none), claim, document, shared weight,
+ * shared terms, rare terms, (pad), score f64]. One match a claim, as picksInJs makes them: the
+ * rules tell a weak best match by identity.
+ */
+export function picksAt(ints: Int32Array, reals: Float64Array, at: number, docs: LintDocs, sw: number): ClaimPicks {
+  const o = at >> 2;
+  const b = ints[o]!, n = ints[o + 8]!, w = ints[o + 16]!, a = ints[o + 24]!;
+  const best = b < 0 ? undefined : matchAt(ints, reals, o, docs, sw);
+  const near = n < 0 ? undefined : n === b ? best : matchAt(ints, reals, o + 8, docs, sw);
+  const weak = w < 0 ? undefined : w === b ? best : w === n ? near : matchAt(ints, reals, o + 16, docs, sw);
+  const animal = a < 0 ? undefined : a === b ? best : a === n ? near : a === w ? weak : matchAt(ints, reals, o + 24, docs, sw);
+  return { best, near, weak, animal };
 }
 
-/** Four picks to read into. */
-export const newPicks = (): Pick[] => Array.from({ length: 4 }, () => ({ position: -1, claim: 0, doc: 0, shared: 0, count: 0, rare: 0, score: 0 }));
+/** A pick's match (from int o), as best-claims.ts matchOf makes one. */
+function matchAt(ints: Int32Array, reals: Float64Array, o: number, docs: LintDocs, sw: number): ClaimMatch {
+  const doc = ints[o + 2]!;
+  const shared = ints[o + 3]!;
+  return { claim: ints[o + 1]!, flags: docs.flags[doc]!, coverage: shared / docs.weight[doc]!, sentCoverage: shared / sw, score: reals[(o + 6) >> 1]!, shared: ints[o + 4]!, rare: ints[o + 5]! };
+}
 
 /** claimPicks' loops for these documents; undefined where WebAssembly is not available (node --jitless). */
 export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
@@ -96,7 +89,6 @@ export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
     ints = new Int32Array(memory.buffer);
     reals = new Float64Array(memory.buffer);
   };
-  const picks = newPicks();
   return {
     score(entries, idfs, sw, rareIdf) {
       // Each entry's place, the new ones copied in; then the query after them.
@@ -125,7 +117,7 @@ export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
         at += 4;
       }
       run(nq, sw, end, S);
-      return readPicks(ints, reals, 12 * S, picks);
+      return picksAt(ints, reals, 12 * S, docs, sw);
     },
   };
 }
