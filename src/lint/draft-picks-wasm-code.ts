@@ -11,12 +11,13 @@
  *   all(nS, qids, qfirst, sws, info, out, query, S) -> 0: each sentence's picks (score, its query
  *   the first 16 bytes of its terms' records, written at `query`), 128 bytes a sentence from out,
  *   as score leaves them at 12S.
- *   quotes(nS, qids, qfirst, info, sums, out, tfirst, nQ) -> the byte after the last: each
- *   sentence's quotes that share a term with it (match.ts quoteMatcher's touchedBy), in quote
- *   order, [quote, shared weight, rare terms shared] (12 bytes) from tfirst[s] to tfirst[s + 1];
+ *   quotes(nS, qids, qfirst, info, sums, out, tfirst, nQ, sws, weights) -> the byte after the
+ *   last: each sentence's quotes that share a term with it (match.ts quoteMatcher's touchedBy)
+ *   and cover enough of it or of the quote (weights: each quote's, f64), in quote order,
+ *   [quote, shared weight, rare terms shared] (12 bytes) from tfirst[s] to tfirst[s + 1];
  *   `sums`, 12 zeroed bytes a quote, are left zeroed.
  */
-import { add, at4, fromTo, f, get, int, loadAt, mul, set, shl, shr, storeAt, sub, upTo, when, type Code } from './picks-wasm-ops.js';
+import { add, and, at4, fdiv, fge, fromTo, f, ge, get, int, loadAt, mul, num, or, set, shl, shr, storeAt, sub, upTo, when, type Code } from './picks-wasm-ops.js';
 
 /** Function 0 of the module: score. */
 const SCORE = 0;
@@ -45,14 +46,18 @@ export function allBody(): Code {
 }
 
 export function quotesBody(): Code {
-  // Parameters 0 nS, 1 qids, 2 qfirst, 3 info, 4 sums, 5 out, 6 tfirst, 7 nQ; i32 8 s, 9 q, 10 end, 11 rec, 12 p, 13 pend, 14 j, 15 a, 16 c, 17 idf.
-  const s = 8, q = 9, end = 10, rec = 11, p = 12, pend = 13, j = 14, a = 15, c = 16, idf = 17;
+  // Parameters 0 nS, 1 qids, 2 qfirst, 3 info, 4 sums, 5 out, 6 tfirst, 7 nQ, 8 sws, 9 weights; i32 10 s, 11 q, 12 end,
+  // 13 rec, 14 p, 15 pend, 16 j, 17 a, 18 c, 19 idf; f64 20 coverage, 21 sentCoverage, 22 tw, 23 sw.
+  const s = 10, q = 11, end = 12, rec = 13, p = 14, pend = 15, j = 16, a = 17, c = 18, idf = 19, coverage = 20, sentCoverage = 21, tw = 22, sw = 23;
   const sumOf = (quote: Code) => add(get(4), mul(quote, int(12)));
+  /** x ? shared / x : 0, as rules.ts divides. */
+  const share = (x: number): Code => [...fdiv(f(loadAt(get(a))), get(x)), ...num(0), ...get(x), ...num(0), 0x62, 0x1b];
   return [
     ...set(c, get(5)),
     ...upTo(s, get(0), [
       ...storeAt(add(get(6), at4(get(s))), get(c)),
       ...set(end, firstOf(2, s, 1)),
+      ...set(sw, f(loadAt(add(get(8), at4(get(s)))))),
       ...fromTo(q, firstOf(2, s, 0), get(end), [
         ...set(rec, recordOf(3, 1, q)),
         ...set(idf, loadAt(get(rec), 8)),
@@ -66,14 +71,20 @@ export function quotesBody(): Code {
         ...set(p, add(get(p), int(8))),
         0x0c, 0, 0x0b, 0x0b,
       ]),
-      // The quotes touched, in quote order, their sums reset.
+      // The quotes touched that cover enough to be stated (rules.ts asks the same), in quote
+      // order; every touched one's sums reset.
       ...upTo(j, get(7), [
         ...set(a, sumOf(get(j))),
         ...when(loadAt(get(a), 8), [
-          ...storeAt(get(c), get(j)),
-          ...storeAt(get(c), loadAt(get(a)), 4),
-          ...storeAt(get(c), loadAt(get(a), 4), 8),
-          ...set(c, add(get(c), int(12))),
+          ...set(tw, [...add(get(9), shl(get(j), int(3))), 0x2b, 3, 0]),
+          ...set(coverage, share(tw)),
+          ...set(sentCoverage, share(sw)),
+          ...when(or(fge(get(coverage), num(0.6)), and(ge(loadAt(get(a), 4), int(2)), or(fge(get(coverage), num(0.25)), fge(get(sentCoverage), num(0.6))))), [
+            ...storeAt(get(c), get(j)),
+            ...storeAt(get(c), loadAt(get(a)), 4),
+            ...storeAt(get(c), loadAt(get(a), 4), 8),
+            ...set(c, add(get(c), int(12))),
+          ]),
           ...storeAt(get(a), int(0)),
           ...storeAt(get(a), int(0), 4),
           ...storeAt(get(a), int(0), 8),

@@ -15,7 +15,11 @@ import type { LintIndex } from './read.js';
 export interface DraftPicks {
   /** Sentence i's picks, as claimPicks gives them (new matches each call). */
   picks(i: number): ClaimPicks;
-  /** Every sentence's quotes, as touchedBy gives each: [quote, shared weight, rare terms shared, …], sentence i's from quotesFrom(i) to quotesFrom(i + 1). */
+  /**
+   * Every sentence's quotes, as touchedBy gives each ([quote, shared weight, rare terms shared,
+   * …]) but only those that cover enough to be stated (rules.ts: coverage 0.6, or two rare
+   * terms and coverage 0.25 or sentence coverage 0.6); sentence i's from quotesFrom(i) to quotesFrom(i + 1).
+   */
   quotes: Int32Array;
   quotesFrom(i: number): number;
   /** Sentence i's quotes as an array (what the tests compare). */
@@ -25,12 +29,13 @@ export interface DraftPicks {
 const PAGE = 65536;
 
 /** The picks and quotes of each sentence's terms; undefined where WebAssembly is not available. */
-export function draftPicks(index: LintIndex, terms: readonly SentenceTerms[], quotes: QuoteMatcher, quoteCount: number): DraftPicks | undefined {
+export function draftPicks(index: LintIndex, terms: readonly SentenceTerms[], quotes: QuoteMatcher, quoteWeights: readonly number[]): DraftPicks | undefined {
   const docs = index.docs();
   const instance = picksInstance(docs);
   if (!instance) return undefined;
   const { memory, S, arenaStart } = instance;
   const nS = terms.length;
+  const quoteCount = quoteWeights.length;
   // What the sentences' terms can take at most: every term a new one.
   let total = 0;
   let longest = 0;
@@ -48,7 +53,8 @@ export function draftPicks(index: LintIndex, terms: readonly SentenceTerms[], qu
   const infoAt = queryAt + 16 * longest;
   // Each sentence's picks as score writes them: f64 scores at 8-byte places.
   const outAt = (infoAt + 32 * total + 7) & ~7;
-  const sumsAt = outAt + 128 * nS;
+  const weightsAt = outAt + 128 * nS;
+  const sumsAt = weightsAt + 8 * quoteCount;
   const tfirstAt = sumsAt + 12 * quoteCount;
   let end = tfirstAt + 4 * (nS + 1);
   let ints = new Int32Array(memory.buffer);
@@ -106,8 +112,9 @@ export function draftPicks(index: LintIndex, terms: readonly SentenceTerms[], qu
   const touchedAt = end;
   room(12 * touchedMax);
   const reals = new Float64Array(memory.buffer);
+  reals.set(quoteWeights, weightsAt >> 3);
   instance.exports.all(nS, qidsAt, qfirstAt, swsAt, infoAt, outAt, queryAt, S);
-  instance.exports.quotes(nS, qidsAt, qfirstAt, infoAt, sumsAt, touchedAt, tfirstAt, quoteCount);
+  instance.exports.quotes(nS, qidsAt, qfirstAt, infoAt, sumsAt, touchedAt, tfirstAt, quoteCount, swsAt, weightsAt);
   const tfirst = tfirstAt >> 2;
   const quotesFrom = (i: number) => ints[tfirst + i]! >> 2;
   return {

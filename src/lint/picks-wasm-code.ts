@@ -148,12 +148,12 @@ function scoreBody(): Code {
  * the draft-wide all and quotes (draft-picks-wasm-code.ts).
  */
 export function picksModule(): Uint8Array {
-  const bodies = [[2, 32, I32, 4, F64, ...scoreBody()], [1, 7, I32, ...allBody()], [1, 10, I32, ...quotesBody()]];
+  const bodies = [[2, 32, I32, 4, F64, ...scoreBody()], [1, 7, I32, ...allBody()], [2, 10, I32, 4, F64, ...quotesBody()]];
   const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
   return Uint8Array.from([
     ...HEADER,
-    ...section(1, [2, 0x60, 4, I32, F64, I32, I32, 1, I32, 0x60, 8, ...Array<number>(8).fill(I32), 1, I32]),
-    ...section(3, [3, 0, 1, 1]),
+    ...section(1, [3, 0x60, 4, I32, F64, I32, I32, 1, I32, 0x60, 8, ...Array<number>(8).fill(I32), 1, I32, 0x60, 10, ...Array<number>(10).fill(I32), 1, I32]),
+    ...section(3, [3, 0, 1, 2]),
     ...section(5, [1, 0, 1]),
     ...section(7, [4, ...name('m'), 2, 0, ...name('score'), 0, 0, ...name('all'), 0, 1, ...name('quotes'), 0, 2]),
     ...section(10, [3, ...bodies.flatMap((b) => [...uleb(b.length), ...b])]),

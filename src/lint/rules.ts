@@ -159,7 +159,7 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const terms = plain && draft.text.length >= ALL_AT_ONCE ? draftTerms(draft.sentences.map((s) => s.own), index) : undefined;
   // And their claim picks and the quotes they touch, every sentence's in two calls (draft-picks.ts):
   // 5,000 words 232.6M -> 227.9M instructions.
-  const matched = terms && draftPicks(index, terms, wrongQuotes, wrong.length);
+  const matched = terms && draftPicks(index, terms, wrongQuotes, wrong.map((w) => w.weight));
 
   draft.sentences.forEach((s, i) => {
     const keys = cited[i]!;
