@@ -6,7 +6,7 @@ import { RARE, type SentenceTerms } from './match.js';
 import { FLAG, type LintDocs } from './model.js';
 import type { LintIndex } from './read.js';
 import { wasmPostings, type WasmPostings } from './postings-wasm.js';
-import { wasmPicks, type Pick, type WasmPicks } from './picks-wasm.js';
+import { wasmPicks, type WasmPicks } from './picks-wasm.js';
 
 export interface ClaimMatch {
   /** The claim (numbered as the details files number them: index.claim(n)). */
@@ -139,21 +139,8 @@ export function claimPicks(index: LintIndex, sentence: SentenceTerms): ClaimPick
   let wasm = picksWasm.get(index);
   if (wasm === undefined) picksWasm.set(index, (wasm = wasmPicks(index.docs()) ?? null));
   if (!wasm) return picksInJs(index, sentence);
-  const docs = index.docs();
-  const sw = sentence.weight;
-  // Indexed, not destructured: no iterator in a fresh process.
-  const picks = wasm.score(sentence.entry, sentence.idf, sw, RARE);
-  const b = picks[0]!, n = picks[1]!, w = picks[2]!, a = picks[3]!;
-  // One match a claim, as picksInJs makes them.
-  const best = b.position < 0 ? undefined : matchOfPick(b, docs, sw);
-  const near = n.position < 0 ? undefined : n.position === b.position ? best : matchOfPick(n, docs, sw);
-  const weak = w.position < 0 ? undefined : w.position === b.position ? best : w.position === n.position ? near : matchOfPick(w, docs, sw);
-  const animal = a.position < 0 ? undefined : a.position === b.position ? best : a.position === n.position ? near : a.position === w.position ? weak : matchOfPick(a, docs, sw);
-  return { best, near, weak, animal };
+  return wasm.score(sentence.entry, sentence.idf, sentence.weight, RARE);
 }
-
-/** A pick's match, as matchOf makes one. */
-const matchOfPick = (p: Pick, docs: LintDocs, sw: number): ClaimMatch => ({ claim: p.claim, flags: docs.flags[p.doc]!, coverage: p.shared / docs.weight[p.doc]!, sentCoverage: p.shared / sw, score: p.score, shared: p.count, rare: p.rare });
 
 /** claimPicks' WebAssembly (picks-wasm.ts), made once per index; null where there is none. */
 const picksWasm = new WeakMap<LintIndex, WasmPicks | null>();

@@ -217,13 +217,20 @@ const idfOf = (e: readonly number[] | undefined) => (e && e[0] ? e[0] : UNSEEN);
 export const namesTopic = (s: SentenceTerms, index: LintIndex) =>
   s.entry.some((e) => e !== undefined && e[1] === 1) || s.list.some((t, k) => s.entry[k] === undefined && index.topicOnly(t));
 
+export interface QuoteMatcher {
+  /** The quotes that share a term with the sentence: [quote, shared weight, rare terms shared, …], in quote order. */
+  touchedBy(sentence: SentenceTerms): number[];
+  /** A term's postings: [quote, rare (1) or not, …]. */
+  postingsOf(term: string): readonly number[] | undefined;
+}
+
 /**
  * The article's wrong claims as an inverted index of their quotes' terms: for a sentence, the
  * quotes that share a term with it, in quote order, each with the weight it shares (the summed
  * idf, as overlap() sums it) and how many of its rare terms the sentence has. The loop runs over
  * the sentence's few terms, not over every quote's terms.
  */
-export function quoteMatcher(quotes: readonly { terms: readonly string[]; rare: readonly string[] }[]): { touchedBy(sentence: SentenceTerms): number[] } {
+export function quoteMatcher(quotes: readonly { terms: readonly string[]; rare: readonly string[] }[]): QuoteMatcher {
   // term -> [quote, rare (1) or not (0), …]; a quote's terms are distinct.
   const postings = new Map<string, number[]>();
   quotes.forEach((q, j) => {
@@ -238,7 +245,7 @@ export function quoteMatcher(quotes: readonly { terms: readonly string[]; rare: 
   const signals = new Int32Array(quotes.length);
   const marks = new Uint8Array(quotes.length);
   return {
-    /** [quote, shared weight, rare terms shared, …] */
+    postingsOf: (term) => postings.get(term),
     touchedBy(sentence) {
       const { list, idf } = sentence;
       for (let k = 0; k < list.length; k++) {

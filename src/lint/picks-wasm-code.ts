@@ -13,39 +13,15 @@
  *   score(nq, sw, query, S) -> claims; the picks at 12S: [position in met (-1: none), claim,
  *   document, shared, count, rare, (pad), score f64], for best, near, weak, animal.
  */
-import { HEADER, section, sleb, uleb } from '../wasm-bytes.js';
+import { HEADER, section, uleb } from '../wasm-bytes.js';
+import { allBody, quotesBody } from './draft-picks-wasm-code.js';
 
-type Code = number[];
-const I32 = 0x7f, F64 = 0x7c;
-const get = (i: number): Code => [0x20, i];
-const set = (i: number, v: Code): Code => [...v, 0x21, i];
-const int = (v: number): Code => [0x41, ...sleb(v)];
-const num = (v: number): Code => {
-  const b = new Uint8Array(8);
-  new DataView(b.buffer).setFloat64(0, v, true);
-  return [0x44, ...b];
-};
-const op = (code: number) => (...args: Code[]): Code => [...args.flat(), code];
-const add = op(0x6a), sub = op(0x6b), shl = op(0x74), shr = op(0x76), and = op(0x71), or = op(0x72), eqz = op(0x45);
-const lt = op(0x48), ge = op(0x4e);
-const fadd = op(0xa0), fsub = op(0xa1), fmul = op(0xa2), fdiv = op(0xa3), fgt = op(0x64), fge = op(0x66), f = op(0xb7);
-const at4 = (i: Code) => shl(i, int(2));
-/** 1 or 0, for a bitwise `and` of conditions (comparisons give 1 or 0; a flag test its bit). */
-const nonzero = (c: Code) => eqz(eqz(c));
-/** Element i of the i32 region whose byte offset local `base` holds; f64 regions at 8 bytes an element. */
-const load = (base: number, i: Code): Code => [...add(at4(i), get(base)), 0x28, 2, 0];
-const store = (base: number, i: Code, v: Code): Code => [...add(at4(i), get(base)), ...v, 0x36, 2, 0];
-const loadF = (base: number, i: Code): Code => [...add(shl(i, int(3)), get(base)), 0x2b, 3, 0];
-const storeF = (base: number, i: Code, v: Code): Code => [...add(shl(i, int(3)), get(base)), ...v, 0x39, 3, 0];
-/** A byte address's i32 (for the query and the entries, whose addresses are bytes). */
-const loadAt = (addr: Code, offset = 0): Code => [...addr, 0x28, 2, ...uleb(offset)];
-const when = (c: Code, then: Code, otherwise?: Code): Code => [...c, 0x04, 0x40, ...then, ...(otherwise ? [0x05, ...otherwise] : []), 0x0b];
-/** for (k = 0; k < n; k++) body */
-const upTo = (k: number, n: Code, body: Code): Code => [...set(k, int(0)), 0x02, 0x40, 0x03, 0x40, ...ge(get(k), n), 0x0d, 1, ...body, ...set(k, add(get(k), int(1))), 0x0c, 0, 0x0b, 0x0b];
+import { add, and, at4, eqz, F64, f, fadd, fdiv, fge, fgt, fmul, fsub, ge, get, I32, int, load, loadAt, loadF, lt, nonzero, num, or, set, shl, shr, store, storeF, sub, upTo, when, type Code } from './picks-wasm-ops.js';
 
 // Locals: parameters 0 nq, 1 sw (f64), 2 query, 3 S; i32 4 q, 5 qa, 6 e, 7 len, 8 w, 9 r, 10 j,
 // 11 n, 12 d, 13 x, 14 m, 15 k, 16 claims, 17 i, 18 best, 19 near, 20 weak, 21 animal, 22 fl,
-// 23 stated, then the regions' byte offsets 27-35 (24-26 unused); f64 36 score, 37 ww, 38 tw, 39 floor.
+// 23 stated, then the regions' byte offsets 27-35 (24-26 unused); f64 36 score, 37 ww, 38 tw, 39 floor (3sw, then the
+// best score less 0.1).
 const nq = 0, sw = 1, query = 2, q = 4, qa = 5, e = 6, len = 7, w = 8, r = 9, j = 10, n = 11, d = 12, x = 13, m = 14, k = 15;
 const claims = 16, i = 17, best = 18, near = 19, weak = 20, animal = 21, fl = 22, stated = 23, score = 36, ww = 37, tw = 38, floor = 39;
 const TOUCHED = 27, WEIGHT = 28, CLAIM = 29, FLAGS = 30, BEST_DOC = 31, MET = 32, BEST_SCORE = 33, PICKS = 34;
@@ -108,15 +84,24 @@ function scoreBody(): Code {
     ]),
     ...set(n, shr(sub(get(n), get(TOUCHED)), int(2))),
     // The touched documents that pass moved to the front, the others' sums reset (passing).
+    // Most fail on the sentence's weight alone: both tests need 40w >= 3sw (weights are not
+    // negative), asked first, the document's weight read only past it.
     ...set(m, int(0)),
+    ...set(floor, fmul(num(3), get(sw))),
     ...upTo(k, get(n), [
       ...set(d, load(TOUCHED, get(k))),
       ...set(e, rec(get(d))),
       ...set(ww, f(loadSum(get(e), 'shared'))),
-      ...set(tw, f(load(WEIGHT, get(d)))),
       ...when(
-        or(fge(fmul(num(40), get(ww)), fmul(num(3), fadd(get(tw), get(sw)))), and(fge(fmul(num(5), get(ww)), fmul(num(3), get(sw))), fge(fmul(num(20), get(ww)), fmul(num(3), get(tw))))),
-        [...store(TOUCHED, get(m), get(d)), ...set(m, add(get(m), int(1)))],
+        fge(fmul(num(40), get(ww)), get(floor)),
+        [
+          ...set(tw, f(load(WEIGHT, get(d)))),
+          ...when(
+            or(fge(fmul(num(40), get(ww)), fmul(num(3), fadd(get(tw), get(sw)))), and(fge(fmul(num(5), get(ww)), fmul(num(3), get(sw))), fge(fmul(num(20), get(ww)), fmul(num(3), get(tw))))),
+            [...store(TOUCHED, get(m), get(d)), ...set(m, add(get(m), int(1)))],
+            clearSum(e),
+          ),
+        ],
         clearSum(e),
       ),
     ]),
@@ -158,17 +143,19 @@ function scoreBody(): Code {
     ...get(claims), 0x0b,
   ];
 }
-/** The module: its memory (one page; picks-wasm.ts grows it to the documents' size) and score. */
+/**
+ * The module: its memory (one page; picks-wasm.ts grows it to the documents' size), score, and
+ * the draft-wide all and quotes (draft-picks-wasm-code.ts).
+ */
 export function picksModule(): Uint8Array {
-  const body = [2, 32, I32, 4, F64, ...scoreBody()];
+  const bodies = [[2, 32, I32, 4, F64, ...scoreBody()], [1, 7, I32, ...allBody()], [2, 10, I32, 4, F64, ...quotesBody()]];
   const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
   return Uint8Array.from([
     ...HEADER,
-    ...section(1, [1, 0x60, 4, I32, F64, I32, I32, 1, I32]),
-    ...section(3, [1, 0]),
+    ...section(1, [3, 0x60, 4, I32, F64, I32, I32, 1, I32, 0x60, 8, ...Array<number>(8).fill(I32), 1, I32, 0x60, 10, ...Array<number>(10).fill(I32), 1, I32]),
+    ...section(3, [3, 0, 1, 2]),
     ...section(5, [1, 0, 1]),
-    ...section(7, [2, ...name('m'), 2, 0, ...name('score'), 0, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
+    ...section(7, [4, ...name('m'), 2, 0, ...name('score'), 0, 0, ...name('all'), 0, 1, ...name('quotes'), 0, 2]),
+    ...section(10, [3, ...bodies.flatMap((b) => [...uleb(b.length), ...b])]),
   ]);
 }
-

@@ -5,6 +5,7 @@
  * before its first call. A test holds it to best-claims.ts picksInJs.
  */
 import { Wasm } from '../wasm-bytes.js';
+import type { ClaimMatch, ClaimPicks } from './best-claims.js';
 import type { LintDocs } from './model.js';
 import { picksModule } from './picks-wasm-code.js';
 
@@ -12,44 +13,71 @@ import { picksModule } from './picks-wasm-code.js';
 declare const __KAP_PICKS_WASM__: string;
 const moduleBytes = () => (typeof __KAP_PICKS_WASM__ === 'string' ? Buffer.from(__KAP_PICKS_WASM__, 'base64') : picksModule());
 
-/** One pick: its position among the matched claims (-1: none), and its claim's best document's numbers. */
-export interface Pick {
-  position: number;
-  claim: number;
-  doc: number;
-  shared: number;
-  count: number;
-  rare: number;
-  score: number;
-}
-
 export interface WasmPicks {
   /** The picks best, near, weak and animal of a sentence's terms' entries (undefined: no entry) and idf. */
-  score(entries: readonly (readonly number[] | undefined)[], idfs: readonly number[], sw: number, rareIdf: number): Pick[];
+  score(entries: readonly (readonly number[] | undefined)[], idfs: readonly number[], sw: number, rareIdf: number): ClaimPicks;
 }
 
 const PAGE = 65536;
 
-/** claimPicks' loops for these documents; undefined where WebAssembly is not available (node --jitless). */
-export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
+/** The module instantiated for these documents, its memory holding them; undefined where WebAssembly is not available (node --jitless). */
+export interface PicksInstance {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  exports: { score(nq: number, sw: number, query: number, stride: number): number; all(...a: number[]): number; quotes(...a: number[]): number };
+  /** The byte stride of the regions (4 bytes a document), and the first byte after them. */
+  S: number;
+  arenaStart: number;
+}
+
+export function picksInstance(docs: LintDocs): PicksInstance | undefined {
   const D = Math.max(1, docs.weight.length);
   const S = 4 * D;
   const arenaStart = 12 * S + 128;
-  let memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  let run: (nq: number, sw: number, query: number, stride: number) => number;
+  let exports: PicksInstance['exports'] & { m: PicksInstance['memory'] };
   try {
-    const exports = new Wasm.Instance(new Wasm.Module(moduleBytes())).exports as { m: typeof memory; score: typeof run };
-    memory = exports.m;
-    run = exports.score;
-    memory.grow(Math.ceil((arenaStart + PAGE) / PAGE) - 1);
+    exports = new Wasm.Instance(new Wasm.Module(moduleBytes())).exports as typeof exports;
+    exports.m.grow(Math.ceil((arenaStart + PAGE) / PAGE) - 1);
   } catch {
     return undefined;
   }
-  let ints = new Int32Array(memory.buffer);
-  let reals = new Float64Array(memory.buffer);
+  const ints = new Int32Array(exports.m.buffer);
   ints.set(docs.weight, 4 * D);
   ints.set(docs.claim, 5 * D);
   ints.set(docs.flags, 6 * D);
+  return { memory: exports.m, exports, S, arenaStart };
+}
+
+/**
+ * The matches of the four picks (best, near, weak, animal) the module wrote from byte `at`,
+ * 32 bytes each: [position among the matched claims (-1: none), claim, document, shared weight,
+ * shared terms, rare terms, (pad), score f64]. One match a claim, as picksInJs makes them: the
+ * rules tell a weak best match by identity.
+ */
+export function picksAt(ints: Int32Array, reals: Float64Array, at: number, docs: LintDocs, sw: number): ClaimPicks {
+  const o = at >> 2;
+  const b = ints[o]!, n = ints[o + 8]!, w = ints[o + 16]!, a = ints[o + 24]!;
+  const best = b < 0 ? undefined : matchAt(ints, reals, o, docs, sw);
+  const near = n < 0 ? undefined : n === b ? best : matchAt(ints, reals, o + 8, docs, sw);
+  const weak = w < 0 ? undefined : w === b ? best : w === n ? near : matchAt(ints, reals, o + 16, docs, sw);
+  const animal = a < 0 ? undefined : a === b ? best : a === n ? near : a === w ? weak : matchAt(ints, reals, o + 24, docs, sw);
+  return { best, near, weak, animal };
+}
+
+/** A pick's match (from int o), as best-claims.ts matchOf makes one. */
+function matchAt(ints: Int32Array, reals: Float64Array, o: number, docs: LintDocs, sw: number): ClaimMatch {
+  const doc = ints[o + 2]!;
+  const shared = ints[o + 3]!;
+  return { claim: ints[o + 1]!, flags: docs.flags[doc]!, coverage: shared / docs.weight[doc]!, sentCoverage: shared / sw, score: reals[(o + 6) >> 1]!, shared: ints[o + 4]!, rare: ints[o + 5]! };
+}
+
+/** claimPicks' loops for these documents; undefined where WebAssembly is not available (node --jitless). */
+export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
+  const instance = picksInstance(docs);
+  if (!instance) return undefined;
+  const { memory, S, arenaStart } = instance;
+  const run = instance.exports.score;
+  let ints = new Int32Array(memory.buffer);
+  let reals = new Float64Array(memory.buffer);
   /** Each term entry's byte offset in memory, once copied in. */
   const placed = new Map<readonly number[], number>();
   /** The places of a sentence's entries, in its order. */
@@ -61,7 +89,6 @@ export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
     ints = new Int32Array(memory.buffer);
     reals = new Float64Array(memory.buffer);
   };
-  const picks: Pick[] = Array.from({ length: 4 }, () => ({ position: -1, claim: 0, doc: 0, shared: 0, count: 0, rare: 0, score: 0 }));
   return {
     score(entries, idfs, sw, rareIdf) {
       // Each entry's place, the new ones copied in; then the query after them.
@@ -90,19 +117,7 @@ export function wasmPicks(docs: LintDocs): WasmPicks | undefined {
         at += 4;
       }
       run(nq, sw, end, S);
-      for (let s = 0; s < 4; s++) {
-        const p = picks[s]!;
-        const o = (12 * S + 32 * s) >> 2;
-        p.position = ints[o]!;
-        if (p.position < 0) continue;
-        p.claim = ints[o + 1]!;
-        p.doc = ints[o + 2]!;
-        p.shared = ints[o + 3]!;
-        p.count = ints[o + 4]!;
-        p.rare = ints[o + 5]!;
-        p.score = reals[(o + 6) >> 1]!;
-      }
-      return picks;
+      return picksAt(ints, reals, 12 * S, docs, sw);
     },
   };
 }

@@ -6,13 +6,14 @@ import { needsCrisis } from '../safety/index.js';
 import { byCodeUnit, couldBeWithin, editDistance, lettersOf, moreBitsThan, typoBudget } from '../text/distance.js';
 import { fold } from '../text/fold.js';
 import type { Certainty } from '../content/model.js';
-import { claimPicks, type ClaimMatch, type ClaimPicks } from './best-claims.js';
+import { claimPicks, type ClaimPicks } from './best-claims.js';
+import { draftPicks } from './draft-picks.js';
 import { draftTerms, namesTopic, overlap, quoteMatcher, sentenceTerms, type SentenceTerms } from './match.js';
 import { hedgedWords } from './hedge.js';
 import { isPlainText } from './plain-regex.js';
 import { FLAG, type ClaimDetail, type LintErratum, type LintReference, type Myth, type NearKeys } from './model.js';
 import type { LintIndex } from './read.js';
-import type { AuthorYear, Sentence } from './sentences.js';
+import { isSpace, type AuthorYear, type Sentence } from './sentences.js';
 
 export const RULES = {
   'known-error': { name: 'RepeatsKnownError', severity: 'error', summary: "repeats one of the article's known errors, or its misspelt citations" },
@@ -111,6 +112,10 @@ export interface Draft {
 export function runRules(draft: Draft, index: LintIndex): Finding[] {
   const plain = isPlainText(draft.text);
   const rx = (re: RegExp) => caseless(re, plain);
+  // The patterns most sentences are asked, each resolved when first asked: not a Map look-up a
+  // sentence each.
+  let reporting: RegExp | undefined, hypeRx: RegExp | undefined, certainRx: RegExp | undefined, hedgeRx: RegExp | undefined;
+  let checkWorthy: RegExp | undefined, committed: RegExp | undefined, doseNear: RegExp | undefined;
   const refs = new Map(index.references.map((r) => [r.key, r]));
   // The article's wrong claims (known errors; index-build.ts).
   const wrong = index.wrong;
@@ -150,7 +155,11 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
 
   // A long plain draft's terms, every sentence's at once (match.ts draftTerms): 5,000 words
   // 250.5M -> 246.2M instructions; for a 100-word draft the module's compile cost more.
+  const lowerText = plain ? draft.text.toLowerCase() : undefined;
   const terms = plain && draft.text.length >= ALL_AT_ONCE ? draftTerms(draft.sentences.map((s) => s.own), index) : undefined;
+  // And their claim picks and the quotes they touch, every sentence's in two calls (draft-picks.ts):
+  // 5,000 words 232.6M -> 227.9M instructions.
+  const matched = terms && draftPicks(index, terms, wrongQuotes, wrong.map((w) => w.weight));
 
   draft.sentences.forEach((s, i) => {
     const keys = cited[i]!;
@@ -159,23 +168,24 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
     let sentNegations: number | undefined;
     // Reporting words outside the citations ("(Comer, 2022)" is a citation, not "Comer says").
     // What the patterns are asked of: the sentence, lower-cased in a plain draft (caseless).
-    const ask = plain ? s.own.toLowerCase() : s.own;
-    const voice = !s.quoted && !rx(REPORTING).test(withoutCitations(s, ask));
+    // A sentence that quotes nothing is its own voice (sentences.ts ownVoice): a slice of the
+    // draft lower-cased once (in plain text lower-casing keeps every length).
+    const ask = !plain ? s.own : s.own === s.text ? lowerText!.slice(s.start, s.end) : s.own.toLowerCase();
+    const voice = !s.quoted && !(reporting ??= rx(REPORTING)).test(s.keys.length + s.authorYears.length ? withoutCitations(s, ask) : ask);
     // A question asserts nothing ("Does ketamine calm the stress response?"): no known error, no overstatement.
-    const question = /\?["'”’)\]]*\s*$/.test(s.text);
+    const question = isQuestion(s.text);
     // 1. Known errors: the article's wrong claims, stated in the writer's own voice, in a
     // sentence of at least MIN_TERMS terms (a bold lead-in, "Abuse potential.", states nothing).
     let known = citeFlags[i]!.known;
     let flagged = citeFlags[i]!.flagged;
-    const flag = (f: Omit<Finding, 'severity'>) => {
-      flagged = true;
-      if (f.rule === 'known-error') known = true;
-      add(f);
-    };
+    // A finding of this sentence's is made with add() and sets these: no closure a sentence
+    // (each was allocated, with a context for what it captured, run cold).
     // Only the wrong claims that share a term with the sentence can match (in their order).
     if (voice && !question && own.list.length >= MIN_TERMS) {
-      const touched = wrongQuotes.touchedBy(own);
-      for (let q = 0; q < touched.length; q += 3) {
+      // In the module's memory for a long draft, read where they are.
+      const touched = matched ? matched.quotes : wrongQuotes.touchedBy(own);
+      const to = matched ? matched.quotesFrom(i + 1) : touched.length;
+      for (let q = matched ? matched.quotesFrom(i) : 0; q < to; q += 3) {
         const { claim: c, verdict, correction, negated, weight: tw, fixTerms, fixIdf } = wrong[touched[q]!]!;
         const shared = touched[q + 1]!;
         // Rare words of the quote ("homeostasis", "derivative") carry the error.
@@ -187,19 +197,22 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
         // Nearer kap's correction than the error, the sentence states the correction ("NMDA
         // itself is a chemical that switches this receptor on", of "NMDA is a glutamate receptor").
         if (sharedWeight(fixTerms, fixIdf, own.set) > shared) continue;
-        flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${verdict}): ${correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
+        known = flagged = true;
+        add({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats an error of the article (${verdict}): ${correction}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
         break;
       }
     }
     // 1b. Myths (a claim's `myths` in the content), in the writer's own voice, neither negated
     // nor hedged ("may prevent" guesses).
     const myth = !known && voice && !question && own.list.length >= MIN_TERMS ? statedMyth(index, own, s.own, terms !== undefined) : undefined;
-    if (myth && !((sentNegations ??= negations(ask, plain)) > 0 || rx(HEDGE).test(ask))) {
+    if (myth && !((sentNegations ??= negations(ask, plain)) > 0 || (hedgeRx ??= rx(HEDGE)).test(ask))) {
       const c = myth.claim;
-      flag({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats a known error ("${myth.text}"); the evidence (${c.certainty} certainty, ${c.design}): ${c.text}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
+      known = flagged = true;
+      add({ rule: 'known-error', start: s.start, end: s.end, claim: c.id, message: `repeats a known error ("${myth.text}"); the evidence (${c.certainty} certainty, ${c.design}): ${c.text}`, fix: { replace: c.text, cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
     }
     // 3. Cited for something the source does not say (kap's errata).
-    for (const key of keys) {
+    for (let ki = 0; ki < keys.length; ki++) {
+      const key = keys[ki]!;
       const u = unsupported.get(key);
       if (!u) continue;
       const { er } = u;
@@ -207,79 +220,80 @@ export function runRules(draft: Draft, index: LintIndex): Finding[] {
       const shared = er.citedForTerms.filter((t) => own.set.has(t)).length;
       if (o.coverage < 0.3 || shared < 3) continue;
       const instead = er.instead.slice(0, 3);
-      flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${refs.get(key)?.inText ?? key} does not support this: the article cites it for the same point, and kap's check found it does not say so${instead.length ? `; cite instead ${instead.map((k) => refs.get(k)?.inText ?? k).join(', ')}` : ''}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
+      flagged = true;
+      add({ rule: 'wrong-source', start: s.start, end: s.end, message: `${refs.get(key)?.inText ?? key} does not support this: the article cites it for the same point, and kap's check found it does not say so${instead.length ? `; cite instead ${instead.map((k) => refs.get(k)?.inText ?? k).join(', ')}` : ''}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
     }
     // A retracted work cited as evidence (content guide: kap cites one only to say that it was
     // retracted, so a sentence that says so is left alone, as is a quotation).
     // The matches the rules below ask about (best-claims.ts claimPicks: the first, best first, of
     // each kind), made once, when the first of them asks.
     let matches: ClaimPicks | undefined;
-    const picks = () => (matches ??= claimPicks(index, own));
-    for (const key of keys) {
+    for (let ki = 0; ki < keys.length; ki++) {
+      const key = keys[ki]!;
       const r = refs.get(key);
       if (!r?.retracted || s.quoted || /retract/i.test(s.own)) continue;
       // When the sentence states one of kap's claims, the sources kap cites for it are the evidence to cite instead.
-      const stated = picks().best;
+      const stated = (matches ??= matched ? matched.picks(i) : claimPicks(index, own)).best;
       const instead = stated ? index.claim(stated.claim).sources.filter((k) => refs.has(k) && !refs.get(k)!.retracted).slice(0, 3) : [];
       const cite = instead.length ? `; for this claim kap cites ${instead.map((k) => refs.get(k)!.inText).join(', ')}` : '';
-      flag({ rule: 'wrong-source', start: s.start, end: s.end, message: `${r.inText} was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted${cite}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
+      flagged = true;
+      add({ rule: 'wrong-source', start: s.start, end: s.end, message: `${r.inText} was retracted: a retracted work is not evidence for anything; cite it only to say that it was retracted${cite}`, fix: instead.length ? { cite: citeOf(instead), references: refsOf(instead, refs) } : undefined });
     }
     if (!voice) return;
-    const { best, near, weak, animal } = picks();
+    const { best, near, weak, animal } = (matches ??= matched ? matched.picks(i) : claimPicks(index, own));
     // 2. Stronger than the evidence: hype about any topic kap covers; certainty words and
     // animal-to-human claims only where the sentence clearly states one of kap's claims (the
     // best match, or one as close, since a sentence can state two: `near`, and `weak` of them).
     if (best && !known && !question) {
       // Hype about a topic kap covers: the sentence names one ("cures" of ham is no claim). The
       // topics are asked only of a sentence with a hype word.
-      const hypeWord = rx(HYPE).exec(ask);
+      const hypeWord = (hypeRx ??= rx(HYPE)).exec(ask);
       const hype = hypeWord && namesTopic(own, index) ? hypeWord : null;
       // The claims a finding names, read only then.
-      const claim = (m: ClaimMatch): ClaimDetail => index.claim(m.claim);
-      const certainWord = rx(CERTAIN).exec(ask);
+      const certainWord = (certainRx ??= rx(CERTAIN)).exec(ask);
       // "did not clearly beat saline", "does not mean ketamine works": a negated certainty word claims nothing.
       const certain = certainWord && !NEGATED_BEFORE.test(ask.slice(Math.max(0, certainWord.index - 30), certainWord.index)) ? certainWord : null;
-      const hedged = rx(HEDGE).test(ask);
-      const at = (m: RegExpExecArray) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
-      // The words matched, as the writer wrote them.
-      const written = (m: RegExpExecArray) => s.own.slice(m.index, m.index + m[0].length);
-      const label = (c: ClaimDetail) => `kap rates this ${c.certainty} certainty (${c.design})`;
+      const hedged = (hedgeRx ??= rx(HEDGE)).test(ask);
       if (hype) {
-        const c = near && claim(near);
-        const anyStudy = `"${written(hype)}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give`;
-        flag({
-          rule: 'overstated', ...at(hype),
+        const c = near && index.claim(near.claim);
+        const anyStudy = `"${writtenIn(s, hype)}" overstates what any study of ketamine has shown: say what the studies found, with the certainty they give`;
+        flagged = true;
+        add({
+          rule: 'overstated', ...spanOf(s, hype),
           ...(!c
             ? { message: `${anyStudy} (for example "may reduce symptoms for a short time")` }
             : c.certainty === 'high'
               ? // A high-certainty claim (often a label's "not approved for") is what to say instead, not a verb for the hype.
                 { claim: c.id, message: `${anyStudy}; kap's nearest claim (${c.certainty} certainty, ${c.design}): "${firstSentence(c.text)}"` }
               : // No replacement: a certainty verb does not take a hype word's place ("Ketamine does depression").
-                { claim: c.id, message: `"${written(hype)}" is stronger than the evidence: ${label(c)}; say what the studies found, in words that fit it (the content guide's verb for it is "${VERB[c.certainty]}")` }),
+                { claim: c.id, message: `"${writtenIn(s, hype)}" is stronger than the evidence: ${labelOf(c)}; say what the studies found, in words that fit it (the content guide's verb for it is "${VERB[c.certainty]}")` }),
         });
       } else if (certain && weak && !hedged && !underHedge.has(s)) {
-        const w = claim(weak);
-        const instead = hedgedWords(written(certain), w.certainty);
-        flag({ rule: 'overstated', ...at(certain), claim: w.id, message: `"${written(certain)}" states as certain what ${label(w)}: say ${instead ? `"${instead}"` : `"${VERB[w.certainty]} …"`}`, ...(instead && { fix: { replace: instead } }) });
+        const w = index.claim(weak.claim);
+        const instead = hedgedWords(writtenIn(s, certain), w.certainty);
+        flagged = true;
+        add({ rule: 'overstated', ...spanOf(s, certain), claim: w.id, message: `"${writtenIn(s, certain)}" states as certain what ${labelOf(w)}: say ${instead ? `"${instead}"` : `"${VERB[w.certainty]} …"`}`, ...(instead && { fix: { replace: instead } }) });
       } else if (animal && rx(HUMAN).test(ask) && !rx(ANIMAL).test(ask) && !hedged) {
-        const a = claim(animal);
-        flag({ rule: 'overstated', start: s.start, end: s.end, claim: a.id, message: `states an animal result as a human one: the evidence for this is preclinical (${a.id})`, fix: { replace: a.text } });
+        const a = index.claim(animal.claim);
+        flagged = true;
+        add({ rule: 'overstated', start: s.start, end: s.end, claim: a.id, message: `states an animal result as a human one: the evidence for this is preclinical (${a.id})`, fix: { replace: a.text } });
       } else if (weak && weak.flags & FLAG.veryLow && weak === best && !hedged && !underHedge.has(s) && own.list.length > MIN_TERMS && !rx(ATTRIBUTED).test(ask) && best.score >= 0.4 && best.rare >= 1) {
-        const w = claim(weak);
-        flag({ rule: 'overstated', start: s.start, end: s.end, claim: w.id, message: `states as fact what ${label(w)}: say "${VERB['very-low']} …"`, fix: { replace: w.text } });
+        const w = index.claim(weak.claim);
+        flagged = true;
+        add({ rule: 'overstated', start: s.start, end: s.end, claim: w.id, message: `states as fact what ${labelOf(w)}: say "${VERB['very-low']} …"`, fix: { replace: w.text } });
       }
     }
     // A suggestion only where nothing stronger was said about the same sentence.
-    if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && !(best.flags & FLAG.opinion) && !s.line && rx(CHECK_WORTHY).test(ask) && !s.text.trim().endsWith('?')) {
+    if (best && !flagged && best.score >= 0.4 && best.shared >= 3 && !(best.flags & FLAG.opinion) && !s.line && (checkWorthy ??= rx(CHECK_WORTHY)).test(ask) && !s.text.trim().endsWith('?')) {
       if (!citesFromHere[i]) {
         const c = index.claim(best.claim);
         add({ rule: 'uncited', start: s.start, end: s.end, claim: c.id, message: `no citation: kap would cite ${c.sources.map((k) => refs.get(k)?.inText ?? k).join(', ')} for this (${c.certainty} certainty, ${c.design})`, fix: { cite: citeOf(c.sources), references: refsOf(c.sources, refs) } });
       }
     }
     // 6. Safety.
-    if (rx(COMMITTED).test(ask)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
+    if ((committed ??= rx(COMMITTED)).test(ask)) add({ rule: 'safety', start: s.start, end: s.end, message: 'safe-messaging practice says "died by suicide" (or "suicide"), not "committed suicide"', fix: { replace: 'died by suicide' } });
     // A dose instruction has a number and a unit in it (DOSE_UNIT): most sentences have none.
-    const dose = rx(DOSE_UNIT_NEAR).test(ask) && DOSE_INSTRUCTION.some((re) => rx(re).test(ask));
+    const dose = (doseNear ??= rx(DOSE_UNIT_NEAR)).test(ask) && DOSE_INSTRUCTION.some((re) => rx(re).test(ask));
     if (dose) add({ rule: 'safety', start: s.start, end: s.end, message: 'reads as a dose instruction: describe what studies used ("trials gave 0.5 mg/kg over 40 minutes") and leave dosing to a clinician' });
   });
   findings.push(...suicideWithoutHelp(draft, plain));
@@ -376,6 +390,24 @@ function suicideWithoutHelp(draft: Draft, plain: boolean): Finding[] {
   }
   return out;
 }
+
+/**
+ * Does the text end with a question mark, closing quotes or brackets and spaces after it
+ * (/\?["'”’)\]]*\s*$/)? Read back from the end: the two runs' characters are apart, so the
+ * longest runs are the regex's.
+ */
+export function isQuestion(t: string): boolean {
+  let k = t.length;
+  while (k > 0 && isSpace(t.charCodeAt(k - 1))) k--;
+  while (k > 0 && CLOSERS.includes(t[k - 1]!)) k--;
+  return k > 0 && t.charCodeAt(k - 1) === 63;
+}
+const CLOSERS = '"\'”’)]';
+
+/** Where a pattern's match is in the draft, and the words it matched as the writer wrote them. */
+const spanOf = (s: Sentence, m: RegExpExecArray) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+const writtenIn = (s: Sentence, m: RegExpExecArray) => s.own.slice(m.index, m.index + m[0].length);
+const labelOf = (c: ClaimDetail) => `kap rates this ${c.certainty} certainty (${c.design})`;
 
 /** The sentence without its citations, for words about the writer's stance. */
 function withoutCitations(s: Sentence, own: string): string {

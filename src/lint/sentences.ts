@@ -96,7 +96,7 @@ export function sentences(p: Prose): Sentence[] {
  * Is the code unit one that a regex's \s matches (ECMAScript's WhiteSpace and LineTerminator)?
  * A compare, not a regex call a character: each sentence's ends are trimmed.
  */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
