@@ -103,7 +103,10 @@ function lintFiles(ix: { claims: LintClaim[]; idf: Record<string, number>; refer
       const a = c.article!;
       return { claim: detail(c), verdict: a.verdict, correction: a.correction, terms: a.terms, rare: a.terms.filter((t) => (idf[t] ?? 0) >= RARE), weight: weight(idf, a.terms), negated: negations(a.quote), fixTerms: c.terms, fixIdf: c.terms.map((t) => idf[t] ?? 0) };
     });
-  const myths: Myth[] = claims.flatMap((c) => (c.myths ?? []).map((x) => ({ claim: detail(c), ...x })));
+  // Each myth once, with the first claim that has it (a pack may repeat a claim, myths and all);
+  // none of fewer than two terms (words that are all stop words would match every sentence).
+  const mythTexts = new Set<string>();
+  const myths: Myth[] = claims.flatMap((c) => (c.myths ?? []).filter((x) => x.terms.length >= 2 && !mythTexts.has(x.text) && mythTexts.add(x.text)).map((x) => ({ claim: detail(c), ...x })));
   const m = matchDocuments(claims, idf);
   const flagsOf = (c: LintClaim) =>
     (c.certainty === 'low' ? FLAG.low : 0) | (c.certainty === 'very-low' ? FLAG.veryLow : 0) | (c.design === 'preclinical' ? FLAG.preclinical : 0) | (c.design === 'opinion' ? FLAG.opinion : 0);

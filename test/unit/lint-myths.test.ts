@@ -83,3 +83,23 @@ describe('a draft that states a myth', () => {
 
   it('are in the shipped index', () => expect(index.myths.length).toBeGreaterThanOrEqual(4));
 });
+
+describe('many myths (a pack may hold thousands)', () => {
+  const index = readLintIndex(`${ROOT}dist/content`);
+  it('give the same findings when thousands that no sentence states come first, and the first stated one wins', async () => {
+    const { parse } = await import('yaml');
+    const { readFileSync } = await import('node:fs');
+    const texts = (parse(readFileSync(`${ROOT}test/lint/labelled.yaml`, 'utf8')) as { text: string }[]).map((c) => c.text);
+    const claim = index.myths[0]!.claim;
+    const junk = Array.from({ length: 3000 }, (_, i) => ({ claim, text: `zq${i} wx${i}`, terms: [`zq${i}`, `wx${i}`, 'ketamin'] }));
+    const many = { ...index, myths: [...junk, ...index.myths] };
+    for (const text of texts) expect(lintText(text, many), text).toEqual(lintText(text, index));
+    // Two myths a sentence states: the earlier in the index's order is the one reported.
+    const [a, b] = [index.myths.find((m) => m.text === 'Ketamine prevents suicide.')!, index.myths.find((m) => m.text === 'Ketamine is approved for PTSD.')!];
+    const both = 'Ketamine is approved for PTSD and ketamine prevents suicide.';
+    for (const order of [[a, b], [b, a]]) {
+      const [f] = lintText(both, { ...index, myths: order }).filter((x) => x.rule === 'known-error');
+      expect(f?.message).toContain(`("${order[0]!.text}")`);
+    }
+  });
+});
