@@ -7,7 +7,8 @@ import type { BibEntry } from '../cite/bibliography.js';
 import { lintTerms as terms, matchDocuments, RARE, weight } from './match.js';
 import { fold } from '../text/fold.js';
 import { authorYears } from './sentences.js';
-import { nearKeysOf, negations } from './rules.js';
+import { nearKeysOf } from './citations.js';
+import { negations } from './rules.js';
 import {
   claimsFile, DOCS_FILE, FLAG, HEAD_FILE, KEYS_FILE, LINT_VERSION, shardFile, termShard, topicFile,
   type ClaimDetail, type LintClaim, type LintDocs, type LintErratum, type LintHead, type LintReference, type Myth, type TermEntry, type WrongClaim,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countGap } from '../../src/lint/rules.js';
+import { countGap } from '../../src/lint/citations.js';
 import { editDistance } from '../../src/text/distance.js';
 
 // countGap lets the nearest-key and nearest-reference look-ups skip editDistance: it must never

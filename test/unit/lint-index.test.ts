@@ -14,7 +14,7 @@ import { bestClaims, claimPicks, states, type ClaimMatch } from '../../src/lint/
 import { lintTerms, matchDocuments, namesTopic, RARE, sentenceTerms, weight } from '../../src/lint/match.js';
 import { claimsFile, FLAG, LINT_DIR, shardFile, termShard, type ClaimDetail, type LintClaim, type LintHead } from '../../src/lint/model.js';
 import { readLintIndex, type LintIndex } from '../../src/lint/read.js';
-import { nearKeysOf } from '../../src/lint/rules.js';
+import { nearKeysOf } from '../../src/lint/citations.js';
 import { ROOT } from '../helpers/run-kap.js';
 
 const compiled = `${ROOT}dist/content`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countGap, knownKeysOf, nameForms, nearestKey, nearKeysOf, nearReference, referenceYears } from '../../src/lint/rules.js';
+import { countGap, knownKeysOf, nameForms, nearestKey, nearKeysOf, nearReference, referenceYears } from '../../src/lint/citations.js';
 import { couldBeWithin, editDistance, lettersOf, typoBudget } from '../../src/text/distance.js';
 import { fold } from '../../src/text/fold.js';
 import type { LintReference } from '../../src/lint/model.js';
