@@ -10,11 +10,12 @@ describe('processAlive', () => {
   });
 
   it('is false for a zombie (a child its parent never waits for), which kill(pid, 0) still finds', async () => {
-    // sh starts `true` in the background and becomes `sleep`, which never reaps it.
-    const p = spawn('sh', ['-c', 'true & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // sh starts a short sleep in the background and becomes a long one, which never reaps it.
+    // The short one outlives the exec (a child that ends before it may be reaped by sh itself).
+    const p = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 10'], { stdio: ['ignore', 'pipe', 'ignore'] });
     const pid = Number(await new Promise<string>((r) => p.stdout!.once('data', (d) => r(String(d)))));
     let state = '';
-    for (let i = 0; i < 200 && state !== 'Z'; i++) {
+    for (let i = 0; i < 500 && state !== 'Z'; i++) {
       const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
       state = stat.charAt(stat.lastIndexOf(')') + 2);
       if (state !== 'Z') await new Promise((r) => setTimeout(r, 10));
